@@ -1,0 +1,41 @@
+# Salam widget — English (the reference locale: every other locale has exactly these ids).
+
+## Launcher
+# $unread (number): messages that arrived while the panel was closed.
+launcher-label =
+    { $unread ->
+        [0] Chat with us
+        [one] Chat with us, { $unread } unread message
+       *[other] Chat with us, { $unread } unread messages
+    }
+
+## Panel header
+panel-title-default = Support
+panel-subtitle-default = We usually reply in a few minutes.
+close-label = Close chat
+
+## Message log
+log-label = Conversation
+log-empty = Ask us anything, we are here to help.
+author-you = You
+author-bot = Bot
+author-agent = Agent
+author-system = Notice
+message-sending = Sending…
+message-sent = Sent
+message-failed = Not sent.
+message-failed-too-long = Not sent: the message is too long.
+message-failed-rate-limited = Not sent: too many messages at once. Wait a moment.
+message-retry = Try again
+
+## Composer
+composer-label = Message
+composer-placeholder = Write a message…
+composer-hint = Enter to send, Shift+Enter for a new line.
+send-label = Send
+# $max (number): the longest message allowed, in characters.
+composer-too-long = This message is too long: { $max } characters at most. Shorten it and send again.
+
+## Connection
+connection-connecting = Connecting…
+connection-reconnecting = Reconnecting… Your messages will be sent when the connection is back.

@@ -1,0 +1,35 @@
+//! The pure core of the Salam chat widget.
+//!
+//! Everything here is plain Rust: no Leptos, no `web-sys`, no clock and no
+//! randomness. The browser glue in `salam-widget` gathers inputs (the
+//! `<script>` tag's `data-*` attributes, `window.salamSettings`, frames from
+//! the network, what the visitor typed) and feeds them to these functions;
+//! what to do about them comes back as values. That keeps the rules of the
+//! conversation testable natively in seconds.
+//!
+//! A short tour:
+//!
+//! ```
+//! use salam_core::config::{parse_config, RawSettings};
+//! use salam_core::state::{reduce, Effect, Event, State};
+//!
+//! // 1. Config: data-* attributes and salamSettings, merged into one typed value.
+//! let data = vec![("title".to_string(), "Help".to_string())];
+//! let (config, warnings) = parse_config(&data, &RawSettings::default());
+//! assert_eq!(config.title.as_deref(), Some("Help"));
+//! assert!(warnings.is_empty());
+//!
+//! // 2. State: one reducer; the glue runs the effects it returns.
+//! let mut state = State::default();
+//! reduce(&mut state, Event::DraftChanged("hello".into()));
+//! let effects = reduce(&mut state, Event::Submit { client_id: "c1".into() });
+//! assert_eq!(state.messages.len(), 1);
+//! assert!(matches!(effects[0], Effect::Send(_)));
+//! ```
+#![deny(missing_docs)]
+
+pub mod config;
+pub mod i18n;
+pub mod protocol;
+pub mod state;
+pub mod transport;

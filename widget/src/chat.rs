@@ -1,0 +1,190 @@
+//! The controller: owns the state signal and the transport, dispatches
+//! events through the pure reducer, and runs the effects it returns.
+//!
+//! Views get a [`Chat`] from context and only call its intent methods
+//! (`open`, `close`, `submit`, ...); they never write the state.
+
+use crate::i18n::I18n;
+use leptos::html;
+use leptos::prelude::*;
+use salam_core::protocol::ClientFrame;
+use salam_core::state::{reduce, Effect, Event, HostEvent, State};
+use salam_core::transport::{Transport, TransportError, TransportEvent};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+
+/// Called for every event the host page should hear about.
+pub type HostEventHook = Rc<dyn Fn(&HostEvent)>;
+
+/// Element references the controller needs for focus management.
+#[derive(Clone, Copy)]
+pub struct Ui {
+    /// The launcher button.
+    pub launcher: NodeRef<html::Button>,
+    /// The panel.
+    pub panel: NodeRef<html::Div>,
+    /// The composer's textarea.
+    pub composer: NodeRef<html::Textarea>,
+}
+
+/// Handle to one running chat. `Copy`: it is a set of arena ids.
+#[derive(Clone, Copy)]
+pub struct Chat {
+    state: RwSignal<State>,
+    transport: StoredValue<Option<Box<dyn Transport>>, LocalStorage>,
+    hook: StoredValue<Option<HostEventHook>, LocalStorage>,
+    /// Element references for focus management.
+    pub ui: Ui,
+    /// Localized strings.
+    pub i18n: I18n,
+}
+
+impl Chat {
+    /// A chat over `transport`. Must be called inside a reactive owner (a
+    /// component, or the closure given to `mount_to`).
+    pub fn new(transport: Box<dyn Transport>, i18n: I18n) -> Self {
+        Self {
+            state: RwSignal::new(State::default()),
+            transport: StoredValue::new_local(Some(transport)),
+            hook: StoredValue::new_local(None),
+            ui: Ui { launcher: NodeRef::new(), panel: NodeRef::new(), composer: NodeRef::new() },
+            i18n,
+        }
+    }
+
+    /// Sets the function told about open/close and other host events.
+    pub fn on_host_event(&self, hook: HostEventHook) {
+        self.hook.try_set_value(Some(hook));
+    }
+
+    /// Connects the transport; its events come back through the reducer.
+    pub fn start(&self) {
+        let chat = *self;
+        let sink = Rc::new(move |ev: TransportEvent| {
+            chat.dispatch(match ev {
+                TransportEvent::Open => Event::Connected,
+                TransportEvent::Closed => Event::Disconnected,
+                TransportEvent::Frame(f) => Event::Frame(f),
+            })
+        });
+        self.transport.try_update_value(|t| {
+            if let Some(t) = t {
+                t.connect(sink)
+            }
+        });
+    }
+
+    /// Read-only view of the state.
+    pub fn state(&self) -> ReadSignal<State> {
+        self.state.read_only()
+    }
+
+    /// Applies an event and runs what the reducer asks for. After shutdown
+    /// this quietly does nothing (late timers and network callbacks are fine).
+    pub fn dispatch(&self, event: Event) {
+        let Some(effects) = self.state.try_update(|s| reduce(s, event)) else {
+            return;
+        };
+        for effect in effects {
+            match effect {
+                Effect::Send(frame) => self.send(frame),
+                Effect::Emit(e) => {
+                    if let Some(Some(hook)) = self.hook.try_get_value() {
+                        hook(&e);
+                    }
+                }
+            }
+        }
+    }
+
+    fn send(&self, frame: ClientFrame) {
+        let result = self.transport.try_update_value(|t| match t {
+            Some(t) => t.send(&frame),
+            None => Err(TransportError::Closed),
+        });
+        // NotConnected is not a failure: the message stays "sending" and goes
+        // out again on the next `Connected`.
+        if let Some(Err(TransportError::Closed)) = result {
+            if let ClientFrame::Message { client_id, .. } = frame {
+                self.dispatch(Event::SendFailed { client_id });
+            }
+        }
+    }
+
+    /// Opens the panel and moves focus to the composer.
+    pub fn open(&self) {
+        self.dispatch(Event::Open);
+        let composer = self.ui.composer;
+        // The panel is shown on the next render; focus it after that.
+        request_animation_frame(move || {
+            if let Some(Some(el)) = composer.try_get() {
+                let _ = el.focus();
+            }
+        });
+    }
+
+    /// Closes the panel. If focus was inside it, it goes back to the launcher
+    /// (before the panel hides, so it is never lost to the page's body).
+    pub fn close(&self) {
+        let restore = self.focus_is_in_panel();
+        if restore {
+            self.focus_launcher();
+        }
+        self.dispatch(Event::Close);
+        if restore {
+            // On phones the launcher is hidden while the full-screen panel is
+            // open; it is back after the next render, so focus it again then.
+            let chat = *self;
+            request_animation_frame(move || chat.focus_launcher());
+        }
+    }
+
+    fn focus_launcher(&self) {
+        if let Some(Some(launcher)) = self.ui.launcher.try_get_untracked() {
+            let _ = launcher.focus();
+        }
+    }
+
+    /// Opens if closed, closes if open.
+    pub fn toggle(&self) {
+        if self.state.try_with_untracked(|s| s.open).unwrap_or(false) {
+            self.close()
+        } else {
+            self.open()
+        }
+    }
+
+    fn focus_is_in_panel(&self) -> bool {
+        let Some(Some(panel)) = self.ui.panel.try_get_untracked() else {
+            return false;
+        };
+        let Some(root) = panel.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok() else {
+            // Mounted in a plain document (a Leptos app using the component).
+            return document().active_element().is_some_and(|a| panel.contains(Some(&a)));
+        };
+        root.active_element().is_some_and(|a| panel.contains(Some(&a)))
+    }
+
+    /// Sends the draft with a fresh client id.
+    pub fn submit(&self) {
+        self.dispatch(Event::Submit { client_id: new_client_id() });
+    }
+
+    /// Closes the transport for good.
+    pub fn shutdown(&self) {
+        self.transport.try_update_value(|t| {
+            if let Some(mut t) = t.take() {
+                t.close();
+            }
+        });
+    }
+}
+
+/// A client id unique for this visitor: time plus randomness. Not a secret;
+/// the server scopes ids to the visitor's own token.
+fn new_client_id() -> String {
+    let now = js_sys::Date::now() as u64;
+    let r1 = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    let r2 = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    format!("c{now:x}{r1:08x}{r2:08x}")
+}

@@ -1,0 +1,33 @@
+use super::icons::{IconChat, IconClose};
+use super::ids;
+use crate::chat::Chat;
+use leptos::prelude::*;
+
+/// The round button in the corner; opens and closes the panel and shows
+/// how many replies arrived while it was closed.
+#[component]
+pub fn Launcher() -> impl IntoView {
+    let chat = expect_context::<Chat>();
+    let open = Memo::new(move |_| chat.state().with(|s| s.open));
+    let unread = Memo::new(move |_| chat.state().with(|s| s.unread));
+    view! {
+        <button
+            type="button"
+            class="salam-launcher"
+            node_ref=chat.ui.launcher
+            aria-label=move || chat.i18n.t_num("launcher-label", "unread", unread.get())
+            aria-expanded=move || if open.get() { "true" } else { "false" }
+            aria-controls=ids::PANEL
+            on:click=move |_| chat.toggle()
+        >
+            <Show when=move || open.get() fallback=|| view! { <IconChat /> }>
+                <IconClose />
+            </Show>
+            <Show when=move || { unread.get() > 0 }>
+                <span class="salam-badge" aria-hidden="true">
+                    {move || unread.get()}
+                </span>
+            </Show>
+        </button>
+    }
+}

@@ -1,0 +1,69 @@
+use crate::chat::Chat;
+use leptos::prelude::*;
+use salam_core::protocol::AuthorKind;
+use salam_core::state::{Delivery, Event};
+
+/// One message. Its text is untrusted: it is rendered as a text node, never
+/// as HTML, and isolated with `dir="auto"` so right-to-left and
+/// left-to-right text each keep their order.
+#[component]
+pub fn MessageRow(
+    /// The message's stable key.
+    key: String,
+) -> impl IntoView {
+    let chat = expect_context::<Chat>();
+    let i18n = chat.i18n;
+    let lookup = key.clone();
+    let message = Memo::new(move |_| chat.state().with(|s| s.message(&lookup).cloned()));
+    let Some(first) = message.get_untracked() else {
+        return None;
+    };
+    let author = first.author;
+    let author_name = first.author_name.clone();
+    let kind = match author {
+        AuthorKind::Visitor => "visitor",
+        AuthorKind::Bot => "bot",
+        AuthorKind::Agent => "agent",
+        AuthorKind::System => "system",
+    };
+    let who = move || match (author, author_name.clone()) {
+        (AuthorKind::Visitor, _) => i18n.t("author-you"),
+        (_, Some(name)) if !name.trim().is_empty() => name,
+        (AuthorKind::Bot, _) => i18n.t("author-bot"),
+        (AuthorKind::Agent, _) => i18n.t("author-agent"),
+        (AuthorKind::System, _) => i18n.t("author-system"),
+    };
+    let text = move || message.with(|m| m.as_ref().map(|m| m.text.clone()).unwrap_or_default());
+    let delivery = Memo::new(move |_| message.with(|m| m.as_ref().map(|m| m.delivery.clone())));
+    let status = move || match delivery.get() {
+        Some(Delivery::Sending) => i18n.t("message-sending"),
+        Some(Delivery::Sent) => i18n.t("message-sent"),
+        Some(Delivery::Failed(reason)) => i18n.t(reason),
+        _ => String::new(),
+    };
+    let failed = move || matches!(delivery.get(), Some(Delivery::Failed(_)));
+    let retry_key = StoredValue::new(key.clone());
+    Some(view! {
+        <div class=format!("salam-msg salam-msg-{kind}") class:salam-failed=failed data-key=key>
+            // Visitors' own messages need no visible name; screen readers still hear it.
+            <span class="salam-author" class:salam-sr-only=author == AuthorKind::Visitor>
+                <bdi>{who}</bdi>
+            </span>
+            <p class="salam-text" dir="auto">{text}</p>
+            <Show when=move || author == AuthorKind::Visitor>
+                <span class="salam-status">
+                    {status}
+                    <Show when=failed>
+                        <button
+                            type="button"
+                            class="salam-retry"
+                            on:click=move |_| chat.dispatch(Event::Retry { client_id: retry_key.get_value() })
+                        >
+                            {move || i18n.t("message-retry")}
+                        </button>
+                    </Show>
+                </span>
+            </Show>
+        </div>
+    })
+}

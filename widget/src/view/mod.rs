@@ -1,0 +1,24 @@
+//! The widget's components, one per file. Each reads the [`crate::Chat`]
+//! from context and sends intents through it; none writes state directly.
+
+mod composer;
+mod connection_banner;
+mod header;
+mod icons;
+mod launcher;
+mod message_list;
+mod message_row;
+mod panel;
+mod salam_chat;
+
+pub use salam_chat::SalamChat;
+
+/// Element ids inside the shadow root (ids are scoped to it, so these
+/// cannot clash with the host page's).
+pub(crate) mod ids {
+    pub const PANEL: &str = "salam-panel";
+    pub const TITLE: &str = "salam-title";
+    pub const INPUT: &str = "salam-input";
+    pub const HINT: &str = "salam-hint";
+    pub const ERROR: &str = "salam-error";
+}

@@ -1,0 +1,31 @@
+use super::{composer::Composer, connection_banner::ConnectionBanner, header::Header, ids, message_list::MessageList};
+use crate::chat::Chat;
+use leptos::prelude::*;
+
+/// The chat window: a non-modal dialog with header, log and composer.
+#[component]
+pub fn Panel(
+    /// Owner's title; `None` for the localized default.
+    title: Option<String>,
+    /// Owner's subtitle; `None` for the localized default.
+    subtitle: Option<String>,
+) -> impl IntoView {
+    let chat = expect_context::<Chat>();
+    let open = Memo::new(move |_| chat.state().with(|s| s.open));
+    view! {
+        <div
+            id=ids::PANEL
+            class="salam-panel"
+            role="dialog"
+            aria-modal="false"
+            aria-labelledby=ids::TITLE
+            node_ref=chat.ui.panel
+            hidden=move || !open.get()
+        >
+            <Header title=title subtitle=subtitle />
+            <ConnectionBanner />
+            <MessageList />
+            <Composer />
+        </div>
+    }
+}

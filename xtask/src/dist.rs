@@ -1,0 +1,160 @@
+//! Builds the widget bundle: the loader, the wasm-bindgen module and the
+//! `.wasm`, each under a stable name (short cache) and a content-hashed one
+//! (cache forever), and prints raw, gzip and brotli sizes.
+
+use crate::tools::wasm_opt;
+use crate::{cargo, root, run, Result};
+use sha2::{Digest, Sha256};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// One file of the bundle and its sizes.
+pub struct Sized {
+    pub name: String,
+    pub raw: usize,
+    pub gzip: usize,
+    pub brotli: usize,
+}
+
+/// Builds the bundle into `out` (replacing it) and returns the size table.
+pub fn build(out: &Path) -> Result<Vec<Sized>> {
+    run(cargo().args([
+        "build",
+        "-p",
+        "salam-widget",
+        "--lib",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm-release",
+    ]))?;
+    let target = root().join("target");
+    let wasm_in = target.join("wasm32-unknown-unknown/wasm-release/salam_widget.wasm");
+    let bindgen_dir = target.join("salam-bindgen");
+    let _ = std::fs::remove_dir_all(&bindgen_dir);
+    run(Command::new("wasm-bindgen")
+        .args(["--target", "web", "--no-typescript", "--out-name", "salam_widget", "--out-dir"])
+        .arg(&bindgen_dir)
+        .arg(&wasm_in))?;
+
+    let bindgen_wasm = bindgen_dir.join("salam_widget_bg.wasm");
+    let wasm = choose_smaller_optimized(&bindgen_wasm)?;
+    let glue = read(&bindgen_dir.join("salam_widget.js"))?;
+
+    let _ = std::fs::remove_dir_all(out);
+    std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
+    let wasm_name = write_twice(out, "salam_widget_bg", "wasm", &wasm)?;
+    let glue_name = write_twice(out, "salam_widget", "js", &glue)?;
+    let loader = String::from_utf8(read(&root().join("widget/loader/salam.js"))?).map_err(|e| e.to_string())?;
+    let loader = loader.replace("__SALAM_WASM__", &wasm_name).replace("__SALAM_JS__", &glue_name);
+    write_twice(out, "salam", "js", loader.as_bytes())?;
+
+    let mut sizes = vec![];
+    let mut names: Vec<PathBuf> =
+        std::fs::read_dir(out).map_err(|e| e.to_string())?.flatten().map(|e| e.path()).collect();
+    names.sort();
+    for path in names {
+        let bytes = read(&path)?;
+        sizes.push(Sized {
+            name: path.file_name().unwrap_or_default().to_string_lossy().into_owned(),
+            raw: bytes.len(),
+            gzip: gzip(&bytes),
+            brotli: brotli(&bytes),
+        });
+    }
+    print_table(out, &sizes);
+    write_manifest(out, &sizes)?;
+    Ok(sizes)
+}
+
+/// Runs wasm-opt -Oz and keeps its output only if it is smaller once
+/// compressed: after opt-level "z" and LTO it often is not.
+fn choose_smaller_optimized(input: &Path) -> Result<Vec<u8>> {
+    let plain = read(input)?;
+    let opt_path = input.with_extension("opt.wasm");
+    let optimized = run(Command::new(wasm_opt())
+        .args(["-Oz", "--strip-debug", "--strip-producers"])
+        .arg(input)
+        .arg("-o")
+        .arg(&opt_path))
+    .and_then(|_| read(&opt_path));
+    match optimized {
+        Ok(opt) => {
+            let (before, after) = (brotli(&plain), brotli(&opt));
+            eprintln!("wasm-opt -Oz: {before} -> {after} bytes brotli");
+            if after < before {
+                eprintln!("keeping the wasm-opt output");
+                Ok(opt)
+            } else {
+                eprintln!("wasm-opt does not pay; keeping the plain build");
+                Ok(plain)
+            }
+        }
+        Err(e) => {
+            eprintln!("wasm-opt failed ({e}); keeping the plain build");
+            Ok(plain)
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Writes `stem.ext` and `stem.<hash>.ext`; returns the hashed name.
+fn write_twice(out: &Path, stem: &str, ext: &str, bytes: &[u8]) -> Result<String> {
+    let hash = Sha256::digest(bytes);
+    let hex: String = hash.iter().take(5).map(|b| format!("{b:02x}")).collect();
+    let hashed = format!("{stem}.{hex}.{ext}");
+    for name in [format!("{stem}.{ext}"), hashed.clone()] {
+        std::fs::write(out.join(&name), bytes).map_err(|e| e.to_string())?;
+    }
+    Ok(hashed)
+}
+
+pub fn gzip(bytes: &[u8]) -> usize {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = enc.write_all(bytes);
+    enc.finish().map(|v| v.len()).unwrap_or(0)
+}
+
+pub fn brotli(bytes: &[u8]) -> usize {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
+    out.len()
+}
+
+fn print_table(out: &Path, sizes: &[Sized]) {
+    eprintln!("\n{}:", out.display());
+    eprintln!("{:<34} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli");
+    for s in sizes {
+        eprintln!("{:<34} {:>10} {:>10} {:>10}", s.name, s.raw, s.gzip, s.brotli);
+    }
+    // What a visitor downloads once: the loader, the glue and the wasm.
+    let shipped: Vec<&Sized> = sizes.iter().filter(|s| s.name.matches('.').count() == 1).collect();
+    let total = |f: fn(&Sized) -> usize| shipped.iter().map(|s| f(s)).sum::<usize>();
+    eprintln!(
+        "{:<34} {:>10} {:>10} {:>10}",
+        "total (stable names)",
+        total(|s| s.raw),
+        total(|s| s.gzip),
+        total(|s| s.brotli)
+    );
+}
+
+/// `sizes.json`: the same table for tools and tests.
+fn write_manifest(out: &Path, sizes: &[Sized]) -> Result {
+    let rows: Vec<String> = sizes
+        .iter()
+        .map(|s| {
+            format!(
+                "  {{\"file\": \"{}\", \"raw\": {}, \"gzip\": {}, \"brotli\": {}}}",
+                s.name, s.raw, s.gzip, s.brotli
+            )
+        })
+        .collect();
+    let json = format!("[\n{}\n]\n", rows.join(",\n"));
+    std::fs::write(out.join("sizes.json"), json).map_err(|e| e.to_string())
+}

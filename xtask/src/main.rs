@@ -1,0 +1,151 @@
+//! Dev tasks, one entry point: `cargo xtask <task>`.
+//!
+//! * `dist`: build the widget bundle into `dist/` and print its sizes.
+//! * `demo`: build everything and serve the demo on http://127.0.0.1:8080.
+//! * `test`: formatting, lints, native tests, browser component tests and
+//!   end-to-end tests.
+//!
+//! Every task installs what it needs first (see [`tools`]), so each works
+//! on a fresh machine.
+
+mod dist;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let task = args.first().map(String::as_str).unwrap_or("help");
+    let rest = &args[args.len().min(1)..];
+    let result = match task {
+        "dist" => dist_task(),
+        "demo" => demo(rest),
+        "test" => test(),
+        _ => {
+            eprintln!("usage: cargo xtask <dist | demo [--port N] | test>");
+            return if task == "help" || task == "--help" { ExitCode::SUCCESS } else { ExitCode::FAILURE };
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask {task}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace").to_path_buf()
+}
+
+/// Runs a command in the workspace root, echoing it; fails on a non-zero exit.
+pub fn run(cmd: &mut Command) -> Result {
+    let shown = format!("{cmd:?}").replace('"', "");
+    eprintln!("\n$ {shown}");
+    let status = cmd.current_dir_if_unset(&root()).status().map_err(|e| format!("could not start `{shown}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{shown}` failed ({status})"))
+    }
+}
+
+trait CurrentDirIfUnset {
+    fn current_dir_if_unset(&mut self, dir: &Path) -> &mut Self;
+}
+
+impl CurrentDirIfUnset for Command {
+    fn current_dir_if_unset(&mut self, dir: &Path) -> &mut Self {
+        if self.get_current_dir().is_none() {
+            self.current_dir(dir);
+        }
+        self
+    }
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+fn step<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    eprintln!("\n==> {name}");
+    let t = Instant::now();
+    let out = f()?;
+    eprintln!("==> {name}: done in {:.1} s", t.elapsed().as_secs_f64());
+    Ok(out)
+}
+
+fn dist_task() -> Result {
+    step("install build tools", tools::ensure_build_tools)?;
+    step("build dist/", || dist::build(&root().join("dist"))).map(|_| ())
+}
+
+fn demo(args: &[String]) -> Result {
+    let port = match args {
+        [] => "8080".to_string(),
+        [flag, p] if flag == "--port" => p.clone(),
+        _ => return Err("usage: cargo xtask demo [--port N]".into()),
+    };
+    dist_task()?;
+    step("build the demo server", || run(cargo().args(["build", "-p", "salam-demo"])))?;
+    eprintln!("\n==> starting the demo (Ctrl+C to stop)");
+    run(cargo().args(["run", "-q", "-p", "salam-demo", "--", "--port", &port]))
+}
+
+fn test() -> Result {
+    let started = Instant::now();
+    step("install build tools", tools::ensure_build_tools)?;
+    step("install test tools", tools::ensure_test_tools)?;
+    step("cargo fmt --check", || run(cargo().args(["fmt", "--all", "--check"])))?;
+    step("clippy (native)", || run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])))?;
+    step("clippy (wasm32)", || {
+        run(cargo().args([
+            "clippy",
+            "-p",
+            "salam-widget",
+            "--all-targets",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    step("native tests", || run(cargo().args(["test", "--workspace"])))?;
+    step("browser component tests (wasm-bindgen-test, headless Chromium)", || {
+        run(cargo()
+            .args(["test", "-p", "salam-widget", "--target", "wasm32-unknown-unknown"])
+            .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))
+    })?;
+    let dist_dir = root().join("target").join("dist-test");
+    step("build the bundle", || dist::build(&dist_dir))?;
+    step("build the demo server", || run(cargo().args(["build", "-p", "salam-demo"])))?;
+    step("end-to-end tests (Playwright, headless Chromium)", || {
+        let tests = root().join("tests");
+        let mut files: Vec<String> = std::fs::read_dir(tests.join("e2e"))
+            .map_err(|e| e.to_string())?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        run(Command::new("node")
+            .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+            .args(&files)
+            .current_dir(&tests)
+            .env("SALAM_DEMO_BIN", root().join("target/debug/salam-demo"))
+            .env("SALAM_DIST", &dist_dir)
+            .env("SALAM_SITE", root().join("widget-demo/site"))
+            .env("CHROMIUM", tools::CHROMIUM))
+    })?;
+    eprintln!("\nall checks passed in {:.0} s", started.elapsed().as_secs_f64());
+    Ok(())
+}
