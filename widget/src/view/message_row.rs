@@ -15,9 +15,7 @@ pub fn MessageRow(
     let i18n = chat.i18n;
     let lookup = key.clone();
     let message = Memo::new(move |_| chat.state().with(|s| s.message(&lookup).cloned()));
-    let Some(first) = message.get_untracked() else {
-        return None;
-    };
+    let first = message.get_untracked()?;
     let author = first.author;
     let author_name = first.author_name.clone();
     let kind = match author {

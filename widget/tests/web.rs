@@ -1,0 +1,210 @@
+//! Component tests in headless Chromium (`cargo test -p salam-widget
+//! --target wasm32-unknown-unknown`, run by `cargo xtask test`). Each test
+//! mounts the real component into a fresh shadow root over the in-memory
+//! transport, acts like a visitor or a server, waits a tick, and reads the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use salam_core::config::Config;
+use salam_core::protocol::{Author, AuthorKind, ClientFrame, ServerFrame};
+use salam_widget::transport::{InMemoryTransport, TransportEvent};
+use salam_widget::{Chat, I18n, SalamChat};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+struct Mounted {
+    root: web_sys::ShadowRoot,
+    net: InMemoryTransport,
+    _handle: Box<dyn std::any::Any>,
+    host: web_sys::Element,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.host.remove();
+    }
+}
+
+impl Mounted {
+    fn new(config: Config) -> Self {
+        let document = document();
+        let host = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&host).unwrap();
+        let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+        let style = document.create_element("style").unwrap();
+        style.set_text_content(Some(salam_widget::STYLES));
+        root.append_child(&style).unwrap();
+        let mount_point = document.create_element("div").unwrap();
+        root.append_child(&mount_point).unwrap();
+        let net = InMemoryTransport::new();
+        let transport = net.clone();
+        let handle = leptos::mount::mount_to(mount_point.unchecked_into(), move || {
+            let chat = Chat::new(Box::new(transport), I18n::new(&["en"]));
+            chat.start();
+            view! { <SalamChat chat=chat config=config /> }
+        });
+        Self { root, net, _handle: Box::new(handle), host }
+    }
+
+    fn q(&self, selector: &str) -> Option<web_sys::Element> {
+        self.root.query_selector(selector).unwrap()
+    }
+
+    fn all(&self, selector: &str) -> Vec<web_sys::Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+    }
+
+    fn click(&self, selector: &str) {
+        self.q(selector).unwrap_or_else(|| panic!("no {selector}")).unchecked_into::<web_sys::HtmlElement>().click();
+    }
+
+    fn type_text(&self, text: &str) {
+        let ta: web_sys::HtmlTextAreaElement = self.q("textarea").unwrap().unchecked_into();
+        ta.set_value(text);
+        ta.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    }
+
+    fn texts(&self) -> Vec<String> {
+        self.all(".salam-msg .salam-text").iter().map(|e| e.text_content().unwrap_or_default()).collect()
+    }
+
+    fn server(&self, frame: ServerFrame) {
+        self.net.deliver(TransportEvent::Frame(frame));
+    }
+}
+
+/// Lets effects and the next animation frame run.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn agent(id: &str, seq: u64, text: &str) -> ServerFrame {
+    ServerFrame::Message {
+        id: id.into(),
+        seq,
+        author: Author { kind: AuthorKind::Agent, name: Some("Sara".into()) },
+        text: text.into(),
+        client_id: None,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn launcher_toggles_the_panel_and_reports_it() {
+    let m = Mounted::new(Config::default());
+    tick().await;
+    let launcher = m.q(".salam-launcher").unwrap();
+    assert_eq!(launcher.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(launcher.get_attribute("aria-label").as_deref(), Some("Chat with us"));
+    assert!(m.q(".salam-panel").unwrap().has_attribute("hidden"));
+    m.click(".salam-launcher");
+    tick().await;
+    assert_eq!(launcher.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(!m.q(".salam-panel").unwrap().has_attribute("hidden"));
+    assert_eq!(
+        m.root.active_element().map(|e| e.tag_name()).as_deref(),
+        Some("TEXTAREA"),
+        "focus moves to the composer"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_message_goes_from_sending_to_sent_and_replies_render() {
+    let m = Mounted::new(Config::default());
+    m.net.deliver(TransportEvent::Open);
+    tick().await;
+    assert_eq!(m.net.sent(), vec![ClientFrame::Hello { v: 1, last_seq: 0 }]);
+    m.click(".salam-launcher");
+    m.type_text("Where is my order?");
+    m.click(".salam-send");
+    tick().await;
+    assert_eq!(m.texts(), ["Where is my order?"]);
+    assert!(m.q(".salam-status").unwrap().text_content().unwrap().contains("Sending"));
+    let ClientFrame::Message { client_id, .. } = m.net.sent()[1].clone() else { panic!("no message frame") };
+    m.server(ServerFrame::Ack { client_id, id: "m1".into(), seq: 1 });
+    m.server(agent("m2", 2, "Let me check."));
+    tick().await;
+    assert!(m.q(".salam-status").unwrap().text_content().unwrap().contains("Sent"));
+    assert_eq!(m.texts(), ["Where is my order?", "Let me check."]);
+    assert_eq!(m.all(".salam-msg-agent .salam-author")[0].text_content().as_deref(), Some("Sara"));
+}
+
+#[wasm_bindgen_test]
+async fn replies_while_closed_show_an_unread_count() {
+    let m = Mounted::new(Config::default());
+    m.net.deliver(TransportEvent::Open);
+    m.server(agent("m1", 1, "Hello?"));
+    tick().await;
+    let label = m.q(".salam-launcher").unwrap().get_attribute("aria-label").unwrap();
+    assert_eq!(label, "Chat with us, \u{2068}1\u{2069} unread message");
+    assert_eq!(m.q(".salam-badge").unwrap().text_content().as_deref(), Some("1"));
+    m.click(".salam-launcher");
+    tick().await;
+    assert!(m.q(".salam-badge").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn untrusted_text_is_text() {
+    let m = Mounted::new(Config { title: Some("<b>Owner</b>".into()), ..Config::default() });
+    m.net.deliver(TransportEvent::Open);
+    m.server(agent("m1", 1, "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>"));
+    tick().await;
+    assert!(m.q(".salam-text img, .salam-text script, .salam-title b").is_none());
+    assert_eq!(m.q(".salam-title").unwrap().text_content().as_deref(), Some("<b>Owner</b>"));
+    assert!(m.texts()[0].starts_with("<img src=x"));
+    let xss = js_sys::Reflect::get(&window(), &"__xss".into()).unwrap();
+    assert!(xss.is_undefined());
+}
+
+#[wasm_bindgen_test]
+async fn a_closed_transport_marks_the_message_failed_with_retry() {
+    let m = Mounted::new(Config::default());
+    m.net.deliver(TransportEvent::Open);
+    tick().await;
+    use salam_widget::transport::Transport;
+    m.net.clone().close();
+    m.click(".salam-launcher");
+    m.type_text("anyone?");
+    m.click(".salam-send");
+    tick().await;
+    assert_eq!(m.texts(), ["anyone?"]);
+    assert!(m.q(".salam-failed .salam-status").unwrap().text_content().unwrap().contains("Not sent"));
+    assert!(m.q(".salam-retry").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_connection_banner_shows_until_connected() {
+    let m = Mounted::new(Config::default());
+    tick().await;
+    let banner = m.q(".salam-banner").unwrap();
+    assert!(banner.text_content().unwrap().contains("Connecting"));
+    m.net.deliver(TransportEvent::Open);
+    tick().await;
+    assert!(banner.class_list().contains("salam-hidden"));
+}
+
+#[wasm_bindgen_test]
+async fn boot_mounts_once_and_shutdown_removes_everything() {
+    let data = js_sys::Object::new();
+    js_sys::Reflect::set(&data, &"title".into(), &"Booted".into()).unwrap();
+    salam_widget::boot(data.clone().into(), js_sys::Array::new().into());
+    salam_widget::boot(data.into(), js_sys::Array::new().into());
+    tick().await;
+    let hosts = document().query_selector_all("salam-chat").unwrap();
+    assert_eq!(hosts.length(), 1, "a second boot does nothing");
+    let root = hosts.item(0).unwrap().unchecked_into::<web_sys::Element>().shadow_root().unwrap();
+    assert_eq!(root.query_selector(".salam-title").unwrap().unwrap().text_content().as_deref(), Some("Booted"));
+    let api: js_sys::Function = js_sys::Reflect::get(&window(), &"Salam".into()).unwrap().unchecked_into();
+    api.call1(&JsValue::NULL, &"open".into()).unwrap();
+    tick().await;
+    assert!(!root.query_selector(".salam-panel").unwrap().unwrap().has_attribute("hidden"));
+    api.call1(&JsValue::NULL, &"shutdown".into()).unwrap();
+    tick().await;
+    assert_eq!(document().query_selector_all("salam-chat").unwrap().length(), 0);
+    assert!(js_sys::Reflect::get(&window(), &"Salam".into()).unwrap().is_undefined());
+}
