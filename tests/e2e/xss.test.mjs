@@ -37,10 +37,17 @@ describe("XSS corpus renders as text", () => {
       }
     });
     await page.goto(server.url + "/");
-    const before = await page.evaluate(() => ({ title: document.title, cookie: document.cookie, body: document.body.children.length }));
     const w = new Widget(page);
     await w.ready();
+    // The host page as the visitor sees it, apart from the widget's own element.
+    const snapshot = () => page.evaluate(() => ({
+      title: document.title,
+      cookie: document.cookie,
+      body: [...document.body.children].filter((e) => e.tagName !== "SALAM-CHAT").map((e) => e.outerHTML).join("\n"),
+      hosts: document.querySelectorAll("salam-chat").length,
+    }));
     await w.open();
+    const before = await snapshot();
 
     const sendable = payloads.filter((p) => expected(p).length > 0);
     // Put each payload in the textarea exactly (fill() would, too, but this
@@ -78,8 +85,7 @@ describe("XSS corpus renders as text", () => {
     assert.deepEqual(mismatches(rendered.bot), [], "bot replies equal their payloads");
 
     assert.deepEqual(await page.evaluate(() => window.__called), [], "no alert/confirm/prompt/print/open");
-    const after = await page.evaluate(() => ({ title: document.title, cookie: document.cookie, body: document.body.children.length }));
-    assert.deepEqual(after, before, "host page untouched");
+    assert.deepEqual(await snapshot(), before, "host page untouched");
     const foreign = requests.filter((u) => !u.startsWith(server.url));
     assert.deepEqual(foreign, [], "no requests beyond the widget's own server");
     assert.deepEqual(page.problems, []);
