@@ -1,0 +1,45 @@
+# أداة سلام — العربية (المعرّفات مطابقة تمامًا لملف المرجع الإنجليزي).
+
+## Launcher
+# $unread (number): messages that arrived while the panel was closed.
+launcher-label =
+    { $unread ->
+        [0] تحدّث معنا
+        [zero] تحدّث معنا
+        [one] تحدّث معنا، رسالة واحدة غير مقروءة
+        [two] تحدّث معنا، رسالتان غير مقروءتين
+        [few] تحدّث معنا، { $unread } رسائل غير مقروءة
+        [many] تحدّث معنا، { $unread } رسالة غير مقروءة
+       *[other] تحدّث معنا، { $unread } رسالة غير مقروءة
+    }
+
+## Panel header
+panel-title-default = الدعم
+panel-subtitle-default = نردّ عادةً خلال بضع دقائق.
+close-label = إغلاق المحادثة
+
+## Message log
+log-label = المحادثة
+log-empty = اسألنا عن أي شيء، نحن هنا لمساعدتك.
+author-you = أنت
+author-bot = روبوت
+author-agent = موظف الدعم
+author-system = تنبيه
+message-sending = جارٍ الإرسال…
+message-sent = تم الإرسال
+message-failed = تعذّر الإرسال.
+message-failed-too-long = تعذّر الإرسال: الرسالة طويلة جدًا.
+message-failed-rate-limited = تعذّر الإرسال: أُرسلت رسائل كثيرة في وقت قصير. يُرجى الانتظار لحظة.
+message-retry = إعادة المحاولة
+
+## Composer
+composer-label = الرسالة
+composer-placeholder = اكتب رسالة…
+composer-hint = اضغط Enter للإرسال، و Shift+Enter لبدء سطر جديد.
+send-label = إرسال
+# $max (number): the longest message allowed, in characters.
+composer-too-long = هذه الرسالة طويلة جدًا: الحد الأقصى لعدد الأحرف هو { $max }. يُرجى اختصارها ثم إرسالها مرة أخرى.
+
+## Connection
+connection-connecting = جارٍ الاتصال…
+connection-reconnecting = جارٍ إعادة الاتصال… سيتم إرسال رسائلك عند عودة الاتصال.

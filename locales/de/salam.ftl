@@ -1,0 +1,41 @@
+# Salam widget — German (formal "Sie"). Same ids as the English reference locale.
+
+## Launcher
+# $unread (number): messages that arrived while the panel was closed.
+launcher-label =
+    { $unread ->
+        [0] Chatten Sie mit uns
+        [one] Chatten Sie mit uns, { $unread } ungelesene Nachricht
+       *[other] Chatten Sie mit uns, { $unread } ungelesene Nachrichten
+    }
+
+## Panel header
+panel-title-default = Support
+panel-subtitle-default = Wir antworten in der Regel innerhalb weniger Minuten.
+close-label = Chat schließen
+
+## Message log
+log-label = Unterhaltung
+log-empty = Fragen Sie uns einfach, wir helfen Ihnen gern.
+author-you = Sie
+author-bot = Bot
+author-agent = Support-Team
+author-system = Hinweis
+message-sending = Wird gesendet…
+message-sent = Gesendet
+message-failed = Nicht gesendet.
+message-failed-too-long = Nicht gesendet: Die Nachricht ist zu lang.
+message-failed-rate-limited = Nicht gesendet: zu viele Nachrichten auf einmal. Bitte warten Sie einen Moment.
+message-retry = Erneut versuchen
+
+## Composer
+composer-label = Nachricht
+composer-placeholder = Nachricht schreiben…
+composer-hint = Enter zum Senden, Umschalt+Enter für eine neue Zeile.
+send-label = Senden
+# $max (number): the longest message allowed, in characters.
+composer-too-long = Diese Nachricht ist zu lang: maximal { $max } Zeichen. Bitte kürzen Sie sie und senden Sie sie erneut.
+
+## Connection
+connection-connecting = Verbindung wird hergestellt…
+connection-reconnecting = Verbindung wird wiederhergestellt… Ihre Nachrichten werden gesendet, sobald die Verbindung wieder steht.

@@ -1,0 +1,41 @@
+# Salam widget — Spanish (neutral/international). Same ids as the English reference locale.
+
+## Launcher
+# $unread (number): messages that arrived while the panel was closed.
+launcher-label =
+    { $unread ->
+        [0] Chatea con nosotros
+        [one] Chatea con nosotros, { $unread } mensaje sin leer
+       *[other] Chatea con nosotros, { $unread } mensajes sin leer
+    }
+
+## Panel header
+panel-title-default = Soporte
+panel-subtitle-default = Solemos responder en pocos minutos.
+close-label = Cerrar chat
+
+## Message log
+log-label = Conversación
+log-empty = Pregúntanos lo que quieras, estamos aquí para ayudarte.
+author-you = Tú
+author-bot = Bot
+author-agent = Agente
+author-system = Aviso
+message-sending = Enviando…
+message-sent = Enviado
+message-failed = No enviado.
+message-failed-too-long = No enviado: el mensaje es demasiado largo.
+message-failed-rate-limited = No enviado: demasiados mensajes seguidos. Espera un momento.
+message-retry = Reintentar
+
+## Composer
+composer-label = Mensaje
+composer-placeholder = Escribe un mensaje…
+composer-hint = Intro para enviar, Mayús+Intro para un salto de línea.
+send-label = Enviar
+# $max (number): the longest message allowed, in characters.
+composer-too-long = Este mensaje es demasiado largo: máximo { $max } caracteres. Acórtalo y vuelve a enviarlo.
+
+## Connection
+connection-connecting = Conectando…
+connection-reconnecting = Reconectando… Tus mensajes se enviarán cuando se restablezca la conexión.

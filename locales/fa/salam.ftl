@@ -1,0 +1,41 @@
+# ویجت سلام — فارسی (شناسه‌ها دقیقاً همان شناسه‌های فایل مرجع انگلیسی است).
+
+## Launcher
+# $unread (number): messages that arrived while the panel was closed.
+launcher-label =
+    { $unread ->
+        [0] گفتگو با ما
+        [one] گفتگو با ما، { $unread } پیام خوانده‌نشده
+       *[other] گفتگو با ما، { $unread } پیام خوانده‌نشده
+    }
+
+## Panel header
+panel-title-default = پشتیبانی
+panel-subtitle-default = معمولاً ظرف چند دقیقه پاسخ می‌دهیم.
+close-label = بستن گفتگو
+
+## Message log
+log-label = گفتگو
+log-empty = هر سؤالی دارید بپرسید؛ ما اینجا هستیم تا کمکتان کنیم.
+author-you = شما
+author-bot = ربات
+author-agent = پشتیبان
+author-system = اطلاعیه
+message-sending = در حال ارسال…
+message-sent = ارسال شد
+message-failed = ارسال نشد.
+message-failed-too-long = ارسال نشد: پیام خیلی طولانی است.
+message-failed-rate-limited = ارسال نشد: پیام‌های زیادی پشت سر هم فرستاده‌اید. لطفاً کمی صبر کنید.
+message-retry = تلاش دوباره
+
+## Composer
+composer-label = پیام
+composer-placeholder = پیامی بنویسید…
+composer-hint = برای ارسال Enter و برای رفتن به خط بعد Shift+Enter را بزنید.
+send-label = ارسال
+# $max (number): the longest message allowed, in characters.
+composer-too-long = این پیام خیلی طولانی است: حداکثر { $max } نویسه مجاز است. لطفاً آن را کوتاه‌تر کنید و دوباره بفرستید.
+
+## Connection
+connection-connecting = در حال اتصال…
+connection-reconnecting = در حال اتصال دوباره… پیام‌هایتان پس از برقراری اتصال ارسال می‌شوند.

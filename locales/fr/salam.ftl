@@ -1,0 +1,41 @@
+# Salam widget — French. Same ids as the English reference locale.
+
+## Launcher
+# $unread (number): messages that arrived while the panel was closed.
+launcher-label =
+    { $unread ->
+        [0] Discutez avec nous
+        [one] Discutez avec nous, { $unread } message non lu
+       *[other] Discutez avec nous, { $unread } messages non lus
+    }
+
+## Panel header
+panel-title-default = Assistance
+panel-subtitle-default = Nous répondons généralement en quelques minutes.
+close-label = Fermer la discussion
+
+## Message log
+log-label = Conversation
+log-empty = Posez-nous toutes vos questions, nous sommes là pour vous aider.
+author-you = Vous
+author-bot = Bot
+author-agent = Conseiller
+author-system = Information
+message-sending = Envoi en cours…
+message-sent = Envoyé
+message-failed = Non envoyé.
+message-failed-too-long = Non envoyé : le message est trop long.
+message-failed-rate-limited = Non envoyé : trop de messages à la fois. Patientez un instant.
+message-retry = Réessayer
+
+## Composer
+composer-label = Message
+composer-placeholder = Écrivez un message…
+composer-hint = Entrée pour envoyer, Maj+Entrée pour aller à la ligne.
+send-label = Envoyer
+# $max (number): the longest message allowed, in characters.
+composer-too-long = Ce message est trop long : { $max } caractères maximum. Raccourcissez-le et renvoyez-le.
+
+## Connection
+connection-connecting = Connexion en cours…
+connection-reconnecting = Reconnexion… Vos messages seront envoyés dès que la connexion sera rétablie.

@@ -1,0 +1,42 @@
+# הווידג'ט Salam — עברית (המזהים זהים בדיוק לאלה שבקובץ הייחוס באנגלית).
+
+## Launcher
+# $unread (number): messages that arrived while the panel was closed.
+launcher-label =
+    { $unread ->
+        [0] דברו איתנו
+        [one] דברו איתנו, הודעה אחת שלא נקראה
+        [two] דברו איתנו, שתי הודעות שלא נקראו
+       *[other] דברו איתנו, { $unread } הודעות שלא נקראו
+    }
+
+## Panel header
+panel-title-default = תמיכה
+panel-subtitle-default = בדרך כלל אנחנו עונים תוך כמה דקות.
+close-label = סגירת הצ'אט
+
+## Message log
+log-label = שיחה
+log-empty = אפשר לשאול אותנו כל דבר, אנחנו כאן כדי לעזור.
+author-you = אני
+author-bot = בוט
+author-agent = נציג/ה
+author-system = הודעת מערכת
+message-sending = בשליחה…
+message-sent = נשלחה
+message-failed = לא נשלחה.
+message-failed-too-long = לא נשלחה: ההודעה ארוכה מדי.
+message-failed-rate-limited = לא נשלחה: נשלחו יותר מדי הודעות בבת אחת. נא להמתין רגע.
+message-retry = לנסות שוב
+
+## Composer
+composer-label = הודעה
+composer-placeholder = כתבו הודעה…
+composer-hint = לשליחה מקישים Enter, ולשורה חדשה Shift+Enter.
+send-label = שליחה
+# $max (number): the longest message allowed, in characters.
+composer-too-long = ההודעה ארוכה מדי: אפשר לכתוב עד { $max } תווים. כדאי לקצר אותה ולשלוח שוב.
+
+## Connection
+connection-connecting = מתחבר…
+connection-reconnecting = מתחבר מחדש… ההודעות שלך יישלחו כשהחיבור יחזור.

@@ -1,0 +1,41 @@
+# Salam widget — Hindi, hi (same message ids as the English reference locale).
+
+## Launcher
+# $unread (number): messages that arrived while the panel was closed.
+launcher-label =
+    { $unread ->
+        [0] हमसे चैट करें
+        [one] हमसे चैट करें, { $unread } बिना पढ़ा मैसेज
+       *[other] हमसे चैट करें, { $unread } बिना पढ़े मैसेज
+    }
+
+## Panel header
+panel-title-default = सहायता
+panel-subtitle-default = हम आम तौर पर कुछ ही मिनटों में जवाब देते हैं।
+close-label = चैट बंद करें
+
+## Message log
+log-label = बातचीत
+log-empty = कुछ भी पूछें, हम आपकी मदद के लिए यहाँ हैं।
+author-you = आप
+author-bot = बॉट
+author-agent = एजेंट
+author-system = सूचना
+message-sending = भेजा जा रहा है…
+message-sent = भेजा गया
+message-failed = नहीं भेजा गया।
+message-failed-too-long = नहीं भेजा गया: मैसेज बहुत लंबा है।
+message-failed-rate-limited = नहीं भेजा गया: एक साथ बहुत सारे मैसेज भेजे गए। थोड़ा रुककर फिर से कोशिश करें।
+message-retry = फिर से कोशिश करें
+
+## Composer
+composer-label = मैसेज
+composer-placeholder = मैसेज लिखें…
+composer-hint = भेजने के लिए Enter, नई लाइन के लिए Shift+Enter दबाएँ।
+send-label = भेजें
+# $max (number): the longest message allowed, in characters.
+composer-too-long = यह मैसेज बहुत लंबा है: ज़्यादा से ज़्यादा { $max } अक्षर लिखे जा सकते हैं। इसे छोटा करके फिर से भेजें।
+
+## Connection
+connection-connecting = कनेक्ट हो रहा है…
+connection-reconnecting = फिर से कनेक्ट हो रहा है… कनेक्शन वापस आते ही आपके मैसेज भेज दिए जाएँगे।

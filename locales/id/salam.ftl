@@ -1,0 +1,40 @@
+# Salam widget — Indonesian, id (same message ids as the English reference locale).
+
+## Launcher
+# $unread (number): messages that arrived while the panel was closed.
+launcher-label =
+    { $unread ->
+        [0] Chat dengan kami
+       *[other] Chat dengan kami, { $unread } pesan belum dibaca
+    }
+
+## Panel header
+panel-title-default = Bantuan
+panel-subtitle-default = Kami biasanya membalas dalam beberapa menit.
+close-label = Tutup chat
+
+## Message log
+log-label = Percakapan
+log-empty = Tanyakan apa saja, kami siap membantu.
+author-you = Anda
+author-bot = Bot
+author-agent = Agen
+author-system = Pemberitahuan
+message-sending = Mengirim…
+message-sent = Terkirim
+message-failed = Gagal terkirim.
+message-failed-too-long = Gagal terkirim: pesan terlalu panjang.
+message-failed-rate-limited = Gagal terkirim: terlalu banyak pesan sekaligus. Mohon tunggu sebentar.
+message-retry = Coba lagi
+
+## Composer
+composer-label = Pesan
+composer-placeholder = Tulis pesan…
+composer-hint = Enter untuk mengirim, Shift+Enter untuk baris baru.
+send-label = Kirim
+# $max (number): the longest message allowed, in characters.
+composer-too-long = Pesan ini terlalu panjang: maksimal { $max } karakter. Persingkat, lalu kirim lagi.
+
+## Connection
+connection-connecting = Menghubungkan…
+connection-reconnecting = Menghubungkan ulang… Pesan Anda akan dikirim setelah koneksi pulih.

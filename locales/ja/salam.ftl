@@ -1,0 +1,40 @@
+# Salam widget — Japanese, ja (same message ids as the English reference locale).
+
+## Launcher
+# $unread (number): messages that arrived while the panel was closed.
+launcher-label =
+    { $unread ->
+        [0] チャットでお問い合わせ
+       *[other] チャットでお問い合わせ（未読メッセージ{ $unread }件）
+    }
+
+## Panel header
+panel-title-default = サポート
+panel-subtitle-default = 通常、数分以内にお返事いたします。
+close-label = チャットを閉じる
+
+## Message log
+log-label = 会話履歴
+log-empty = どんなことでもお気軽にご質問ください。
+author-you = あなた
+author-bot = チャットボット
+author-agent = オペレーター
+author-system = お知らせ
+message-sending = 送信中…
+message-sent = 送信済み
+message-failed = 送信できませんでした。
+message-failed-too-long = 送信できませんでした：メッセージが長すぎます。
+message-failed-rate-limited = 送信できませんでした：短時間に送信されたメッセージが多すぎます。少し待ってからもう一度お試しください。
+message-retry = 再送信
+
+## Composer
+composer-label = メッセージ
+composer-placeholder = メッセージを入力…
+composer-hint = Enterで送信、Shift+Enterで改行します。
+send-label = 送信
+# $max (number): the longest message allowed, in characters.
+composer-too-long = メッセージが長すぎます（最大{ $max }文字）。短くしてから、もう一度送信してください。
+
+## Connection
+connection-connecting = 接続中…
+connection-reconnecting = 再接続中…接続が回復しだい、メッセージを送信します。

@@ -1,0 +1,41 @@
+# Salam widget — Brazilian Portuguese ("você"). Same ids as the English reference locale.
+
+## Launcher
+# $unread (number): messages that arrived while the panel was closed.
+launcher-label =
+    { $unread ->
+        [0] Fale com a gente
+        [one] Fale com a gente, { $unread } mensagem não lida
+       *[other] Fale com a gente, { $unread } mensagens não lidas
+    }
+
+## Panel header
+panel-title-default = Suporte
+panel-subtitle-default = Costumamos responder em poucos minutos.
+close-label = Fechar chat
+
+## Message log
+log-label = Conversa
+log-empty = Pergunte o que quiser, estamos aqui para ajudar.
+author-you = Você
+author-bot = Bot
+author-agent = Atendente
+author-system = Aviso
+message-sending = Enviando…
+message-sent = Enviada
+message-failed = Não enviada.
+message-failed-too-long = Não enviada: a mensagem é longa demais.
+message-failed-rate-limited = Não enviada: muitas mensagens de uma vez. Aguarde um momento.
+message-retry = Tentar novamente
+
+## Composer
+composer-label = Mensagem
+composer-placeholder = Escreva uma mensagem…
+composer-hint = Enter para enviar, Shift+Enter para quebrar a linha.
+send-label = Enviar
+# $max (number): the longest message allowed, in characters.
+composer-too-long = Esta mensagem é longa demais: no máximo { $max } caracteres. Encurte o texto e envie de novo.
+
+## Connection
+connection-connecting = Conectando…
+connection-reconnecting = Reconectando… Suas mensagens serão enviadas quando a conexão voltar.

@@ -1,0 +1,41 @@
+# Salam widget — Turkish. Same ids as the English reference locale.
+
+## Launcher
+# $unread (number): messages that arrived while the panel was closed.
+launcher-label =
+    { $unread ->
+        [0] Bize yazın
+        [one] Bize yazın, { $unread } okunmamış mesaj
+       *[other] Bize yazın, { $unread } okunmamış mesaj
+    }
+
+## Panel header
+panel-title-default = Destek
+panel-subtitle-default = Genellikle birkaç dakika içinde yanıt veriyoruz.
+close-label = Sohbeti kapat
+
+## Message log
+log-label = Sohbet
+log-empty = Aklınıza takılan her şeyi sorabilirsiniz, yardım için buradayız.
+author-you = Siz
+author-bot = Bot
+author-agent = Temsilci
+author-system = Bilgi
+message-sending = Gönderiliyor…
+message-sent = Gönderildi
+message-failed = Gönderilemedi.
+message-failed-too-long = Gönderilemedi: mesaj çok uzun.
+message-failed-rate-limited = Gönderilemedi: kısa sürede çok fazla mesaj gönderildi. Lütfen biraz bekleyin.
+message-retry = Tekrar dene
+
+## Composer
+composer-label = Mesaj
+composer-placeholder = Mesajınızı yazın…
+composer-hint = Göndermek için Enter, yeni satır için Shift+Enter.
+send-label = Gönder
+# $max (number): the longest message allowed, in characters.
+composer-too-long = Bu mesaj çok uzun: en fazla { $max } karakter olabilir. Kısaltıp tekrar gönderin.
+
+## Connection
+connection-connecting = Bağlanıyor…
+connection-reconnecting = Yeniden bağlanıyor… Bağlantı geri geldiğinde mesajlarınız gönderilecek.

@@ -1,0 +1,41 @@
+# سلام وِجٹ — اردو (آئی ڈیز بالکل انگریزی حوالہ فائل جیسی ہیں)۔
+
+## Launcher
+# $unread (number): messages that arrived while the panel was closed.
+launcher-label =
+    { $unread ->
+        [0] ہم سے بات کریں
+        [one] ہم سے بات کریں، { $unread } غیر پڑھا پیغام
+       *[other] ہم سے بات کریں، { $unread } غیر پڑھے پیغامات
+    }
+
+## Panel header
+panel-title-default = سپورٹ
+panel-subtitle-default = ہم عام طور پر چند منٹ میں جواب دیتے ہیں۔
+close-label = چیٹ بند کریں
+
+## Message log
+log-label = گفتگو
+log-empty = ہم سے کچھ بھی پوچھیں، ہم آپ کی مدد کے لیے حاضر ہیں۔
+author-you = آپ
+author-bot = بوٹ
+author-agent = نمائندہ
+author-system = اطلاع
+message-sending = بھیجا جا رہا ہے…
+message-sent = بھیج دیا گیا
+message-failed = نہیں بھیجا جا سکا۔
+message-failed-too-long = نہیں بھیجا جا سکا: پیغام بہت طویل ہے۔
+message-failed-rate-limited = نہیں بھیجا جا سکا: آپ نے ایک ساتھ بہت زیادہ پیغامات بھیجے ہیں۔ براہ کرم تھوڑا انتظار کریں۔
+message-retry = دوبارہ کوشش کریں
+
+## Composer
+composer-label = پیغام
+composer-placeholder = پیغام لکھیں…
+composer-hint = بھیجنے کے لیے Enter اور نئی سطر کے لیے Shift+Enter دبائیں۔
+send-label = بھیجیں
+# $max (number): the longest message allowed, in characters.
+composer-too-long = یہ پیغام بہت طویل ہے: زیادہ سے زیادہ { $max } حروف کی اجازت ہے۔ اسے مختصر کر کے دوبارہ بھیجیں۔
+
+## Connection
+connection-connecting = منسلک ہو رہا ہے…
+connection-reconnecting = دوبارہ منسلک ہو رہا ہے… کنکشن بحال ہوتے ہی آپ کے پیغامات بھیج دیے جائیں گے۔

@@ -1,0 +1,40 @@
+# Salam widget — Simplified Chinese, zh-CN (same message ids as the English reference locale).
+
+## Launcher
+# $unread (number): messages that arrived while the panel was closed.
+launcher-label =
+    { $unread ->
+        [0] 联系我们
+       *[other] 联系我们，{ $unread } 条未读消息
+    }
+
+## Panel header
+panel-title-default = 在线客服
+panel-subtitle-default = 我们通常会在几分钟内回复。
+close-label = 关闭聊天窗口
+
+## Message log
+log-label = 聊天记录
+log-empty = 有问题尽管问，我们随时为您服务。
+author-you = 我
+author-bot = 智能客服
+author-agent = 人工客服
+author-system = 系统消息
+message-sending = 正在发送…
+message-sent = 已发送
+message-failed = 发送失败。
+message-failed-too-long = 发送失败：消息过长。
+message-failed-rate-limited = 发送失败：发送过于频繁，请稍后再试。
+message-retry = 重试
+
+## Composer
+composer-label = 消息
+composer-placeholder = 输入消息…
+composer-hint = 按 Enter 发送，Shift+Enter 换行。
+send-label = 发送
+# $max (number): the longest message allowed, in characters.
+composer-too-long = 消息过长：最多 { $max } 个字符。请精简后再发送。
+
+## Connection
+connection-connecting = 正在连接…
+connection-reconnecting = 正在重新连接…连接恢复后，您的消息将自动发送。
