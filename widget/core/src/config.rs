@@ -22,14 +22,18 @@ pub type RawSettings = serde_json::Map<String, Value>;
 /// Longest owner text we accept (title, subtitle); longer is cut, with a warning.
 pub const MAX_OWNER_TEXT_CHARS: usize = 120;
 
-/// Which corner the launcher sits in.
+/// Which bottom corner the launcher sits in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Position {
-    /// Bottom-right (bottom-left in right-to-left locales).
+    /// The inline end: bottom-right, mirrored to bottom-left in right-to-left locales.
     #[default]
     End,
-    /// Bottom-left (bottom-right in right-to-left locales).
+    /// The inline start: bottom-left, mirrored to bottom-right in right-to-left locales.
     Start,
+    /// Always bottom-right, whatever the language.
+    Right,
+    /// Always bottom-left, whatever the language.
+    Left,
 }
 
 impl Position {
@@ -38,6 +42,56 @@ impl Position {
         match self {
             Position::End => "end",
             Position::Start => "start",
+            Position::Right => "right",
+            Position::Left => "left",
+        }
+    }
+}
+
+/// Text the owner configures, optionally per language:
+/// `"Help"` or `{ "en": "Help", "fa": "راهنما" }`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OwnerText {
+    /// The text for any language (a plain string in the config).
+    pub any: Option<String>,
+    /// Per-language texts: (language tag, text), in the owner's order.
+    pub by_locale: Vec<(String, String)>,
+}
+
+impl OwnerText {
+    /// A text for every language.
+    pub fn plain(text: &str) -> Self {
+        Self { any: Some(text.to_string()), by_locale: vec![] }
+    }
+
+    /// Whether the owner gave nothing.
+    pub fn is_empty(&self) -> bool {
+        self.any.is_none() && self.by_locale.is_empty()
+    }
+
+    /// The owner's text for the active locale: the same tag, else the same
+    /// language, else the owner's language-neutral text, else their English.
+    /// `None` means "use Salam's localized default".
+    pub fn resolve(&self, locale: &str) -> Option<&str> {
+        let lang = |t: &str| t.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let exact = self.by_locale.iter().find(|(t, _)| t.eq_ignore_ascii_case(locale));
+        let same_language = || self.by_locale.iter().find(|(t, _)| lang(t) == lang(locale));
+        let english = || self.by_locale.iter().find(|(t, _)| lang(t) == "en");
+        exact
+            .or_else(same_language)
+            .map(|(_, text)| text.as_str())
+            .or(self.any.as_deref())
+            .or_else(|| english().map(|(_, text)| text.as_str()))
+    }
+
+    fn set(&mut self, locale: Option<String>, text: Option<String>) {
+        match (locale, text) {
+            (None, text) => self.any = text,
+            (Some(l), Some(text)) => {
+                self.by_locale.retain(|(t, _)| !t.eq_ignore_ascii_case(&l));
+                self.by_locale.push((l, text));
+            }
+            (Some(l), None) => self.by_locale.retain(|(t, _)| !t.eq_ignore_ascii_case(&l)),
         }
     }
 }
@@ -53,10 +107,10 @@ pub enum TransportKind {
 /// The typed configuration of one widget.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Config {
-    /// Panel title; `None` uses the localized default.
-    pub title: Option<String>,
-    /// Line under the title; `None` uses the localized default.
-    pub subtitle: Option<String>,
+    /// Panel title; empty uses the localized default.
+    pub title: OwnerText,
+    /// Line under the title; empty uses the localized default.
+    pub subtitle: OwnerText,
     /// Explicit language tag (BCP 47); `None` negotiates from the browser.
     pub locale: Option<String>,
     /// Launcher corner.
@@ -115,16 +169,85 @@ pub fn parse_config(data: &[(String, String)], settings: &RawSettings) -> (Confi
     (config, warnings)
 }
 
-fn apply(config: &mut Config, key: &str, value: &Value) -> Result<(), String> {
+/// Owner-text keys, which also take a per-language form.
+const OWNER_TEXT_KEYS: &[&str] = &["title", "subtitle"];
+
+fn owner_text_field<'a>(config: &'a mut Config, key: &str) -> Option<&'a mut OwnerText> {
     match key {
-        "title" => config.title = owner_text(value)?,
-        "subtitle" => config.subtitle = owner_text(value)?,
+        "title" => Some(&mut config.title),
+        "subtitle" => Some(&mut config.subtitle),
+        _ => None,
+    }
+}
+
+/// `titleFa` (from `data-title-fa`) is ("title", "fa"); `titlePtBr` is
+/// ("title", "pt-BR").
+fn split_localized_key(key: &str) -> Option<(&'static str, String)> {
+    let base = OWNER_TEXT_KEYS.iter().find(|k| key.len() > k.len() && key.starts_with(*k))?;
+    let rest = &key[base.len()..];
+    if !rest.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    let mut parts: Vec<String> = vec![];
+    for c in rest.chars() {
+        if c.is_ascii_uppercase() || parts.is_empty() {
+            parts.push(String::new());
+        }
+        parts.last_mut()?.push(c.to_ascii_lowercase());
+    }
+    let tag = parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| if i > 0 && p.len() == 2 { p.to_ascii_uppercase() } else { p.clone() })
+        .collect::<Vec<_>>()
+        .join("-");
+    Some((base, tag))
+}
+
+fn apply(config: &mut Config, key: &str, value: &Value) -> Result<(), String> {
+    if let Some((base, tag)) = split_localized_key(key) {
+        let tag = language_tag(&Value::String(tag))?;
+        let text = owner_text(value)?;
+        if let Some(field) = owner_text_field(config, base) {
+            field.set(Some(tag), text);
+        }
+        return Ok(());
+    }
+    match key {
+        "title" | "subtitle" => {
+            let field = owner_text_field(config, key).ok_or("unknown owner text")?;
+            match value {
+                // { "en": "Help", "fa": "راهنما" }: one text per language.
+                Value::Object(map) => {
+                    let mut bad = vec![];
+                    for (tag, text) in map {
+                        match (language_tag(&Value::String(tag.clone())), owner_text(text)) {
+                            (Ok(tag), Ok(text)) => field.set(Some(tag), text),
+                            _ => bad.push(tag.clone()),
+                        }
+                    }
+                    if !bad.is_empty() {
+                        return Err(format!(
+                            "entries {} ignored: keys must be language tags and values strings",
+                            bad.iter().map(|b| format!("\"{b}\"")).collect::<Vec<_>>().join(", ")
+                        ));
+                    }
+                }
+                other => field.set(None, owner_text(other)?),
+            }
+        }
         "locale" => config.locale = Some(language_tag(value)?),
         "position" => {
             config.position = match as_str(value)?.trim().to_ascii_lowercase().as_str() {
-                "right" | "end" => Position::End,
-                "left" | "start" => Position::Start,
-                other => return Err(format!("expected \"right\" or \"left\", got \"{other}\"; using \"right\"")),
+                "end" => Position::End,
+                "start" => Position::Start,
+                "right" => Position::Right,
+                "left" => Position::Left,
+                other => {
+                    return Err(format!(
+                        "expected \"end\", \"start\", \"right\" or \"left\", got \"{other}\"; using \"end\""
+                    ))
+                }
             }
         }
         "transport" => {
@@ -260,8 +383,8 @@ mod tests {
             &RawSettings::default(),
         );
         assert!(warnings.is_empty(), "{warnings:?}");
-        assert_eq!(config.title.as_deref(), Some("Help desk"));
-        assert_eq!(config.position, Position::Start);
+        assert_eq!(config.title, OwnerText::plain("Help desk"));
+        assert_eq!(config.position, Position::Left);
         assert!(config.open);
         assert_eq!(config.locale.as_deref(), Some("fa-IR"));
     }
@@ -272,7 +395,7 @@ mod tests {
             &data(&[("title", "From tag"), ("open", "true")]),
             &settings(json!({"title": "From settings", "open": false})),
         );
-        assert_eq!(config.title.as_deref(), Some("From settings"));
+        assert_eq!(config.title, OwnerText::plain("From settings"));
         assert!(!config.open);
     }
 
@@ -304,22 +427,46 @@ mod tests {
         let (config, warnings) =
             parse_config(&data(&[("title", "  Hi\u{0007} there  "), ("subtitle", &long)]), &RawSettings::default());
         assert!(warnings.is_empty());
-        assert_eq!(config.title.as_deref(), Some("Hi there"));
-        assert_eq!(config.subtitle.as_ref().map(|s| s.chars().count()), Some(MAX_OWNER_TEXT_CHARS));
+        assert_eq!(config.title, OwnerText::plain("Hi there"));
+        assert_eq!(config.subtitle.any.as_ref().map(|s| s.chars().count()), Some(MAX_OWNER_TEXT_CHARS));
     }
 
     #[test]
     fn blank_owner_text_means_default() {
         let (config, warnings) = parse_config(&data(&[("title", "   ")]), &RawSettings::default());
         assert!(warnings.is_empty());
-        assert_eq!(config.title, None);
+        assert!(config.title.is_empty());
     }
 
     #[test]
     fn markup_in_owner_text_is_kept_as_text() {
         // Rendering escapes it; parsing must not "sanitize" it into something else.
         let (config, _) = parse_config(&data(&[("title", "<img src=x onerror=alert(1)>")]), &RawSettings::default());
-        assert_eq!(config.title.as_deref(), Some("<img src=x onerror=alert(1)>"));
+        assert_eq!(config.title, OwnerText::plain("<img src=x onerror=alert(1)>"));
+    }
+
+    #[test]
+    fn owner_texts_per_locale_from_settings_and_data_attributes() {
+        let (config, warnings) = parse_config(
+            &data(&[("title", "Help"), ("titleFa", "راهنما"), ("titlePtBr", "Ajuda")]),
+            &settings(json!({"subtitle": {"en": "We reply fast", "ar": "نرد بسرعة", "!!": "x"}})),
+        );
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].message.contains("\"!!\""));
+        assert_eq!(config.title.resolve("fa"), Some("راهنما"));
+        assert_eq!(config.title.resolve("pt-BR"), Some("Ajuda"));
+        assert_eq!(config.title.resolve("de"), Some("Help"), "the plain text serves other languages");
+        assert_eq!(config.subtitle.resolve("ar"), Some("نرد بسرعة"));
+        assert_eq!(config.subtitle.resolve("zh-CN"), Some("We reply fast"), "then the owner's English");
+        assert_eq!(OwnerText::default().resolve("fa"), None, "then Salam's own default");
+    }
+
+    #[test]
+    fn localized_key_names_split_into_base_and_tag() {
+        assert_eq!(split_localized_key("titleFa"), Some(("title", "fa".to_string())));
+        assert_eq!(split_localized_key("subtitleZhCn"), Some(("subtitle", "zh-CN".to_string())));
+        assert_eq!(split_localized_key("title"), None);
+        assert_eq!(split_localized_key("titlex"), None);
     }
 
     #[test]

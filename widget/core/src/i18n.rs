@@ -1,19 +1,55 @@
-//! Localized strings through Fluent.
+//! Localized strings through Fluent, language negotiation, and direction.
 //!
 //! Each language is one `locales/<lang>/salam.ftl`, embedded at compile time.
 //! The bundle is Fluent's concurrent one, so a [`Localizer`] is `Send + Sync`
 //! and can sit in a Leptos context. Isolation marks stay on: they keep a
 //! Persian name inside an English sentence in the right order.
+//!
+//! Choices a reader should know about:
+//! * **Order of preference**: the owner's explicit setting, then
+//!   `navigator.languages`, then `<html lang>`, then English
+//!   ([`requested_languages`]).
+//! * **Legacy codes** (`iw`, `in`, `ji`, `mo`) are read as today's (`he`,
+//!   `id`, `yi`, `ro`); `und` and unparseable tags are skipped.
+//! * **Traditional Chinese** (`zh-TW`, `zh-HK`, `zh-MO`, `zh-Hant`) is *not*
+//!   given our Simplified Chinese: showing Simplified to a Traditional reader
+//!   is a known irritant, so negotiation moves on to their next language, and
+//!   then English. European Portuguese (`pt-PT`) does get `pt-BR`, which its
+//!   readers read without trouble.
+//! * **Direction** comes from CLDR data ([`direction`]): the script, given or
+//!   likely, decides, not a list of two languages.
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_langneg::{negotiate_languages, NegotiationStrategy};
+use std::borrow::Cow;
 use unic_langid::LanguageIdentifier;
 
 /// Every locale the widget ships: (language tag, Fluent source).
-pub const LOCALES: &[(&str, &str)] = &[("en", include_str!("../../../locales/en/salam.ftl"))];
+pub const LOCALES: &[(&str, &str)] = &[
+    ("en", include_str!("../../../locales/en/salam.ftl")),
+    ("fa", include_str!("../../../locales/fa/salam.ftl")),
+    ("ar", include_str!("../../../locales/ar/salam.ftl")),
+    ("he", include_str!("../../../locales/he/salam.ftl")),
+    ("ur", include_str!("../../../locales/ur/salam.ftl")),
+    ("es", include_str!("../../../locales/es/salam.ftl")),
+    ("fr", include_str!("../../../locales/fr/salam.ftl")),
+    ("de", include_str!("../../../locales/de/salam.ftl")),
+    ("pt-BR", include_str!("../../../locales/pt-BR/salam.ftl")),
+    ("ru", include_str!("../../../locales/ru/salam.ftl")),
+    ("tr", include_str!("../../../locales/tr/salam.ftl")),
+    ("zh-CN", include_str!("../../../locales/zh-CN/salam.ftl")),
+    ("ja", include_str!("../../../locales/ja/salam.ftl")),
+    ("hi", include_str!("../../../locales/hi/salam.ftl")),
+    ("id", include_str!("../../../locales/id/salam.ftl")),
+];
 
 /// The reference locale: every other one has exactly its message ids.
 pub const DEFAULT_LOCALE: &str = "en";
+
+/// Accented, about 40% longer English, to spot hard-coded strings and
+/// truncation. Only chosen when asked for by name.
+pub const PSEUDO_LOCALE: &str = "en-XA";
 
 /// Text direction of a locale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,48 +70,259 @@ impl Direction {
     }
 }
 
+// ---------- direction, from CLDR ----------
+
+/// CLDR `scriptMetadata.txt` scripts with RTL = YES.
+const RTL_SCRIPTS: &[&str] = &[
+    "Arab", "Hebr", "Thaa", "Adlm", "Armi", "Avst", "Chrs", "Cprt", "Elym", "Hatr", "Hung", "Khar", "Lydi", "Mand",
+    "Mani", "Mend", "Merc", "Mero", "Narb", "Nbat", "Nkoo", "Orkh", "Palm", "Phli", "Phlp", "Phnx", "Prti", "Rohg",
+    "Samr", "Sarb", "Sogd", "Sogo", "Syrc", "Yezi",
+];
+
+/// CLDR 44 languages whose likely script is right-to-left (their locale's
+/// `characterOrder` is `right-to-left` with no script subtag), plus the
+/// legacy code `iw`.
+const RTL_LANGUAGES: &[&str] = &[
+    "apc", "ar", "bal", "bgn", "ckb", "dv", "fa", "he", "ks", "lrc", "mzn", "nqo", "ps", "rhg", "sd", "sdh", "skr",
+    "syr", "trw", "ug", "ur", "yi", "iw",
+];
+
+/// CLDR likely subtags where the region changes the script, and so the
+/// direction: (language, region, right-to-left).
+const REGION_SCRIPT: &[(&str, &str, bool)] = &[
+    ("sd", "IN", false), // Devanagari
+    ("pa", "PK", true),  // Shahmukhi (Arabic)
+    ("az", "IR", true),
+    ("uz", "AF", true),
+    ("ms", "CC", true),
+    ("ha", "SD", true),
+    ("und", "AE", true),
+    ("und", "AF", true),
+    ("und", "BH", true),
+    ("und", "DZ", true),
+    ("und", "EG", true),
+    ("und", "IL", true),
+    ("und", "IQ", true),
+    ("und", "IR", true),
+    ("und", "JO", true),
+    ("und", "KW", true),
+    ("und", "LB", true),
+    ("und", "LY", true),
+    ("und", "MA", true),
+    ("und", "MV", true),
+    ("und", "OM", true),
+    ("und", "PK", true),
+    ("und", "PS", true),
+    ("und", "QA", true),
+    ("und", "SA", true),
+    ("und", "SY", true),
+    ("und", "TN", true),
+    ("und", "YE", true),
+];
+
+/// Direction of a language tag: an explicit script decides; otherwise the
+/// script CLDR considers likely for the language (and region). Unknown or
+/// unparseable tags are left to right.
+pub fn direction(tag: &str) -> Direction {
+    let Ok(id) = tag.trim().replace('_', "-").parse::<LanguageIdentifier>() else {
+        return Direction::Ltr;
+    };
+    let rtl = if let Some(script) = id.script {
+        RTL_SCRIPTS.contains(&script.as_str())
+    } else {
+        let lang = id.language.as_str();
+        let by_region = id.region.and_then(|r| {
+            REGION_SCRIPT.iter().find(|(l, reg, _)| *l == lang && *reg == r.as_str()).map(|(_, _, rtl)| *rtl)
+        });
+        by_region.unwrap_or_else(|| RTL_LANGUAGES.contains(&lang))
+    };
+    if rtl {
+        Direction::Rtl
+    } else {
+        Direction::Ltr
+    }
+}
+
+// ---------- negotiation ----------
+
+/// The visitor's languages, most preferred first: the owner's explicit
+/// setting, then `navigator.languages`, then `<html lang>`.
+pub fn requested_languages(explicit: Option<&str>, navigator: &[String], html_lang: Option<&str>) -> Vec<String> {
+    explicit
+        .into_iter()
+        .map(str::to_string)
+        .chain(navigator.iter().cloned())
+        .chain(html_lang.map(str::to_string))
+        .collect()
+}
+
+/// Parses a tag leniently (`_` for `-`, legacy codes mapped), dropping `und`
+/// and garbage.
+pub fn canonical_tag(tag: &str) -> Option<LanguageIdentifier> {
+    let mut id: LanguageIdentifier = tag.trim().replace('_', "-").parse().ok()?;
+    let modern = match id.language.as_str() {
+        "iw" => Some("he"),
+        "in" => Some("id"),
+        "ji" => Some("yi"),
+        "mo" => Some("ro"),
+        _ => None,
+    };
+    if let Some(m) = modern {
+        id.language = m.parse().ok()?;
+    }
+    if id.language.is_empty() {
+        return None; // "und": says nothing about the visitor's language
+    }
+    Some(id)
+}
+
+fn is_traditional_chinese(id: &LanguageIdentifier) -> bool {
+    id.language.as_str() == "zh"
+        && (id.script.is_some_and(|s| s.as_str() == "Hant")
+            || id.region.is_some_and(|r| matches!(r.as_str(), "TW" | "HK" | "MO")))
+}
+
+/// Runs fluent-langneg over tags as strings; the building block of
+/// [`negotiate`] and what the corpus tests exercise.
+pub fn negotiate_tags(
+    requested: &[&str],
+    available: &[&str],
+    default: Option<&str>,
+    strategy: NegotiationStrategy,
+) -> Vec<String> {
+    let parse = |tags: &[&str]| -> Vec<LanguageIdentifier> {
+        tags.iter().filter_map(|t| t.replace('_', "-").parse().ok()).collect()
+    };
+    let requested = parse(requested);
+    let available = parse(available);
+    let default: Option<LanguageIdentifier> = default.and_then(|d| d.parse().ok());
+    negotiate_languages(&requested, &available, default.as_ref(), strategy).into_iter().map(|l| l.to_string()).collect()
+}
+
+/// The shipped locale for a visitor who prefers `requested` (best first).
+/// The pseudo-locale is chosen only when it is the first request.
+pub fn negotiate(requested: &[String]) -> &'static str {
+    if requested.first().is_some_and(|r| r.eq_ignore_ascii_case(PSEUDO_LOCALE)) {
+        return PSEUDO_LOCALE;
+    }
+    let wanted: Vec<LanguageIdentifier> =
+        requested.iter().filter_map(|r| canonical_tag(r)).filter(|id| !is_traditional_chinese(id)).collect();
+    let available: Vec<LanguageIdentifier> = LOCALES.iter().filter_map(|(t, _)| t.parse().ok()).collect();
+    // One requested language at a time, in order, so a weaker match for the
+    // first choice beats an exact match for the second.
+    for want in &wanted {
+        let found = negotiate_languages(std::slice::from_ref(want), &available, None, NegotiationStrategy::Lookup);
+        if let Some(best) = found.first() {
+            let best = best.to_string();
+            if let Some((tag, _)) = LOCALES.iter().find(|(t, _)| *t == best) {
+                return tag;
+            }
+        }
+    }
+    DEFAULT_LOCALE
+}
+
+// ---------- relative time ----------
+
+/// A unit for `Intl.RelativeTimeFormat`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeUnit {
+    /// Seconds (only ever 0: "now").
+    Second,
+    /// Minutes.
+    Minute,
+    /// Hours.
+    Hour,
+    /// Days.
+    Day,
+}
+
+impl TimeUnit {
+    /// The unit name `Intl.RelativeTimeFormat` takes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeUnit::Second => "second",
+            TimeUnit::Minute => "minute",
+            TimeUnit::Hour => "hour",
+            TimeUnit::Day => "day",
+        }
+    }
+}
+
+/// How long ago `then` was, at `now` (both ms), as a negative amount of
+/// one unit: under a minute is "now" (0 seconds), then whole minutes,
+/// hours and days. A time in the future (clock skew) is "now".
+pub fn relative_time(then: u64, now: u64) -> (i64, TimeUnit) {
+    let secs = now.saturating_sub(then) / 1000;
+    match secs {
+        0..=59 => (0, TimeUnit::Second),
+        60..=3599 => (-((secs / 60) as i64), TimeUnit::Minute),
+        3600..=86_399 => (-((secs / 3600) as i64), TimeUnit::Hour),
+        _ => (-((secs / 86_400) as i64), TimeUnit::Day),
+    }
+}
+
+// ---------- formatting ----------
+
 /// Formats messages in one language.
 pub struct Localizer {
-    lang: LanguageIdentifier,
+    tag: &'static str,
     bundle: FluentBundle<FluentResource>,
+    digits: Option<[char; 10]>,
 }
 
 impl std::fmt::Debug for Localizer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Localizer").field("lang", &self.lang.to_string()).finish()
+        f.debug_struct("Localizer").field("tag", &self.tag).finish()
     }
 }
 
 impl Localizer {
-    /// A localizer for the best available match of `requested`, falling
-    /// back to English.
+    /// A localizer for the best shipped match of `requested` (most preferred
+    /// first), falling back to English.
     pub fn new(requested: &[&str]) -> Self {
-        let chosen = requested
-            .iter()
-            .filter_map(|r| r.parse::<LanguageIdentifier>().ok())
-            .find_map(|r| LOCALES.iter().find(|(tag, _)| r.language.as_str() == *tag))
-            .unwrap_or(&LOCALES[0]);
-        Self::build(chosen.0, chosen.1)
+        let requested: Vec<String> = requested.iter().map(|s| s.to_string()).collect();
+        Self::for_locale(negotiate(&requested))
     }
 
-    fn build(tag: &str, source: &str) -> Self {
+    /// A localizer for a shipped locale tag (or the pseudo-locale); unknown
+    /// tags give English.
+    pub fn for_locale(tag: &str) -> Self {
+        if tag == PSEUDO_LOCALE {
+            let mut l = Self::build(PSEUDO_LOCALE, LOCALES[0].1);
+            l.bundle.set_transform(Some(pseudo));
+            return l;
+        }
+        let (tag, source) = LOCALES.iter().find(|(t, _)| *t == tag).copied().unwrap_or(LOCALES[0]);
+        Self::build(tag, source)
+    }
+
+    fn build(tag: &'static str, source: &str) -> Self {
         let lang: LanguageIdentifier = tag.parse().unwrap_or_default();
-        let mut bundle = FluentBundle::new_concurrent(vec![lang.clone()]);
+        let mut bundle = FluentBundle::new_concurrent(vec![lang]);
         // Embedded files are checked by the test suite; a broken entry is
         // skipped (its id then shows as itself) rather than breaking the widget.
         let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
         let _ = bundle.add_resource(resource);
-        Self { lang, bundle }
+        Self { tag, bundle, digits: None }
     }
 
-    /// The language tag in use.
+    /// Uses these ten characters for the digits 0-9 in formatted numbers
+    /// (from the browser's `Intl.NumberFormat` for the visitor's locale, so
+    /// Persian gets ۰-۹ and Egyptian Arabic ٠-٩).
+    pub fn with_digits(mut self, digits: Option<[char; 10]>) -> Self {
+        self.digits = digits.filter(|d| d != &['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+        self
+    }
+
+    /// The shipped locale tag in use.
     pub fn lang(&self) -> String {
-        self.lang.to_string()
+        self.tag.to_string()
     }
 
     /// Text direction of the language in use.
     pub fn dir(&self) -> Direction {
-        Direction::Ltr
+        direction(self.tag)
     }
 
     /// The message `id`, or `id` itself if it is missing.
@@ -92,19 +339,79 @@ impl Localizer {
         self.format(id, Some(&fa))
     }
 
+    /// A number in the locale's digits.
+    pub fn number(&self, n: u64) -> String {
+        localize_digits(&n.to_string(), self.digits)
+    }
+
     fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
         let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
             return id.to_string();
         };
         let mut errors = vec![];
-        self.bundle.format_pattern(pattern, args, &mut errors).into_owned()
+        let text = self.bundle.format_pattern(pattern, args, &mut errors);
+        match (self.digits, args) {
+            // Fluent formats numbers with ASCII digits; only placeables
+            // (inside isolation marks) are numbers we formatted.
+            (Some(digits), Some(_)) => localize_isolated_digits(&text, digits),
+            _ => text.into_owned(),
+        }
     }
+}
+
+fn localize_digits(s: &str, digits: Option<[char; 10]>) -> String {
+    match digits {
+        Some(d) => {
+            s.chars().map(|c| c.to_digit(10).filter(|_| c.is_ascii_digit()).map_or(c, |v| d[v as usize])).collect()
+        }
+        None => s.to_string(),
+    }
+}
+
+fn localize_isolated_digits(s: &str, digits: [char; 10]) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0u32;
+    for c in s.chars() {
+        match c {
+            '\u{2068}' => depth += 1,
+            '\u{2069}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        match c.to_digit(10) {
+            Some(v) if depth > 0 && c.is_ascii_digit() => out.push(digits[v as usize]),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The pseudo-locale transform: accented letters, vowels doubled (about
+/// 40% longer for English), wrapped in brackets so a cut-off end shows.
+fn pseudo(s: &str) -> Cow<'_, str> {
+    const FROM: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const TO: &str = "ȧƀƈḓḗƒɠħīĵķŀḿƞǿƥɋřşŧŭṽẇẋẏẑȦƁƇḒḖƑƓĦĪĴĶĿḾȠǾƤɊŘŞŦŬṼẆẊẎẐ";
+    let map: Vec<(char, char)> = FROM.chars().zip(TO.chars()).collect();
+    let mut out = String::with_capacity(s.len() * 2);
+    out.push('[');
+    for c in s.chars() {
+        let accented = map.iter().find(|(f, _)| *f == c).map_or(c, |(_, t)| *t);
+        out.push(accented);
+        if "aeiouAEIOU".contains(c) {
+            out.push(accented);
+        }
+    }
+    out.push(']');
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use fluent_bundle::FluentValue;
+
+    fn req(tags: &[&str]) -> Vec<String> {
+        tags.iter().map(|s| s.to_string()).collect()
+    }
 
     #[test]
     fn english_plurals_pick_the_right_form() {
@@ -121,5 +428,83 @@ mod tests {
         assert_eq!(l.lang(), "en");
         assert_eq!(l.t("no-such-id"), "no-such-id");
         assert_eq!(l.dir(), Direction::Ltr);
+    }
+
+    #[test]
+    fn negotiation_follows_preference_order_and_regions() {
+        assert_eq!(negotiate(&req(&["fa-IR"])), "fa");
+        assert_eq!(negotiate(&req(&["ar-EG", "en"])), "ar");
+        assert_eq!(negotiate(&req(&["de-AT", "en"])), "de");
+        assert_eq!(negotiate(&req(&["pt-PT"])), "pt-BR");
+        assert_eq!(negotiate(&req(&["pt"])), "pt-BR");
+        assert_eq!(negotiate(&req(&["zh"])), "zh-CN");
+        assert_eq!(negotiate(&req(&["zh-Hans-SG"])), "zh-CN");
+        assert_eq!(negotiate(&req(&["iw-IL"])), "he");
+        assert_eq!(negotiate(&req(&["in"])), "id");
+        assert_eq!(negotiate(&req(&["xx-YY", "fr-CA"])), "fr");
+        assert_eq!(negotiate(&req(&["es_419"])), "es");
+        assert_eq!(negotiate(&req(&["ja-JP", "fa"])), "ja", "the first language wins, not the best-supported one");
+    }
+
+    #[test]
+    fn traditional_chinese_is_not_given_simplified() {
+        assert_eq!(negotiate(&req(&["zh-TW"])), "en");
+        assert_eq!(negotiate(&req(&["zh-HK", "ja"])), "ja");
+        assert_eq!(negotiate(&req(&["zh-Hant"])), "en");
+        assert_eq!(negotiate(&req(&["zh-MO", "zh-CN"])), "zh-CN");
+    }
+
+    #[test]
+    fn und_garbage_and_empty_fall_back_to_english() {
+        assert_eq!(negotiate(&req(&["und"])), "en");
+        assert_eq!(negotiate(&req(&["", "!!", "12345678901", "en-"])), "en");
+        assert_eq!(negotiate(&[]), "en");
+        assert_eq!(negotiate(&req(&["und", "fa"])), "fa");
+    }
+
+    #[test]
+    fn pseudo_locale_only_by_name_and_about_forty_percent_longer() {
+        assert_eq!(negotiate(&req(&["en-XA"])), PSEUDO_LOCALE);
+        assert_eq!(negotiate(&req(&["de", "en-XA"])), "de");
+        let p = Localizer::for_locale(PSEUDO_LOCALE);
+        let en = Localizer::for_locale("en");
+        let (a, b) = (en.t("panel-subtitle-default"), p.t("panel-subtitle-default"));
+        assert!(b.starts_with('[') && b.ends_with(']'), "{b}");
+        let ratio = b.chars().count() as f64 / a.chars().count() as f64;
+        assert!((1.25..=1.6).contains(&ratio), "{a} -> {b}: {ratio}");
+        assert!(!b.contains('e'), "letters are accented: {b}");
+    }
+
+    #[test]
+    fn digits_are_localized_in_placeables_only() {
+        let persian = ['۰', '۱', '۲', '۳', '۴', '۵', '۶', '۷', '۸', '۹'];
+        let l = Localizer::for_locale("fa").with_digits(Some(persian));
+        let text = l.t_args("composer-too-long", &[("max", FluentValue::from(4000))]);
+        assert!(text.contains("۴۰۰۰"), "{text}");
+        assert!(!text.contains("4000"), "{text}");
+        assert_eq!(l.number(12), "۱۲");
+        let ascii = Localizer::for_locale("en").with_digits(Some(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']));
+        assert_eq!(ascii.number(12), "12");
+    }
+
+    #[test]
+    fn relative_times_pick_a_unit() {
+        let now = 1_700_000_000_000;
+        assert_eq!(relative_time(now, now), (0, TimeUnit::Second));
+        assert_eq!(relative_time(now + 5000, now), (0, TimeUnit::Second), "future is now");
+        assert_eq!(relative_time(now - 59_000, now), (0, TimeUnit::Second));
+        assert_eq!(relative_time(now - 125_000, now), (-2, TimeUnit::Minute));
+        assert_eq!(relative_time(now - 3 * 3_600_000, now), (-3, TimeUnit::Hour));
+        assert_eq!(relative_time(now - 2 * 86_400_000, now), (-2, TimeUnit::Day));
+    }
+
+    #[test]
+    fn direction_from_script_then_likely_script() {
+        for rtl in ["fa", "ar-EG", "he", "iw", "ur", "ckb", "pa-PK", "az-Arab", "uz-AF", "und-IR", "ff-Adlm", "yi"] {
+            assert_eq!(direction(rtl), Direction::Rtl, "{rtl}");
+        }
+        for ltr in ["en", "de-AT", "pa", "sd-IN", "ks-Deva", "az", "ku", "und", "zh-Hant-TW", "", "??"] {
+            assert_eq!(direction(ltr), Direction::Ltr, "{ltr}");
+        }
     }
 }

@@ -16,13 +16,13 @@
 //! // 1. Config: data-* attributes and salamSettings, merged into one typed value.
 //! let data = vec![("title".to_string(), "Help".to_string())];
 //! let (config, warnings) = parse_config(&data, &RawSettings::default());
-//! assert_eq!(config.title.as_deref(), Some("Help"));
+//! assert_eq!(config.title.resolve("en"), Some("Help"));
 //! assert!(warnings.is_empty());
 //!
 //! // 2. State: one reducer; the glue runs the effects it returns.
 //! let mut state = State::default();
 //! reduce(&mut state, Event::DraftChanged("hello".into()));
-//! let effects = reduce(&mut state, Event::Submit { client_id: "c1".into() });
+//! let effects = reduce(&mut state, Event::Submit { client_id: "c1".into(), at: 0 });
 //! assert_eq!(state.messages.len(), 1);
 //! assert!(matches!(effects[0], Effect::Send(_)));
 //! ```

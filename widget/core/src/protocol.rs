@@ -94,6 +94,9 @@ pub enum ServerFrame {
         /// For the visitor's own messages: the client id they were sent with.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         client_id: Option<String>,
+        /// When it was written, in milliseconds since the Unix epoch.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at: Option<u64>,
     },
     /// The server refused something.
     Error {

@@ -51,6 +51,8 @@ pub struct Message {
     pub text: String,
     /// Delivery state.
     pub delivery: Delivery,
+    /// When it was written (ms since the Unix epoch), if known.
+    pub at: Option<u64>,
 }
 
 /// Why the composer refused to send what it holds; an id in the locale files.
@@ -118,10 +120,13 @@ pub enum Event {
     Toggle,
     /// The visitor edited the draft.
     DraftChanged(String),
-    /// The visitor asked to send the draft; the glue supplies a fresh id.
+    /// The visitor asked to send the draft; the glue supplies a fresh id
+    /// and the time.
     Submit {
         /// A new, unique client id.
         client_id: String,
+        /// Now, in ms since the Unix epoch.
+        at: u64,
     },
     /// Send a failed message again.
     Retry {
@@ -173,7 +178,7 @@ pub fn reduce(state: &mut State, event: Event) -> Vec<Effect> {
             state.composer_error = None;
             vec![]
         }
-        Event::Submit { client_id } => submit(state, client_id),
+        Event::Submit { client_id, at } => submit(state, client_id, at),
         Event::Retry { client_id } => match find_mut(state, &client_id) {
             Some(m) if matches!(m.delivery, Delivery::Failed(_)) => {
                 m.delivery = Delivery::Sending;
@@ -224,7 +229,7 @@ fn set_open(state: &mut State, open: bool) -> Vec<Effect> {
     }
 }
 
-fn submit(state: &mut State, client_id: String) -> Vec<Effect> {
+fn submit(state: &mut State, client_id: String, at: u64) -> Vec<Effect> {
     let text = state.draft.trim().to_string();
     if text.is_empty() {
         return vec![];
@@ -247,6 +252,7 @@ fn submit(state: &mut State, client_id: String) -> Vec<Effect> {
         author_name: None,
         text: text.clone(),
         delivery: Delivery::Sending,
+        at: Some(at),
     });
     vec![Effect::Send(ClientFrame::Message { client_id, text })]
 }
@@ -266,7 +272,7 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
             }
             state.last_seq = state.last_seq.max(seq);
         }
-        ServerFrame::Message { id, seq, author, text, client_id } => {
+        ServerFrame::Message { id, seq, author, text, client_id, at } => {
             state.last_seq = state.last_seq.max(seq);
             let existing =
                 state.index.get(&id).or_else(|| client_id.as_ref().and_then(|c| state.index.get(c))).copied();
@@ -278,6 +284,7 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                     m.server_id = Some(id);
                     m.seq = Some(seq);
                     m.text = text;
+                    m.at = at.or(m.at);
                     if m.author == AuthorKind::Visitor {
                         m.delivery = Delivery::Sent;
                     }
@@ -295,6 +302,7 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                         author_name: author.name,
                         text,
                         delivery: if mine { Delivery::Sent } else { Delivery::Received },
+                        at,
                     });
                 }
             }
@@ -325,7 +333,7 @@ mod tests {
 
     fn typed(state: &mut State, text: &str, id: &str) -> Vec<Effect> {
         reduce(state, Event::DraftChanged(text.into()));
-        reduce(state, Event::Submit { client_id: id.into() })
+        reduce(state, Event::Submit { client_id: id.into(), at: 1_700_000_000_000 })
     }
 
     fn agent_says(id: &str, seq: u64, text: &str) -> Event {
@@ -335,6 +343,7 @@ mod tests {
             author: Author { kind: AuthorKind::Agent, name: Some("Sara".into()) },
             text: text.into(),
             client_id: None,
+            at: None,
         })
     }
 
@@ -344,6 +353,7 @@ mod tests {
         let fx = typed(&mut s, "  hello  ", "c1");
         assert_eq!(s.messages.len(), 1);
         assert_eq!(s.messages[0].text, "hello");
+        assert_eq!(s.messages[0].at, Some(1_700_000_000_000));
         assert_eq!(s.messages[0].delivery, Delivery::Sending);
         assert_eq!(s.draft, "");
         assert_eq!(fx, vec![Effect::Send(ClientFrame::Message { client_id: "c1".into(), text: "hello".into() })]);
@@ -388,6 +398,7 @@ mod tests {
             author: Author { kind: AuthorKind::Visitor, name: None },
             text: "hi".into(),
             client_id: Some("c1".into()),
+            at: None,
         });
         reduce(&mut s, echo.clone());
         reduce(&mut s, echo);

@@ -140,8 +140,8 @@ pub struct EchoServer {
 }
 
 impl EchoServer {
-    /// The frames the server sends in answer to `frame`.
-    pub fn handle(&mut self, frame: &ClientFrame) -> Vec<ServerFrame> {
+    /// The frames the server sends in answer to `frame`, at time `now` (ms).
+    pub fn handle(&mut self, frame: &ClientFrame, now: u64) -> Vec<ServerFrame> {
         match frame {
             ClientFrame::Hello { .. } => vec![ServerFrame::Welcome { v: PROTOCOL_VERSION }],
             ClientFrame::Message { client_id, text } => {
@@ -163,6 +163,7 @@ impl EchoServer {
                         author: Author { kind: AuthorKind::Bot, name: Some("Echo".into()) },
                         text: text.clone(),
                         client_id: None,
+                        at: Some(now),
                     },
                 ]
             }
@@ -179,10 +180,10 @@ mod tests {
     fn echo_acks_answers_and_dedupes() {
         let mut server = EchoServer::default();
         let hi = ClientFrame::Message { client_id: "c1".into(), text: "hi".into() };
-        let first = server.handle(&hi);
+        let first = server.handle(&hi, 0);
         assert_eq!(first.len(), 2);
         assert!(matches!(&first[1], ServerFrame::Message { text, .. } if text == "hi"));
-        let again = server.handle(&hi);
+        let again = server.handle(&hi, 0);
         assert_eq!(again, vec![first[0].clone()], "a resend is acked again, not answered twice");
     }
 
@@ -211,7 +212,7 @@ mod tests {
 
         // Typed before the connection is up: it waits, then goes out on connect.
         reduce(&mut state.borrow_mut(), Event::DraftChanged("early".into()));
-        let fx = reduce(&mut state.borrow_mut(), Event::Submit { client_id: "c1".into() });
+        let fx = reduce(&mut state.borrow_mut(), Event::Submit { client_id: "c1".into(), at: 0 });
         run(&mut transport, fx);
         assert_eq!(state.borrow().messages[0].delivery, Delivery::Sending);
         assert!(net.sent().is_empty());
