@@ -37,6 +37,9 @@ pub struct Chat {
     pub ui: Ui,
     /// Localized strings.
     pub i18n: I18n,
+    /// The clock relative times are shown against (ms since the epoch);
+    /// ticks while the page is visible.
+    pub now: RwSignal<u64>,
 }
 
 impl Chat {
@@ -49,6 +52,7 @@ impl Chat {
             hook: StoredValue::new_local(None),
             ui: Ui { launcher: NodeRef::new(), panel: NodeRef::new(), composer: NodeRef::new() },
             i18n,
+            now: RwSignal::new(now_ms()),
         }
     }
 
@@ -61,6 +65,8 @@ impl Chat {
     pub fn start(&self) {
         let chat = *self;
         let sink = Rc::new(move |ev: TransportEvent| {
+            // New messages are timed against a fresh clock, not the last tick.
+            chat.now.try_set(now_ms());
             chat.dispatch(match ev {
                 TransportEvent::Open => Event::Connected,
                 TransportEvent::Closed => Event::Disconnected,
@@ -167,7 +173,9 @@ impl Chat {
 
     /// Sends the draft with a fresh client id.
     pub fn submit(&self) {
-        self.dispatch(Event::Submit { client_id: new_client_id() });
+        let at = now_ms();
+        self.now.try_set(at);
+        self.dispatch(Event::Submit { client_id: new_client_id(), at });
     }
 
     /// Closes the transport for good.
@@ -178,6 +186,11 @@ impl Chat {
             }
         });
     }
+}
+
+/// The browser's clock, in ms since the Unix epoch.
+pub fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
 }
 
 /// A client id unique for this visitor: time plus randomness. Not a secret;

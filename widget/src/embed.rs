@@ -13,6 +13,7 @@ use crate::view::SalamChat;
 use js_sys::{Array, Object, Reflect, JSON};
 use leptos::prelude::*;
 use salam_core::config::{parse_config, Config, RawSettings, TransportKind};
+use salam_core::i18n::requested_languages;
 use salam_core::state::HostEvent;
 use std::any::Any;
 use std::cell::RefCell;
@@ -85,7 +86,7 @@ fn try_boot(data: &JsValue) -> Result<(), JsValue> {
     shadow.append_child(&mount_point)?;
     document.body().ok_or("no <body>")?.append_child(&host)?;
 
-    let requested = requested_languages(&window, &config);
+    let requested = visitor_languages(&window, config.locale.as_deref());
     let chat_out: Rc<RefCell<Option<Chat>>> = Rc::default();
     let chat_in = chat_out.clone();
     let mount = leptos::mount::mount_to(mount_point, move || {
@@ -119,7 +120,7 @@ fn is_running() -> bool {
 }
 
 /// Runs one host command. Unknown commands get one console warning.
-fn command(name: &JsValue, _arg: &JsValue) {
+fn command(name: &JsValue, arg: &JsValue) {
     let Some(name) = name.as_string() else {
         warn("salam: Salam(...) needs a command name, like Salam('open')");
         return;
@@ -131,7 +132,21 @@ fn command(name: &JsValue, _arg: &JsValue) {
         "close" => chat.close(),
         "toggle" => chat.toggle(),
         "shutdown" => shutdown(),
-        other => warn(&format!("salam: unknown command \"{other}\" (known: open, close, toggle, shutdown)")),
+        // Salam('locale', 'fa') switches in place; Salam('locale', null)
+        // goes back to the browser's languages.
+        "locale" => {
+            let explicit = arg.as_string().filter(|s| !s.trim().is_empty());
+            if !(arg.is_null() || arg.is_undefined() || explicit.is_some()) {
+                warn("salam: Salam('locale', tag) needs a language tag like 'fa', or null");
+                return;
+            }
+            let Some(window) = web_sys::window() else { return };
+            let requested = visitor_languages(&window, explicit.as_deref());
+            let requested: Vec<&str> = requested.iter().map(String::as_str).collect();
+            chat.i18n.set_requested(&requested);
+            emit_detail("salam:locale", &chat.i18n.lang());
+        }
+        other => warn(&format!("salam: unknown command \"{other}\" (known: open, close, toggle, locale, shutdown)")),
     }
 }
 
@@ -169,6 +184,16 @@ fn install_api() {
 fn emit(name: &str) {
     let Some(window) = web_sys::window() else { return };
     if let Ok(event) = web_sys::CustomEvent::new(name) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
+/// Fires `salam:<name>` with `detail` set to a string.
+fn emit_detail(name: &str, detail: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&detail.into());
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = window.dispatch_event(&event);
     }
 }
@@ -223,20 +248,17 @@ fn read_settings(window: &web_sys::Window) -> RawSettings {
     }
 }
 
-/// The visitor's languages, most preferred first: the owner's explicit
-/// setting, then `navigator.languages`, then `<html lang>`.
-fn requested_languages(window: &web_sys::Window, config: &Config) -> Vec<String> {
-    let mut out: Vec<String> = config.locale.iter().cloned().collect();
+/// The visitor's languages, most preferred first: the explicit setting,
+/// then `navigator.languages`, then `<html lang>`.
+fn visitor_languages(window: &web_sys::Window, explicit: Option<&str>) -> Vec<String> {
     let navigator = Reflect::get(window, &"navigator".into()).unwrap_or(JsValue::UNDEFINED);
-    if let Ok(langs) = Reflect::get(&navigator, &"languages".into()) {
-        if let Ok(langs) = langs.dyn_into::<Array>() {
-            out.extend(langs.iter().filter_map(|l| l.as_string()));
-        }
-    }
-    if let Some(lang) = window.document().and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang")) {
-        out.push(lang);
-    }
-    out
+    let languages: Vec<String> = Reflect::get(&navigator, &"languages".into())
+        .ok()
+        .and_then(|l| l.dyn_into::<Array>().ok())
+        .map(|l| l.iter().filter_map(|v| v.as_string()).collect())
+        .unwrap_or_default();
+    let html_lang = window.document().and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang"));
+    requested_languages(explicit, &languages, html_lang.as_deref())
 }
 
 fn describe(e: &JsValue) -> String {

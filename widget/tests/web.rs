@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use salam_core::config::Config;
+use salam_core::config::{Config, OwnerText};
 use salam_core::protocol::{Author, AuthorKind, ClientFrame, ServerFrame};
 use salam_widget::transport::{InMemoryTransport, TransportEvent};
 use salam_widget::{Chat, I18n, SalamChat};
@@ -17,6 +17,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 struct Mounted {
     root: web_sys::ShadowRoot,
     net: InMemoryTransport,
+    i18n: I18n,
     _handle: Box<dyn std::any::Any>,
     host: web_sys::Element,
 }
@@ -29,6 +30,10 @@ impl Drop for Mounted {
 
 impl Mounted {
     fn new(config: Config) -> Self {
+        Self::with_languages(config, &["en"])
+    }
+
+    fn with_languages(config: Config, languages: &'static [&'static str]) -> Self {
         let document = document();
         let host = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&host).unwrap();
@@ -40,12 +45,16 @@ impl Mounted {
         root.append_child(&mount_point).unwrap();
         let net = InMemoryTransport::new();
         let transport = net.clone();
+        let i18n_out = std::rc::Rc::new(std::cell::Cell::new(None));
+        let i18n_in = i18n_out.clone();
         let handle = leptos::mount::mount_to(mount_point.unchecked_into(), move || {
-            let chat = Chat::new(Box::new(transport), I18n::new(&["en"]));
+            let i18n = I18n::new(languages);
+            i18n_in.set(Some(i18n));
+            let chat = Chat::new(Box::new(transport), i18n);
             chat.start();
             view! { <SalamChat chat=chat config=config /> }
         });
-        Self { root, net, _handle: Box::new(handle), host }
+        Self { root, net, i18n: i18n_out.get().unwrap(), _handle: Box::new(handle), host }
     }
 
     fn q(&self, selector: &str) -> Option<web_sys::Element> {
@@ -91,6 +100,7 @@ fn agent(id: &str, seq: u64, text: &str) -> ServerFrame {
         author: Author { kind: AuthorKind::Agent, name: Some("Sara".into()) },
         text: text.into(),
         client_id: None,
+        at: Some(js_sys::Date::now() as u64 - 120_000),
     }
 }
 
@@ -150,7 +160,7 @@ async fn replies_while_closed_show_an_unread_count() {
 
 #[wasm_bindgen_test]
 async fn untrusted_text_is_text() {
-    let m = Mounted::new(Config { title: Some("<b>Owner</b>".into()), ..Config::default() });
+    let m = Mounted::new(Config { title: OwnerText::plain("<b>Owner</b>"), ..Config::default() });
     m.net.deliver(TransportEvent::Open);
     m.server(agent("m1", 1, "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>"));
     tick().await;
@@ -207,4 +217,50 @@ async fn boot_mounts_once_and_shutdown_removes_everything() {
     tick().await;
     assert_eq!(document().query_selector_all("salam-chat").unwrap().length(), 0);
     assert!(js_sys::Reflect::get(&window(), &"Salam".into()).unwrap().is_undefined());
+}
+
+#[wasm_bindgen_test]
+async fn persian_is_right_to_left_with_persian_digits_and_switches_in_place() {
+    let m = Mounted::with_languages(Config::default(), &["fa-IR", "en"]);
+    m.net.deliver(TransportEvent::Open);
+    m.server(agent("m1", 1, "سلام! چطور می‌توانم کمک کنم؟"));
+    tick().await;
+    let root = m.q(".salam-root").unwrap();
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("fa"));
+    assert_eq!(m.q(".salam-badge").unwrap().text_content().as_deref(), Some("۱"));
+    let label = m.q(".salam-launcher").unwrap().get_attribute("aria-label").unwrap();
+    assert!(label.contains('۱') && !label.contains('1'), "{label}");
+    // "2 minutes ago" in Persian, from Intl, with Persian digits.
+    let when = m.q(".salam-msg time").unwrap().text_content().unwrap();
+    assert!(when.contains('۲'), "{when}");
+    assert!(m.q(".salam-msg time").unwrap().get_attribute("datetime").unwrap().ends_with('Z'));
+
+    m.i18n.set_requested(&["de-AT"]);
+    tick().await;
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("ltr"));
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("de"));
+    assert_eq!(m.q(".salam-badge").unwrap().text_content().as_deref(), Some("1"));
+    let when = m.q(".salam-msg time").unwrap().text_content().unwrap();
+    assert!(when.contains("Minuten"), "{when}");
+}
+
+#[wasm_bindgen_test]
+async fn owner_texts_follow_the_language() {
+    let title =
+        OwnerText { any: None, by_locale: vec![("en".into(), "Help".into()), ("ar".into(), "مساعدة".into())] };
+    let m = Mounted::with_languages(Config { title, ..Config::default() }, &["ar-EG"]);
+    tick().await;
+    assert_eq!(m.q(".salam-title").unwrap().text_content().as_deref(), Some("مساعدة"));
+    m.i18n.set_requested(&["ja"]);
+    tick().await;
+    assert_eq!(
+        m.q(".salam-title").unwrap().text_content().as_deref(),
+        Some("Help"),
+        "owner's English for a language they did not give"
+    );
+    m.i18n.set_requested(&["en-XA"]);
+    tick().await;
+    let subtitle = m.q(".salam-subtitle").unwrap().text_content().unwrap();
+    assert!(subtitle.starts_with('[') && subtitle.ends_with(']'), "pseudo-locale: {subtitle}");
 }

@@ -59,7 +59,7 @@ impl Transport for EchoTransport {
         if !self.open.get() {
             return Err(TransportError::NotConnected);
         }
-        for reply in self.server.handle(frame) {
+        for reply in self.server.handle(frame, crate::chat::now_ms()) {
             let delay = match reply {
                 ServerFrame::Message { .. } => 700,
                 _ => 150,

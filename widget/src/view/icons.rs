@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-/// Speech bubble.
+/// Speech bubble, its tail on the inline-start side (mirrored in right-to-left).
 #[component]
 pub fn IconChat() -> impl IntoView {
     view! {
-        <svg class="salam-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+        <svg class="salam-icon salam-mirror" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" />
         </svg>
     }

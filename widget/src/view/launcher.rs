@@ -25,7 +25,7 @@ pub fn Launcher() -> impl IntoView {
             </Show>
             <Show when=move || { unread.get() > 0 }>
                 <span class="salam-badge" aria-hidden="true">
-                    {move || unread.get()}
+                    {move || chat.i18n.number(u64::from(unread.get()))}
                 </span>
             </Show>
         </button>

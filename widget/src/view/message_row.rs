@@ -1,5 +1,6 @@
 use crate::chat::Chat;
 use leptos::prelude::*;
+use salam_core::i18n::relative_time;
 use salam_core::protocol::AuthorKind;
 use salam_core::state::{Delivery, Event};
 
@@ -40,6 +41,17 @@ pub fn MessageRow(
         _ => String::new(),
     };
     let failed = move || matches!(delivery.get(), Some(Delivery::Failed(_)));
+    let at = first.at;
+    // Relative time against the ticking clock, full date on hover, and a
+    // machine-readable datetime for assistive tech.
+    // The unit is worked out in Rust on every tick (cheap); Intl formats
+    // only when it changes (a "now" row stays "now" for a minute).
+    let ago = Memo::new(move |_| at.map(|at| relative_time(at, chat.now.get())));
+    let when = move || ago.get().map(|(value, unit)| i18n.relative_time(value, unit)).unwrap_or_default();
+    let title = move || at.map(|at| i18n.date_time(at)).unwrap_or_default();
+    let iso = at.map(|at| {
+        js_sys::Date::new(&wasm_bindgen::JsValue::from(at as f64)).to_iso_string().as_string().unwrap_or_default()
+    });
     let retry_key = StoredValue::new(key.clone());
     Some(view! {
         <div class=format!("salam-msg salam-msg-{kind}") class:salam-failed=failed data-key=key>
@@ -48,9 +60,13 @@ pub fn MessageRow(
                 <bdi>{who}</bdi>
             </span>
             <p class="salam-text" dir="auto">{text}</p>
-            <Show when=move || author == AuthorKind::Visitor>
-                <span class="salam-status">
-                    {status}
+            <span class="salam-meta">
+                <Show when=move || at.is_some()>
+                    <time datetime=iso.clone() title=title>{when}</time>
+                </Show>
+                <Show when=move || author == AuthorKind::Visitor>
+                    <span class="salam-status">
+                        {status}
                     <Show when=failed>
                         <button
                             type="button"
@@ -61,7 +77,8 @@ pub fn MessageRow(
                         </button>
                     </Show>
                 </span>
-            </Show>
+                </Show>
+            </span>
         </div>
     })
 }

@@ -1,14 +1,15 @@
 use super::{composer::Composer, connection_banner::ConnectionBanner, header::Header, ids, message_list::MessageList};
 use crate::chat::Chat;
 use leptos::prelude::*;
+use salam_core::config::OwnerText;
 
 /// The chat window: a non-modal dialog with header, log and composer.
 #[component]
 pub fn Panel(
-    /// Owner's title; `None` for the localized default.
-    title: Option<String>,
-    /// Owner's subtitle; `None` for the localized default.
-    subtitle: Option<String>,
+    /// Owner's title, per language; empty for the localized default.
+    title: OwnerText,
+    /// Owner's subtitle, per language; empty for the localized default.
+    subtitle: OwnerText,
 ) -> impl IntoView {
     let chat = expect_context::<Chat>();
     let open = Memo::new(move |_| chat.state().with(|s| s.open));
