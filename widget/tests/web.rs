@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use salam_core::config::{Config, OwnerText};
+use salam_core::config::{Config, OwnerText, Position};
 use salam_core::protocol::{Author, AuthorKind, ClientFrame, ServerFrame};
 use salam_widget::transport::{InMemoryTransport, TransportEvent};
 use salam_widget::{Chat, I18n, SalamChat};
@@ -263,4 +263,20 @@ async fn owner_texts_follow_the_language() {
     tick().await;
     let subtitle = m.q(".salam-subtitle").unwrap().text_content().unwrap();
     assert!(subtitle.starts_with('[') && subtitle.ends_with(']'), "pseudo-locale: {subtitle}");
+}
+
+#[wasm_bindgen_test]
+async fn the_launcher_mirrors_in_rtl_unless_the_owner_pins_a_corner() {
+    let width = window().inner_width().unwrap().as_f64().unwrap();
+    let right_edge = |m: &Mounted| m.q(".salam-launcher").unwrap().get_bounding_client_rect().right();
+    let mirrored = Mounted::with_languages(Config::default(), &["ur"]);
+    tick().await;
+    assert!(right_edge(&mirrored) < 200.0, "right-to-left: bottom-left");
+    drop(mirrored);
+    let pinned = Mounted::with_languages(Config { position: Position::Right, ..Config::default() }, &["ur"]);
+    tick().await;
+    assert!(width - right_edge(&pinned) < 40.0, "pinned right in a right-to-left language");
+    pinned.i18n.set_requested(&["en"]);
+    tick().await;
+    assert!(width - right_edge(&pinned) < 40.0, "and in a left-to-right one");
 }

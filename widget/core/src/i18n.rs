@@ -447,6 +447,20 @@ mod tests {
     }
 
     #[test]
+    fn explicit_then_navigator_then_html_lang() {
+        let nav = req(&["sw-KE", "de"]);
+        assert_eq!(requested_languages(Some("fa"), &nav, Some("ar")), req(&["fa", "sw-KE", "de", "ar"]));
+        assert_eq!(negotiate(&requested_languages(Some("fa"), &nav, Some("ar"))), "fa");
+        assert_eq!(negotiate(&requested_languages(None, &nav, Some("ar"))), "de");
+        assert_eq!(
+            negotiate(&requested_languages(None, &req(&["sw"]), Some("ar"))),
+            "ar",
+            "<html lang> before English"
+        );
+        assert_eq!(negotiate(&requested_languages(None, &[], None)), "en");
+    }
+
+    #[test]
     fn traditional_chinese_is_not_given_simplified() {
         assert_eq!(negotiate(&req(&["zh-TW"])), "en");
         assert_eq!(negotiate(&req(&["zh-HK", "ja"])), "ja");
