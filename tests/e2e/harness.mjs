@@ -4,7 +4,9 @@
 
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { after, before } from "node:test";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
@@ -43,6 +45,42 @@ export async function startDemoServer() {
       setTimeout(() => child.kill("SIGKILL"), 3000).unref();
     }),
   };
+}
+
+/** Registers before/after hooks for a suite: the demo server and a browser.
+ * Returns an object whose `server` and `browser` are set once `before` ran. */
+export function useDemo() {
+  const ctx = { server: null, browser: null };
+  before(async () => {
+    ctx.server = await startDemoServer();
+    ctx.browser = await launchBrowser();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.stop();
+  });
+  return ctx;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core on the widget only, WCAG 2.2 A and AA rules. */
+export async function axeWidget(page) {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(() => axe.run({ include: [["salam-chat"]] }, {
+    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+  }));
+}
+
+/** Puts `text` in the composer exactly (no keyboard, so fast for corpora)
+ * and sends it with Enter through the real composer. */
+export async function sendRaw(page, text) {
+  await page.evaluate((t) => {
+    const ta = document.querySelector("salam-chat").shadowRoot.querySelector("textarea");
+    ta.value = t;
+    ta.dispatchEvent(new Event("input", { bubbles: true }));
+  }, text);
+  await page.getByRole("textbox").press("Enter");
 }
 
 /** A static server on its own origin: `pages` maps paths to [type, body]. */

@@ -2,14 +2,12 @@
 // German for de-AT, English for anything unsupported; a runtime switch; and
 // the bidi corpus rendered in fa and ar (screenshots in tests/artifacts/).
 
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { launchBrowser, newPage, root, saveArtifact, startDemoServer } from "./harness.mjs";
+import { axeWidget, newPage, root, saveArtifact, sendRaw, useDemo } from "./harness.mjs";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const ftl = (lang, id) => {
   // The first line of a simple message, as the widget shows it.
   const m = new RegExp(`^${id} = (.*)$`, "m").exec(readFileSync(join(root, "locales", lang, "salam.ftl"), "utf8"));
@@ -20,19 +18,11 @@ const udhr = (name) => readFileSync(join(root, "tests/corpora/bidi/udhr_rtl_samp
   .split("\n---\n")[1].split("\n").map((l) => l.trim()).filter((l) => l.length > 20).slice(0, 2);
 
 describe("languages and direction", () => {
-  let server, browser;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemo();
 
   async function visit(locale) {
-    const page = await newPage(browser, { locale });
-    await page.goto(server.url + "/");
+    const page = await newPage(demo.browser, { locale });
+    await page.goto(demo.server.url + "/");
     const launcher = page.locator("salam-chat .salam-launcher");
     await launcher.waitFor();
     const rootEl = page.locator("salam-chat .salam-root");
@@ -57,10 +47,7 @@ describe("languages and direction", () => {
     const transform = await page.evaluate(() =>
       getComputedStyle(document.querySelector("salam-chat").shadowRoot.querySelector(".salam-send .salam-icon")).transform);
     assert.equal(transform, "matrix(-1, 0, 0, 1, 0, 0)");
-    await page.addScriptTag({ content: axeSource });
-    const result = await page.evaluate(() => axe.run({ include: [["salam-chat"]] }, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-    }));
+    const result = await axeWidget(page);
     assert.deepEqual(result.violations.map((v) => v.id), []);
     assert.deepEqual(page.problems, []);
   });
@@ -130,12 +117,7 @@ describe("languages and direction", () => {
       const cases = [...prose, ...uba];
       const samples = cases.map((c) => c.text);
       for (const text of samples) {
-        await page.evaluate((t) => {
-          const ta = document.querySelector("salam-chat").shadowRoot.querySelector("textarea");
-          ta.value = t;
-          ta.dispatchEvent(new Event("input", { bubbles: true }));
-        }, text);
-        await page.getByRole("textbox").press("Enter");
+        await sendRaw(page, text);
       }
       await page.waitForFunction((n) =>
         document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-msg-bot").length === n, samples.length);

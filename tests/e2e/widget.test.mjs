@@ -1,28 +1,17 @@
 // The visitor's path on the demo site: find the launcher, open the panel,
 // send messages, close with Escape, and land back on the launcher.
 
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { Widget, launchBrowser, newPage, startDemoServer } from "./harness.mjs";
+import { Widget, axeWidget, newPage, useDemo } from "./harness.mjs";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 describe("widget on the demo site", () => {
-  let server, browser;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemo();
 
   async function openDemo(path = "/") {
-    const page = await newPage(browser);
-    await page.goto(server.url + path);
+    const page = await newPage(demo.browser);
+    await page.goto(demo.server.url + path);
     const w = new Widget(page);
     await w.ready();
     return { page, w };
@@ -103,8 +92,8 @@ describe("widget on the demo site", () => {
   });
 
   it("is usable on a phone: the panel fills the screen", async () => {
-    const page = await newPage(browser, { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
-    await page.goto(server.url + "/");
+    const page = await newPage(demo.browser, { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+    await page.goto(demo.server.url + "/");
     const w = new Widget(page);
     await w.ready();
     await w.launcher.tap();
@@ -127,10 +116,7 @@ describe("widget on the demo site", () => {
         await page.waitForFunction(() =>
           document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-msg-bot").length === 1);
       }
-      await page.addScriptTag({ content: axeSource });
-      const result = await page.evaluate(() => axe.run({ include: [["salam-chat"]] }, {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-      }));
+      const result = await axeWidget(page);
       const violations = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
       assert.deepEqual(violations, []);
       assert.ok(result.passes.length > 5, "axe checked the widget");

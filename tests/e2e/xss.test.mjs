@@ -3,11 +3,11 @@
 // must render as literal text: nothing runs, nothing active is created,
 // nothing is fetched, the host page is untouched.
 
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Widget, launchBrowser, newPage, root, startDemoServer } from "./harness.mjs";
+import { Widget, newPage, root, sendRaw, useDemo } from "./harness.mjs";
 
 const payloads = JSON.parse(readFileSync(join(root, "tests/corpora/xss/payloads.json"), "utf8"));
 
@@ -16,18 +16,10 @@ const payloads = JSON.parse(readFileSync(join(root, "tests/corpora/xss/payloads.
 const expected = (p) => p.replace(/\r\n?/g, "\n").trim();
 
 describe("XSS corpus renders as text", () => {
-  let server, browser;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemo();
 
   it(`all ${payloads.length} payloads, as visitor messages and as bot replies`, async () => {
-    const page = await newPage(browser);
+    const page = await newPage(demo.browser);
     const requests = [];
     page.on("request", (r) => requests.push(r.url()));
     await page.addInitScript(() => {
@@ -36,7 +28,7 @@ describe("XSS corpus renders as text", () => {
         window[name] = (...args) => { window.__called.push([name, String(args[0])]); };
       }
     });
-    await page.goto(server.url + "/");
+    await page.goto(demo.server.url + "/");
     const w = new Widget(page);
     await w.ready();
     // The host page as the visitor sees it, apart from the widget's own element.
@@ -53,12 +45,7 @@ describe("XSS corpus renders as text", () => {
     // Put each payload in the textarea exactly (fill() would, too, but this
     // is faster for 566) and send it through the real composer.
     for (const p of sendable) {
-      await page.evaluate((text) => {
-        const ta = document.querySelector("salam-chat").shadowRoot.querySelector("textarea");
-        ta.value = text;
-        ta.dispatchEvent(new Event("input", { bubbles: true }));
-      }, p);
-      await w.composer.press("Enter");
+      await sendRaw(page, p);
     }
     await page.waitForFunction((n) =>
       document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-msg-bot").length === n,
@@ -86,7 +73,7 @@ describe("XSS corpus renders as text", () => {
 
     assert.deepEqual(await page.evaluate(() => window.__called), [], "no alert/confirm/prompt/print/open");
     assert.deepEqual(await snapshot(), before, "host page untouched");
-    const foreign = requests.filter((u) => !u.startsWith(server.url));
+    const foreign = requests.filter((u) => !u.startsWith(demo.server.url));
     assert.deepEqual(foreign, [], "no requests beyond the widget's own server");
     assert.deepEqual(page.problems, []);
   });
