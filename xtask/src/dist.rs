@@ -56,11 +56,13 @@ pub fn build(out: &Path) -> Result<Vec<Sized>> {
     names.sort();
     for path in names {
         let bytes = read(&path)?;
+        // Hashed copies repeat their stable twins' bytes; the cache measures once.
+        let (gzip, brotli) = compressed_sizes(&bytes);
         sizes.push(Sized {
             name: path.file_name().unwrap_or_default().to_string_lossy().into_owned(),
             raw: bytes.len(),
-            gzip: gzip(&bytes),
-            brotli: brotli(&bytes),
+            gzip,
+            brotli,
         });
     }
     print_table(out, &sizes);
@@ -69,9 +71,18 @@ pub fn build(out: &Path) -> Result<Vec<Sized>> {
 }
 
 /// Runs wasm-opt -Oz and keeps its output only if it is smaller once
-/// compressed: after opt-level "z" and LTO it often is not.
+/// compressed: after opt-level "z" and LTO it may not be. The choice is
+/// cached by the input's hash, so an unchanged widget costs nothing here
+/// (binaryen from npm runs as JS and takes tens of seconds).
 fn choose_smaller_optimized(input: &Path) -> Result<Vec<u8>> {
     let plain = read(input)?;
+    let cache = root().join("target/wasm-opt-cache");
+    let key = hex(&Sha256::digest(&plain));
+    let cached = cache.join(format!("{key}.wasm"));
+    if let Ok(bytes) = std::fs::read(&cached) {
+        eprintln!("wasm-opt: unchanged input, using the cached choice");
+        return Ok(bytes);
+    }
     let opt_path = input.with_extension("opt.wasm");
     let optimized = run(Command::new(wasm_opt())
         .args(["-Oz", "--strip-debug", "--strip-producers"])
@@ -79,23 +90,31 @@ fn choose_smaller_optimized(input: &Path) -> Result<Vec<u8>> {
         .arg("-o")
         .arg(&opt_path))
     .and_then(|_| read(&opt_path));
-    match optimized {
+    let chosen = match optimized {
         Ok(opt) => {
             let (before, after) = (brotli(&plain), brotli(&opt));
             eprintln!("wasm-opt -Oz: {before} -> {after} bytes brotli");
             if after < before {
                 eprintln!("keeping the wasm-opt output");
-                Ok(opt)
+                opt
             } else {
                 eprintln!("wasm-opt does not pay; keeping the plain build");
-                Ok(plain)
+                plain
             }
         }
         Err(e) => {
+            // Not cached: a broken tool should be retried next time.
             eprintln!("wasm-opt failed ({e}); keeping the plain build");
-            Ok(plain)
+            return Ok(plain);
         }
-    }
+    };
+    let _ = std::fs::create_dir_all(&cache);
+    let _ = std::fs::write(&cached, &chosen);
+    Ok(chosen)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn read(path: &Path) -> Result<Vec<u8>> {
@@ -104,13 +123,30 @@ fn read(path: &Path) -> Result<Vec<u8>> {
 
 /// Writes `stem.ext` and `stem.<hash>.ext`; returns the hashed name.
 fn write_twice(out: &Path, stem: &str, ext: &str, bytes: &[u8]) -> Result<String> {
-    let hash = Sha256::digest(bytes);
-    let hex: String = hash.iter().take(5).map(|b| format!("{b:02x}")).collect();
-    let hashed = format!("{stem}.{hex}.{ext}");
+    let hashed = format!("{stem}.{}.{ext}", &hex(&Sha256::digest(bytes))[..10]);
     for name in [format!("{stem}.{ext}"), hashed.clone()] {
         std::fs::write(out.join(&name), bytes).map_err(|e| e.to_string())?;
     }
     Ok(hashed)
+}
+
+/// (gzip, brotli) sizes, cached by content hash: brotli at quality 11 runs
+/// at about a megabyte a second, and most rebuilds change nothing.
+fn compressed_sizes(bytes: &[u8]) -> (usize, usize) {
+    let path = root().join("target/size-cache").join(hex(&Sha256::digest(bytes)));
+    let cached = std::fs::read_to_string(&path).ok().and_then(|s| {
+        let (a, b) = s.trim().split_once(' ')?;
+        Some((a.parse().ok()?, b.parse().ok()?))
+    });
+    if let Some(sizes) = cached {
+        return sizes;
+    }
+    let sizes = (gzip(bytes), brotli(bytes));
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let _ = std::fs::write(&path, format!("{} {}", sizes.0, sizes.1));
+    sizes
 }
 
 pub fn gzip(bytes: &[u8]) -> usize {
