@@ -144,7 +144,7 @@ fn command(name: &JsValue, arg: &JsValue) {
             let requested = visitor_languages(&window, explicit.as_deref());
             let requested: Vec<&str> = requested.iter().map(String::as_str).collect();
             chat.i18n.set_requested(&requested);
-            emit_detail("salam:locale", &chat.i18n.lang());
+            emit_detail("salam:locale", Some(&chat.i18n.lang()));
         }
         other => warn(&format!("salam: unknown command \"{other}\" (known: open, close, toggle, locale, shutdown)")),
     }
@@ -182,17 +182,16 @@ fn install_api() {
 
 /// Fires `salam:<name>` on `window`.
 fn emit(name: &str) {
-    let Some(window) = web_sys::window() else { return };
-    if let Ok(event) = web_sys::CustomEvent::new(name) {
-        let _ = window.dispatch_event(&event);
-    }
+    emit_detail(name, None);
 }
 
-/// Fires `salam:<name>` with `detail` set to a string.
-fn emit_detail(name: &str, detail: &str) {
+/// Fires `salam:<name>` on `window`, with `detail` if given.
+fn emit_detail(name: &str, detail: Option<&str>) {
     let Some(window) = web_sys::window() else { return };
     let init = web_sys::CustomEventInit::new();
-    init.set_detail(&detail.into());
+    if let Some(detail) = detail {
+        init.set_detail(&detail.into());
+    }
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = window.dispatch_event(&event);
     }

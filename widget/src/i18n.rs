@@ -5,12 +5,11 @@
 use js_sys::{Array, Function, Object, Reflect};
 use leptos::prelude::*;
 use salam_core::i18n::{canonical_tag, negotiate, Direction, Localizer, TimeUnit, PSEUDO_LOCALE};
-use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The active language: the localizer and the tag `Intl` formats with.
 struct Active {
-    localizer: Arc<Localizer>,
+    localizer: Localizer,
     /// `Intl.RelativeTimeFormat` and `Intl.DateTimeFormat` for the visitor's
     /// own tag when it matched the chosen locale (so `ar-EG` gets Egyptian
     /// digits even though the messages are plain `ar`). Built once per
@@ -21,17 +20,17 @@ struct Active {
 
 /// Handle to the active language. `Copy`; put it anywhere.
 #[derive(Clone, Copy)]
-pub struct I18n(RwSignal<Arc<Active>, LocalStorage>);
+pub struct I18n(RwSignal<Active, LocalStorage>);
 
 impl I18n {
     /// The best match for `requested` (most preferred first), or English.
     pub fn new(requested: &[&str]) -> Self {
-        Self(RwSignal::new_local(Arc::new(choose(requested))))
+        Self(RwSignal::new_local(choose(requested)))
     }
 
     /// Negotiates again (a runtime language switch): everything re-renders.
     pub fn set_requested(&self, requested: &[&str]) {
-        self.0.try_set(Arc::new(choose(requested)));
+        self.0.try_set(choose(requested));
     }
 
     /// Message `id` in the active language.
@@ -76,13 +75,12 @@ impl I18n {
 }
 
 fn choose(requested: &[&str]) -> Active {
-    let owned: Vec<String> = requested.iter().map(|s| s.to_string()).collect();
-    let locale = negotiate(&owned);
+    let locale = negotiate(requested);
     let language = |t: &str| t.split('-').next().unwrap_or("").to_ascii_lowercase();
     let intl_tag = if locale == PSEUDO_LOCALE {
         "en".to_string()
     } else {
-        owned
+        requested
             .iter()
             .filter_map(|r| canonical_tag(r))
             .map(|id| id.to_string())
@@ -96,7 +94,7 @@ fn choose(requested: &[&str]) -> Active {
     let _ = Reflect::set(&dates, &"dateStyle".into(), &"medium".into());
     let _ = Reflect::set(&dates, &"timeStyle".into(), &"short".into());
     Active {
-        localizer: Arc::new(localizer),
+        localizer,
         relative: intl_new("RelativeTimeFormat", &intl_tag, &relative),
         dates: intl_new("DateTimeFormat", &intl_tag, &dates),
     }

@@ -76,6 +76,13 @@ impl Mounted {
         ta.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     }
 
+    /// Opens the panel, types `text` and presses the Send button.
+    fn open_and_send(&self, text: &str) {
+        self.click(".salam-launcher");
+        self.type_text(text);
+        self.click(".salam-send");
+    }
+
     fn texts(&self) -> Vec<String> {
         self.all(".salam-msg .salam-text").iter().map(|e| e.text_content().unwrap_or_default()).collect()
     }
@@ -129,9 +136,7 @@ async fn a_message_goes_from_sending_to_sent_and_replies_render() {
     m.net.deliver(TransportEvent::Open);
     tick().await;
     assert_eq!(m.net.sent(), vec![ClientFrame::Hello { v: 1, last_seq: 0 }]);
-    m.click(".salam-launcher");
-    m.type_text("Where is my order?");
-    m.click(".salam-send");
+    m.open_and_send("Where is my order?");
     tick().await;
     assert_eq!(m.texts(), ["Where is my order?"]);
     assert!(m.q(".salam-status").unwrap().text_content().unwrap().contains("Sending"));
@@ -178,9 +183,7 @@ async fn a_closed_transport_marks_the_message_failed_with_retry() {
     tick().await;
     use salam_widget::transport::Transport;
     m.net.clone().close();
-    m.click(".salam-launcher");
-    m.type_text("anyone?");
-    m.click(".salam-send");
+    m.open_and_send("anyone?");
     tick().await;
     assert_eq!(m.texts(), ["anyone?"]);
     assert!(m.q(".salam-failed .salam-status").unwrap().text_content().unwrap().contains("Not sent"));

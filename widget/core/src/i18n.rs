@@ -201,12 +201,12 @@ pub fn negotiate_tags(
 
 /// The shipped locale for a visitor who prefers `requested` (best first).
 /// The pseudo-locale is chosen only when it is the first request.
-pub fn negotiate(requested: &[String]) -> &'static str {
-    if requested.first().is_some_and(|r| r.eq_ignore_ascii_case(PSEUDO_LOCALE)) {
+pub fn negotiate<S: AsRef<str>>(requested: &[S]) -> &'static str {
+    if requested.first().is_some_and(|r| r.as_ref().eq_ignore_ascii_case(PSEUDO_LOCALE)) {
         return PSEUDO_LOCALE;
     }
     let wanted: Vec<LanguageIdentifier> =
-        requested.iter().filter_map(|r| canonical_tag(r)).filter(|id| !is_traditional_chinese(id)).collect();
+        requested.iter().filter_map(|r| canonical_tag(r.as_ref())).filter(|id| !is_traditional_chinese(id)).collect();
     let available: Vec<LanguageIdentifier> = LOCALES.iter().filter_map(|(t, _)| t.parse().ok()).collect();
     // One requested language at a time, in order, so a weaker match for the
     // first choice beats an exact match for the second.
@@ -281,8 +281,7 @@ impl Localizer {
     /// A localizer for the best shipped match of `requested` (most preferred
     /// first), falling back to English.
     pub fn new(requested: &[&str]) -> Self {
-        let requested: Vec<String> = requested.iter().map(|s| s.to_string()).collect();
-        Self::for_locale(negotiate(&requested))
+        Self::for_locale(negotiate(requested))
     }
 
     /// A localizer for a shipped locale tag (or the pseudo-locale); unknown
@@ -472,7 +471,7 @@ mod tests {
     fn und_garbage_and_empty_fall_back_to_english() {
         assert_eq!(negotiate(&req(&["und"])), "en");
         assert_eq!(negotiate(&req(&["", "!!", "12345678901", "en-"])), "en");
-        assert_eq!(negotiate(&[]), "en");
+        assert_eq!(negotiate::<&str>(&[]), "en");
         assert_eq!(negotiate(&req(&["und", "fa"])), "fa");
     }
 

@@ -7,6 +7,7 @@
 
 use crate::protocol::{AuthorKind, ClientFrame, ServerFrame, MAX_MESSAGE_CHARS, PROTOCOL_VERSION};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Connection as the visitor should understand it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -78,8 +79,10 @@ pub struct State {
     pub open: bool,
     /// Connection state.
     pub connection: Connection,
-    /// The log, oldest first.
-    pub messages: Vec<Message>,
+    /// The log, oldest first. Append-only: a message keeps its position and
+    /// key for ever. Shared (`Arc`) so the view can hold each row's message
+    /// and tell "unchanged" by pointer, whatever else in the state changed.
+    pub messages: Vec<Arc<Message>>,
     /// What the visitor is typing.
     pub draft: String,
     /// Why the last submit was refused, until the draft changes.
@@ -95,7 +98,7 @@ pub struct State {
 
 impl State {
     /// The message with this key (client id or server id).
-    pub fn message(&self, key: &str) -> Option<&Message> {
+    pub fn message(&self, key: &str) -> Option<&Arc<Message>> {
         self.index.get(key).and_then(|&i| self.messages.get(i))
     }
 
@@ -105,7 +108,7 @@ impl State {
         if let Some(id) = &message.server_id {
             self.index.insert(id.clone(), i);
         }
-        self.messages.push(message);
+        self.messages.push(Arc::new(message));
     }
 }
 
@@ -265,7 +268,7 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
         ServerFrame::Ack { client_id, id, seq } => {
             if let Some(i) = state.index.get(&client_id).copied() {
                 state.index.insert(id.clone(), i);
-                let m = &mut state.messages[i];
+                let m = Arc::make_mut(&mut state.messages[i]);
                 m.delivery = Delivery::Sent;
                 m.server_id = Some(id);
                 m.seq = Some(seq);
@@ -280,7 +283,7 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                 // Upsert: a duplicate or an echo of our own message updates in place.
                 Some(i) => {
                     state.index.insert(id.clone(), i);
-                    let m = &mut state.messages[i];
+                    let m = Arc::make_mut(&mut state.messages[i]);
                     m.server_id = Some(id);
                     m.seq = Some(seq);
                     m.text = text;
@@ -323,7 +326,7 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
 
 fn find_mut<'a>(state: &'a mut State, key: &str) -> Option<&'a mut Message> {
     let i = *state.index.get(key)?;
-    state.messages.get_mut(i)
+    state.messages.get_mut(i).map(Arc::make_mut)
 }
 
 #[cfg(test)]

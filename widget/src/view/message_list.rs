@@ -9,7 +9,13 @@ use leptos::prelude::*;
 #[component]
 pub fn MessageList() -> impl IntoView {
     let chat = expect_context::<Chat>();
-    let keys = Memo::new(move |_| chat.state().with(|s| s.messages.iter().map(|m| m.key.clone()).collect::<Vec<_>>()));
+    // The log is append-only and keys never change, so the key list only
+    // needs rebuilding when the count changes, not on every keystroke.
+    let count = Memo::new(move |_| chat.state().with(|s| s.messages.len()));
+    let keys = Memo::new(move |_| {
+        let n = count.get();
+        chat.state().with_untracked(|s| s.messages.iter().take(n).map(|m| m.key.clone()).collect::<Vec<_>>())
+    });
     let log = NodeRef::<html::Div>::new();
 
     // Keep the newest message in view when it arrives, unless the visitor

@@ -15,6 +15,8 @@ pub fn MessageRow(
     let chat = expect_context::<Chat>();
     let i18n = chat.i18n;
     let lookup = key.clone();
+    // An `Arc` clone; when another part of the state changed, the pointer is
+    // the same and the row does not re-render.
     let message = Memo::new(move |_| chat.state().with(|s| s.message(&lookup).cloned()));
     let first = message.get_untracked()?;
     let author = first.author;
