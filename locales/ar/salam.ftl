@@ -43,3 +43,10 @@ composer-too-long = هذه الرسالة طويلة جدًا: الحد الأق
 ## Connection
 connection-connecting = جارٍ الاتصال…
 connection-reconnecting = جارٍ إعادة الاتصال… سيتم إرسال رسائلك عند عودة الاتصال.
+connection-offline = أنت غير متصل بالإنترنت. سيتم إرسال رسائلك عند عودتك إلى الاتصال بالإنترنت.
+
+## Conversation
+# $name (string): the display name of the support agent or bot who is typing.
+typing-named = { $name } يكتب…
+typing-anonymous = موظف الدعم يكتب…
+status-resolved = تم تحديد هذه المحادثة على أنها محلولة. يمكنك مراسلتنا مجددًا في أي وقت.

@@ -39,3 +39,10 @@ composer-too-long = Diese Nachricht ist zu lang: maximal { $max } Zeichen. Bitte
 ## Connection
 connection-connecting = Verbindung wird hergestellt…
 connection-reconnecting = Verbindung wird wiederhergestellt… Ihre Nachrichten werden gesendet, sobald die Verbindung wieder steht.
+connection-offline = Sie sind offline. Ihre Nachrichten werden gesendet, sobald Sie wieder online sind.
+
+## Conversation
+# $name (string): the display name of the support agent or bot who is typing.
+typing-named = { $name } schreibt…
+typing-anonymous = Das Support-Team schreibt…
+status-resolved = Diese Unterhaltung wurde als gelöst markiert. Schreiben Sie uns jederzeit gern wieder.

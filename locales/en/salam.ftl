@@ -39,3 +39,10 @@ composer-too-long = This message is too long: { $max } characters at most. Short
 ## Connection
 connection-connecting = Connecting…
 connection-reconnecting = Reconnecting… Your messages will be sent when the connection is back.
+connection-offline = You are offline. Your messages will be sent when you are back online.
+
+## Conversation
+# $name (string): the display name of the support agent or bot who is typing.
+typing-named = { $name } is typing…
+typing-anonymous = Support is typing…
+status-resolved = This conversation was marked as resolved. Write to us again any time.

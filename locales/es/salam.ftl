@@ -39,3 +39,10 @@ composer-too-long = Este mensaje es demasiado largo: máximo { $max } caracteres
 ## Connection
 connection-connecting = Conectando…
 connection-reconnecting = Reconectando… Tus mensajes se enviarán cuando se restablezca la conexión.
+connection-offline = No tienes conexión. Tus mensajes se enviarán cuando vuelvas a estar en línea.
+
+## Conversation
+# $name (string): the display name of the support agent or bot who is typing.
+typing-named = { $name } está escribiendo…
+typing-anonymous = El equipo de soporte está escribiendo…
+status-resolved = Esta conversación se marcó como resuelta. Escríbenos de nuevo cuando quieras.

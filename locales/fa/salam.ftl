@@ -39,3 +39,10 @@ composer-too-long = این پیام خیلی طولانی است: حداکثر {
 ## Connection
 connection-connecting = در حال اتصال…
 connection-reconnecting = در حال اتصال دوباره… پیام‌هایتان پس از برقراری اتصال ارسال می‌شوند.
+connection-offline = شما آفلاین هستید. پیام‌هایتان وقتی دوباره آنلاین شوید ارسال می‌شوند.
+
+## Conversation
+# $name (string): the display name of the support agent or bot who is typing.
+typing-named = { $name } در حال نوشتن است…
+typing-anonymous = پشتیبان در حال نوشتن است…
+status-resolved = این گفتگو به‌عنوان «حل‌شده» علامت‌گذاری شد. هر وقت خواستید دوباره برای ما بنویسید.

@@ -39,3 +39,10 @@ composer-too-long = Ce message est trop long : { $max } caractères maximum. Ra
 ## Connection
 connection-connecting = Connexion en cours…
 connection-reconnecting = Reconnexion… Vos messages seront envoyés dès que la connexion sera rétablie.
+connection-offline = Vous êtes hors ligne. Vos messages seront envoyés dès que vous serez de nouveau en ligne.
+
+## Conversation
+# $name (string): the display name of the support agent or bot who is typing.
+typing-named = { $name } écrit…
+typing-anonymous = Un conseiller écrit…
+status-resolved = Cette conversation a été marquée comme résolue. Écrivez-nous à nouveau quand vous le souhaitez.

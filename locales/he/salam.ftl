@@ -40,3 +40,10 @@ composer-too-long = ההודעה ארוכה מדי: אפשר לכתוב עד { $
 ## Connection
 connection-connecting = מתחבר…
 connection-reconnecting = מתחבר מחדש… ההודעות שלך יישלחו כשהחיבור יחזור.
+connection-offline = אין חיבור לאינטרנט. ההודעות שלך יישלחו כשהחיבור לאינטרנט יחזור.
+
+## Conversation
+# $name (string): the display name of the support agent or bot who is typing.
+typing-named = { $name } מקליד/ה…
+typing-anonymous = צוות התמיכה מקליד…
+status-resolved = השיחה סומנה כפתורה. אפשר לכתוב לנו שוב בכל עת.

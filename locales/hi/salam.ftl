@@ -39,3 +39,10 @@ composer-too-long = यह मैसेज बहुत लंबा है: ज
 ## Connection
 connection-connecting = कनेक्ट हो रहा है…
 connection-reconnecting = फिर से कनेक्ट हो रहा है… कनेक्शन वापस आते ही आपके मैसेज भेज दिए जाएँगे।
+connection-offline = आप ऑफ़लाइन हैं। ऑनलाइन वापस आते ही आपके मैसेज भेज दिए जाएँगे।
+
+## Conversation
+# $name (string): the display name of the support agent or bot who is typing.
+typing-named = { $name } टाइप कर रहे हैं…
+typing-anonymous = सहायता टीम टाइप कर रही है…
+status-resolved = इस बातचीत को हल हुआ मार्क किया गया है। जब चाहें, हमें फिर से मैसेज करें।

@@ -38,3 +38,10 @@ composer-too-long = Pesan ini terlalu panjang: maksimal { $max } karakter. Persi
 ## Connection
 connection-connecting = Menghubungkan…
 connection-reconnecting = Menghubungkan ulang… Pesan Anda akan dikirim setelah koneksi pulih.
+connection-offline = Anda sedang offline. Pesan Anda akan dikirim setelah Anda kembali online.
+
+## Conversation
+# $name (string): the display name of the support agent or bot who is typing.
+typing-named = { $name } sedang mengetik…
+typing-anonymous = Tim bantuan sedang mengetik…
+status-resolved = Percakapan ini telah ditandai sebagai terselesaikan. Silakan kirim pesan lagi kapan saja.

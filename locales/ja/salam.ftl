@@ -38,3 +38,10 @@ composer-too-long = メッセージが長すぎます（最大{ $max }文字）�
 ## Connection
 connection-connecting = 接続中…
 connection-reconnecting = 再接続中…接続が回復しだい、メッセージを送信します。
+connection-offline = オフラインです。オンラインに戻りしだい、メッセージを送信します。
+
+## Conversation
+# $name (string): the display name of the support agent or bot who is typing.
+typing-named = { $name }が入力中…
+typing-anonymous = オペレーターが入力中…
+status-resolved = このお問い合わせは解決済みとなりました。またいつでもお気軽にご連絡ください。

@@ -39,3 +39,10 @@ composer-too-long = Esta mensagem é longa demais: no máximo { $max } caractere
 ## Connection
 connection-connecting = Conectando…
 connection-reconnecting = Reconectando… Suas mensagens serão enviadas quando a conexão voltar.
+connection-offline = Você está offline. Suas mensagens serão enviadas quando você voltar a ficar online.
+
+## Conversation
+# $name (string): the display name of the support agent or bot who is typing.
+typing-named = { $name } está digitando…
+typing-anonymous = O suporte está digitando…
+status-resolved = Esta conversa foi marcada como resolvida. Fale com a gente de novo quando quiser.

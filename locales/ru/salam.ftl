@@ -41,3 +41,10 @@ composer-too-long = Сообщение слишком длинное: не бо�
 ## Connection
 connection-connecting = Подключение…
 connection-reconnecting = Переподключение… Ваши сообщения будут отправлены, когда связь восстановится.
+connection-offline = Вы не в сети. Ваши сообщения будут отправлены, когда вы снова подключитесь к интернету.
+
+## Conversation
+# $name (string): the display name of the support agent or bot who is typing.
+typing-named = { $name } печатает…
+typing-anonymous = Оператор печатает…
+status-resolved = Обращение отмечено как решённое. Пишите нам снова в любое время.

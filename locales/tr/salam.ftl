@@ -39,3 +39,10 @@ composer-too-long = Bu mesaj çok uzun: en fazla { $max } karakter olabilir. Kı
 ## Connection
 connection-connecting = Bağlanıyor…
 connection-reconnecting = Yeniden bağlanıyor… Bağlantı geri geldiğinde mesajlarınız gönderilecek.
+connection-offline = Çevrimdışısınız. Yeniden çevrimiçi olduğunuzda mesajlarınız gönderilecek.
+
+## Conversation
+# $name (string): the display name of the support agent or bot who is typing.
+typing-named = { $name } yazıyor…
+typing-anonymous = Destek ekibi yazıyor…
+status-resolved = Bu sohbet çözüldü olarak işaretlendi. İstediğiniz zaman bize yeniden yazabilirsiniz.

@@ -39,3 +39,10 @@ composer-too-long = یہ پیغام بہت طویل ہے: زیادہ سے زیا
 ## Connection
 connection-connecting = منسلک ہو رہا ہے…
 connection-reconnecting = دوبارہ منسلک ہو رہا ہے… کنکشن بحال ہوتے ہی آپ کے پیغامات بھیج دیے جائیں گے۔
+connection-offline = آپ آف لائن ہیں۔ آن لائن واپس آتے ہی آپ کے پیغامات بھیج دیے جائیں گے۔
+
+## Conversation
+# $name (string): the display name of the support agent or bot who is typing.
+typing-named = { $name } ٹائپ کر رہے ہیں…
+typing-anonymous = سپورٹ ٹیم ٹائپ کر رہی ہے…
+status-resolved = اس گفتگو کو حل شدہ قرار دے دیا گیا ہے۔ آپ کسی بھی وقت ہمیں دوبارہ لکھ سکتے ہیں۔

@@ -38,3 +38,10 @@ composer-too-long = 消息过长：最多 { $max } 个字符。请精简后再�
 ## Connection
 connection-connecting = 正在连接…
 connection-reconnecting = 正在重新连接…连接恢复后，您的消息将自动发送。
+connection-offline = 您已离线。恢复联网后，您的消息将自动发送。
+
+## Conversation
+# $name (string): the display name of the support agent or bot who is typing.
+typing-named = { $name } 正在输入…
+typing-anonymous = 客服正在输入…
+status-resolved = 此会话已标记为已解决。如有需要，欢迎随时再联系我们。

@@ -1,16 +1,26 @@
-//! The Salam reference backend: serves the demo site and the widget bundle.
+//! The Salam reference backend: the demo site, the widget bundle, the
+//! protocol endpoints (WebSocket; HTTP POST + Server-Sent Events), SQLite
+//! storage, the agent console and the agent HTTP API.
 //!
 //! `cargo run -p salam-demo -- --port 8080` (after `cargo xtask dist`), or
 //! `cargo xtask demo`, which builds the bundle first.
 
-use axum::extract::Request;
+mod agent;
+mod faults;
+mod server;
+mod store;
+mod visitor;
+
+use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
 use axum::Router;
+use server::App;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 use tower_http::services::ServeDir;
 
 /// Command-line options.
@@ -20,16 +30,30 @@ struct Options {
     port: u16,
     dist: PathBuf,
     site: PathBuf,
+    agent_dir: PathBuf,
+    db: PathBuf,
+    agent_key: Option<String>,
+    allow_origins: Vec<String>,
 }
 
 impl Default for Options {
     fn default() -> Self {
         let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-        Self { host: "127.0.0.1".into(), port: 8080, dist: here.join("../dist"), site: here.join("site") }
+        Self {
+            host: "127.0.0.1".into(),
+            port: 8080,
+            dist: here.join("../dist"),
+            site: here.join("site"),
+            agent_dir: here.join("agent"),
+            db: PathBuf::from("salam-demo.sqlite3"),
+            agent_key: None,
+            allow_origins: vec![],
+        }
     }
 }
 
-const USAGE: &str = "usage: salam-demo [--port N (0 picks a free one)] [--host ADDR] [--dist DIR] [--site DIR]";
+const USAGE: &str = "usage: salam-demo [--port N (0 picks a free one)] [--host ADDR] [--db FILE (default salam-demo.sqlite3; :memory: for none)]
+                  [--agent-key KEY (default: random, printed)] [--allow-origin ORIGIN]... [--dist DIR] [--site DIR]";
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut o = Options::default();
@@ -41,6 +65,9 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--host" => o.host = value()?,
             "--dist" => o.dist = value()?.into(),
             "--site" => o.site = value()?.into(),
+            "--db" => o.db = value()?.into(),
+            "--agent-key" => o.agent_key = Some(value()?).filter(|k| !k.is_empty()),
+            "--allow-origin" => o.allow_origins.push(value()?.trim_end_matches('/').to_string()),
             "-h" | "--help" => return Err(USAGE.into()),
             other => return Err(format!("unknown option {other}\n{USAGE}")),
         }
@@ -49,12 +76,41 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
 }
 
 /// The whole HTTP surface.
-fn app(o: &Options) -> Router {
+fn app(o: &Options, state: Arc<App>) -> Router {
     let bundle = Router::new().fallback_service(ServeDir::new(&o.dist)).layer(middleware::from_fn(bundle_headers));
-    Router::new()
+    let api = Router::new()
+        .route("/ws", get(visitor::ws))
+        .route("/events", get(visitor::events))
+        .route("/frames", post(visitor::post_frame))
+        .route("/agent/conversations", get(agent::list))
+        .route("/agent/conversations/{id}/messages", get(agent::messages).post(agent::reply))
+        .route("/agent/conversations/{id}/typing", post(agent::typing))
+        .route("/agent/conversations/{id}/status", post(agent::status))
+        .route("/agent/events", get(agent::events))
+        .layer(DefaultBodyLimit::max(salam_core::protocol::MAX_FRAME_BYTES));
+    #[allow(unused_mut)]
+    let mut router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
-        .nest("/salam", bundle)
-        .fallback_service(ServeDir::new(&o.site).append_index_html_on_directories(true))
+        .nest("/api/v1", api)
+        .route("/agent", get(|| async { Redirect::permanent("/agent/") }))
+        .nest_service("/agent/", ServeDir::new(&o.agent_dir))
+        .nest("/salam", bundle);
+    #[cfg(feature = "faults")]
+    {
+        router = router.route("/__faults", post(set_faults));
+    }
+    router.with_state(state).fallback_service(ServeDir::new(&o.site).append_index_html_on_directories(true))
+}
+
+#[cfg(feature = "faults")]
+async fn set_faults(
+    axum::extract::State(app): axum::extract::State<Arc<App>>,
+    axum::Json(settings): axum::Json<faults::Settings>,
+) -> StatusCode {
+    if app.faults.apply(settings) {
+        app.kill.send_modify(|g| *g += 1);
+    }
+    StatusCode::NO_CONTENT
 }
 
 /// The bundle is embedded from other origins: CORS for the module import
@@ -105,9 +161,25 @@ async fn main() {
             std::process::exit(1);
         }
     };
+    let store = match store::Sqlite::open(&options.db) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("cannot open the database {}: {e}", options.db.display());
+            std::process::exit(1);
+        }
+    };
+    let generated = options.agent_key.is_none();
+    let agent_key = options.agent_key.clone().unwrap_or_else(|| server::random_hex(16));
+    let state = Arc::new(App::new(Arc::new(store), options.allow_origins.clone(), agent_key.clone()));
     let addr: SocketAddr = listener.local_addr().expect("a bound listener has an address");
-    // Tests read this line to learn the port.
+    // Tests read the first line to learn the port.
     println!("Salam demo: http://{addr}/");
+    if generated {
+        println!("Agent console: http://{addr}/agent/#key={agent_key}");
+    } else {
+        println!("Agent console: http://{addr}/agent/ (agent key from --agent-key)");
+    }
+    println!("Database: {}", options.db.display());
     let shutdown = async {
         let ctrl_c = tokio::signal::ctrl_c();
         #[cfg(unix)]
@@ -120,7 +192,14 @@ async fn main() {
         let term = std::future::pending::<()>();
         tokio::select! { _ = ctrl_c => {}, _ = term => {} }
     };
-    if let Err(e) = axum::serve(listener, app(&options)).with_graceful_shutdown(shutdown).await {
+    // Open streams and sockets end on shutdown too, or the graceful
+    // shutdown would wait for them for ever.
+    let kill = state.kill.clone();
+    let shutdown = async move {
+        shutdown.await;
+        kill.send_modify(|g| *g += 1);
+    };
+    if let Err(e) = axum::serve(listener, app(&options, state)).with_graceful_shutdown(shutdown).await {
         eprintln!("server error: {e}");
         std::process::exit(1);
     }
@@ -163,7 +242,12 @@ mod tests {
         let o = Options { dist: dir.clone(), ..Options::default() };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let server = tokio::spawn(async move { axum::serve(listener, app(&o)).await });
+        let state = Arc::new(App::new(
+            Arc::new(store::Sqlite::open(std::path::Path::new(":memory:")).unwrap()),
+            vec![],
+            "k".into(),
+        ));
+        let server = tokio::spawn(async move { axum::serve(listener, app(&o, state)).await });
 
         let get = |path: &'static str| async move {
             use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -187,5 +271,153 @@ mod tests {
         assert!(missing.starts_with("http/1.1 404"), "{missing}");
         server.abort();
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+    async fn serve() -> (SocketAddr, tokio::task::JoinHandle<()>) {
+        let state = Arc::new(App::new(
+            Arc::new(store::Sqlite::open(std::path::Path::new(":memory:")).unwrap()),
+            vec!["http://allowed.example".into()],
+            "agent-key".into(),
+        ));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let o = Options::default();
+        let h = tokio::spawn(async move {
+            let _ = axum::serve(listener, app(&o, state)).await;
+        });
+        (addr, h)
+    }
+
+    async fn connect(addr: SocketAddr, origin: &str) -> Result<Ws, tokio_tungstenite::tungstenite::Error> {
+        use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+        let mut req = format!("ws://{addr}/api/v1/ws").into_client_request().unwrap();
+        req.headers_mut().insert("origin", origin.parse().unwrap());
+        tokio_tungstenite::connect_async(req).await.map(|(ws, _)| ws)
+    }
+
+    async fn say(ws: &mut Ws, frame: ClientFrame) {
+        use futures_util::SinkExt;
+        ws.send(encode_client_frame(&frame).into()).await.unwrap();
+    }
+
+    async fn hear(ws: &mut Ws) -> ServerFrame {
+        use futures_util::StreamExt;
+        loop {
+            let msg = tokio::time::timeout(std::time::Duration::from_secs(5), ws.next()).await.unwrap().unwrap().unwrap();
+            if let tokio_tungstenite::tungstenite::Message::Text(t) = msg {
+                return decode_server_frame(t.as_bytes()).unwrap();
+            }
+        }
+    }
+
+    use salam_core::protocol::{decode_server_frame, encode_client_frame, ClientFrame, ServerFrame};
+
+    /// A visitor over a real WebSocket: hello, a message acked and echoed,
+    /// a retransmission deduped, and a second connection resuming.
+    #[tokio::test]
+    async fn websocket_session_acks_dedupes_and_resumes() {
+        let (addr, server) = serve().await;
+        let mut ws = connect(addr, "http://allowed.example").await.unwrap();
+        say(&mut ws, ClientFrame::Hello { v: 1, token: None, last_seq: 0 }).await;
+        let ServerFrame::Welcome { token, conversation, head_seq: 0, .. } = hear(&mut ws).await else { panic!() };
+        assert!(token.len() > 64, "an unguessable token");
+        let msg = ClientFrame::Message { client_id: "c1".into(), text: "hello".into() };
+        say(&mut ws, msg.clone()).await;
+        let mut got = vec![hear(&mut ws).await, hear(&mut ws).await];
+        got.sort_by_key(|f| matches!(f, ServerFrame::Message { .. }));
+        assert!(matches!(&got[0], ServerFrame::Ack { seq: 1, .. }), "{got:?}");
+        assert!(matches!(&got[1], ServerFrame::Message { seq: 1, client_id: Some(c), .. } if c == "c1"));
+        // The same client id again: acked with the original, not stored twice.
+        say(&mut ws, msg).await;
+        assert!(matches!(hear(&mut ws).await, ServerFrame::Ack { seq: 1, .. }));
+        say(&mut ws, ClientFrame::Ping).await;
+        assert_eq!(hear(&mut ws).await, ServerFrame::Pong);
+
+        // A second tab with the token: same conversation, replay from 0.
+        let mut tab = connect(addr, &format!("http://{addr}")).await.unwrap();
+        say(&mut tab, ClientFrame::Hello { v: 1, token: Some(token.clone()), last_seq: 0 }).await;
+        let ServerFrame::Welcome { conversation: again, head_seq: 1, .. } = hear(&mut tab).await else { panic!() };
+        assert_eq!(again, conversation);
+        assert!(matches!(hear(&mut tab).await, ServerFrame::Message { seq: 1, .. }));
+
+        // The agent API sees it and answers; both connections hear the answer.
+        let client = Http(addr);
+        let list = client.call("GET", "/api/v1/agent/conversations", "agent-key", "").await;
+        assert!(list.contains(&conversation), "{list}");
+        let reply = client
+            .call("POST", &format!("/api/v1/agent/conversations/{conversation}/messages"), "agent-key", r#"{"text":"hi there","name":"Sara"}"#)
+            .await;
+        assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
+        for conn in [&mut ws, &mut tab] {
+            loop {
+                if let ServerFrame::Message { seq: 2, text, .. } = hear(conn).await {
+                    assert_eq!(text, "hi there");
+                    break;
+                }
+            }
+        }
+        let denied = client.call("GET", "/api/v1/agent/conversations", "wrong", "").await;
+        assert!(denied.starts_with("HTTP/1.1 401"), "{denied}");
+        server.abort();
+    }
+
+    #[tokio::test]
+    async fn foreign_origins_are_refused() {
+        let (addr, server) = serve().await;
+        assert!(connect(addr, "http://evil.example").await.is_err());
+        let r = Http(addr).call_with_origin("GET", "/api/v1/agent/conversations", "agent-key", "", "http://evil.example").await;
+        assert!(r.starts_with("HTTP/1.1 403"), "{r}");
+        server.abort();
+    }
+
+    #[tokio::test]
+    async fn http_sends_need_a_known_token_and_are_rate_limited() {
+        let (addr, server) = serve().await;
+        let mut ws = connect(addr, "http://allowed.example").await.unwrap();
+        say(&mut ws, ClientFrame::Hello { v: 1, token: None, last_seq: 0 }).await;
+        let ServerFrame::Welcome { token, .. } = hear(&mut ws).await else { panic!() };
+        let http = Http(addr);
+        let unknown = http.call("POST", "/api/v1/frames", "vt_nope", r#"{"type":"ping"}"#).await;
+        assert!(unknown.starts_with("HTTP/1.1 401"), "{unknown}");
+        let mut statuses = vec![];
+        for i in 0..25 {
+            let body = format!(r#"{{"type":"message","client_id":"c{i}","text":"m{i}"}}"#);
+            let r = http.call("POST", "/api/v1/frames", &token, &body).await;
+            statuses.push(r[9..12].to_string());
+        }
+        assert_eq!(statuses.iter().filter(|s| *s == "200").count(), 20, "{statuses:?}");
+        let limited = http.call("POST", "/api/v1/frames", &token, r#"{"type":"message","client_id":"cx","text":"x"}"#).await;
+        assert!(limited.starts_with("HTTP/1.1 429") && limited.to_ascii_lowercase().contains("retry-after: 1"), "{limited}");
+        let again = http.call("POST", "/api/v1/frames", &token, r#"{"type":"message","client_id":"c0","text":"m0"}"#).await;
+        assert!(again.starts_with("HTTP/1.1 200") && again.contains("\"seq\":1"), "a retransmission costs no budget: {again}");
+        let long = format!(r#"{{"type":"message","client_id":"cl","text":"{}"}}"#, "a".repeat(5000));
+        let refused = http.call("POST", "/api/v1/frames", &token, &long).await;
+        assert!(refused.contains("too_long"), "{refused}");
+        server.abort();
+    }
+
+    struct Http(SocketAddr);
+
+    impl Http {
+        async fn call(&self, method: &str, path: &str, bearer: &str, body: &str) -> String {
+            self.call_with_origin(method, path, bearer, body, "").await
+        }
+
+        async fn call_with_origin(&self, method: &str, path: &str, bearer: &str, body: &str, origin: &str) -> String {
+            use tokio::io::{AsyncReadExt, AsyncWriteExt};
+            let mut s = tokio::net::TcpStream::connect(self.0).await.unwrap();
+            let origin = if origin.is_empty() { String::new() } else { format!("Origin: {origin}\r\n") };
+            let req = format!(
+                "{method} {path} HTTP/1.1\r\nHost: {}\r\n{origin}Authorization: Bearer {bearer}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                self.0,
+                body.len()
+            );
+            s.write_all(req.as_bytes()).await.unwrap();
+            let mut out = String::new();
+            s.read_to_string(&mut out).await.unwrap();
+            out
+        }
     }
 }

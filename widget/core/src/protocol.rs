@@ -46,11 +46,14 @@ pub struct Author {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ClientFrame {
-    /// Opens a session; `last_seq` resumes after a reconnect.
+    /// Opens a session. The first frame on every connection.
     Hello {
         /// Protocol version.
         v: u32,
-        /// Highest server sequence number already seen.
+        /// The visitor token from an earlier `welcome`; none for a new visitor.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        token: Option<String>,
+        /// Replay starts after this sequence number (0: the whole conversation).
         #[serde(default)]
         last_seq: u64,
     },
@@ -61,16 +64,55 @@ pub enum ClientFrame {
         /// The text, as typed.
         text: String,
     },
+    /// Asks for every message after `after_seq` again (the widget saw a gap).
+    Sync {
+        /// Replay starts after this sequence number.
+        after_seq: u64,
+    },
+    /// The visitor started or stopped typing.
+    Typing {
+        /// Typing now.
+        on: bool,
+    },
+    /// Heartbeat; the server answers `pong`.
+    Ping,
+    /// A frame type this version does not know; a server ignores it.
+    #[serde(other)]
+    Unknown,
+}
+
+/// Whether a conversation is still going.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ConversationStatus {
+    /// Open: agents see it in their queue.
+    #[default]
+    Open,
+    /// An agent marked it resolved; a new visitor message reopens it.
+    Resolved,
 }
 
 /// Frames the widget receives.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ServerFrame {
-    /// Answer to `hello`.
+    /// Answer to `hello`. Then come the messages after `last_seq`, in order.
     Welcome {
         /// Protocol version the server speaks.
         v: u32,
+        /// The visitor's token (new or the same); keep it for the next `hello`.
+        #[serde(default)]
+        token: String,
+        /// The conversation's id. A different one than before means the old
+        /// conversation is gone: drop it and start afresh.
+        #[serde(default)]
+        conversation: String,
+        /// The newest sequence number in the conversation.
+        #[serde(default)]
+        head_seq: u64,
+        /// Whether the conversation is open or resolved.
+        #[serde(default)]
+        status: ConversationStatus,
     },
     /// The server has stored the visitor message `client_id`.
     Ack {
@@ -85,7 +127,7 @@ pub enum ServerFrame {
     Message {
         /// Server id.
         id: String,
-        /// Sequence number, increasing within a conversation.
+        /// Sequence number: 1, 2, 3, ... within a conversation, no gaps.
         seq: u64,
         /// Who wrote it.
         author: Author,
@@ -98,6 +140,20 @@ pub enum ServerFrame {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         at: Option<u64>,
     },
+    /// Someone on the support side started or stopped typing.
+    Typing {
+        /// Who.
+        author: Author,
+        /// Typing now.
+        on: bool,
+    },
+    /// The conversation was resolved or reopened.
+    Status {
+        /// The new status.
+        status: ConversationStatus,
+    },
+    /// Answer to `ping`.
+    Pong,
     /// The server refused something.
     Error {
         /// Machine-readable code (`too_long`, `rate_limited`, ...).
@@ -105,6 +161,9 @@ pub enum ServerFrame {
         /// The client id of the refused message, if it was one.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         client_id: Option<String>,
+        /// For `rate_limited`: when to try again, in milliseconds.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        retry_after_ms: Option<u64>,
     },
     /// A frame type this version does not know; ignored.
     #[serde(other)]
@@ -131,6 +190,19 @@ pub fn decode_server_frame(bytes: &[u8]) -> Result<ServerFrame, ProtocolError> {
     serde_json::from_slice(bytes).map_err(|e| ProtocolError::Malformed(e.to_string()))
 }
 
+/// Decodes one frame from the widget (the server side). Never panics.
+pub fn decode_client_frame(bytes: &[u8]) -> Result<ClientFrame, ProtocolError> {
+    if bytes.len() > MAX_FRAME_BYTES {
+        return Err(ProtocolError::TooLarge(bytes.len()));
+    }
+    serde_json::from_slice(bytes).map_err(|e| ProtocolError::Malformed(e.to_string()))
+}
+
+/// Encodes a frame for the widget (the server side).
+pub fn encode_server_frame(frame: &ServerFrame) -> String {
+    serde_json::to_string(frame).unwrap_or_else(|_| "{}".to_string())
+}
+
 /// Encodes a frame for the server.
 pub fn encode_client_frame(frame: &ClientFrame) -> String {
     // Serializing these plain structs cannot fail; an empty object is a
@@ -147,7 +219,7 @@ mod tests {
         let f = decode_server_frame(br#"{"type":"presence","who":"agent"}"#).unwrap();
         assert_eq!(f, ServerFrame::Unknown);
         let f = decode_server_frame(br#"{"type":"welcome","v":1,"future":[1,2]}"#).unwrap();
-        assert_eq!(f, ServerFrame::Welcome { v: 1 });
+        assert!(matches!(f, ServerFrame::Welcome { v: 1, head_seq: 0, .. }));
     }
 
     #[test]

@@ -2,11 +2,21 @@
 //!
 //! Every rule of the widget's behaviour lives here: what a submit does with
 //! the draft, how an acknowledgement marks a message sent, how a server
-//! message is upserted by id, when unread counts go up. The glue dispatches
-//! [`Event`]s and runs the [`Effect`]s; it decides nothing.
+//! message is upserted by id and put in sequence order, when a gap in the
+//! sequence asks the server for a replay, what survives a reload. The glue
+//! dispatches [`Event`]s and runs the [`Effect`]s; it decides nothing.
+//!
+//! Delivery in short: a visitor message gets a client id and waits in the
+//! outbox (persisted through [`Effect::Persist`]) until the server acks it;
+//! every (re)connection says `hello` with the last sequence number seen
+//! without a gap, the server replays what came after, and everything is
+//! upserted by id, so duplicates and replays are harmless.
 
-use crate::protocol::{AuthorKind, ClientFrame, ServerFrame, MAX_MESSAGE_CHARS, PROTOCOL_VERSION};
-use std::collections::HashMap;
+use crate::protocol::{
+    Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, MAX_MESSAGE_CHARS, PROTOCOL_VERSION,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// Connection as the visitor should understand it.
@@ -73,27 +83,125 @@ impl ComposerError {
 }
 
 /// Everything the widget shows.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct State {
     /// Panel open.
     pub open: bool,
     /// Connection state.
     pub connection: Connection,
-    /// The log, oldest first. Append-only: a message keeps its position and
-    /// key for ever. Shared (`Arc`) so the view can hold each row's message
-    /// and tell "unchanged" by pointer, whatever else in the state changed.
+    /// Whether the browser says it has a network (`navigator.onLine`).
+    pub network: bool,
+    /// The log: messages with a sequence number in sequence order, then the
+    /// ones still waiting for one, in the order they were written. Shared
+    /// (`Arc`) so the view can hold each row's message and tell "unchanged"
+    /// by pointer, whatever else in the state changed.
     pub messages: Vec<Arc<Message>>,
+    /// Bumped whenever a row is added, removed or moved; the view rebuilds
+    /// its key list only then.
+    pub layout: u64,
     /// What the visitor is typing.
     pub draft: String,
     /// Why the last submit was refused, until the draft changes.
     pub composer_error: Option<ComposerError>,
-    /// Messages from others that arrived while the panel was closed.
+    /// Messages from others the visitor has not seen (sequence above `read_seq`).
     pub unread: u32,
-    /// Highest server sequence number seen.
+    /// Every sequence number up to this one has been received: replay after it.
     pub last_seq: u64,
+    /// The highest sequence number the visitor has seen with the panel open.
+    pub read_seq: u64,
+    /// The visitor's token, from the server's `welcome`.
+    pub token: Option<String>,
+    /// The conversation's id, from the server's `welcome`.
+    pub conversation: Option<String>,
+    /// Open or resolved.
+    pub status: ConversationStatus,
+    /// Who on the support side is typing, if anyone.
+    pub typing: Option<Author>,
+    /// A `sync` for a gap is outstanding.
+    syncing: bool,
+    /// Sequence numbers received above `last_seq` (after a gap).
+    ahead: HashSet<u64>,
     /// Position of each message key (and server id) in `messages`, so a
     /// row, an ack or an upsert finds its message without a scan.
     index: HashMap<String, usize>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        Self {
+            open: false,
+            connection: Connection::Connecting,
+            network: true,
+            messages: vec![],
+            layout: 0,
+            draft: String::new(),
+            composer_error: None,
+            unread: 0,
+            last_seq: 0,
+            read_seq: 0,
+            token: None,
+            conversation: None,
+            status: ConversationStatus::Open,
+            typing: None,
+            syncing: false,
+            ahead: HashSet::new(),
+            index: HashMap::new(),
+        }
+    }
+}
+
+/// What survives a reload: who the visitor is, and every message not yet
+/// acknowledged. Stored as JSON by the glue; [`Saved::from_json`] never fails.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Saved {
+    /// The visitor token.
+    #[serde(default)]
+    pub token: Option<String>,
+    /// The conversation the token belongs to.
+    #[serde(default)]
+    pub conversation: Option<String>,
+    /// The highest sequence number the visitor has read.
+    #[serde(default)]
+    pub read_seq: u64,
+    /// Messages written but not acknowledged, oldest first.
+    #[serde(default)]
+    pub outbox: Vec<Pending>,
+}
+
+/// A message in the outbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pending {
+    /// Its client id: the same one is sent on every try, so the server stores it once.
+    pub client_id: String,
+    /// The text.
+    pub text: String,
+    /// When it was written (ms since the Unix epoch).
+    #[serde(default)]
+    pub at: u64,
+    /// Why it failed, if it did (a locale message id); failed messages wait
+    /// for the visitor's retry instead of going out on their own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failed: Option<String>,
+}
+
+impl Saved {
+    /// Parses what the glue stored. Anything unreadable is an empty value.
+    pub fn from_json(text: &str) -> Saved {
+        let mut saved: Saved = serde_json::from_str(text).unwrap_or_default();
+        // Storage is the visitor's to tamper with: keep only sane entries.
+        saved.outbox.retain(|p| {
+            !p.client_id.is_empty()
+                && p.client_id.len() <= 64
+                && !p.text.trim().is_empty()
+                && p.text.chars().count() <= MAX_MESSAGE_CHARS
+        });
+        saved
+    }
+
+    /// As JSON for storage.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
 }
 
 impl State {
@@ -102,19 +210,111 @@ impl State {
         self.index.get(key).and_then(|&i| self.messages.get(i))
     }
 
-    fn push(&mut self, message: Message) {
-        let i = self.messages.len();
-        self.index.insert(message.key.clone(), i);
-        if let Some(id) = &message.server_id {
-            self.index.insert(id.clone(), i);
+    /// What to store now, merged over what is stored (`stored`, possibly
+    /// written by another tab of the same visitor): other tabs' pending
+    /// messages stay unless this tab knows they were delivered.
+    pub fn saved_over(&self, stored: Saved) -> Saved {
+        let mut outbox: Vec<Pending> = stored.outbox.into_iter().filter(|p| !self.index.contains_key(&p.client_id)).collect();
+        outbox.extend(self.messages.iter().filter_map(|m| {
+            let failed = match &m.delivery {
+                Delivery::Sending => None,
+                Delivery::Failed(reason) => Some(reason.to_string()),
+                _ => return None,
+            };
+            Some(Pending { client_id: m.key.clone(), text: m.text.clone(), at: m.at.unwrap_or(0), failed })
+        }));
+        let same = self.conversation == stored.conversation;
+        Saved {
+            read_seq: self.read_seq.max(if same { stored.read_seq } else { 0 }),
+            token: self.token.clone().or(stored.token),
+            conversation: self.conversation.clone().or(stored.conversation),
+            outbox,
         }
-        self.messages.push(Arc::new(message));
+    }
+
+    /// Inserts a message in its place: by sequence number, or at the end if
+    /// it has none yet.
+    fn insert(&mut self, message: Message) {
+        let at = self.position_for(message.seq);
+        self.layout += 1;
+        if at == self.messages.len() {
+            self.index.insert(message.key.clone(), at);
+            if let Some(id) = &message.server_id {
+                self.index.insert(id.clone(), at);
+            }
+            self.messages.push(Arc::new(message));
+        } else {
+            self.messages.insert(at, Arc::new(message));
+            self.reindex();
+        }
+    }
+
+    fn position_for(&self, seq: Option<u64>) -> usize {
+        match seq {
+            None => self.messages.len(),
+            // Sequenced messages form a sorted prefix; find the first one
+            // after `seq`, or the first unsequenced one.
+            Some(s) => self.messages.partition_point(|m| m.seq.is_some_and(|ms| ms < s)),
+        }
+    }
+
+    /// Moves message `i` to where its (new) sequence number puts it.
+    fn reposition(&mut self, i: usize) {
+        let seq = self.messages[i].seq;
+        let before_ok = i == 0 || matches!((self.messages[i - 1].seq, seq), (Some(a), Some(b)) if a < b);
+        let after_ok = self.messages.get(i + 1).is_none_or(|n| match (seq, n.seq) {
+            (Some(a), Some(b)) => a < b,
+            (Some(_), None) => true,
+            (None, _) => false,
+        });
+        if before_ok && after_ok {
+            return;
+        }
+        let m = self.messages.remove(i);
+        let at = self.position_for(seq);
+        self.messages.insert(at, m);
+        self.layout += 1;
+        self.reindex();
+    }
+
+    fn reindex(&mut self) {
+        self.index.clear();
+        for (i, m) in self.messages.iter().enumerate() {
+            self.index.insert(m.key.clone(), i);
+            if let Some(id) = &m.server_id {
+                self.index.insert(id.clone(), i);
+            }
+        }
+    }
+
+    /// Records that `seq` arrived; moves `last_seq` over everything now
+    /// contiguous. Returns whether a gap remains below what arrived.
+    fn saw_seq(&mut self, seq: u64) -> bool {
+        if seq > self.last_seq {
+            self.ahead.insert(seq);
+        }
+        while self.ahead.remove(&(self.last_seq + 1)) {
+            self.last_seq += 1;
+        }
+        if self.ahead.is_empty() {
+            self.syncing = false;
+        }
+        !self.ahead.is_empty()
+    }
+
+    fn mark_read(&mut self) {
+        if let Some(max) = self.messages.iter().filter_map(|m| m.seq).max() {
+            self.read_seq = self.read_seq.max(max);
+        }
+        self.unread = 0;
     }
 }
 
 /// Something that happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
+    /// What was stored by an earlier page: dispatched once, before connecting.
+    Restore(Saved),
     /// Open the panel (launcher, host API).
     Open,
     /// Close the panel (close button, Escape, host API).
@@ -140,9 +340,11 @@ pub enum Event {
     Connected,
     /// The transport lost its connection.
     Disconnected,
+    /// The browser went online or offline.
+    Network(bool),
     /// A frame arrived.
     Frame(ServerFrame),
-    /// The transport could not send the message with this client id.
+    /// The transport gave up sending the message with this client id.
     SendFailed {
         /// Its client id.
         client_id: String,
@@ -165,11 +367,23 @@ pub enum Effect {
     Send(ClientFrame),
     /// Tell the host page.
     Emit(HostEvent),
+    /// Store [`State::saved_over`] (the outbox or the token changed).
+    Persist,
+}
+
+/// The locale id for a server's error code.
+pub fn failure_reason(code: &str) -> &'static str {
+    match code {
+        "too_long" | "message-failed-too-long" => "message-failed-too-long",
+        "rate_limited" | "message-failed-rate-limited" => "message-failed-rate-limited",
+        _ => "message-failed",
+    }
 }
 
 /// Applies `event` to `state` and returns what the glue must do.
 pub fn reduce(state: &mut State, event: Event) -> Vec<Effect> {
     match event {
+        Event::Restore(saved) => restore(state, saved),
         Event::Open => set_open(state, true),
         Event::Close => set_open(state, false),
         Event::Toggle => {
@@ -186,37 +400,65 @@ pub fn reduce(state: &mut State, event: Event) -> Vec<Effect> {
             Some(m) if matches!(m.delivery, Delivery::Failed(_)) => {
                 m.delivery = Delivery::Sending;
                 let text = m.text.clone();
-                vec![Effect::Send(ClientFrame::Message { client_id, text })]
+                vec![Effect::Persist, Effect::Send(ClientFrame::Message { client_id, text })]
             }
             _ => vec![],
         },
         Event::Connected => {
-            state.connection = Connection::Online;
-            let mut effects = vec![Effect::Send(ClientFrame::Hello { v: PROTOCOL_VERSION, last_seq: state.last_seq })];
-            // Anything still waiting goes out again; the server dedupes by client id.
-            effects.extend(
-                state
-                    .messages
-                    .iter()
-                    .filter(|m| m.delivery == Delivery::Sending)
-                    .map(|m| Effect::Send(ClientFrame::Message { client_id: m.key.clone(), text: m.text.clone() })),
-            );
-            effects
+            // Online only once the server has said welcome; pending messages
+            // go out then, after it knows who we are.
+            state.syncing = false;
+            vec![Effect::Send(ClientFrame::Hello {
+                v: PROTOCOL_VERSION,
+                token: state.token.clone(),
+                last_seq: state.last_seq,
+            })]
         }
         Event::Disconnected => {
-            state.connection = Connection::Reconnecting;
-            vec![]
-        }
-        Event::SendFailed { client_id } => {
-            if let Some(m) = find_mut(state, &client_id) {
-                if m.delivery == Delivery::Sending {
-                    m.delivery = Delivery::Failed("message-failed");
-                }
+            if state.connection == Connection::Online {
+                state.connection = Connection::Reconnecting;
             }
+            state.typing = None;
             vec![]
         }
+        Event::Network(up) => {
+            state.network = up;
+            vec![]
+        }
+        Event::SendFailed { client_id } => match find_mut(state, &client_id) {
+            Some(m) if m.delivery == Delivery::Sending => {
+                m.delivery = Delivery::Failed("message-failed");
+                vec![Effect::Persist]
+            }
+            _ => vec![],
+        },
         Event::Frame(frame) => on_frame(state, frame),
     }
+}
+
+fn restore(state: &mut State, saved: Saved) -> Vec<Effect> {
+    state.token = saved.token;
+    state.conversation = saved.conversation;
+    state.read_seq = saved.read_seq;
+    for p in saved.outbox {
+        if state.index.contains_key(&p.client_id) {
+            continue;
+        }
+        state.insert(Message {
+            key: p.client_id,
+            server_id: None,
+            seq: None,
+            author: AuthorKind::Visitor,
+            author_name: None,
+            text: p.text,
+            delivery: match p.failed {
+                Some(reason) => Delivery::Failed(failure_reason(&reason)),
+                None => Delivery::Sending,
+            },
+            at: Some(p.at),
+        });
+    }
+    vec![]
 }
 
 fn set_open(state: &mut State, open: bool) -> Vec<Effect> {
@@ -225,8 +467,8 @@ fn set_open(state: &mut State, open: bool) -> Vec<Effect> {
     }
     state.open = open;
     if open {
-        state.unread = 0;
-        vec![Effect::Emit(HostEvent::Open)]
+        state.mark_read();
+        vec![Effect::Emit(HostEvent::Open), Effect::Persist]
     } else {
         vec![Effect::Emit(HostEvent::Close)]
     }
@@ -242,12 +484,12 @@ fn submit(state: &mut State, client_id: String, at: u64) -> Vec<Effect> {
         state.composer_error = Some(ComposerError::TooLong);
         return vec![];
     }
-    if find_mut(state, &client_id).is_some() {
+    if state.index.contains_key(&client_id) {
         return vec![]; // a reused id would merge two messages; refuse quietly
     }
     state.draft.clear();
     state.composer_error = None;
-    state.push(Message {
+    state.insert(Message {
         key: client_id.clone(),
         server_id: None,
         seq: None,
@@ -257,13 +499,52 @@ fn submit(state: &mut State, client_id: String, at: u64) -> Vec<Effect> {
         delivery: Delivery::Sending,
         at: Some(at),
     });
-    vec![Effect::Send(ClientFrame::Message { client_id, text })]
+    vec![Effect::Persist, Effect::Send(ClientFrame::Message { client_id, text })]
+}
+
+fn pending_sends(state: &State) -> impl Iterator<Item = Effect> + '_ {
+    state
+        .messages
+        .iter()
+        .filter(|m| m.delivery == Delivery::Sending)
+        .map(|m| Effect::Send(ClientFrame::Message { client_id: m.key.clone(), text: m.text.clone() }))
+}
+
+/// After a frame with sequence number `seq`: ask for a replay if there is
+/// a gap below it and no replay is on its way.
+fn after_seq(state: &mut State, seq: u64, effects: &mut Vec<Effect>) {
+    if state.saw_seq(seq) && !state.syncing {
+        state.syncing = true;
+        effects.push(Effect::Send(ClientFrame::Sync { after_seq: state.last_seq }));
+    }
 }
 
 fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
+    let mut effects = vec![];
     match frame {
-        ServerFrame::Welcome { .. } => {
+        ServerFrame::Welcome { token, conversation, status, .. } => {
             state.connection = Connection::Online;
+            state.status = status;
+            if state.conversation.as_ref().is_some_and(|c| *c != conversation) {
+                // The server no longer knows our conversation (its history
+                // was reset): drop what came from it, keep what we wrote and
+                // is not delivered, and start counting afresh.
+                state.messages.retain(|m| m.seq.is_none());
+                state.layout += 1;
+                state.reindex();
+                state.last_seq = 0;
+                state.read_seq = 0;
+                state.ahead.clear();
+                state.unread = 0;
+            }
+            if !token.is_empty() {
+                state.token = Some(token);
+            }
+            if !conversation.is_empty() {
+                state.conversation = Some(conversation);
+            }
+            effects.push(Effect::Persist);
+            effects.extend(pending_sends(state));
         }
         ServerFrame::Ack { client_id, id, seq } => {
             if let Some(i) = state.index.get(&client_id).copied() {
@@ -272,18 +553,26 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                 m.delivery = Delivery::Sent;
                 m.server_id = Some(id);
                 m.seq = Some(seq);
+                state.reposition(i);
+                effects.push(Effect::Persist);
             }
-            state.last_seq = state.last_seq.max(seq);
+            after_seq(state, seq, &mut effects);
         }
         ServerFrame::Message { id, seq, author, text, client_id, at } => {
-            state.last_seq = state.last_seq.max(seq);
             let existing =
                 state.index.get(&id).or_else(|| client_id.as_ref().and_then(|c| state.index.get(c))).copied();
+            let mine = author.kind == AuthorKind::Visitor;
+            if state.typing.as_ref().is_some_and(|t| t.kind == author.kind && t.name == author.name) {
+                state.typing = None;
+            }
             match existing {
-                // Upsert: a duplicate or an echo of our own message updates in place.
+                // Upsert: a duplicate, a replay or the echo of our own
+                // message updates in place.
                 Some(i) => {
                     state.index.insert(id.clone(), i);
                     let m = Arc::make_mut(&mut state.messages[i]);
+                    let was_pending = matches!(m.delivery, Delivery::Sending | Delivery::Failed(_));
+                    let moved = m.seq != Some(seq);
                     m.server_id = Some(id);
                     m.seq = Some(seq);
                     m.text = text;
@@ -291,13 +580,15 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                     if m.author == AuthorKind::Visitor {
                         m.delivery = Delivery::Sent;
                     }
+                    if moved {
+                        state.reposition(i);
+                    }
+                    if was_pending {
+                        effects.push(Effect::Persist);
+                    }
                 }
                 None => {
-                    let mine = author.kind == AuthorKind::Visitor;
-                    if !mine && !state.open {
-                        state.unread = state.unread.saturating_add(1);
-                    }
-                    state.push(Message {
+                    state.insert(Message {
                         key: client_id.unwrap_or_else(|| id.clone()),
                         server_id: Some(id),
                         seq: Some(seq),
@@ -307,21 +598,32 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                         delivery: if mine { Delivery::Sent } else { Delivery::Received },
                         at,
                     });
+                    if state.open {
+                        state.read_seq = state.read_seq.max(seq);
+                    } else if !mine && seq > state.read_seq {
+                        state.unread = state.unread.saturating_add(1);
+                    }
+                }
+            }
+            after_seq(state, seq, &mut effects);
+        }
+        ServerFrame::Typing { author, on } => {
+            state.typing = on.then_some(author);
+        }
+        ServerFrame::Status { status } => {
+            state.status = status;
+        }
+        ServerFrame::Error { code, client_id, .. } => {
+            if let Some(m) = client_id.and_then(|c| find_mut(state, &c)) {
+                if m.delivery == Delivery::Sending {
+                    m.delivery = Delivery::Failed(failure_reason(&code));
+                    effects.push(Effect::Persist);
                 }
             }
         }
-        ServerFrame::Error { code, client_id } => {
-            if let Some(m) = client_id.and_then(|c| find_mut(state, &c)) {
-                m.delivery = Delivery::Failed(match code.as_str() {
-                    "too_long" => "message-failed-too-long",
-                    "rate_limited" => "message-failed-rate-limited",
-                    _ => "message-failed",
-                });
-            }
-        }
-        ServerFrame::Unknown => {}
+        ServerFrame::Pong | ServerFrame::Unknown => {}
     }
-    vec![]
+    effects
 }
 
 fn find_mut<'a>(state: &'a mut State, key: &str) -> Option<&'a mut Message> {
@@ -359,7 +661,10 @@ mod tests {
         assert_eq!(s.messages[0].at, Some(1_700_000_000_000));
         assert_eq!(s.messages[0].delivery, Delivery::Sending);
         assert_eq!(s.draft, "");
-        assert_eq!(fx, vec![Effect::Send(ClientFrame::Message { client_id: "c1".into(), text: "hello".into() })]);
+        assert_eq!(
+            fx,
+            vec![Effect::Persist, Effect::Send(ClientFrame::Message { client_id: "c1".into(), text: "hello".into() })]
+        );
     }
 
     #[test]
@@ -424,7 +729,7 @@ mod tests {
         reduce(&mut s, agent_says("m1", 1, "a"));
         reduce(&mut s, agent_says("m2", 2, "b"));
         assert_eq!(s.unread, 2);
-        assert_eq!(reduce(&mut s, Event::Open), vec![Effect::Emit(HostEvent::Open)]);
+        assert_eq!(reduce(&mut s, Event::Open), vec![Effect::Emit(HostEvent::Open), Effect::Persist]);
         assert_eq!(s.unread, 0);
         reduce(&mut s, agent_says("m3", 3, "c"));
         assert_eq!(s.unread, 0);
@@ -434,7 +739,7 @@ mod tests {
     fn open_close_toggle_emit_only_on_change() {
         let mut s = State::default();
         assert_eq!(reduce(&mut s, Event::Close), vec![]);
-        assert_eq!(reduce(&mut s, Event::Toggle), vec![Effect::Emit(HostEvent::Open)]);
+        assert_eq!(reduce(&mut s, Event::Toggle), vec![Effect::Emit(HostEvent::Open), Effect::Persist]);
         assert_eq!(reduce(&mut s, Event::Open), vec![]);
         assert_eq!(reduce(&mut s, Event::Toggle), vec![Effect::Emit(HostEvent::Close)]);
         assert!(!s.open);
@@ -448,7 +753,7 @@ mod tests {
         assert_eq!(s.messages[0].delivery, Delivery::Failed("message-failed"));
         let fx = reduce(&mut s, Event::Retry { client_id: "c1".into() });
         assert_eq!(s.messages[0].delivery, Delivery::Sending);
-        assert_eq!(fx.len(), 1);
+        assert_eq!(fx[1], Effect::Send(ClientFrame::Message { client_id: "c1".into(), text: "hi".into() }));
         // Retrying a message that is not failed does nothing.
         assert!(reduce(&mut s, Event::Retry { client_id: "c1".into() }).is_empty());
     }
@@ -457,26 +762,226 @@ mod tests {
     fn server_error_marks_the_message_failed_with_a_reason() {
         let mut s = State::default();
         typed(&mut s, "hi", "c1");
-        reduce(&mut s, Event::Frame(ServerFrame::Error { code: "rate_limited".into(), client_id: Some("c1".into()) }));
+        reduce(
+            &mut s,
+            Event::Frame(ServerFrame::Error {
+                code: "rate_limited".into(),
+                client_id: Some("c1".into()),
+                retry_after_ms: Some(1000),
+            }),
+        );
         assert_eq!(s.messages[0].delivery, Delivery::Failed("message-failed-rate-limited"));
     }
 
+    fn welcome(conversation: &str) -> Event {
+        Event::Frame(ServerFrame::Welcome {
+            v: PROTOCOL_VERSION,
+            token: "t1".into(),
+            conversation: conversation.into(),
+            head_seq: 0,
+            status: ConversationStatus::Open,
+        })
+    }
+
+    fn texts(s: &State) -> Vec<&str> {
+        s.messages.iter().map(|m| m.text.as_str()).collect()
+    }
+
     #[test]
-    fn reconnect_says_hello_with_last_seq_and_resends_pending() {
+    fn reconnect_says_hello_with_last_seq_and_resends_pending_after_welcome() {
         let mut s = State::default();
+        reduce(&mut s, welcome("k1"));
         typed(&mut s, "one", "c1");
-        reduce(&mut s, Event::Frame(ServerFrame::Ack { client_id: "c1".into(), id: "m1".into(), seq: 4 }));
+        reduce(&mut s, Event::Frame(ServerFrame::Ack { client_id: "c1".into(), id: "m1".into(), seq: 1 }));
         typed(&mut s, "two", "c2");
         reduce(&mut s, Event::Disconnected);
         assert_eq!(s.connection, Connection::Reconnecting);
         let fx = reduce(&mut s, Event::Connected);
         assert_eq!(
             fx,
+            vec![Effect::Send(ClientFrame::Hello { v: PROTOCOL_VERSION, token: Some("t1".into()), last_seq: 1 })]
+        );
+        assert_eq!(s.connection, Connection::Reconnecting, "online only once the server says welcome");
+        let fx = reduce(&mut s, welcome("k1"));
+        assert_eq!(s.connection, Connection::Online);
+        assert_eq!(
+            fx,
             vec![
-                Effect::Send(ClientFrame::Hello { v: PROTOCOL_VERSION, last_seq: 4 }),
-                Effect::Send(ClientFrame::Message { client_id: "c2".into(), text: "two".into() }),
+                Effect::Persist,
+                Effect::Send(ClientFrame::Message { client_id: "c2".into(), text: "two".into() })
             ]
         );
+    }
+
+    #[test]
+    fn messages_are_kept_in_sequence_order_whatever_order_they_arrive_in() {
+        let mut s = State { open: true, ..State::default() };
+        reduce(&mut s, agent_says("m5", 5, "five"));
+        reduce(&mut s, agent_says("m7", 7, "seven"));
+        typed(&mut s, "mine", "c1");
+        reduce(&mut s, agent_says("m6", 6, "six"));
+        assert_eq!(texts(&s), vec!["five", "six", "seven", "mine"], "pending messages stay last");
+        // The ack gives ours a place between the others.
+        reduce(&mut s, Event::Frame(ServerFrame::Ack { client_id: "c1".into(), id: "m8".into(), seq: 8 }));
+        reduce(&mut s, agent_says("m4", 4, "four"));
+        assert_eq!(texts(&s), vec!["four", "five", "six", "seven", "mine"]);
+        assert_eq!(s.message("m8").unwrap().text, "mine", "found by server id after the ack");
+        assert_eq!(s.message("c1").unwrap().text, "mine", "and still by its key");
+        reduce(&mut s, agent_says("m6", 6, "six"));
+        assert_eq!(s.messages.len(), 5, "a duplicate is an upsert");
+    }
+
+    #[test]
+    fn an_ack_that_overtakes_an_agent_message_moves_the_row() {
+        let mut s = State { open: true, ..State::default() };
+        typed(&mut s, "first", "c1");
+        typed(&mut s, "second", "c2");
+        reduce(&mut s, Event::Frame(ServerFrame::Ack { client_id: "c2".into(), id: "m3".into(), seq: 3 }));
+        reduce(&mut s, agent_says("m2", 2, "agent"));
+        reduce(&mut s, Event::Frame(ServerFrame::Ack { client_id: "c1".into(), id: "m1".into(), seq: 1 }));
+        assert_eq!(texts(&s), vec!["first", "agent", "second"]);
+        assert_eq!(s.last_seq, 3);
+    }
+
+    #[test]
+    fn a_gap_asks_for_a_replay_once_and_the_replay_closes_it() {
+        let mut s = State { open: true, ..State::default() };
+        assert!(reduce(&mut s, agent_says("m1", 1, "a")).is_empty());
+        let fx = reduce(&mut s, agent_says("m4", 4, "d"));
+        assert_eq!(fx, vec![Effect::Send(ClientFrame::Sync { after_seq: 1 })]);
+        assert!(reduce(&mut s, agent_says("m5", 5, "e")).is_empty(), "one sync at a time");
+        assert_eq!(s.last_seq, 1);
+        reduce(&mut s, agent_says("m2", 2, "b"));
+        reduce(&mut s, agent_says("m3", 3, "c"));
+        assert_eq!(s.last_seq, 5, "everything up to 5 is here");
+        assert_eq!(texts(&s), vec!["a", "b", "c", "d", "e"]);
+        // A later gap asks again.
+        assert_eq!(reduce(&mut s, agent_says("m9", 9, "i")), vec![Effect::Send(ClientFrame::Sync { after_seq: 5 })]);
+    }
+
+    #[test]
+    fn the_outbox_survives_a_reload_and_goes_out_after_welcome() {
+        let mut s = State::default();
+        reduce(&mut s, welcome("k1"));
+        typed(&mut s, "one", "c1");
+        typed(&mut s, "two", "c2");
+        reduce(&mut s, Event::SendFailed { client_id: "c2".into() });
+        let saved = s.saved_over(Saved::default());
+        assert_eq!(saved.token.as_deref(), Some("t1"));
+        assert_eq!(saved.outbox.len(), 2);
+        assert_eq!(saved.outbox[1].failed.as_deref(), Some("message-failed"));
+
+        // A new page: restored from JSON, as the glue does.
+        let mut page = State::default();
+        reduce(&mut page, Event::Restore(Saved::from_json(&saved.to_json())));
+        assert_eq!(texts(&page), vec!["one", "two"]);
+        assert_eq!(page.messages[0].delivery, Delivery::Sending);
+        assert_eq!(page.messages[1].delivery, Delivery::Failed("message-failed"));
+        let hello = reduce(&mut page, Event::Connected);
+        assert_eq!(
+            hello,
+            vec![Effect::Send(ClientFrame::Hello { v: PROTOCOL_VERSION, token: Some("t1".into()), last_seq: 0 })]
+        );
+        let fx = reduce(&mut page, welcome("k1"));
+        assert_eq!(
+            fx,
+            vec![Effect::Persist, Effect::Send(ClientFrame::Message { client_id: "c1".into(), text: "one".into() })],
+            "the failed one waits for the visitor's retry"
+        );
+        // The replay of our own message (stored before the reload) marks it sent, no second row.
+        reduce(
+            &mut page,
+            Event::Frame(ServerFrame::Message {
+                id: "m1".into(),
+                seq: 1,
+                author: Author { kind: AuthorKind::Visitor, name: None },
+                text: "one".into(),
+                client_id: Some("c1".into()),
+                at: None,
+            }),
+        );
+        assert_eq!(page.messages.len(), 2);
+        assert_eq!(page.messages[0].delivery, Delivery::Sent);
+        assert_eq!(page.saved_over(Saved::default()).outbox.len(), 1);
+    }
+
+    #[test]
+    fn storage_garbage_restores_nothing() {
+        for junk in ["", "null", "[]", "{\"outbox\":7}", "{\"outbox\":[{\"client_id\":\"\",\"text\":\"x\"}]}", "\u{0}"] {
+            let mut s = State::default();
+            reduce(&mut s, Event::Restore(Saved::from_json(junk)));
+            assert!(s.messages.is_empty(), "{junk}");
+        }
+    }
+
+    #[test]
+    fn another_tabs_pending_messages_are_kept_until_this_tab_sees_them_delivered() {
+        let other = Pending { client_id: "b1".into(), text: "from tab B".into(), at: 0, failed: None };
+        let stored = Saved { outbox: vec![other.clone()], ..Saved::default() };
+        let mut s = State { open: true, ..State::default() };
+        typed(&mut s, "from tab A", "a1");
+        let merged = s.saved_over(stored.clone());
+        assert_eq!(merged.outbox.iter().map(|p| p.client_id.as_str()).collect::<Vec<_>>(), vec!["b1", "a1"]);
+        // Tab A sees B's message delivered (the server broadcasts it): it goes.
+        reduce(
+            &mut s,
+            Event::Frame(ServerFrame::Message {
+                id: "m1".into(),
+                seq: 1,
+                author: Author { kind: AuthorKind::Visitor, name: None },
+                text: "from tab B".into(),
+                client_id: Some("b1".into()),
+                at: None,
+            }),
+        );
+        let merged = s.saved_over(stored);
+        assert_eq!(merged.outbox.iter().map(|p| p.client_id.as_str()).collect::<Vec<_>>(), vec!["a1"]);
+    }
+
+    #[test]
+    fn a_new_conversation_from_the_server_replaces_the_old_one_but_keeps_the_outbox() {
+        let mut s = State { open: true, ..State::default() };
+        reduce(&mut s, welcome("k1"));
+        reduce(&mut s, agent_says("m1", 1, "old"));
+        typed(&mut s, "unsent", "c1");
+        reduce(&mut s, Event::Disconnected);
+        reduce(&mut s, Event::Connected);
+        let fx = reduce(&mut s, welcome("k2"));
+        assert_eq!(texts(&s), vec!["unsent"]);
+        assert_eq!(s.last_seq, 0);
+        assert_eq!(s.conversation.as_deref(), Some("k2"));
+        assert!(fx.contains(&Effect::Send(ClientFrame::Message { client_id: "c1".into(), text: "unsent".into() })));
+    }
+
+    #[test]
+    fn replayed_history_is_not_unread_once_read() {
+        let mut s = State::default();
+        reduce(&mut s, agent_says("m1", 1, "a"));
+        reduce(&mut s, agent_says("m2", 2, "b"));
+        assert_eq!(s.unread, 2);
+        reduce(&mut s, Event::Open);
+        let saved = s.saved_over(Saved::default());
+        assert_eq!(saved.read_seq, 2);
+        // The next page replays the same history: nothing unread; one new message is.
+        let mut page = State::default();
+        reduce(&mut page, Event::Restore(saved));
+        reduce(&mut page, agent_says("m1", 1, "a"));
+        reduce(&mut page, agent_says("m2", 2, "b"));
+        reduce(&mut page, agent_says("m3", 3, "c"));
+        assert_eq!(page.unread, 1);
+    }
+
+    #[test]
+    fn typing_shows_until_that_author_writes_or_the_connection_drops() {
+        let mut s = State::default();
+        let sara = Author { kind: AuthorKind::Agent, name: Some("Sara".into()) };
+        reduce(&mut s, Event::Frame(ServerFrame::Typing { author: sara.clone(), on: true }));
+        assert_eq!(s.typing, Some(sara.clone()));
+        reduce(&mut s, agent_says("m1", 1, "hi"));
+        assert_eq!(s.typing, None);
+        reduce(&mut s, Event::Frame(ServerFrame::Typing { author: sara, on: true }));
+        reduce(&mut s, Event::Disconnected);
+        assert_eq!(s.typing, None);
     }
 
     #[test]

@@ -14,7 +14,7 @@
 //! and [`EchoServer`], the logic of the in-page echo bot. The browser
 //! transports live in the `salam-widget` crate.
 
-use crate::protocol::{Author, AuthorKind, ClientFrame, ServerFrame, PROTOCOL_VERSION};
+use crate::protocol::{Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, PROTOCOL_VERSION};
 use std::cell::RefCell;
 use std::rc::Rc;
 use thiserror::Error;
@@ -28,6 +28,12 @@ pub enum TransportEvent {
     Frame(ServerFrame),
     /// The connection is gone; the transport is trying again.
     Closed,
+    /// The transport gave up on this message (for example, HTTP kept
+    /// failing); the visitor can retry it.
+    Undeliverable {
+        /// The message's client id.
+        client_id: String,
+    },
 }
 
 /// Where a transport delivers its events.
@@ -92,7 +98,7 @@ impl InMemoryTransport {
             match event {
                 TransportEvent::Open => inner.connected = true,
                 TransportEvent::Closed => inner.connected = false,
-                TransportEvent::Frame(_) => {}
+                TransportEvent::Frame(_) | TransportEvent::Undeliverable { .. } => {}
             }
             inner.sink.clone()
         };
@@ -143,7 +149,16 @@ impl EchoServer {
     /// The frames the server sends in answer to `frame`, at time `now` (ms).
     pub fn handle(&mut self, frame: &ClientFrame, now: u64) -> Vec<ServerFrame> {
         match frame {
-            ClientFrame::Hello { .. } => vec![ServerFrame::Welcome { v: PROTOCOL_VERSION }],
+            ClientFrame::Hello { .. } => vec![ServerFrame::Welcome {
+                v: PROTOCOL_VERSION,
+                token: "echo".into(),
+                conversation: "echo".into(),
+                head_seq: self.seq,
+                status: ConversationStatus::Open,
+            }],
+            ClientFrame::Ping => vec![ServerFrame::Pong],
+            // Nothing is ever lost in the page, so there is nothing to replay.
+            ClientFrame::Sync { .. } | ClientFrame::Typing { .. } | ClientFrame::Unknown => vec![],
             ClientFrame::Message { client_id, text } => {
                 // Dedupe by client id, as a real server must.
                 if let Some(pos) = self.seen.iter().position(|c| c == client_id) {
@@ -222,13 +237,11 @@ mod tests {
         assert_eq!(events, vec![TransportEvent::Open]);
         let fx = reduce(&mut state.borrow_mut(), Event::Connected);
         run(&mut transport, fx);
-        assert_eq!(
-            net.sent(),
-            vec![
-                ClientFrame::Hello { v: PROTOCOL_VERSION, last_seq: 0 },
-                ClientFrame::Message { client_id: "c1".into(), text: "early".into() }
-            ]
-        );
+        assert_eq!(net.sent(), vec![ClientFrame::Hello { v: PROTOCOL_VERSION, token: None, last_seq: 0 }]);
+        let welcome = EchoServer::default().handle(&net.sent()[0], 0).remove(0);
+        let fx = reduce(&mut state.borrow_mut(), Event::Frame(welcome));
+        run(&mut transport, fx);
+        assert_eq!(net.sent()[1], ClientFrame::Message { client_id: "c1".into(), text: "early".into() });
 
         net.deliver(TransportEvent::Frame(ServerFrame::Ack { client_id: "c1".into(), id: "m1".into(), seq: 1 }));
         for ev in pending.borrow_mut().drain(..) {
@@ -240,6 +253,6 @@ mod tests {
 
         transport.close();
         assert!(net.is_closed());
-        assert!(transport.send(&ClientFrame::Hello { v: 1, last_seq: 0 }).is_err());
+        assert!(transport.send(&ClientFrame::Ping).is_err());
     }
 }

@@ -1,0 +1,521 @@
+// Salam agent console. It talks only to the Agent HTTP API of docs/PROTOCOL.md.
+// Every piece of server-supplied text (message text, names, ids) goes through
+// textContent: it is untrusted and must never be parsed as HTML.
+'use strict';
+
+// Relative to the page, so the console also works behind a path prefix.
+const API = new URL('../api/v1/agent/', location.href);
+const KEY_STORE = 'salam-agent-key';
+const NAME_STORE = 'salam-agent-name';
+const KINDS = ['visitor', 'bot', 'agent', 'system'];
+const TYPING_EVERY_MS = 3000;
+const TYPING_IDLE_MS = 4000;
+
+const $ = (id) => document.getElementById(id);
+const el = {
+  tools: $('tools'), name: $('agent-name'), conn: $('conn'), signout: $('signout'),
+  signin: $('signin'), signinForm: $('signin-form'), key: $('agent-key'), signinError: $('signin-error'),
+  app: $('app'), listTitle: $('list-title'), list: $('conversation-list'), listEmpty: $('list-empty'),
+  placeholder: $('placeholder'), conv: $('conversation'), convId: $('conv-id'), status: $('conv-status'),
+  resolve: $('resolve'), log: $('log'), typing: $('typing'), error: $('error'),
+  form: $('reply-form'), reply: $('reply'), send: $('send'),
+};
+
+const state = {
+  key: '',
+  conversations: new Map(), // id -> summary
+  rows: new Map(), // id -> {li, button, short, status, time, last, typing, at}
+  selected: null,
+  messages: new Map(), // id -> message frame, for the selected conversation only
+  lastSeq: 0,
+  loading: false,
+  drafts: new Map(),
+  // A failed send keeps its client_id so a retry of the same text is stored once,
+  // even if the first attempt reached the server and only the answer was lost.
+  pending: null,
+  sending: false,
+  busy: false,
+};
+
+// Storage can throw (disabled cookies, sandboxed frames); the console still works without it.
+const storage = {
+  get(area, k) { try { return window[area].getItem(k) || ''; } catch { return ''; } },
+  set(area, k, v) { try { window[area].setItem(k, v); } catch { /* memory only */ } },
+  del(area, k) { try { window[area].removeItem(k); } catch { /* nothing stored */ } },
+};
+
+function make(tag, className, attrs = {}) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  return node;
+}
+
+// randomUUID exists only in secure contexts; a console opened over plain http on a LAN
+// address still needs idempotency keys.
+function newId() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const agentName = () => el.name.value.trim() || 'Agent';
+const path = (id, tail) => `conversations/${encodeURIComponent(id)}/${tail}`;
+
+// ---- HTTP ----
+
+class ApiError extends Error {
+  constructor(status, message) { super(message); this.status = status; }
+}
+
+const HTTP_ERRORS = {
+  400: 'The server refused it (empty or malformed).',
+  403: 'This page’s origin is not allowed by the server.',
+  404: 'This conversation no longer exists.',
+  413: 'The message is too long (at most 4,000 characters).',
+  429: 'Too many messages at once; try again in a moment.',
+};
+
+async function api(method, rel, body, extra = {}) {
+  const key = state.key;
+  const headers = { Authorization: `Bearer ${key}` };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let res;
+  try {
+    res = await fetch(new URL(rel, API), {
+      method, headers, cache: 'no-store', body: body === undefined ? undefined : JSON.stringify(body), ...extra,
+    });
+  } catch {
+    throw new ApiError(0, 'Cannot reach the server. Check the connection and try again.');
+  }
+  if (res.status === 401) {
+    // Only the key still in use may sign out: a late answer to an old key must not.
+    if (key && key === state.key) signOut('Wrong agent key');
+    throw new ApiError(401, 'Wrong agent key');
+  }
+  if (!res.ok) throw new ApiError(res.status, HTTP_ERRORS[res.status] || `The server answered ${res.status}; try again.`);
+  const text = await res.text();
+  return text ? JSON.parse(text) : null;
+}
+
+function showError(message) { el.error.textContent = message; }
+function clearError() { el.error.textContent = ''; }
+
+// ---- Sign-in ----
+
+function signIn(key, fromForm) {
+  state.key = key;
+  storage.set('sessionStorage', KEY_STORE, key);
+  el.signinError.textContent = '';
+  el.signin.hidden = true;
+  el.app.hidden = false;
+  el.tools.hidden = false;
+  if (fromForm) el.listTitle.focus(); // the form vanished; don't leave focus on <body>
+  openStream();
+  loadList().catch((err) => { if (err.status !== 401) showListError(err); });
+}
+
+function signOut(reason) {
+  state.key = ''; // first, so nothing below talks to the server with the old key
+  storage.del('sessionStorage', KEY_STORE);
+  closeStream();
+  select(null);
+  state.conversations.clear();
+  state.rows.clear();
+  state.drafts.clear();
+  state.pending = null;
+  el.list.replaceChildren();
+  el.app.hidden = true;
+  el.tools.hidden = true;
+  el.signin.hidden = false;
+  el.signinError.textContent = reason || '';
+  el.key.value = '';
+  el.key.focus();
+}
+
+function showListError(err) {
+  el.listEmpty.hidden = false;
+  el.listEmpty.textContent = `Could not load the conversations. ${err.message}`;
+}
+
+// ---- Event stream ----
+
+let source = null;
+let attempt = 0;
+let retryTimer = 0;
+
+function setConn(kind, text) {
+  el.conn.dataset.state = kind;
+  el.conn.textContent = text;
+}
+
+function openStream() {
+  closeStream();
+  if (!state.key) return;
+  const url = new URL('events', API);
+  url.searchParams.set('key', state.key);
+  const es = new EventSource(url);
+  source = es;
+  es.onopen = () => {
+    attempt = 0;
+    setConn('live', 'Live');
+    // Whatever happened while we were away is only in the store: fetch it.
+    resync();
+  };
+  es.onerror = () => {
+    if (es !== source) return;
+    // EventSource's own retry gives up for good after a 5xx and never reports a 401,
+    // so always take over with our own backoff.
+    closeStream();
+    setConn('reconnecting', 'Reconnecting…');
+    retryTimer = setTimeout(openStream, Math.min(15000, 1000 * 2 ** attempt++));
+    // The stream hides HTTP statuses; a plain request is how a revoked key is noticed.
+    loadList().catch(() => {});
+  };
+  const on = (type, handler) => es.addEventListener(type, (event) => {
+    let data;
+    try { data = JSON.parse(event.data); } catch { return; } // tolerant: drop what we cannot read
+    if (data && typeof data === 'object') handler(data);
+  });
+  on('conversation', (s) => upsertSummary(s, true));
+  on('message', onMessageEvent);
+  on('typing', onTypingEvent);
+  on('resync', resync); // the server dropped events for us because we fell behind
+}
+
+function closeStream() {
+  clearTimeout(retryTimer);
+  if (source) source.close();
+  source = null;
+}
+
+async function resync() {
+  try {
+    await loadList();
+    if (state.selected) await loadMessages(state.selected, state.lastSeq);
+  } catch (err) {
+    if (err.status !== 401) showError(`Could not catch up: ${err.message}`);
+  }
+}
+
+// ---- Conversation list ----
+
+async function loadList() {
+  const list = await api('GET', 'conversations');
+  if (!Array.isArray(list) || !state.key) return;
+  const seen = new Set();
+  for (const s of list) {
+    if (s && typeof s.id === 'string') { seen.add(s.id); upsertSummary(s, false); }
+  }
+  // The server's history can be reset; forget conversations it no longer has.
+  for (const id of [...state.conversations.keys()]) if (!seen.has(id)) removeRow(id);
+  el.listEmpty.textContent = 'No conversations yet. They appear here as soon as a visitor writes.';
+  sortRows();
+}
+
+function upsertSummary(s, sort) {
+  if (typeof s.id !== 'string' || !state.key) return;
+  const prev = state.conversations.get(s.id);
+  // A list fetched before a live event arrived must not roll the row back.
+  if (prev && (prev.updated_at || 0) > (s.updated_at || 0)) return;
+  state.conversations.set(s.id, s);
+  renderRow(s);
+  if (s.id === state.selected) renderHeader();
+  if (sort) sortRows();
+}
+
+let rowCount = 0;
+
+function renderRow(s) {
+  let row = state.rows.get(s.id);
+  if (!row) {
+    const n = ++rowCount;
+    const li = make('li');
+    // The accessible name is only the id; the rest is a description. Untrusted last-message
+    // text in the name would also make role locators like "Send" or "Resolve" ambiguous.
+    const button = make('button', 'row', {
+      type: 'button', 'data-testid': 'conversation-row', 'data-id': s.id, 'aria-label': `Conversation ${s.id}`,
+      'aria-describedby': `r${n}s r${n}t r${n}l r${n}y`, 'aria-current': 'false',
+    });
+    const top = make('span', 'row__top');
+    row = {
+      li, button, at: 0,
+      short: make('span', 'row__id'),
+      status: make('span', 'badge', { id: `r${n}s` }),
+      time: make('time', 'row__time', { id: `r${n}t` }),
+      last: make('span', 'row__last', { id: `r${n}l`, dir: 'auto' }),
+      typing: make('span', 'row__typing', { id: `r${n}y` }),
+    };
+    top.append(row.short, row.status, row.time);
+    button.append(top, row.last, row.typing);
+    button.addEventListener('click', () => select(s.id));
+    li.append(button);
+    state.rows.set(s.id, row);
+  }
+  // The last eight characters, so the visible text stays part of the accessible name.
+  row.short.textContent = s.id.slice(-8);
+  setStatusBadge(row.status, s.status);
+  const last = s.last_message;
+  const prefix = last && last.author !== 'visitor' ? `${String(last.author || '').replace(/^./, (c) => c.toUpperCase())}: ` : '';
+  row.last.textContent = last ? prefix + String(last.text ?? '') : 'No messages yet';
+  row.at = (last && last.at) || s.updated_at || 0;
+  setRelative(row.time, row.at);
+  row.typing.textContent = s.visitor_typing ? 'typing…' : '';
+  row.button.setAttribute('aria-current', String(s.id === state.selected));
+}
+
+function sortRows() {
+  const sorted = [...state.conversations.values()]
+    .sort((a, b) => (b.updated_at || 0) - (a.updated_at || 0) || (a.id < b.id ? -1 : 1));
+  const focused = document.activeElement;
+  sorted.forEach((s, i) => {
+    const li = state.rows.get(s.id).li;
+    if (el.list.children[i] !== li) el.list.insertBefore(li, el.list.children[i] || null);
+  });
+  // Moving a node blurs it; keep a keyboard user on the row they were on.
+  if (focused && focused !== document.activeElement && el.list.contains(focused)) focused.focus({ preventScroll: true });
+  el.listEmpty.hidden = sorted.length > 0;
+}
+
+function removeRow(id) {
+  state.rows.get(id)?.li.remove();
+  state.rows.delete(id);
+  state.conversations.delete(id);
+  if (id === state.selected) select(null);
+}
+
+function setStatusBadge(node, status) {
+  const resolved = status === 'resolved';
+  node.textContent = resolved ? 'resolved' : 'open';
+  node.className = `badge badge--${resolved ? 'resolved' : 'open'}`;
+}
+
+// ---- Times ----
+
+const relFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto', style: 'short' });
+const clockFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const UNITS = [['day', 86400], ['hour', 3600], ['minute', 60]];
+
+function setTime(node, at, text) {
+  if (!Number.isFinite(at) || at <= 0) { node.textContent = ''; return; }
+  const date = new Date(at);
+  node.dateTime = date.toISOString();
+  node.title = fullFormat.format(date);
+  node.textContent = text(date);
+}
+
+function setRelative(node, at) {
+  setTime(node, at, (date) => {
+    const secs = (date.getTime() - Date.now()) / 1000;
+    for (const [unit, size] of UNITS) if (Math.abs(secs) >= size) return relFormat.format(Math.round(secs / size), unit);
+    return 'just now';
+  });
+}
+
+setInterval(() => { for (const row of state.rows.values()) setRelative(row.time, row.at); }, 30000);
+
+// ---- Conversation view ----
+
+function select(id) {
+  if (id === state.selected) return;
+  stopTyping();
+  if (state.selected) state.drafts.set(state.selected, el.reply.value);
+  state.selected = id;
+  state.messages.clear();
+  state.lastSeq = 0;
+  el.log.replaceChildren();
+  clearError();
+  for (const [rid, row] of state.rows) row.button.setAttribute('aria-current', String(rid === id));
+  el.placeholder.hidden = Boolean(id);
+  el.conv.hidden = !id;
+  if (!id) return;
+  el.reply.value = state.drafts.get(id) || '';
+  renderHeader();
+  loadMessages(id, 0).catch((err) => { if (id === state.selected && err.status !== 401) showError(err.message); });
+}
+
+function renderHeader() {
+  const s = state.conversations.get(state.selected) || { id: state.selected, status: 'open' };
+  el.convId.textContent = s.id;
+  setStatusBadge(el.status, s.status);
+  el.resolve.textContent = s.status === 'resolved' ? 'Reopen' : 'Resolve';
+  el.typing.textContent = s.visitor_typing ? 'Visitor is typing…' : '';
+}
+
+async function loadMessages(id, after) {
+  state.loading = true;
+  try {
+    const frames = await api('GET', `${path(id, 'messages')}?after_seq=${after}`);
+    if (id === state.selected && Array.isArray(frames)) frames.forEach(addMessage);
+  } finally {
+    if (id === state.selected) state.loading = false;
+  }
+}
+
+function authorLabel(author, kind) {
+  const name = author && typeof author.name === 'string' ? author.name.trim() : '';
+  if (kind === 'agent') return name || 'Agent';
+  if (kind === 'bot') return name || 'Bot';
+  return kind === 'visitor' ? 'Visitor' : 'System';
+}
+
+function addMessage(m) {
+  if (!m || typeof m.id !== 'string' || !Number.isInteger(m.seq) || state.messages.has(m.id)) return;
+  state.messages.set(m.id, m);
+  state.lastSeq = Math.max(state.lastSeq, m.seq);
+  const kind = KINDS.includes(m.author?.kind) ? m.author.kind : 'system';
+  const item = make('div', `msg msg--${kind}`, { 'data-testid': 'message', 'data-seq': m.seq, 'data-author': kind });
+  const meta = make('p', 'msg__meta');
+  const who = make('span', 'msg__author', { dir: 'auto' });
+  who.textContent = authorLabel(m.author, kind);
+  const time = make('time', 'msg__time');
+  setTime(time, m.at, (date) => clockFormat.format(date));
+  meta.append(who, time);
+  const text = make('p', 'msg__text', { dir: 'auto' });
+  text.textContent = String(m.text ?? '');
+  item.append(meta, text);
+  // Follow new messages only if the agent was already at the bottom, not while reading back.
+  const stick = el.log.scrollHeight - el.log.scrollTop - el.log.clientHeight < 48;
+  const last = el.log.lastElementChild;
+  let next = null;
+  if (last && Number(last.dataset.seq) > m.seq) next = [...el.log.children].find((c) => Number(c.dataset.seq) > m.seq);
+  el.log.insertBefore(item, next);
+  if (stick) el.log.scrollTop = el.log.scrollHeight;
+}
+
+function onMessageEvent({ conversation, message }) {
+  if (!message || typeof message !== 'object' || typeof conversation !== 'string') return;
+  const s = state.conversations.get(conversation);
+  const kind = message.author?.kind;
+  // Keep the row fresh even if the matching `conversation` event is late or lost.
+  if (s && message.seq > (s.head_seq || 0)) {
+    upsertSummary({
+      ...s, head_seq: message.seq, updated_at: Math.max(s.updated_at || 0, message.at || 0),
+      last_message: { author: kind, text: message.text, at: message.at },
+      visitor_typing: kind === 'visitor' ? false : s.visitor_typing,
+    }, true);
+  }
+  if (conversation !== state.selected) return;
+  // A gap means an event was missed; the store has it.
+  if (!state.loading && message.seq > state.lastSeq + 1) loadMessages(conversation, state.lastSeq).catch(() => {});
+  addMessage(message);
+}
+
+function onTypingEvent({ conversation, on }) {
+  const s = state.conversations.get(conversation);
+  if (s) upsertSummary({ ...s, visitor_typing: Boolean(on) }, false);
+  else if (conversation === state.selected) el.typing.textContent = on ? 'Visitor is typing…' : '';
+}
+
+el.resolve.addEventListener('click', async () => {
+  const id = state.selected;
+  if (!id || state.busy) return;
+  const status = state.conversations.get(id)?.status === 'resolved' ? 'open' : 'resolved';
+  // Not `disabled`: disabling the focused button would drop keyboard focus.
+  state.busy = true;
+  el.resolve.setAttribute('aria-disabled', 'true');
+  try {
+    await api('POST', path(id, 'status'), { status });
+    const cur = state.conversations.get(id);
+    if (cur) upsertSummary({ ...cur, status }, false);
+    if (id === state.selected) clearError();
+  } catch (err) {
+    if (id === state.selected && err.status !== 401) showError(err.message);
+  } finally {
+    state.busy = false;
+    el.resolve.removeAttribute('aria-disabled');
+  }
+});
+
+// ---- Replying ----
+
+el.form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const id = state.selected;
+  const text = el.reply.value.trim();
+  if (!id || !text || state.sending) return;
+  const p = state.pending;
+  if (!p || p.conversation !== id || p.text !== text) state.pending = { conversation: id, text, clientId: newId() };
+  const clientId = state.pending.clientId;
+  state.sending = true;
+  el.send.setAttribute('aria-disabled', 'true');
+  stopTyping();
+  try {
+    const message = await api('POST', path(id, 'messages'), { text, name: agentName(), client_id: clientId });
+    if (state.pending?.clientId === clientId) state.pending = null;
+    state.drafts.delete(id);
+    if (id === state.selected) {
+      clearError();
+      // The agent may have kept typing while the request was in flight.
+      if (el.reply.value.trim() === text) el.reply.value = '';
+      addMessage(message);
+    }
+  } catch (err) {
+    // The text stays in the textarea (or the draft) so nothing the agent wrote is lost.
+    if (id === state.selected && err.status !== 401) showError(`Not sent. ${err.message}`);
+  } finally {
+    state.sending = false;
+    el.send.removeAttribute('aria-disabled');
+  }
+});
+
+el.reply.addEventListener('keydown', (event) => {
+  // While an IME is composing (Persian, Arabic, CJK input), Enter picks a candidate.
+  if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
+  event.preventDefault();
+  el.send.click();
+});
+
+let typing = { on: false, conversation: null, lastSentAt: 0, idleTimer: 0 };
+
+el.reply.addEventListener('input', () => {
+  if (!state.selected) return;
+  clearTimeout(typing.idleTimer);
+  if (!el.reply.value.trim()) { stopTyping(); return; }
+  const now = Date.now();
+  if (!typing.on || typing.conversation !== state.selected || now - typing.lastSentAt >= TYPING_EVERY_MS) {
+    typing = { ...typing, on: true, conversation: state.selected, lastSentAt: now };
+    postTyping(state.selected, true);
+  }
+  typing.idleTimer = setTimeout(stopTyping, TYPING_IDLE_MS);
+});
+
+function stopTyping(keepalive = false) {
+  clearTimeout(typing.idleTimer);
+  if (!typing.on) return;
+  typing.on = false;
+  if (state.key) postTyping(typing.conversation, false, keepalive);
+}
+
+function postTyping(id, on, keepalive = false) {
+  api('POST', path(id, 'typing'), { on, name: agentName() }, { keepalive }).catch(() => {});
+}
+
+// ---- Page lifecycle ----
+
+el.name.addEventListener('input', () => storage.set('localStorage', NAME_STORE, el.name.value.trim()));
+
+el.signinForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const key = el.key.value.trim();
+  if (!key) { el.signinError.textContent = 'Enter the agent key.'; el.key.focus(); return; }
+  signIn(key, true);
+});
+
+el.signout.addEventListener('click', () => signOut(''));
+
+// Leaving must not leave the visitor watching "Sara is typing…" for ever, and an open
+// stream keeps the page out of the back/forward cache.
+window.addEventListener('pagehide', () => { stopTyping(true); closeStream(); });
+window.addEventListener('pageshow', (event) => { if (event.persisted && state.key) openStream(); });
+window.addEventListener('online', () => { if (state.key && !source) { attempt = 0; openStream(); } });
+
+(function start() {
+  el.name.value = storage.get('localStorage', NAME_STORE) || 'Agent';
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get('key');
+  // Keep the key out of the address bar, history and screenshots.
+  if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  const key = fromHash || storage.get('sessionStorage', KEY_STORE);
+  if (key) signIn(key, false);
+  else signOut('');
+})();

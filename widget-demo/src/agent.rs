@@ -1,0 +1,195 @@
+//! The agent HTTP API (documented in docs/PROTOCOL.md) and its event stream.
+
+use crate::server::{now_ms, AgentEvent, App, Refusal};
+use crate::visitor::check_origin;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use futures_util::StreamExt;
+use salam_core::protocol::{Author, AuthorKind, ConversationStatus, ServerFrame};
+use serde::Deserialize;
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+
+fn authorized(app: &App, headers: &HeaderMap, key: Option<&str>) -> Result<(), Response> {
+    check_origin(app, headers)?;
+    let bearer = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
+    let given = bearer.or(key).unwrap_or("");
+    // Compare without an early exit, so timing says nothing about the key.
+    let same = given.len() == app.agent_key.len()
+        && given.bytes().zip(app.agent_key.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
+    if same {
+        Ok(())
+    } else {
+        Err((StatusCode::UNAUTHORIZED, "wrong or missing agent key").into_response())
+    }
+}
+
+fn refusal(r: Refusal) -> Response {
+    let status = match r.code {
+        "too_long" => StatusCode::PAYLOAD_TOO_LARGE,
+        "unavailable" => StatusCode::SERVICE_UNAVAILABLE,
+        _ => StatusCode::BAD_REQUEST,
+    };
+    (status, r.code).into_response()
+}
+
+fn exists(app: &App, id: &str) -> Result<(), Response> {
+    match app.store.conversation(id) {
+        Ok(Some(_)) => Ok(()),
+        Ok(None) => Err((StatusCode::NOT_FOUND, "no such conversation").into_response()),
+        Err(e) => Err((StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response()),
+    }
+}
+
+/// `GET /api/v1/agent/conversations`.
+pub async fn list(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
+    if let Err(r) = authorized(&app, &headers, None) {
+        return r;
+    }
+    match app.store.conversations(500) {
+        Ok(mut list) => {
+            for s in &mut list {
+                s.visitor_typing = app.is_typing(&s.id);
+            }
+            Json(list).into_response()
+        }
+        Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+    }
+}
+
+/// Query of the messages call.
+#[derive(Debug, Deserialize)]
+pub struct After {
+    #[serde(default)]
+    after_seq: u64,
+}
+
+/// `GET /api/v1/agent/conversations/{id}/messages`.
+pub async fn messages(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(q): Query<After>,
+) -> Response {
+    if let Err(r) = authorized(&app, &headers, None).and_then(|_| exists(&app, &id)) {
+        return r;
+    }
+    match app.replay(&id, q.after_seq) {
+        Ok(frames) => Json(frames).into_response(),
+        Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e).into_response(),
+    }
+}
+
+/// Body of a reply.
+#[derive(Debug, Deserialize)]
+pub struct Reply {
+    text: String,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    client_id: Option<String>,
+}
+
+/// `POST /api/v1/agent/conversations/{id}/messages`.
+pub async fn reply(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Json(body): Json<Reply>,
+) -> Response {
+    if let Err(r) = authorized(&app, &headers, None).and_then(|_| exists(&app, &id)) {
+        return r;
+    }
+    match app.agent_message(&id, body.name.as_deref(), &body.text, body.client_id.as_deref()) {
+        Ok(frame) => Json(frame).into_response(),
+        Err(r) => refusal(r),
+    }
+}
+
+/// Body of a typing call.
+#[derive(Debug, Deserialize)]
+pub struct Typing {
+    on: bool,
+    #[serde(default)]
+    name: Option<String>,
+}
+
+/// `POST /api/v1/agent/conversations/{id}/typing`.
+pub async fn typing(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Json(body): Json<Typing>,
+) -> Response {
+    if let Err(r) = authorized(&app, &headers, None).and_then(|_| exists(&app, &id)) {
+        return r;
+    }
+    let name = body.name.map(|n| n.trim().chars().take(60).collect::<String>()).filter(|n| !n.is_empty());
+    app.publish(&id, ServerFrame::Typing { author: Author { kind: AuthorKind::Agent, name }, on: body.on });
+    StatusCode::NO_CONTENT.into_response()
+}
+
+/// Body of a status call.
+#[derive(Debug, Deserialize)]
+pub struct SetStatus {
+    status: ConversationStatus,
+}
+
+/// `POST /api/v1/agent/conversations/{id}/status`.
+pub async fn status(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Json(body): Json<SetStatus>,
+) -> Response {
+    if let Err(r) = authorized(&app, &headers, None).and_then(|_| exists(&app, &id)) {
+        return r;
+    }
+    match app.store.set_status(&id, body.status, now_ms()) {
+        Ok(changed) => {
+            if changed {
+                app.publish(&id, ServerFrame::Status { status: body.status });
+                app.tell_agents_summary(&id);
+            }
+            StatusCode::NO_CONTENT.into_response()
+        }
+        Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+    }
+}
+
+/// Query of the event stream: `EventSource` cannot send headers.
+#[derive(Debug, Deserialize)]
+pub struct KeyQuery {
+    key: Option<String>,
+}
+
+/// `GET /api/v1/agent/events`.
+pub async fn events(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Query<KeyQuery>) -> Response {
+    if let Err(r) = authorized(&app, &headers, q.key.as_deref()) {
+        return r;
+    }
+    let rx = app.agents.subscribe();
+    // A console that falls behind gets a `resync` event and reloads.
+    let stream = tokio_stream::wrappers::BroadcastStream::new(rx).map(|item| {
+        let event = match item {
+            Ok(AgentEvent::Conversation { summary }) => {
+                SseEvent::default().event("conversation").json_data(summary).unwrap_or_default()
+            }
+            Ok(AgentEvent::Message { conversation, message }) => SseEvent::default()
+                .event("message")
+                .json_data(serde_json::json!({ "conversation": conversation, "message": message }))
+                .unwrap_or_default(),
+            Ok(AgentEvent::Typing { conversation, on }) => SseEvent::default()
+                .event("typing")
+                .json_data(serde_json::json!({ "conversation": conversation, "on": on }))
+                .unwrap_or_default(),
+            Err(_) => SseEvent::default().event("resync").data("{}"),
+        };
+        Ok::<_, Infallible>(event)
+    });
+    Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)).text("ping")).into_response()
+}

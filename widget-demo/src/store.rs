@@ -1,0 +1,446 @@
+//! Storage: visitors, conversations and messages.
+//!
+//! [`Store`] is the seam: the server calls only these methods, so a
+//! PostgreSQL implementation (for several instances behind a load balancer)
+//! slots in without touching the handlers. The one here is SQLite, in one
+//! file, created and migrated on start.
+//!
+//! The calls are synchronous and short (one indexed statement or one small
+//! transaction, microseconds in WAL mode); handlers call them directly
+//! rather than hopping to a blocking pool for each.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use salam_core::protocol::{Author, AuthorKind, ConversationStatus, ServerFrame};
+use serde::Serialize;
+use std::path::Path;
+use std::sync::Mutex;
+
+/// A storage failure, worded for the log.
+#[derive(Debug)]
+pub struct StoreError(pub String);
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError(e.to_string())
+    }
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Result of a store call.
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// A visitor and their (one) conversation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Visitor {
+    /// Row id.
+    pub id: i64,
+    /// Their conversation's id.
+    pub conversation: String,
+}
+
+/// A message as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stored {
+    /// Server id (`m_<row>`).
+    pub id: String,
+    /// Position in the conversation.
+    pub seq: u64,
+    /// Author kind.
+    pub author: AuthorKind,
+    /// Author name.
+    pub name: Option<String>,
+    /// Text.
+    pub text: String,
+    /// The sender's idempotency key.
+    pub client_id: Option<String>,
+    /// When (ms).
+    pub at: u64,
+}
+
+impl Stored {
+    /// As a protocol frame.
+    pub fn frame(&self) -> ServerFrame {
+        ServerFrame::Message {
+            id: self.id.clone(),
+            seq: self.seq,
+            author: Author { kind: self.author, name: self.name.clone() },
+            text: self.text.clone(),
+            // Agents' keys are theirs; only the visitor's own are echoed.
+            client_id: if self.author == AuthorKind::Visitor { self.client_id.clone() } else { None },
+            at: Some(self.at),
+        }
+    }
+}
+
+/// A message to append.
+#[derive(Debug, Clone)]
+pub struct NewMessage<'a> {
+    /// Author kind.
+    pub author: AuthorKind,
+    /// Author name.
+    pub name: Option<&'a str>,
+    /// Text.
+    pub text: &'a str,
+    /// Idempotency key.
+    pub client_id: Option<&'a str>,
+    /// When (ms).
+    pub at: u64,
+}
+
+/// The last message of a conversation, for the agent's list.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct LastMessage {
+    /// Author kind.
+    pub author: AuthorKind,
+    /// Text.
+    pub text: String,
+    /// When.
+    pub at: u64,
+}
+
+/// A conversation, as the agent console lists it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Summary {
+    /// Id.
+    pub id: String,
+    /// Open or resolved.
+    pub status: ConversationStatus,
+    /// Newest sequence number.
+    pub head_seq: u64,
+    /// Created (ms).
+    pub created_at: u64,
+    /// Last activity (ms).
+    pub updated_at: u64,
+    /// Newest message.
+    pub last_message: Option<LastMessage>,
+    /// Filled in by the server from live state.
+    pub visitor_typing: bool,
+}
+
+/// What the server needs from storage.
+pub trait Store: Send + Sync {
+    /// The visitor holding the token with this hash.
+    fn visitor_by_token(&self, token_hash: &str) -> Result<Option<Visitor>>;
+    /// A new visitor with a new, empty conversation.
+    fn create_visitor(&self, token_hash: &str, conversation: &str, now: u64) -> Result<Visitor>;
+    /// Appends a message with the next sequence number. With a `client_id`
+    /// seen before in this conversation, returns the stored one and `false`.
+    fn append(&self, conversation: &str, m: NewMessage<'_>) -> Result<(Stored, bool)>;
+    /// The message sent with this idempotency key, if stored.
+    fn by_client_id(&self, conversation: &str, client_id: &str) -> Result<Option<Stored>>;
+    /// Messages with `seq > after`, oldest first, at most `limit`.
+    fn messages_after(&self, conversation: &str, after: u64, limit: usize) -> Result<Vec<Stored>>;
+    /// One conversation.
+    fn conversation(&self, id: &str) -> Result<Option<Summary>>;
+    /// All conversations, most recently active first.
+    fn conversations(&self, limit: usize) -> Result<Vec<Summary>>;
+    /// Resolves or reopens. Returns whether it changed.
+    fn set_status(&self, id: &str, status: ConversationStatus, now: u64) -> Result<bool>;
+}
+
+/// Schema changes, in order; `PRAGMA user_version` says how many ran.
+/// Append only: a released migration never changes.
+const MIGRATIONS: &[&str] = &[
+    // 1: the first schema.
+    "CREATE TABLE visitors (
+        id INTEGER PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL
+    );
+    CREATE TABLE conversations (
+        id TEXT PRIMARY KEY,
+        visitor_id INTEGER NOT NULL REFERENCES visitors(id),
+        status TEXT NOT NULL DEFAULT 'open',
+        head_seq INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+    );
+    CREATE INDEX conversations_by_activity ON conversations(updated_at DESC);
+    CREATE TABLE messages (
+        id INTEGER PRIMARY KEY,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        seq INTEGER NOT NULL,
+        author TEXT NOT NULL,
+        name TEXT,
+        text TEXT NOT NULL,
+        client_id TEXT,
+        at INTEGER NOT NULL,
+        UNIQUE (conversation_id, seq),
+        UNIQUE (conversation_id, client_id)
+    );",
+];
+
+/// SQLite behind a mutex: one writer at a time is what SQLite allows anyway.
+pub struct Sqlite {
+    conn: Mutex<Connection>,
+}
+
+impl Sqlite {
+    /// Opens (creating if needed) and migrates the database at `path`
+    /// (`:memory:` for a throwaway one).
+    pub fn open(path: &Path) -> Result<Self> {
+        let conn = Connection::open(path)?;
+        // WAL: readers do not block the writer; NORMAL sync is durable
+        // across a process crash (the tests kill the server), which is the
+        // failure a chat server meets most.
+        conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
+        let version: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > MIGRATIONS.len() {
+            return Err(StoreError(format!(
+                "database schema version {version} is newer than this server knows ({}); refusing to touch it",
+                MIGRATIONS.len()
+            )));
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version) {
+            let tx = conn.unchecked_transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", i + 1)?;
+            tx.commit()?;
+        }
+        Ok(Self { conn: Mutex::new(conn) })
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&mut Connection) -> rusqlite::Result<T>) -> Result<T> {
+        // A panic while holding the lock cannot leave SQLite inconsistent
+        // (transactions roll back), so a poisoned lock is still usable.
+        let mut conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
+        Ok(f(&mut conn)?)
+    }
+}
+
+fn kind_str(k: AuthorKind) -> &'static str {
+    match k {
+        AuthorKind::Visitor => "visitor",
+        AuthorKind::Bot => "bot",
+        AuthorKind::Agent => "agent",
+        AuthorKind::System => "system",
+    }
+}
+
+fn kind_from(s: &str) -> AuthorKind {
+    match s {
+        "visitor" => AuthorKind::Visitor,
+        "bot" => AuthorKind::Bot,
+        "agent" => AuthorKind::Agent,
+        _ => AuthorKind::System,
+    }
+}
+
+fn status_from(s: &str) -> ConversationStatus {
+    if s == "resolved" {
+        ConversationStatus::Resolved
+    } else {
+        ConversationStatus::Open
+    }
+}
+
+fn status_str(s: ConversationStatus) -> &'static str {
+    match s {
+        ConversationStatus::Open => "open",
+        ConversationStatus::Resolved => "resolved",
+    }
+}
+
+const MESSAGE_COLUMNS: &str = "id, seq, author, name, text, client_id, at";
+
+fn row_to_stored(r: &rusqlite::Row<'_>) -> rusqlite::Result<Stored> {
+    Ok(Stored {
+        id: format!("m_{}", r.get::<_, i64>(0)?),
+        seq: r.get::<_, i64>(1)? as u64,
+        author: kind_from(&r.get::<_, String>(2)?),
+        name: r.get(3)?,
+        text: r.get(4)?,
+        client_id: r.get(5)?,
+        at: r.get::<_, i64>(6)? as u64,
+    })
+}
+
+fn summary(conn: &Connection, where_sql: &str, p: &[&dyn rusqlite::ToSql]) -> rusqlite::Result<Vec<Summary>> {
+    let sql = format!(
+        "SELECT c.id, c.status, c.head_seq, c.created_at, c.updated_at, m.author, m.text, m.at
+         FROM conversations c LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.head_seq
+         {where_sql}"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(p, |r| {
+        let last = match r.get::<_, Option<String>>(5)? {
+            Some(author) => {
+                Some(LastMessage { author: kind_from(&author), text: r.get(6)?, at: r.get::<_, i64>(7)? as u64 })
+            }
+            None => None,
+        };
+        Ok(Summary {
+            id: r.get(0)?,
+            status: status_from(&r.get::<_, String>(1)?),
+            head_seq: r.get::<_, i64>(2)? as u64,
+            created_at: r.get::<_, i64>(3)? as u64,
+            updated_at: r.get::<_, i64>(4)? as u64,
+            last_message: last,
+            visitor_typing: false,
+        })
+    })?;
+    rows.collect()
+}
+
+impl Store for Sqlite {
+    fn visitor_by_token(&self, token_hash: &str) -> Result<Option<Visitor>> {
+        self.with(|c| {
+            c.query_row(
+                "SELECT v.id, c.id FROM visitors v JOIN conversations c ON c.visitor_id = v.id WHERE v.token_hash = ?1",
+                [token_hash],
+                |r| Ok(Visitor { id: r.get(0)?, conversation: r.get(1)? }),
+            )
+            .optional()
+        })
+    }
+
+    fn create_visitor(&self, token_hash: &str, conversation: &str, now: u64) -> Result<Visitor> {
+        self.with(|c| {
+            let tx = c.transaction()?;
+            tx.execute("INSERT INTO visitors (token_hash, created_at) VALUES (?1, ?2)", params![token_hash, now as i64])?;
+            let id = tx.last_insert_rowid();
+            tx.execute(
+                "INSERT INTO conversations (id, visitor_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+                params![conversation, id, now as i64],
+            )?;
+            tx.commit()?;
+            Ok(Visitor { id, conversation: conversation.to_string() })
+        })
+    }
+
+    fn append(&self, conversation: &str, m: NewMessage<'_>) -> Result<(Stored, bool)> {
+        self.with(|c| {
+            let tx = c.transaction()?;
+            if let Some(client_id) = m.client_id {
+                let found = tx
+                    .query_row(
+                        &format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ?1 AND client_id = ?2"),
+                        params![conversation, client_id],
+                        row_to_stored,
+                    )
+                    .optional()?;
+                if let Some(found) = found {
+                    return Ok((found, false));
+                }
+            }
+            let seq: i64 = tx.query_row(
+                "UPDATE conversations SET head_seq = head_seq + 1, updated_at = ?2 WHERE id = ?1 RETURNING head_seq",
+                params![conversation, m.at as i64],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "INSERT INTO messages (conversation_id, seq, author, name, text, client_id, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![conversation, seq, kind_str(m.author), m.name, m.text, m.client_id, m.at as i64],
+            )?;
+            let id = tx.last_insert_rowid();
+            tx.commit()?;
+            Ok((
+                Stored {
+                    id: format!("m_{id}"),
+                    seq: seq as u64,
+                    author: m.author,
+                    name: m.name.map(str::to_string),
+                    text: m.text.to_string(),
+                    client_id: m.client_id.map(str::to_string),
+                    at: m.at,
+                },
+                true,
+            ))
+        })
+    }
+
+    fn by_client_id(&self, conversation: &str, client_id: &str) -> Result<Option<Stored>> {
+        self.with(|c| {
+            c.query_row(
+                &format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ?1 AND client_id = ?2"),
+                params![conversation, client_id],
+                row_to_stored,
+            )
+            .optional()
+        })
+    }
+
+    fn messages_after(&self, conversation: &str, after: u64, limit: usize) -> Result<Vec<Stored>> {
+        self.with(|c| {
+            let mut stmt = c.prepare_cached(&format!(
+                "SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3"
+            ))?;
+            let rows = stmt.query_map(params![conversation, after.min(i64::MAX as u64) as i64, limit as i64], row_to_stored)?;
+            rows.collect()
+        })
+    }
+
+    fn conversation(&self, id: &str) -> Result<Option<Summary>> {
+        self.with(|c| Ok(summary(c, "WHERE c.id = ?1", &[&id])?.pop()))
+    }
+
+    fn conversations(&self, limit: usize) -> Result<Vec<Summary>> {
+        self.with(|c| summary(c, "ORDER BY c.updated_at DESC, c.id LIMIT ?1", &[&(limit as i64)]))
+    }
+
+    fn set_status(&self, id: &str, status: ConversationStatus, now: u64) -> Result<bool> {
+        self.with(|c| {
+            let n = c.execute(
+                "UPDATE conversations SET status = ?2, updated_at = ?3 WHERE id = ?1 AND status != ?2",
+                params![id, status_str(status), now as i64],
+            )?;
+            Ok(n > 0)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn msg<'a>(text: &'a str, client_id: Option<&'a str>) -> NewMessage<'a> {
+        NewMessage { author: AuthorKind::Visitor, name: None, text, client_id, at: 1 }
+    }
+
+    #[test]
+    fn sequence_numbers_run_per_conversation_and_client_ids_dedupe() {
+        let s = Sqlite::open(Path::new(":memory:")).unwrap();
+        s.create_visitor("h1", "k1", 0).unwrap();
+        s.create_visitor("h2", "k2", 0).unwrap();
+        let (a, new_a) = s.append("k1", msg("a", Some("c1"))).unwrap();
+        let (again, new_again) = s.append("k1", msg("a", Some("c1"))).unwrap();
+        let (b, _) = s.append("k2", msg("b", Some("c1"))).unwrap();
+        let (c, _) = s.append("k1", msg("c", None)).unwrap();
+        assert!(new_a && !new_again);
+        assert_eq!(a, again, "a retransmission gets the original back");
+        assert_eq!((a.seq, b.seq, c.seq), (1, 1, 2));
+        assert_eq!(s.messages_after("k1", 0, 10).unwrap().iter().map(|m| m.text.as_str()).collect::<Vec<_>>(), ["a", "c"]);
+        assert_eq!(s.messages_after("k1", 1, 10).unwrap().len(), 1);
+        assert_eq!(s.visitor_by_token("h2").unwrap().unwrap().conversation, "k2");
+        assert_eq!(s.visitor_by_token("nope").unwrap(), None);
+    }
+
+    #[test]
+    fn a_restart_keeps_everything_and_migrations_run_once() {
+        let path = std::env::temp_dir().join(format!("salam-store-test-{}.sqlite3", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        {
+            let s = Sqlite::open(&path).unwrap();
+            s.create_visitor("h1", "k1", 0).unwrap();
+            s.append("k1", msg("kept", Some("c1"))).unwrap();
+            assert!(s.set_status("k1", ConversationStatus::Resolved, 5).unwrap());
+            assert!(!s.set_status("k1", ConversationStatus::Resolved, 6).unwrap(), "no change, no event");
+        }
+        let s = Sqlite::open(&path).unwrap();
+        assert_eq!(s.messages_after("k1", 0, 10).unwrap()[0].text, "kept");
+        let (m, new) = s.append("k1", msg("kept", Some("c1"))).unwrap();
+        assert!(!new && m.seq == 1, "dedupe survives the restart");
+        let list = s.conversations(10).unwrap();
+        assert_eq!(list[0].status, ConversationStatus::Resolved);
+        assert_eq!(list[0].last_message.as_ref().unwrap().text, "kept");
+        for ext in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
+        }
+    }
+}

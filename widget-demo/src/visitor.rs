@@ -1,0 +1,253 @@
+//! The visitor endpoints: WebSocket, Server-Sent Events, and HTTP POST.
+//! The conversation logic is in [`crate::server::App`]; this is transport.
+
+use crate::server::App;
+use axum::body::Bytes;
+use axum::extract::ws::{Message as WsMessage, WebSocket, WebSocketUpgrade};
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use futures_util::{SinkExt, StreamExt};
+use salam_core::protocol::{decode_client_frame, encode_server_frame, ClientFrame, ServerFrame, MAX_FRAME_BYTES};
+use serde::Deserialize;
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::broadcast::error::RecvError;
+use tokio::sync::mpsc;
+
+/// How long a new socket may take to say `hello`.
+const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
+
+fn header_str<'a>(h: &'a HeaderMap, name: header::HeaderName) -> Option<&'a str> {
+    h.get(name).and_then(|v| v.to_str().ok())
+}
+
+/// `403` unless the request's `Origin` is allowed.
+pub fn check_origin(app: &App, h: &HeaderMap) -> Result<(), Response> {
+    if app.origin_allowed(header_str(h, header::ORIGIN), header_str(h, header::HOST)) {
+        Ok(())
+    } else {
+        Err((StatusCode::FORBIDDEN, "origin not allowed").into_response())
+    }
+}
+
+fn failure(status: u16, retry_after: Option<u64>) -> Response {
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut res = (status, "fault injected").into_response();
+    if let Some(s) = retry_after {
+        res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(s));
+    }
+    res
+}
+
+/// Outgoing frames with the fault switches applied (duplicate, reorder,
+/// delay, stall). Without faults this is a plain encode.
+struct Out {
+    app: Arc<App>,
+    held: Option<String>,
+}
+
+impl Out {
+    /// The texts to send now for `frame`, in order.
+    async fn texts(&mut self, frame: &ServerFrame) -> Vec<String> {
+        let text = encode_server_frame(frame);
+        let (duplicate, reorder, stall, delay) = self.app.faults.outgoing();
+        if stall {
+            return vec![];
+        }
+        if delay > 0 {
+            tokio::time::sleep(Duration::from_millis(delay)).await;
+        }
+        let mut out = vec![];
+        if reorder {
+            match self.held.take() {
+                None => self.held = Some(text),
+                Some(first) => out.extend([text, first]),
+            }
+        } else {
+            out.extend(self.held.take());
+            out.push(text);
+        }
+        if duplicate {
+            out = out.into_iter().flat_map(|t| [t.clone(), t]).collect();
+        }
+        out
+    }
+
+    fn flush(&mut self) -> Option<String> {
+        self.held.take()
+    }
+}
+
+/// `GET /api/v1/ws`.
+pub async fn ws(State(app): State<Arc<App>>, headers: HeaderMap, upgrade: WebSocketUpgrade) -> Response {
+    if let Err(r) = check_origin(&app, &headers) {
+        return r;
+    }
+    if app.faults.refuse() {
+        return failure(503, None);
+    }
+    upgrade.max_message_size(MAX_FRAME_BYTES).on_upgrade(move |socket| ws_session(app, socket))
+}
+
+async fn ws_session(app: Arc<App>, socket: WebSocket) {
+    let (mut tx, mut rx) = socket.split();
+    let mut kill = app.kill.subscribe();
+    let mut out = Out { app: app.clone(), held: None };
+
+    // The first frame must be `hello`.
+    let (token, last_seq) = match tokio::time::timeout(HELLO_TIMEOUT, rx.next()).await {
+        Ok(Some(Ok(WsMessage::Text(t)))) => match decode_client_frame(t.as_bytes()) {
+            Ok(ClientFrame::Hello { token, last_seq, .. }) => (token, last_seq),
+            _ => {
+                let err = ServerFrame::Error { code: "malformed".into(), client_id: None, retry_after_ms: None };
+                let _ = tx.send(WsMessage::Text(encode_server_frame(&err).into())).await;
+                return;
+            }
+        },
+        _ => return,
+    };
+    let (visitor, frames) = match app.hello(token.as_deref(), last_seq) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("hello failed: {e}");
+            return;
+        }
+    };
+    let mut room = app.subscribe(&visitor.conversation);
+    for f in &frames {
+        for t in out.texts(f).await {
+            if tx.send(WsMessage::Text(t.into())).await.is_err() {
+                return;
+            }
+        }
+    }
+    loop {
+        let outgoing: Vec<String> = tokio::select! {
+            incoming = rx.next() => match incoming {
+                Some(Ok(WsMessage::Text(t))) => {
+                    if app.faults.stalled() {
+                        continue;
+                    }
+                    let replies = match decode_client_frame(t.as_bytes()) {
+                        Ok(frame) => app.handle(&visitor, frame),
+                        Err(_) => vec![ServerFrame::Error { code: "malformed".into(), client_id: None, retry_after_ms: None }],
+                    };
+                    let mut texts = vec![];
+                    for r in &replies {
+                        texts.extend(out.texts(r).await);
+                    }
+                    texts
+                }
+                Some(Ok(WsMessage::Close(_))) | None | Some(Err(_)) => break,
+                Some(Ok(_)) => continue, // binary, ping, pong: nothing to do
+            },
+            published = room.recv() => match published {
+                Ok(frame) => out.texts(&frame).await,
+                // Too far behind: close, and the widget resumes from its last sequence.
+                Err(RecvError::Lagged(_)) | Err(RecvError::Closed) => break,
+            },
+            _ = kill.changed() => break,
+            _ = tokio::time::sleep(Duration::from_millis(300)), if out.held.is_some() => out.flush().into_iter().collect(),
+        };
+        for t in outgoing {
+            if tx.send(WsMessage::Text(t.into())).await.is_err() {
+                return;
+            }
+        }
+    }
+    let _ = tx.send(WsMessage::Close(None)).await;
+}
+
+/// Query of `GET /api/v1/events`.
+#[derive(Debug, Deserialize)]
+pub struct StreamQuery {
+    token: Option<String>,
+    #[serde(default)]
+    last_seq: u64,
+}
+
+/// `GET /api/v1/events`: the server-to-visitor half over Server-Sent Events.
+pub async fn events(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Query<StreamQuery>) -> Response {
+    if let Err(r) = check_origin(&app, &headers) {
+        return r;
+    }
+    if app.faults.refuse() {
+        return failure(503, None);
+    }
+    if let Some((status, retry)) = app.faults.fail_stream() {
+        return failure(status, retry);
+    }
+    let (visitor, frames) = match app.hello(q.token.as_deref(), q.last_seq) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("hello failed: {e}");
+            return (StatusCode::SERVICE_UNAVAILABLE, "storage unavailable").into_response();
+        }
+    };
+    let mut room = app.subscribe(&visitor.conversation);
+    let (tx, rx) = mpsc::channel::<String>(64);
+    let mut kill = app.kill.subscribe();
+    let mut out = Out { app: app.clone(), held: None };
+    tokio::spawn(async move {
+        for f in &frames {
+            for t in out.texts(f).await {
+                if tx.send(t).await.is_err() {
+                    return;
+                }
+            }
+        }
+        loop {
+            let texts: Vec<String> = tokio::select! {
+                published = room.recv() => match published {
+                    Ok(frame) => out.texts(&frame).await,
+                    Err(_) => return,
+                },
+                _ = kill.changed() => return,
+                _ = tx.closed() => return,
+                _ = tokio::time::sleep(Duration::from_millis(300)), if out.held.is_some() => out.flush().into_iter().collect(),
+            };
+            for t in texts {
+                if tx.send(t).await.is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    let stream = tokio_stream::wrappers::ReceiverStream::new(rx).map(|t| Ok::<_, Infallible>(SseEvent::default().data(t)));
+    Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)).text("ping")).into_response()
+}
+
+/// `POST /api/v1/frames`: the visitor-to-server half over HTTP.
+pub async fn post_frame(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Response {
+    if let Err(r) = check_origin(&app, &headers) {
+        return r;
+    }
+    if let Some((status, retry)) = app.faults.fail_post() {
+        return failure(status, retry);
+    }
+    let token = header_str(&headers, header::AUTHORIZATION).and_then(|v| v.strip_prefix("Bearer ")).unwrap_or("");
+    let Some(visitor) = app.known_visitor(token) else {
+        return (StatusCode::UNAUTHORIZED, "unknown token").into_response();
+    };
+    if body.len() > MAX_FRAME_BYTES {
+        return (StatusCode::PAYLOAD_TOO_LARGE, "frame too large").into_response();
+    }
+    let frame = match decode_client_frame(&body) {
+        Ok(f) => f,
+        Err(e) => return (StatusCode::BAD_REQUEST, e.to_string()).into_response(),
+    };
+    let replies = app.handle(&visitor, frame);
+    let limited = replies.iter().find_map(|r| match r {
+        ServerFrame::Error { code, retry_after_ms, .. } if code == "rate_limited" => Some(retry_after_ms.unwrap_or(1000)),
+        _ => None,
+    });
+    let mut res = axum::Json(replies).into_response();
+    if let Some(ms) = limited {
+        *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+        res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(ms.div_ceil(1000)));
+    }
+    res
+}
