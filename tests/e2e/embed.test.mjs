@@ -19,7 +19,7 @@ describe("one-tag embed on another origin", () => {
   before(async () => {
     demo = await startDemoServer();
     const src = `${demo.url}/salam/salam.js`;
-    const tag = (attrs = "async") => `<script src="${src}" ${attrs}></script>`;
+    const tag = (attrs = "async") => `<script src="${src}" data-transport="echo" ${attrs}></script>`;
     const stub = `<script>window.Salam=window.Salam||function(){(Salam.q=Salam.q||[]).push(arguments)};
       window.events=[];["ready","open","close","shutdown"].forEach(function(n){addEventListener("salam:"+n,function(){events.push(n)})});</script>`;
     page("/async.html", `<p>async tag</p>${tag("async")}`);

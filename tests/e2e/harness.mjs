@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { after, before } from "node:test";
 import { dirname, join } from "node:path";
+import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -17,10 +18,23 @@ export const artifacts = join(root, "tests", "artifacts");
 
 const env = (name, fallback) => process.env[name] || fallback;
 
-/** Starts `salam-demo --port 0` and resolves when it prints its URL. */
-export async function startDemoServer() {
+let dbCount = 0;
+
+/** A fresh database path under the OS temp directory. */
+export function tempDb() {
+  const dir = join(tmpdir(), "salam-e2e");
+  mkdirSync(dir, { recursive: true });
+  return join(dir, `e2e-${process.pid}-${Date.now()}-${dbCount++}.sqlite3`);
+}
+
+export const AGENT_KEY = "test-agent-key";
+
+/** Starts `salam-demo` (a free port and a fresh database unless given) and
+ * resolves when it prints its URL. `kill()` ends it like a crash (SIGKILL);
+ * `restart()` starts it again on the same port and database. */
+export async function startDemoServer({ port = 0, db = tempDb() } = {}) {
   const bin = env("SALAM_DEMO_BIN", join(root, "target/debug/salam-demo"));
-  const args = ["--port", "0", "--host", "127.0.0.1",
+  const args = ["--port", String(port), "--host", "127.0.0.1", "--db", db, "--agent-key", AGENT_KEY,
     "--dist", env("SALAM_DIST", join(root, "dist")),
     "--site", env("SALAM_SITE", join(root, "widget-demo/site"))];
   const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
@@ -36,14 +50,44 @@ export async function startDemoServer() {
     child.stderr.on("data", (c) => { log += c; });
     child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`demo server exited (${code}):\n${log}`)); });
   });
+  const ended = (signal) => new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", resolve);
+    child.kill(signal);
+    setTimeout(() => child.kill("SIGKILL"), 3000).unref();
+  });
+  const boundPort = Number(new URL(url).port);
   return {
     url,
-    stop: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once("exit", resolve);
-      child.kill("SIGTERM");
-      setTimeout(() => child.kill("SIGKILL"), 3000).unref();
-    }),
+    port: boundPort,
+    db,
+    log: () => log,
+    exited: () => child.exitCode !== null || child.signalCode !== null,
+    stop: () => ended("SIGTERM"),
+    kill: () => ended("SIGKILL"),
+    restart: () => startDemoServer({ port: boundPort, db }),
+  };
+}
+
+/** The agent HTTP API and the fault switches of a running server. */
+export function serverApi(server) {
+  const call = async (method, path, body) => {
+    const res = await fetch(server.url + path, {
+      method,
+      headers: { authorization: `Bearer ${AGENT_KEY}`, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  };
+  return {
+    conversations: () => call("GET", "/api/v1/agent/conversations"),
+    messages: (id) => call("GET", `/api/v1/agent/conversations/${id}/messages?after_seq=0`),
+    reply: (id, text, extra = {}) => call("POST", `/api/v1/agent/conversations/${id}/messages`, { text, name: "Sara", ...extra }),
+    typing: (id, on) => call("POST", `/api/v1/agent/conversations/${id}/typing`, { on, name: "Sara" }),
+    status: (id, status) => call("POST", `/api/v1/agent/conversations/${id}/status`, { status }),
+    faults: (settings) => call("POST", "/__faults", settings),
   };
 }
 
@@ -109,9 +153,14 @@ export function launchBrowser() {
   });
 }
 
-/** A new page that fails the test on any uncaught error or console error. */
+/** A new page that fails the test on any uncaught error or console error.
+ * With `echo` (the default) the widget talks to its in-page echo bot, for
+ * tests about the widget itself; `echo: false` keeps the page's own
+ * transport (the real server). */
 export async function newPage(browser, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const { echo = true, ...contextOptions } = options;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  if (echo) await context.addInitScript(() => { window.salamSettings = { transport: "echo" }; });
   const page = await context.newPage();
   page.problems = [];
   page.warnings = [];

@@ -7,7 +7,8 @@
 const API = new URL('../api/v1/agent/', location.href);
 const KEY_STORE = 'salam-agent-key';
 const NAME_STORE = 'salam-agent-name';
-const KINDS = ['visitor', 'bot', 'agent', 'system'];
+const KIND_LABELS = { visitor: 'Visitor', bot: 'Bot', agent: 'Agent', system: 'System' };
+const KINDS = Object.keys(KIND_LABELS);
 const TYPING_EVERY_MS = 3000;
 const TYPING_IDLE_MS = 4000;
 
@@ -22,19 +23,14 @@ const el = {
 };
 
 const state = {
-  key: '',
+  key: '', selected: null, lastSeq: 0, loading: false, sending: false, busy: false,
   conversations: new Map(), // id -> summary
   rows: new Map(), // id -> {li, button, short, status, time, last, typing, at}
-  selected: null,
-  messages: new Map(), // id -> message frame, for the selected conversation only
-  lastSeq: 0,
-  loading: false,
-  drafts: new Map(),
+  messages: new Map(), // id -> frame, of the selected conversation only
+  drafts: new Map(), // conversation id -> unsent text
   // A failed send keeps its client_id so a retry of the same text is stored once,
   // even if the first attempt reached the server and only the answer was lost.
   pending: null,
-  sending: false,
-  busy: false,
 };
 
 // Storage can throw (disabled cookies, sandboxed frames); the console still works without it.
@@ -44,10 +40,11 @@ const storage = {
   del(area, k) { try { window[area].removeItem(k); } catch { /* nothing stored */ } },
 };
 
-function make(tag, className, attrs = {}) {
+function make(tag, className, attrs = {}, text = '') {
   const node = document.createElement(tag);
   if (className) node.className = className;
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  node.textContent = text; // never innerHTML: see the top of this file
   return node;
 }
 
@@ -68,10 +65,8 @@ class ApiError extends Error {
 }
 
 const HTTP_ERRORS = {
-  400: 'The server refused it (empty or malformed).',
-  403: 'This page’s origin is not allowed by the server.',
-  404: 'This conversation no longer exists.',
-  413: 'The message is too long (at most 4,000 characters).',
+  400: 'The server refused it (empty or malformed).', 403: 'This page’s origin is not allowed by the server.',
+  404: 'This conversation no longer exists.', 413: 'The message is too long (at most 4,000 characters).',
   429: 'Too many messages at once; try again in a moment.',
 };
 
@@ -79,14 +74,10 @@ async function api(method, rel, body, extra = {}) {
   const key = state.key;
   const headers = { Authorization: `Bearer ${key}` };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let res;
-  try {
-    res = await fetch(new URL(rel, API), {
-      method, headers, cache: 'no-store', body: body === undefined ? undefined : JSON.stringify(body), ...extra,
-    });
-  } catch {
+  const init = { method, headers, cache: 'no-store', body: body === undefined ? undefined : JSON.stringify(body), ...extra };
+  const res = await fetch(new URL(rel, API), init).catch(() => {
     throw new ApiError(0, 'Cannot reach the server. Check the connection and try again.');
-  }
+  });
   if (res.status === 401) {
     // Only the key still in use may sign out: a late answer to an old key must not.
     if (key && key === state.key) signOut('Wrong agent key');
@@ -97,8 +88,7 @@ async function api(method, rel, body, extra = {}) {
   return text ? JSON.parse(text) : null;
 }
 
-function showError(message) { el.error.textContent = message; }
-function clearError() { el.error.textContent = ''; }
+function showError(message = '') { el.error.textContent = message; }
 
 // ---- Sign-in ----
 
@@ -107,11 +97,15 @@ function signIn(key, fromForm) {
   storage.set('sessionStorage', KEY_STORE, key);
   el.signinError.textContent = '';
   el.signin.hidden = true;
-  el.app.hidden = false;
-  el.tools.hidden = false;
+  el.app.hidden = el.tools.hidden = false;
   if (fromForm) el.listTitle.focus(); // the form vanished; don't leave focus on <body>
+  setConn('connecting', 'Connecting…');
+  el.listEmpty.hidden = false;
+  el.listEmpty.textContent = 'Loading conversations…';
   openStream();
-  loadList().catch((err) => { if (err.status !== 401) showListError(err); });
+  loadList().catch((err) => {
+    if (err.status !== 401) el.listEmpty.textContent = `Could not load the conversations. ${err.message}`;
+  });
 }
 
 function signOut(reason) {
@@ -119,34 +113,21 @@ function signOut(reason) {
   storage.del('sessionStorage', KEY_STORE);
   closeStream();
   select(null);
-  state.conversations.clear();
-  state.rows.clear();
-  state.drafts.clear();
+  [state.conversations, state.rows, state.drafts].forEach((m) => m.clear());
   state.pending = null;
   el.list.replaceChildren();
-  el.app.hidden = true;
-  el.tools.hidden = true;
+  el.app.hidden = el.tools.hidden = true;
   el.signin.hidden = false;
   el.signinError.textContent = reason || '';
   el.key.value = '';
   el.key.focus();
 }
 
-function showListError(err) {
-  el.listEmpty.hidden = false;
-  el.listEmpty.textContent = `Could not load the conversations. ${err.message}`;
-}
-
 // ---- Event stream ----
 
-let source = null;
-let attempt = 0;
-let retryTimer = 0;
+let source = null, attempt = 0, retryTimer = 0;
 
-function setConn(kind, text) {
-  el.conn.dataset.state = kind;
-  el.conn.textContent = text;
-}
+function setConn(kind, text) { el.conn.dataset.state = kind; el.conn.textContent = text; }
 
 function openStream() {
   closeStream();
@@ -225,18 +206,17 @@ function upsertSummary(s, sort) {
 
 let rowCount = 0;
 
+// A row is an <li> holding a button whose name is just the (short) conversation id; the rest
+// of the row describes it. Untrusted message text in the button's name would make role
+// locators such as "Send" ambiguous, and "resolved" would match "Resolve". The button is
+// stretched over the whole row with CSS, so the row is still one big click target.
 function renderRow(s) {
   let row = state.rows.get(s.id);
   if (!row) {
     const n = ++rowCount;
-    const li = make('li');
-    // The accessible name is only the id; the rest is a description. Untrusted last-message
-    // text in the name would also make role locators like "Send" or "Resolve" ambiguous.
-    const button = make('button', 'row', {
-      type: 'button', 'data-testid': 'conversation-row', 'data-id': s.id, 'aria-label': `Conversation ${s.id}`,
-      'aria-describedby': `r${n}s r${n}t r${n}l r${n}y`, 'aria-current': 'false',
-    });
-    const top = make('span', 'row__top');
+    const li = make('li', 'row', { 'data-testid': 'conversation-row', 'data-id': s.id });
+    const button = make('button', 'row__open', { type: 'button', 'aria-describedby': `r${n}s r${n}t r${n}l r${n}y` });
+    const prefix = make('span', 'visually-hidden', {}, 'Conversation ');
     row = {
       li, button, at: 0,
       short: make('span', 'row__id'),
@@ -245,22 +225,27 @@ function renderRow(s) {
       last: make('span', 'row__last', { id: `r${n}l`, dir: 'auto' }),
       typing: make('span', 'row__typing', { id: `r${n}y` }),
     };
-    top.append(row.short, row.status, row.time);
-    button.append(top, row.last, row.typing);
+    button.append(prefix, row.short);
+    const top = make('span', 'row__top');
+    top.append(button, row.status, row.time);
+    li.append(top, row.last, row.typing);
     button.addEventListener('click', () => select(s.id));
-    li.append(button);
     state.rows.set(s.id, row);
   }
-  // The last eight characters, so the visible text stays part of the accessible name.
-  row.short.textContent = s.id.slice(-8);
+  row.short.textContent = s.id.length > 12 ? `${s.id.slice(0, 10)}…` : s.id;
   setStatusBadge(row.status, s.status);
   const last = s.last_message;
-  const prefix = last && last.author !== 'visitor' ? `${String(last.author || '').replace(/^./, (c) => c.toUpperCase())}: ` : '';
+  const prefix = last && (last.author === 'agent' || last.author === 'bot') ? `${KIND_LABELS[last.author]}: ` : '';
   row.last.textContent = last ? prefix + String(last.text ?? '') : 'No messages yet';
-  row.at = (last && last.at) || s.updated_at || 0;
+  row.at = s.updated_at || last?.at || 0;
   setRelative(row.time, row.at);
   row.typing.textContent = s.visitor_typing ? 'typing…' : '';
-  row.button.setAttribute('aria-current', String(s.id === state.selected));
+  markSelected(row, s.id === state.selected);
+}
+
+function markSelected(row, on) {
+  row.button.setAttribute('aria-current', String(on));
+  row.li.classList.toggle('row--selected', on);
 }
 
 function sortRows() {
@@ -291,7 +276,7 @@ function setStatusBadge(node, status) {
 
 // ---- Times ----
 
-const relFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto', style: 'short' });
+const relFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const clockFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const UNITS = [['day', 86400], ['hour', 3600], ['minute', 60]];
@@ -321,16 +306,18 @@ function select(id) {
   stopTyping();
   if (state.selected) state.drafts.set(state.selected, el.reply.value);
   state.selected = id;
-  state.messages.clear();
   state.lastSeq = 0;
+  state.messages.clear();
   el.log.replaceChildren();
-  clearError();
-  for (const [rid, row] of state.rows) row.button.setAttribute('aria-current', String(rid === id));
+  showError();
+  for (const [rid, row] of state.rows) markSelected(row, rid === id);
   el.placeholder.hidden = Boolean(id);
   el.conv.hidden = !id;
   if (!id) return;
   el.reply.value = state.drafts.get(id) || '';
   renderHeader();
+  // Stacked layout: the conversation is below the list, out of sight.
+  if (matchMedia('(max-width: 760px)').matches) el.conv.scrollIntoView({ block: 'start' });
   loadMessages(id, 0).catch((err) => { if (id === state.selected && err.status !== 401) showError(err.message); });
 }
 
@@ -344,19 +331,20 @@ function renderHeader() {
 
 async function loadMessages(id, after) {
   state.loading = true;
+  // A whole history arriving at once is not news: keep the live region from reading it all out.
+  if (after === 0) el.log.setAttribute('aria-busy', 'true');
   try {
     const frames = await api('GET', `${path(id, 'messages')}?after_seq=${after}`);
     if (id === state.selected && Array.isArray(frames)) frames.forEach(addMessage);
   } finally {
-    if (id === state.selected) state.loading = false;
+    if (id === state.selected) { state.loading = false; el.log.removeAttribute('aria-busy'); }
   }
 }
 
 function authorLabel(author, kind) {
-  const name = author && typeof author.name === 'string' ? author.name.trim() : '';
-  if (kind === 'agent') return name || 'Agent';
-  if (kind === 'bot') return name || 'Bot';
-  return kind === 'visitor' ? 'Visitor' : 'System';
+  // Only bots and agents have names; a "name" on a visitor or system message is not trusted as one.
+  const name = typeof author?.name === 'string' ? author.name.trim() : '';
+  return ((kind === 'agent' || kind === 'bot') && name) || KIND_LABELS[kind];
 }
 
 function addMessage(m) {
@@ -366,13 +354,11 @@ function addMessage(m) {
   const kind = KINDS.includes(m.author?.kind) ? m.author.kind : 'system';
   const item = make('div', `msg msg--${kind}`, { 'data-testid': 'message', 'data-seq': m.seq, 'data-author': kind });
   const meta = make('p', 'msg__meta');
-  const who = make('span', 'msg__author', { dir: 'auto' });
-  who.textContent = authorLabel(m.author, kind);
+  const who = make('span', 'msg__author', { dir: 'auto' }, authorLabel(m.author, kind));
   const time = make('time', 'msg__time');
   setTime(time, m.at, (date) => clockFormat.format(date));
   meta.append(who, time);
-  const text = make('p', 'msg__text', { dir: 'auto' });
-  text.textContent = String(m.text ?? '');
+  const text = make('p', 'msg__text', { dir: 'auto' }, String(m.text ?? ''));
   item.append(meta, text);
   // Follow new messages only if the agent was already at the bottom, not while reading back.
   const stick = el.log.scrollHeight - el.log.scrollTop - el.log.clientHeight < 48;
@@ -418,7 +404,7 @@ el.resolve.addEventListener('click', async () => {
     await api('POST', path(id, 'status'), { status });
     const cur = state.conversations.get(id);
     if (cur) upsertSummary({ ...cur, status }, false);
-    if (id === state.selected) clearError();
+    if (id === state.selected) showError();
   } catch (err) {
     if (id === state.selected && err.status !== 401) showError(err.message);
   } finally {
@@ -445,7 +431,7 @@ el.form.addEventListener('submit', async (event) => {
     if (state.pending?.clientId === clientId) state.pending = null;
     state.drafts.delete(id);
     if (id === state.selected) {
-      clearError();
+      showError();
       // The agent may have kept typing while the request was in flight.
       if (el.reply.value.trim() === text) el.reply.value = '';
       addMessage(message);
@@ -466,7 +452,7 @@ el.reply.addEventListener('keydown', (event) => {
   el.send.click();
 });
 
-let typing = { on: false, conversation: null, lastSentAt: 0, idleTimer: 0 };
+const typing = { on: false, conversation: null, lastSentAt: 0, idleTimer: 0 };
 
 el.reply.addEventListener('input', () => {
   if (!state.selected) return;
@@ -474,7 +460,7 @@ el.reply.addEventListener('input', () => {
   if (!el.reply.value.trim()) { stopTyping(); return; }
   const now = Date.now();
   if (!typing.on || typing.conversation !== state.selected || now - typing.lastSentAt >= TYPING_EVERY_MS) {
-    typing = { ...typing, on: true, conversation: state.selected, lastSentAt: now };
+    Object.assign(typing, { on: true, conversation: state.selected, lastSentAt: now });
     postTyping(state.selected, true);
   }
   typing.idleTimer = setTimeout(stopTyping, TYPING_IDLE_MS);
@@ -514,7 +500,7 @@ window.addEventListener('online', () => { if (state.key && !source) { attempt = 
   el.name.value = storage.get('localStorage', NAME_STORE) || 'Agent';
   const fromHash = new URLSearchParams(location.hash.slice(1)).get('key');
   // Keep the key out of the address bar, history and screenshots.
-  if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+  if (fromHash !== null) history.replaceState(null, '', location.pathname + location.search);
   const key = fromHash || storage.get('sessionStorage', KEY_STORE);
   if (key) signIn(key, false);
   else signOut('');

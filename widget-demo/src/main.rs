@@ -305,7 +305,8 @@ mod tests {
     async fn hear(ws: &mut Ws) -> ServerFrame {
         use futures_util::StreamExt;
         loop {
-            let msg = tokio::time::timeout(std::time::Duration::from_secs(5), ws.next()).await.unwrap().unwrap().unwrap();
+            let msg =
+                tokio::time::timeout(std::time::Duration::from_secs(5), ws.next()).await.unwrap().unwrap().unwrap();
             if let tokio_tungstenite::tungstenite::Message::Text(t) = msg {
                 return decode_server_frame(t.as_bytes()).unwrap();
             }
@@ -347,7 +348,12 @@ mod tests {
         let list = client.call("GET", "/api/v1/agent/conversations", "agent-key", "").await;
         assert!(list.contains(&conversation), "{list}");
         let reply = client
-            .call("POST", &format!("/api/v1/agent/conversations/{conversation}/messages"), "agent-key", r#"{"text":"hi there","name":"Sara"}"#)
+            .call(
+                "POST",
+                &format!("/api/v1/agent/conversations/{conversation}/messages"),
+                "agent-key",
+                r#"{"text":"hi there","name":"Sara"}"#,
+            )
             .await;
         assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
         for conn in [&mut ws, &mut tab] {
@@ -367,7 +373,9 @@ mod tests {
     async fn foreign_origins_are_refused() {
         let (addr, server) = serve().await;
         assert!(connect(addr, "http://evil.example").await.is_err());
-        let r = Http(addr).call_with_origin("GET", "/api/v1/agent/conversations", "agent-key", "", "http://evil.example").await;
+        let r = Http(addr)
+            .call_with_origin("GET", "/api/v1/agent/conversations", "agent-key", "", "http://evil.example")
+            .await;
         assert!(r.starts_with("HTTP/1.1 403"), "{r}");
         server.abort();
     }
@@ -388,10 +396,18 @@ mod tests {
             statuses.push(r[9..12].to_string());
         }
         assert_eq!(statuses.iter().filter(|s| *s == "200").count(), 20, "{statuses:?}");
-        let limited = http.call("POST", "/api/v1/frames", &token, r#"{"type":"message","client_id":"cx","text":"x"}"#).await;
-        assert!(limited.starts_with("HTTP/1.1 429") && limited.to_ascii_lowercase().contains("retry-after: 1"), "{limited}");
-        let again = http.call("POST", "/api/v1/frames", &token, r#"{"type":"message","client_id":"c0","text":"m0"}"#).await;
-        assert!(again.starts_with("HTTP/1.1 200") && again.contains("\"seq\":1"), "a retransmission costs no budget: {again}");
+        let limited =
+            http.call("POST", "/api/v1/frames", &token, r#"{"type":"message","client_id":"cx","text":"x"}"#).await;
+        assert!(
+            limited.starts_with("HTTP/1.1 429") && limited.to_ascii_lowercase().contains("retry-after: 1"),
+            "{limited}"
+        );
+        let again =
+            http.call("POST", "/api/v1/frames", &token, r#"{"type":"message","client_id":"c0","text":"m0"}"#).await;
+        assert!(
+            again.starts_with("HTTP/1.1 200") && again.contains("\"seq\":1"),
+            "a retransmission costs no budget: {again}"
+        );
         let long = format!(r#"{{"type":"message","client_id":"cl","text":"{}"}}"#, "a".repeat(5000));
         let refused = http.call("POST", "/api/v1/frames", &token, &long).await;
         assert!(refused.contains("too_long"), "{refused}");

@@ -297,7 +297,10 @@ impl App {
                 std::process::exit(137);
             }
             self.publish(&visitor.conversation, stored.frame());
-            self.tell_agents(AgentEvent::Message { conversation: visitor.conversation.clone(), message: stored.frame() });
+            self.tell_agents(AgentEvent::Message {
+                conversation: visitor.conversation.clone(),
+                message: stored.frame(),
+            });
             if self.set_typing(&visitor.conversation, false) {
                 self.tell_agents(AgentEvent::Typing { conversation: visitor.conversation.clone(), on: false });
             }
@@ -333,7 +336,10 @@ impl App {
         let name = name.map(str::trim).filter(|n| !n.is_empty()).map(|n| n.chars().take(60).collect::<String>());
         let (stored, new) = self
             .store
-            .append(conversation, NewMessage { author: AuthorKind::Agent, name: name.as_deref(), text, client_id, at: now_ms() })
+            .append(
+                conversation,
+                NewMessage { author: AuthorKind::Agent, name: name.as_deref(), text, client_id, at: now_ms() },
+            )
             .map_err(|_| refuse("unavailable"))?;
         if new {
             let author = Author { kind: AuthorKind::Agent, name: name.clone() };

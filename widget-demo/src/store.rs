@@ -302,7 +302,10 @@ impl Store for Sqlite {
     fn create_visitor(&self, token_hash: &str, conversation: &str, now: u64) -> Result<Visitor> {
         self.with(|c| {
             let tx = c.transaction()?;
-            tx.execute("INSERT INTO visitors (token_hash, created_at) VALUES (?1, ?2)", params![token_hash, now as i64])?;
+            tx.execute(
+                "INSERT INTO visitors (token_hash, created_at) VALUES (?1, ?2)",
+                params![token_hash, now as i64],
+            )?;
             let id = tx.last_insert_rowid();
             tx.execute(
                 "INSERT INTO conversations (id, visitor_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
@@ -319,7 +322,9 @@ impl Store for Sqlite {
             if let Some(client_id) = m.client_id {
                 let found = tx
                     .query_row(
-                        &format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ?1 AND client_id = ?2"),
+                        &format!(
+                            "SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ?1 AND client_id = ?2"
+                        ),
                         params![conversation, client_id],
                         row_to_stored,
                     )
@@ -371,7 +376,8 @@ impl Store for Sqlite {
             let mut stmt = c.prepare_cached(&format!(
                 "SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3"
             ))?;
-            let rows = stmt.query_map(params![conversation, after.min(i64::MAX as u64) as i64, limit as i64], row_to_stored)?;
+            let rows =
+                stmt.query_map(params![conversation, after.min(i64::MAX as u64) as i64, limit as i64], row_to_stored)?;
             rows.collect()
         })
     }
@@ -415,7 +421,10 @@ mod tests {
         assert!(new_a && !new_again);
         assert_eq!(a, again, "a retransmission gets the original back");
         assert_eq!((a.seq, b.seq, c.seq), (1, 1, 2));
-        assert_eq!(s.messages_after("k1", 0, 10).unwrap().iter().map(|m| m.text.as_str()).collect::<Vec<_>>(), ["a", "c"]);
+        assert_eq!(
+            s.messages_after("k1", 0, 10).unwrap().iter().map(|m| m.text.as_str()).collect::<Vec<_>>(),
+            ["a", "c"]
+        );
         assert_eq!(s.messages_after("k1", 1, 10).unwrap().len(), 1);
         assert_eq!(s.visitor_by_token("h2").unwrap().unwrap().conversation, "k2");
         assert_eq!(s.visitor_by_token("nope").unwrap(), None);

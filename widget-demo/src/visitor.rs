@@ -1,6 +1,10 @@
 //! The visitor endpoints: WebSocket, Server-Sent Events, and HTTP POST.
 //! The conversation logic is in [`crate::server::App`]; this is transport.
 
+// Guards return the refusal as the response itself; it goes straight back
+// to axum, once per request, so its size does not matter.
+#![allow(clippy::result_large_err)]
+
 use crate::server::App;
 use axum::body::Bytes;
 use axum::extract::ws::{Message as WsMessage, WebSocket, WebSocketUpgrade};
@@ -20,7 +24,7 @@ use tokio::sync::mpsc;
 /// How long a new socket may take to say `hello`.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(10);
 
-fn header_str<'a>(h: &'a HeaderMap, name: header::HeaderName) -> Option<&'a str> {
+fn header_str(h: &HeaderMap, name: header::HeaderName) -> Option<&str> {
     h.get(name).and_then(|v| v.to_str().ok())
 }
 
@@ -216,7 +220,8 @@ pub async fn events(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
             }
         }
     });
-    let stream = tokio_stream::wrappers::ReceiverStream::new(rx).map(|t| Ok::<_, Infallible>(SseEvent::default().data(t)));
+    let stream =
+        tokio_stream::wrappers::ReceiverStream::new(rx).map(|t| Ok::<_, Infallible>(SseEvent::default().data(t)));
     Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)).text("ping")).into_response()
 }
 
@@ -241,7 +246,9 @@ pub async fn post_frame(State(app): State<Arc<App>>, headers: HeaderMap, body: B
     };
     let replies = app.handle(&visitor, frame);
     let limited = replies.iter().find_map(|r| match r {
-        ServerFrame::Error { code, retry_after_ms, .. } if code == "rate_limited" => Some(retry_after_ms.unwrap_or(1000)),
+        ServerFrame::Error { code, retry_after_ms, .. } if code == "rate_limited" => {
+            Some(retry_after_ms.unwrap_or(1000))
+        }
         _ => None,
     });
     let mut res = axum::Json(replies).into_response();

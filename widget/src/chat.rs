@@ -8,7 +8,7 @@ use crate::i18n::I18n;
 use leptos::html;
 use leptos::prelude::*;
 use salam_core::protocol::ClientFrame;
-use salam_core::state::{reduce, Effect, Event, HostEvent, State};
+use salam_core::state::{reduce, Effect, Event, HostEvent, Saved, State};
 use salam_core::transport::{Transport, TransportError, TransportEvent};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -33,6 +33,9 @@ pub struct Chat {
     state: RwSignal<State>,
     transport: StoredValue<Option<Box<dyn Transport>>, LocalStorage>,
     hook: StoredValue<Option<HostEventHook>, LocalStorage>,
+    /// Where the outbox and the visitor token are stored; none keeps them in
+    /// memory only (components embedded in tests, previews).
+    storage_key: StoredValue<Option<String>>,
     /// Element references for focus management.
     pub ui: Ui,
     /// Localized strings.
@@ -50,6 +53,7 @@ impl Chat {
             state: RwSignal::new(State::default()),
             transport: StoredValue::new_local(Some(transport)),
             hook: StoredValue::new_local(None),
+            storage_key: StoredValue::new(None),
             ui: Ui { launcher: NodeRef::new(), panel: NodeRef::new(), composer: NodeRef::new() },
             i18n,
             now: RwSignal::new(now_ms()),
@@ -61,8 +65,23 @@ impl Chat {
         self.hook.try_set_value(Some(hook));
     }
 
-    /// Connects the transport; its events come back through the reducer.
+    /// Keeps the outbox and the visitor's token under `key` in the
+    /// browser's storage, so they survive reloads and navigation. Call
+    /// before [`Chat::start`].
+    pub fn persist_to(&self, key: &str) {
+        self.storage_key.set_value(Some(key.to_string()));
+    }
+
+    /// Restores what an earlier page stored, connects the transport (its
+    /// events come back through the reducer), and follows the page's
+    /// lifecycle: reconnect at once when the network or the tab comes back,
+    /// let go of the connection on `pagehide` so the page can enter the
+    /// back/forward cache.
     pub fn start(&self) {
+        if let Some(Some(key)) = self.storage_key.try_get_value() {
+            let saved = crate::storage::get(&key).map(|t| Saved::from_json(&t)).unwrap_or_default();
+            self.dispatch(Event::Restore(saved));
+        }
         let chat = *self;
         let sink = Rc::new(move |ev: TransportEvent| {
             // New messages are timed against a fresh clock, not the last tick.
@@ -71,6 +90,7 @@ impl Chat {
                 TransportEvent::Open => Event::Connected,
                 TransportEvent::Closed => Event::Disconnected,
                 TransportEvent::Frame(f) => Event::Frame(f),
+                TransportEvent::Undeliverable { client_id } => Event::SendFailed { client_id },
             })
         });
         self.transport.try_update_value(|t| {
@@ -78,6 +98,53 @@ impl Chat {
                 t.connect(sink)
             }
         });
+        self.follow_page_lifecycle();
+    }
+
+    fn follow_page_lifecycle(&self) {
+        use leptos::ev;
+        let chat = *self;
+        let online = web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true);
+        if !online {
+            self.dispatch(Event::Network(false));
+        }
+        let wake = move || {
+            chat.transport.try_update_value(|t| {
+                if let Some(t) = t {
+                    t.wake()
+                }
+            });
+        };
+        let handles = [
+            window_event_listener(ev::online, move |_| {
+                chat.dispatch(Event::Network(true));
+                wake();
+            }),
+            window_event_listener(ev::offline, move |_| chat.dispatch(Event::Network(false))),
+            window_event_listener(ev::visibilitychange, move |_| {
+                if !document().hidden() {
+                    wake();
+                }
+            }),
+            window_event_listener(ev::pageshow, move |_| wake()),
+            window_event_listener(ev::pagehide, move |_| {
+                chat.transport.try_update_value(|t| {
+                    if let Some(t) = t {
+                        t.suspend()
+                    }
+                });
+            }),
+        ];
+        on_cleanup(move || handles.into_iter().for_each(|h| h.remove()));
+    }
+
+    fn persist(&self) {
+        let Some(Some(key)) = self.storage_key.try_get_value() else { return };
+        let stored = crate::storage::get(&key).map(|t| Saved::from_json(&t)).unwrap_or_default();
+        let Some(saved) = self.state.try_with_untracked(|s| s.saved_over(stored)) else { return };
+        // A full or blocked storage degrades to memory; the outbox in the
+        // state is untouched either way.
+        crate::storage::set(&key, &saved.to_json());
     }
 
     /// Read-only view of the state.
@@ -94,6 +161,7 @@ impl Chat {
         for effect in effects {
             match effect {
                 Effect::Send(frame) => self.send(frame),
+                Effect::Persist => self.persist(),
                 Effect::Emit(e) => {
                     if let Some(Some(hook)) = self.hook.try_get_value() {
                         hook(&e);

@@ -8,11 +8,11 @@
 
 use crate::chat::Chat;
 use crate::i18n::I18n;
-use crate::transport::EchoTransport;
+use crate::transport::{BridgeTransport, EchoTransport, SseTransport, WebSocketTransport};
 use crate::view::SalamChat;
 use js_sys::{Array, Object, Reflect, JSON};
 use leptos::prelude::*;
-use salam_core::config::{parse_config, Config, RawSettings, TransportKind};
+use salam_core::config::{api_urls, parse_config, Config, RawSettings, TransportKind};
 use salam_core::i18n::requested_languages;
 use salam_core::state::HostEvent;
 use std::any::Any;
@@ -87,11 +87,14 @@ fn try_boot(data: &JsValue) -> Result<(), JsValue> {
     document.body().ok_or("no <body>")?.append_child(&host)?;
 
     let requested = visitor_languages(&window, config.locale.as_deref());
+    let transport = transport_for(&window, &config);
     let chat_out: Rc<RefCell<Option<Chat>>> = Rc::default();
     let chat_in = chat_out.clone();
     let mount = leptos::mount::mount_to(mount_point, move || {
         let requested: Vec<&str> = requested.iter().map(String::as_str).collect();
-        let chat = Chat::new(transport_for(&config), I18n::new(&requested));
+        let chat = Chat::new(transport, I18n::new(&requested));
+        // The outbox and the visitor token survive reloads and navigation.
+        chat.persist_to(STORAGE_KEY);
         chat.on_host_event(Rc::new(|e: &HostEvent| match e {
             HostEvent::Open => emit("salam:open"),
             HostEvent::Close => emit("salam:close"),
@@ -109,8 +112,33 @@ fn try_boot(data: &JsValue) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn transport_for(config: &Config) -> Box<dyn crate::transport::Transport> {
+/// The storage key of the outbox and the visitor token (versioned, so a
+/// future format can move on without misreading this one).
+const STORAGE_KEY: &str = "salam:v1";
+
+fn transport_for(window: &web_sys::Window, config: &Config) -> Box<dyn crate::transport::Transport> {
+    // The loader records where it was served from; the API defaults to that server.
+    let base = Reflect::get(window, &"__salam".into())
+        .and_then(|s| Reflect::get(&s, &"base".into()))
+        .ok()
+        .and_then(|b| b.as_string())
+        .or_else(|| window.location().href().ok())
+        .unwrap_or_default();
+    let urls = api_urls(config.endpoint.as_deref(), &base);
     match config.transport {
+        TransportKind::WebSocket => Box::new(WebSocketTransport::new(urls.ws, config.heartbeat_secs)),
+        TransportKind::Sse => Box::new(SseTransport::new(urls.events, urls.frames)),
+        TransportKind::JsBridge => {
+            let bridge = Reflect::get(window, &"salamSettings".into())
+                .and_then(|s| Reflect::get(&s, &"bridge".into()))
+                .unwrap_or(JsValue::UNDEFINED);
+            if bridge.is_object() {
+                Box::new(BridgeTransport::new(bridge))
+            } else {
+                warn("salam: setting \"transport\": \"js\" needs salamSettings.bridge = { connect, send, close }; using the in-page echo");
+                Box::new(EchoTransport::new())
+            }
+        }
         TransportKind::Echo => Box::new(EchoTransport::new()),
     }
 }

@@ -43,6 +43,12 @@ impl I18n {
         self.0.try_with(|a| a.localizer.t_args(id, &[(name, n.into())])).unwrap_or_default()
     }
 
+    /// Message `id` with one text argument (untrusted text stays text: Fluent
+    /// wraps it in isolation marks, and the view renders it as a text node).
+    pub fn t_str(&self, id: &str, name: &str, value: &str) -> String {
+        self.0.try_with(|a| a.localizer.t_args(id, &[(name, value.to_string().into())])).unwrap_or_default()
+    }
+
     /// A whole number in the locale's digits.
     pub fn number(&self, n: u64) -> String {
         self.0.try_with(|a| a.localizer.number(n)).unwrap_or_default()

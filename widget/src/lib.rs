@@ -28,6 +28,7 @@
 mod chat;
 mod embed;
 mod i18n;
+mod storage;
 pub mod transport;
 mod view;
 

@@ -135,7 +135,7 @@ async fn a_message_goes_from_sending_to_sent_and_replies_render() {
     let m = Mounted::new(Config::default());
     m.net.deliver(TransportEvent::Open);
     tick().await;
-    assert_eq!(m.net.sent(), vec![ClientFrame::Hello { v: 1, last_seq: 0 }]);
+    assert_eq!(m.net.sent(), vec![ClientFrame::Hello { v: 1, token: None, last_seq: 0 }]);
     m.open_and_send("Where is my order?");
     tick().await;
     assert_eq!(m.texts(), ["Where is my order?"]);
@@ -198,7 +198,41 @@ async fn the_connection_banner_shows_until_connected() {
     assert!(banner.text_content().unwrap().contains("Connecting"));
     m.net.deliver(TransportEvent::Open);
     tick().await;
+    assert!(!banner.class_list().contains("salam-hidden"), "connected is not greeted yet");
+    m.server(welcome());
+    tick().await;
     assert!(banner.class_list().contains("salam-hidden"));
+    m.net.deliver(TransportEvent::Closed);
+    tick().await;
+    assert!(banner.text_content().unwrap().contains("Reconnecting"));
+}
+
+fn welcome() -> ServerFrame {
+    ServerFrame::Welcome {
+        v: 1,
+        token: "t".into(),
+        conversation: "k".into(),
+        head_seq: 0,
+        status: salam_core::protocol::ConversationStatus::Open,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn typing_and_resolved_show_under_the_log() {
+    let m = Mounted::new(Config::default());
+    m.net.deliver(TransportEvent::Open);
+    m.server(welcome());
+    let sara = Author { kind: AuthorKind::Agent, name: Some("Sara".into()) };
+    m.server(ServerFrame::Typing { author: sara, on: true });
+    tick().await;
+    let notice = m.q(".salam-notice").unwrap();
+    assert_eq!(notice.text_content().as_deref(), Some("\u{2068}Sara\u{2069} is typing…"));
+    m.server(agent("m1", 1, "Done!"));
+    tick().await;
+    assert_eq!(notice.text_content().as_deref(), Some(""), "the message replaces the indicator");
+    m.server(ServerFrame::Status { status: salam_core::protocol::ConversationStatus::Resolved });
+    tick().await;
+    assert!(notice.text_content().unwrap().contains("resolved"));
 }
 
 #[wasm_bindgen_test]

@@ -95,7 +95,8 @@ fn demo(args: &[String]) -> Result {
     dist_task()?;
     step("build the demo server", || run(cargo().args(["build", "-p", "salam-demo"])))?;
     eprintln!("\n==> starting the demo (Ctrl+C to stop)");
-    run(cargo().args(["run", "-q", "-p", "salam-demo", "--", "--port", &port]))
+    let db = root().join("target").join("salam-demo.sqlite3");
+    run(cargo().args(["run", "-q", "-p", "salam-demo", "--", "--port", &port, "--db"]).arg(&db))
 }
 
 fn test() -> Result {
@@ -103,7 +104,18 @@ fn test() -> Result {
     step("install build tools", tools::ensure_build_tools)?;
     step("install test tools", tools::ensure_test_tools)?;
     step("cargo fmt --check", || run(cargo().args(["fmt", "--all", "--check"])))?;
-    step("clippy (native)", || run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])))?;
+    step("clippy (native)", || {
+        run(cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--features",
+            "salam-demo/faults",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
     step("clippy (wasm32)", || {
         run(cargo().args([
             "clippy",
@@ -126,7 +138,10 @@ fn test() -> Result {
     })?;
     let dist_dir = root().join("target").join("dist-test");
     step("build the bundle", || dist::build(&dist_dir))?;
-    step("build the demo server", || run(cargo().args(["build", "-p", "salam-demo"])))?;
+    // With the fault-injection hooks the reliability tests drive.
+    step("build the demo server (with fault hooks)", || {
+        run(cargo().args(["build", "-p", "salam-demo", "--features", "faults"]))
+    })?;
     step("end-to-end tests (Playwright, headless Chromium)", || {
         let tests = root().join("tests");
         let mut files: Vec<String> = std::fs::read_dir(tests.join("e2e"))

@@ -99,13 +99,64 @@ impl OwnerText {
 /// Which [`crate::transport::Transport`] the widget talks through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TransportKind {
-    /// In-page echo bot: converses with no server at all (demo, previews).
+    /// WebSocket to `{endpoint}/api/v1/ws`.
     #[default]
+    WebSocket,
+    /// HTTP POST to `{endpoint}/api/v1/frames` and Server-Sent Events from
+    /// `{endpoint}/api/v1/events`, for networks that block WebSockets.
+    Sse,
+    /// The site's own JavaScript object (`salamSettings.bridge`).
+    JsBridge,
+    /// In-page echo bot: converses with no server at all (previews, tests).
     Echo,
 }
 
+/// Default heartbeat interval of a WebSocket, in seconds.
+pub const DEFAULT_HEARTBEAT_SECS: u32 = 25;
+
+/// Where the network transports connect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiUrls {
+    /// The WebSocket URL.
+    pub ws: String,
+    /// The event stream URL (without query).
+    pub events: String,
+    /// The URL frames are POSTed to.
+    pub frames: String,
+}
+
+/// The API URLs for `endpoint` (the server's base URL, or an absolute path
+/// on the bundle's server), defaulting to the server that served the
+/// bundle; `bundle_base` is the loader's own base URL.
+pub fn api_urls(endpoint: Option<&str>, bundle_base: &str) -> ApiUrls {
+    let origin_of = |url: &str| -> Option<(String, String, String)> {
+        let (scheme, rest) = url.split_once("://")?;
+        let (authority, path) = match rest.find(['/', '?', '#']) {
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => (rest, ""),
+        };
+        Some((scheme.to_ascii_lowercase(), authority.to_string(), path.to_string()))
+    };
+    let (bundle_scheme, bundle_authority, _) =
+        origin_of(bundle_base).unwrap_or_else(|| ("https".into(), "localhost".into(), String::new()));
+    let (scheme, authority, path) = match endpoint {
+        Some(e) if e.starts_with('/') => (bundle_scheme, bundle_authority, e.to_string()),
+        Some(e) => origin_of(e).unwrap_or((bundle_scheme, bundle_authority, String::new())),
+        None => (bundle_scheme, bundle_authority, String::new()),
+    };
+    let secure = scheme == "https" || scheme == "wss";
+    // Query and fragment are not part of a base URL.
+    let path = path.split(['?', '#']).next().unwrap_or("").trim_end_matches('/').to_string();
+    let http = format!("{}://{authority}{path}/api/v1", if secure { "https" } else { "http" });
+    ApiUrls {
+        ws: format!("{}://{authority}{path}/api/v1/ws", if secure { "wss" } else { "ws" }),
+        events: format!("{http}/events"),
+        frames: format!("{http}/frames"),
+    }
+}
+
 /// The typed configuration of one widget.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// Panel title; empty uses the localized default.
     pub title: OwnerText,
@@ -117,10 +168,29 @@ pub struct Config {
     pub position: Position,
     /// Transport to use.
     pub transport: TransportKind,
-    /// Server endpoint for network transports.
+    /// Server base URL for network transports; `None` is the server that
+    /// served the bundle.
     pub endpoint: Option<String>,
+    /// WebSocket heartbeat interval, seconds (a half-open socket is noticed
+    /// within about twice this).
+    pub heartbeat_secs: u32,
     /// Open the panel as soon as the widget starts.
     pub open: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            title: OwnerText::default(),
+            subtitle: OwnerText::default(),
+            locale: None,
+            position: Position::default(),
+            transport: TransportKind::default(),
+            endpoint: None,
+            heartbeat_secs: DEFAULT_HEARTBEAT_SECS,
+            open: false,
+        }
+    }
 }
 
 /// One problem with one key, worded for the site owner's console.
@@ -143,7 +213,8 @@ impl fmt::Display for ConfigWarning {
 const FOREIGN_KEYS: &[&str] = &["cfasync"];
 
 /// The keys Salam understands, in the spelling of `salamSettings`.
-pub const KNOWN_KEYS: &[&str] = &["title", "subtitle", "locale", "position", "transport", "endpoint", "open"];
+pub const KNOWN_KEYS: &[&str] =
+    &["title", "subtitle", "locale", "position", "transport", "endpoint", "heartbeat", "bridge", "open"];
 
 /// Merges `data-*` attributes and `salamSettings` into a [`Config`].
 ///
@@ -252,11 +323,28 @@ fn apply(config: &mut Config, key: &str, value: &Value) -> Result<(), String> {
         }
         "transport" => {
             config.transport = match as_str(value)?.trim().to_ascii_lowercase().as_str() {
+                "ws" | "websocket" => TransportKind::WebSocket,
+                "sse" => TransportKind::Sse,
+                "js" => TransportKind::JsBridge,
                 "echo" => TransportKind::Echo,
-                other => return Err(format!("unknown transport \"{other}\"; using \"echo\"")),
+                other => return Err(format!("unknown transport \"{other}\" (known: ws, sse, js, echo); using \"ws\"")),
             }
         }
         "endpoint" => config.endpoint = Some(endpoint(value)?),
+        "heartbeat" => {
+            let secs = match value {
+                Value::Number(n) => n.as_f64(),
+                Value::String(s) => s.trim().parse::<f64>().ok(),
+                _ => None,
+            };
+            match secs {
+                Some(s) if (1.0..=300.0).contains(&s) => config.heartbeat_secs = s as u32,
+                _ => return Err(format!("expected seconds between 1 and 300; using {DEFAULT_HEARTBEAT_SECS}")),
+            }
+        }
+        // The bridge object itself is read by the glue (it holds functions,
+        // which do not survive the JSON this parser sees).
+        "bridge" => {}
         "open" => config.open = boolean(value)?,
         _ => return Err(unknown_key_message(key)),
     }
@@ -473,6 +561,34 @@ mod tests {
     fn foreign_attributes_are_ignored_silently() {
         let (_, warnings) = parse_config(&data(&[("cfasync", "false")]), &RawSettings::default());
         assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn api_urls_follow_the_endpoint_or_the_bundle() {
+        let u = api_urls(None, "https://cdn.example.com/salam/");
+        assert_eq!(u.ws, "wss://cdn.example.com/api/v1/ws");
+        assert_eq!(u.events, "https://cdn.example.com/api/v1/events");
+        assert_eq!(u.frames, "https://cdn.example.com/api/v1/frames");
+        let u = api_urls(Some("http://127.0.0.1:8080/support/"), "https://cdn.example.com/salam/");
+        assert_eq!(u.ws, "ws://127.0.0.1:8080/support/api/v1/ws");
+        let u = api_urls(Some("/chat"), "http://localhost:3000/salam/");
+        assert_eq!(u.events, "http://localhost:3000/chat/api/v1/events");
+        let u = api_urls(Some("wss://x.example?a=1"), "http://localhost/");
+        assert_eq!(
+            (u.ws.as_str(), u.frames.as_str()),
+            ("wss://x.example/api/v1/ws", "https://x.example/api/v1/frames")
+        );
+    }
+
+    #[test]
+    fn transports_and_heartbeat_parse() {
+        let (c, w) = parse_config(&data(&[("transport", "SSE"), ("heartbeat", "5")]), &RawSettings::default());
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!((c.transport, c.heartbeat_secs), (TransportKind::Sse, 5));
+        let (c, w) = parse_config(&data(&[("heartbeat", "0")]), &settings(json!({"transport": "js", "bridge": {}})));
+        assert_eq!(w.len(), 1);
+        assert_eq!((c.transport, c.heartbeat_secs), (TransportKind::JsBridge, DEFAULT_HEARTBEAT_SECS));
+        assert_eq!(Config::default().transport, TransportKind::WebSocket);
     }
 
     #[test]

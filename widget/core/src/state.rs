@@ -214,7 +214,8 @@ impl State {
     /// written by another tab of the same visitor): other tabs' pending
     /// messages stay unless this tab knows they were delivered.
     pub fn saved_over(&self, stored: Saved) -> Saved {
-        let mut outbox: Vec<Pending> = stored.outbox.into_iter().filter(|p| !self.index.contains_key(&p.client_id)).collect();
+        let mut outbox: Vec<Pending> =
+            stored.outbox.into_iter().filter(|p| !self.index.contains_key(&p.client_id)).collect();
         outbox.extend(self.messages.iter().filter_map(|m| {
             let failed = match &m.delivery {
                 Delivery::Sending => None,
@@ -806,10 +807,7 @@ mod tests {
         assert_eq!(s.connection, Connection::Online);
         assert_eq!(
             fx,
-            vec![
-                Effect::Persist,
-                Effect::Send(ClientFrame::Message { client_id: "c2".into(), text: "two".into() })
-            ]
+            vec![Effect::Persist, Effect::Send(ClientFrame::Message { client_id: "c2".into(), text: "two".into() })]
         );
     }
 
@@ -907,7 +905,8 @@ mod tests {
 
     #[test]
     fn storage_garbage_restores_nothing() {
-        for junk in ["", "null", "[]", "{\"outbox\":7}", "{\"outbox\":[{\"client_id\":\"\",\"text\":\"x\"}]}", "\u{0}"] {
+        for junk in ["", "null", "[]", "{\"outbox\":7}", "{\"outbox\":[{\"client_id\":\"\",\"text\":\"x\"}]}", "\u{0}"]
+        {
             let mut s = State::default();
             reduce(&mut s, Event::Restore(Saved::from_json(junk)));
             assert!(s.messages.is_empty(), "{junk}");

@@ -59,6 +59,14 @@ pub trait Transport {
     fn send(&mut self, frame: &ClientFrame) -> Result<(), TransportError>;
     /// Closes for good; no events after this.
     fn close(&mut self);
+    /// The network is probably back (`online`, the tab became visible,
+    /// `pageshow`): if not connected, try now instead of waiting out the
+    /// backoff.
+    fn wake(&mut self) {}
+    /// The page is being hidden for good or put in the back/forward cache
+    /// (`pagehide`): drop the connection without scheduling a reconnect;
+    /// [`Transport::wake`] resumes.
+    fn suspend(&mut self) {}
 }
 
 /// A transport whose "server" is the test: it records what was sent and

@@ -6,15 +6,17 @@ use salam_core::state::Connection;
 #[component]
 pub fn ConnectionBanner() -> impl IntoView {
     let chat = expect_context::<Chat>();
-    let connection = Memo::new(move |_| chat.state().with(|s| s.connection));
+    let connection = Memo::new(move |_| chat.state().with(|s| (s.connection, s.network)));
     let text = move || match connection.get() {
-        Connection::Online => String::new(),
-        Connection::Connecting => chat.i18n.t("connection-connecting"),
-        Connection::Reconnecting => chat.i18n.t("connection-reconnecting"),
+        (Connection::Online, _) => String::new(),
+        // The browser knows it has no network: say so, not "reconnecting".
+        (_, false) => chat.i18n.t("connection-offline"),
+        (Connection::Connecting, true) => chat.i18n.t("connection-connecting"),
+        (Connection::Reconnecting, true) => chat.i18n.t("connection-reconnecting"),
     };
     view! {
         // The live region stays in the DOM so screen readers hear changes.
-        <div class="salam-banner" role="status" class:salam-hidden=move || connection.get() == Connection::Online>
+        <div class="salam-banner" role="status" class:salam-hidden=move || connection.get().0 == Connection::Online>
             {text}
         </div>
     }

@@ -9,12 +9,14 @@ use leptos::prelude::*;
 #[component]
 pub fn MessageList() -> impl IntoView {
     let chat = expect_context::<Chat>();
-    // The log is append-only and keys never change, so the key list only
-    // needs rebuilding when the count changes, not on every keystroke.
-    let count = Memo::new(move |_| chat.state().with(|s| s.messages.len()));
+    // Keys never change, and the state bumps `layout` whenever a row is
+    // added, removed or moved; the key list is rebuilt only then, not on
+    // every keystroke or status change.
+    let layout = Memo::new(move |_| chat.state().with(|s| s.layout));
     let keys = Memo::new(move |_| {
-        let n = count.get();
-        chat.state().with_untracked(|s| s.messages.iter().take(n).map(|m| m.key.clone()).collect::<Vec<_>>())
+        // `.get()`, not `.track()`: tracking does not refresh a stale memo.
+        let _ = layout.get();
+        chat.state().with_untracked(|s| s.messages.iter().map(|m| m.key.clone()).collect::<Vec<_>>())
     });
     let log = NodeRef::<html::Div>::new();
 

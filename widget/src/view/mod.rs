@@ -3,6 +3,7 @@
 
 mod composer;
 mod connection_banner;
+mod conversation_notice;
 mod header;
 mod icons;
 mod launcher;

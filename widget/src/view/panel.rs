@@ -1,4 +1,7 @@
-use super::{composer::Composer, connection_banner::ConnectionBanner, header::Header, ids, message_list::MessageList};
+use super::{
+    composer::Composer, connection_banner::ConnectionBanner, conversation_notice::ConversationNotice, header::Header,
+    ids, message_list::MessageList,
+};
 use crate::chat::Chat;
 use leptos::prelude::*;
 use salam_core::config::OwnerText;
@@ -26,6 +29,7 @@ pub fn Panel(
             <Header title=title subtitle=subtitle />
             <ConnectionBanner />
             <MessageList />
+            <ConversationNotice />
             <Composer />
         </div>
     }

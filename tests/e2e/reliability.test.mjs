@@ -1,0 +1,346 @@
+// Fault injection against the real server and a real browser, one test per
+// scenario of tests/corpora/reliability/RELIABILITY.md (section 2; the
+// number is in each title). The server is the real salam-demo, built with
+// its `faults` feature (`POST /__faults`); crashes are real SIGKILLs and
+// restarts reuse the same SQLite file and port.
+//
+// Every test ends with the same check: the widget's log and the server's
+// stored conversation hold the same messages, each exactly once, in the
+// same order, every visitor message marked "Sent", and the messages the
+// test sent (visitor -> agent and agent -> visitor) are all there.
+
+import { after, afterEach, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { Widget, launchBrowser, newPage, serverApi, startDemoServer, tempDb } from "./harness.mjs";
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `fn` until it returns a truthy value; the last failure is the message. */
+async function until(fn, what, timeout = 20000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ""}`);
+}
+
+/** The widget's rows: text, author kind, delivery status, key. */
+function rows(page) {
+  return page.evaluate(() =>
+    [...document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-msg")].map((m) => ({
+      text: m.querySelector(".salam-text").textContent,
+      visitor: m.classList.contains("salam-msg-visitor"),
+      status: m.querySelector(".salam-status")?.textContent ?? "",
+      key: m.dataset.key,
+    })));
+}
+
+/** Types and sends one message through the real composer. */
+async function say(w, text) {
+  await w.composer.fill(text);
+  await w.composer.press("Enter");
+}
+
+function conversationOf(api) {
+  return until(async () => (await api.conversations())[0]?.id, "the visitor's conversation");
+}
+
+/** The end state every test must reach: both sides hold exactly `expected`
+ * (in any interleaving, but the same order on both sides), each once. */
+async function converged(page, api, expected) {
+  let detail = "";
+  await until(async () => {
+    const id = (await api.conversations())[0]?.id;
+    const server = id ? (await api.messages(id)).map((m) => m.text) : [];
+    const widget = await rows(page);
+    const texts = widget.map((r) => r.text);
+    detail = `\n  widget: ${JSON.stringify(widget.map((r) => `${r.text}${r.visitor ? ` [${r.status}]` : ""}`))}` +
+      `\n  server: ${JSON.stringify(server)}\n  expected (any order): ${JSON.stringify(expected)}`;
+    const sameOrder = JSON.stringify(texts) === JSON.stringify(server);
+    const exactlyOnce = server.length === expected.length && [...server].sort().join("\n") === [...expected].sort().join("\n");
+    const allSent = widget.filter((r) => r.visitor).every((r) => r.status === "Sent");
+    const uniqueKeys = new Set(widget.map((r) => r.key)).size === widget.length;
+    return sameOrder && exactlyOnce && allSent && uniqueKeys;
+  }, `both sides to hold the same messages once each${detail}`, 30000).catch((e) => {
+    throw new Error(e.message + detail);
+  });
+}
+
+describe("reliability: fault injection against the real server", () => {
+  let browser;
+  let server;
+  const pages = [];
+
+  before(async () => { browser = await launchBrowser(); });
+  after(async () => { await browser?.close(); });
+  afterEach(async () => {
+    for (const p of pages.splice(0)) {
+      const crashes = p.problems.filter((x) => x.startsWith("pageerror"));
+      await p.context().close();
+      assert.deepEqual(crashes, [], "no uncaught errors in the page");
+    }
+    await server?.stop();
+    server = null;
+  });
+
+  /** A fresh server and a visitor page on it, panel open and greeted. */
+  async function visit({ settings = {}, context, db, beforeLoad } = {}) {
+    server ??= await startDemoServer({ db: db ?? tempDb() });
+    const api = serverApi(server);
+    await api.faults({ reset: true });
+    let page;
+    if (context) {
+      page = await context.newPage();
+      page.problems = [];
+      page.on("pageerror", (e) => page.problems.push(`pageerror: ${e.message}`));
+    } else {
+      page = await newPage(browser, { echo: false });
+    }
+    pages.push(page);
+    await page.context().addInitScript((s) => { window.salamSettings = s; }, settings);
+    if (beforeLoad) await beforeLoad(page);
+    await page.goto(server.url + "/");
+    const w = new Widget(page);
+    await w.ready();
+    await w.open();
+    await until(() => page.evaluate(() =>
+      document.querySelector("salam-chat").shadowRoot.querySelector(".salam-banner").classList.contains("salam-hidden")),
+    "the widget to be online");
+    return { page, w, api };
+  }
+
+  it("1. server killed after storing a message, before acking it: the retry is stored once", async () => {
+    const { page, w, api } = await visit();
+    await api.faults({ crash_before_ack: true });
+    await say(w, "my order is late");
+    await until(() => server.exited(), "the server to crash");
+    assert.equal((await rows(page))[0].status, "Sending…", "not acked, so still sending");
+    server = await server.restart();
+    const id = await conversationOf(api);
+    await converged(page, api, ["my order is late"]);
+    await api.reply(id, "sorry, checking now");
+    await converged(page, api, ["my order is late", "sorry, checking now"]);
+  });
+
+  it("2. server killed and restarted mid-conversation: what was typed meanwhile goes out once, in order", async () => {
+    const { page, w, api } = await visit();
+    await say(w, "first");
+    const id = await conversationOf(api);
+    await api.reply(id, "hello!");
+    await converged(page, api, ["first", "hello!"]);
+    await server.kill();
+    await until(() => w.page.getByText("Reconnecting").isVisible(), "the reconnecting banner");
+    for (const t of ["second", "third", "fourth"]) await say(w, t);
+    await sleep(500);
+    assert.deepEqual((await rows(page)).slice(-3).map((r) => r.status), ["Sending…", "Sending…", "Sending…"]);
+    server = await server.restart();
+    await converged(page, api, ["first", "hello!", "second", "third", "fourth"]);
+    const texts = (await rows(page)).map((r) => r.text);
+    assert.deepEqual(texts.slice(-3), ["second", "third", "fourth"], "in the order typed");
+    await api.reply(id, "back again");
+    await converged(page, api, ["first", "hello!", "second", "third", "fourth", "back again"]);
+  });
+
+  it("3. connection dropped while idle: agent messages sent during the outage arrive after reconnect", async () => {
+    const { page, w, api } = await visit();
+    await say(w, "hi");
+    const id = await conversationOf(api);
+    await converged(page, api, ["hi"]);
+    await api.faults({ drop_sockets: true, refuse_ms: 2500 });
+    for (const t of ["are you there?", "I can see your order", "it ships tomorrow"]) await api.reply(id, t);
+    await converged(page, api, ["hi", "are you there?", "I can see your order", "it ships tomorrow"]);
+  });
+
+  it("4. a burst of 100 agent messages during a disconnection arrives complete and in order", async () => {
+    const { page, w, api } = await visit();
+    await say(w, "start");
+    const id = await conversationOf(api);
+    await converged(page, api, ["start"]);
+    await api.faults({ drop_sockets: true, refuse_ms: 3000 });
+    const burst = Array.from({ length: 100 }, (_, i) => `burst ${i + 1}`);
+    for (const t of burst) await api.reply(id, t);
+    await converged(page, api, ["start", ...burst]);
+    const texts = (await rows(page)).map((r) => r.text);
+    assert.deepEqual(texts.slice(1), burst, "in sequence order");
+  });
+
+  it("5. duplicated frames (every frame sent twice) are rendered once", async () => {
+    const { page, w, api } = await visit();
+    await api.faults({ duplicate: true });
+    await say(w, "one");
+    const id = await conversationOf(api);
+    await api.reply(id, "two");
+    await say(w, "three");
+    await api.reply(id, "four");
+    await converged(page, api, ["one", "two", "three", "four"]);
+    // The live region announced each message once: one row each, no re-add.
+    assert.equal((await rows(page)).length, 4);
+  });
+
+  it("6. reordered frames (each pair swapped) end in the server's order", async () => {
+    const { page, w, api } = await visit();
+    await say(w, "question");
+    const id = await conversationOf(api);
+    await converged(page, api, ["question"]);
+    await api.faults({ reorder: true });
+    const answers = ["a1", "a2", "a3", "a4", "a5", "a6", "a7"];
+    for (const t of answers) await api.reply(id, t);
+    await say(w, "thanks");
+    await converged(page, api, ["question", ...answers, "thanks"]);
+  });
+
+  it("7. HTTP 503 on send (HTTP+SSE transport) is retried with the same id and stored once; 429 waits for Retry-After", async () => {
+    const { page, w, api } = await visit({ settings: { transport: "sse" } });
+    await api.faults({ fail_post: { count: 3, status: 503 } });
+    await say(w, "sent through 503s");
+    await converged(page, api, ["sent through 503s"]);
+    await api.faults({ fail_post: { count: 1, status: 429, retry_after: 2 } });
+    const t0 = Date.now();
+    await say(w, "rate limited once");
+    await until(async () => (await rows(page)).at(-1).status === "Sent", "the rate-limited message to be sent");
+    const waited = Date.now() - t0;
+    assert.ok(waited >= 2000, `waited ${waited} ms, at least the 2 s Retry-After`);
+    await converged(page, api, ["sent through 503s", "rate limited once"]);
+  });
+
+  it("7b. a send that keeps failing is marked failed with a retry button, and the retry is stored once", async () => {
+    const { page, w, api } = await visit({ settings: { transport: "sse" } });
+    await api.faults({ fail_post: { count: 100, status: 500 } });
+    await say(w, "will fail first");
+    const retry = page.getByRole("button", { name: "Try again" });
+    await retry.waitFor({ timeout: 30000 });
+    assert.match((await rows(page))[0].status, /Not sent/);
+    await api.faults({ fail_post: { count: 0, status: 500 } });
+    await retry.click();
+    await converged(page, api, ["will fail first"]);
+  });
+
+  it("8. 503 on the event stream: the widget reconnects by itself and resumes from its last message", async () => {
+    const { page, w, api } = await visit({ settings: { transport: "sse" } });
+    await say(w, "over sse");
+    const id = await conversationOf(api);
+    await converged(page, api, ["over sse"]);
+    // Drop the stream; the next two reconnects get 503 (a native
+    // EventSource would give up for good after the first).
+    await api.faults({ fail_stream: { count: 2, status: 503 }, drop_sockets: true });
+    for (const t of ["missed 1", "missed 2"]) await api.reply(id, t);
+    await converged(page, api, ["over sse", "missed 1", "missed 2"]);
+  });
+
+  it("11. a half-open socket (open, silent) is noticed by the heartbeat and replaced", async () => {
+    const { page, w, api } = await visit({ settings: { heartbeat: 1 } });
+    await say(w, "hello");
+    const id = await conversationOf(api);
+    await converged(page, api, ["hello"]);
+    // The server keeps the socket open but sends nothing and ignores
+    // everything, so this reply never reaches the old socket.
+    await api.faults({ stall: true });
+    await api.reply(id, "sent into the void");
+    await sleep(3500);
+    await api.faults({ stall: false });
+    await converged(page, api, ["hello", "sent into the void"]);
+  });
+
+  it("13. offline, then online: messages typed offline are sent once, in order", async () => {
+    const { page, w, api } = await visit();
+    await say(w, "before");
+    await converged(page, api, ["before"]);
+    await page.context().setOffline(true);
+    await api.faults({ drop_sockets: true });
+    await until(() => page.getByText("You are offline").isVisible(), "the offline banner");
+    for (const t of ["typed offline 1", "typed offline 2", "typed offline 3"]) await say(w, t);
+    await sleep(300);
+    await page.context().setOffline(false);
+    await converged(page, api, ["before", "typed offline 1", "typed offline 2", "typed offline 3"]);
+    assert.deepEqual((await rows(page)).map((r) => r.text).slice(1), ["typed offline 1", "typed offline 2", "typed offline 3"]);
+  });
+
+  it("15. page reload with a pending outbox: the messages survive and are sent once", async () => {
+    const { page, w, api } = await visit();
+    await say(w, "kept");
+    await converged(page, api, ["kept"]);
+    await api.faults({ drop_sockets: true, refuse_ms: 60000 });
+    await until(() => page.getByText("Reconnecting").isVisible(), "the reconnecting banner");
+    await say(w, "pending 1");
+    await say(w, "pending 2");
+    await page.reload();
+    const again = new Widget(page);
+    await again.ready();
+    await again.open();
+    await until(async () => (await rows(page)).filter((r) => r.status === "Sending…").length === 2,
+      "the outbox restored after the reload");
+    await api.faults({ refuse_ms: 0 });
+    await converged(page, api, ["kept", "pending 1", "pending 2"]);
+  });
+
+  it("16. localStorage throwing SecurityError: the widget works from memory", async () => {
+    const { page, w, api } = await visit({
+      beforeLoad: (p) => p.addInitScript(() => {
+        Object.defineProperty(window, "localStorage", { get() { throw new DOMException("denied", "SecurityError"); } });
+      }),
+    });
+    await say(w, "no storage here");
+    const id = await conversationOf(api);
+    await api.reply(id, "still fine");
+    await converged(page, api, ["no storage here", "still fine"]);
+  });
+
+  it("17. storage quota exceeded: no crash, nothing lost", async () => {
+    const { page, w, api } = await visit({
+      beforeLoad: (p) => p.addInitScript(() => {
+        Storage.prototype.setItem = function () { throw new DOMException("full", "QuotaExceededError"); };
+      }),
+    });
+    await say(w, "quota is full");
+    await say(w, "second one");
+    await converged(page, api, ["quota is full", "second one"]);
+  });
+
+  it("18. two tabs of one visitor: each message shows once in both", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const a = await visit({ context });
+    await say(a.w, "from tab A");
+    await converged(a.page, a.api, ["from tab A"]);
+    const b = await visit({ context });
+    await say(b.w, "from tab B");
+    const id = await conversationOf(a.api);
+    await a.api.reply(id, "to both tabs");
+    const all = ["from tab A", "from tab B", "to both tabs"];
+    await converged(a.page, a.api, all);
+    await converged(b.page, b.api, all);
+    assert.equal((await a.api.conversations()).length, 1, "one visitor, one conversation");
+  });
+
+  it("19. the server's history is reset: the widget starts afresh and keeps what it had not sent", async () => {
+    const { page, w, api } = await visit();
+    await say(w, "old conversation");
+    await converged(page, api, ["old conversation"]);
+    await server.kill();
+    await say(w, "typed during the outage");
+    // Same port, brand-new database: the old token and conversation are gone.
+    server = await startDemoServer({ port: server.port, db: tempDb() });
+    await converged(page, api, ["typed during the outage"]);
+  });
+
+  it("20. a clock hours off: order follows the server's sequence, not timestamps", async () => {
+    const { page, w, api } = await visit({
+      beforeLoad: (p) => p.addInitScript(() => {
+        const skew = -5 * 3600 * 1000;
+        const now = Date.now.bind(Date);
+        Date.now = () => now() + skew;
+      }),
+    });
+    await say(w, "my clock is wrong");
+    const id = await conversationOf(api);
+    await api.reply(id, "ours is right");
+    await say(w, "still ordered");
+    await converged(page, api, ["my clock is wrong", "ours is right", "still ordered"]);
+  });
+});
