@@ -24,7 +24,7 @@ use std::sync::Arc;
 use tower_http::services::ServeDir;
 
 /// Command-line options.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 struct Options {
     host: String,
     port: u16,
@@ -34,6 +34,7 @@ struct Options {
     db: PathBuf,
     agent_key: Option<String>,
     allow_origins: Vec<String>,
+    rate: (f64, f64),
 }
 
 impl Default for Options {
@@ -48,12 +49,14 @@ impl Default for Options {
             db: PathBuf::from("salam-demo.sqlite3"),
             agent_key: None,
             allow_origins: vec![],
+            rate: (server::RATE_BURST, server::RATE_PER_SEC),
         }
     }
 }
 
 const USAGE: &str = "usage: salam-demo [--port N (0 picks a free one)] [--host ADDR] [--db FILE (default salam-demo.sqlite3; :memory: for none)]
-                  [--agent-key KEY (default: random, printed)] [--allow-origin ORIGIN]... [--dist DIR] [--site DIR]";
+                  [--agent-key KEY (default: random, printed)] [--allow-origin ORIGIN]... [--rate BURST:PER_SEC (default 20:2)]
+                  [--dist DIR] [--site DIR]";
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut o = Options::default();
@@ -68,6 +71,15 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--db" => o.db = value()?.into(),
             "--agent-key" => o.agent_key = Some(value()?).filter(|k| !k.is_empty()),
             "--allow-origin" => o.allow_origins.push(value()?.trim_end_matches('/').to_string()),
+            "--rate" => {
+                let v = value()?;
+                let parsed =
+                    v.split_once(':').and_then(|(b, r)| Some((b.parse::<f64>().ok()?, r.parse::<f64>().ok()?)));
+                match parsed {
+                    Some((b, r)) if b >= 1.0 && r > 0.0 => o.rate = (b, r),
+                    _ => return Err(format!("--rate must be BURST:PER_SEC, like 20:2\n{USAGE}")),
+                }
+            }
             "-h" | "--help" => return Err(USAGE.into()),
             other => return Err(format!("unknown option {other}\n{USAGE}")),
         }
@@ -170,7 +182,9 @@ async fn main() {
     };
     let generated = options.agent_key.is_none();
     let agent_key = options.agent_key.clone().unwrap_or_else(|| server::random_hex(16));
-    let state = Arc::new(App::new(Arc::new(store), options.allow_origins.clone(), agent_key.clone()));
+    let mut app_state = App::new(Arc::new(store), options.allow_origins.clone(), agent_key.clone());
+    app_state.rate = options.rate;
+    let state = Arc::new(app_state);
     let addr: SocketAddr = listener.local_addr().expect("a bound listener has an address");
     // Tests read the first line to learn the port.
     println!("Salam demo: http://{addr}/");

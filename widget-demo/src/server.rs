@@ -18,7 +18,7 @@ pub const REPLAY_PAGE: usize = 500;
 
 /// A visitor may send a burst of this many messages...
 pub const RATE_BURST: f64 = 20.0;
-/// ...then this many per second.
+/// ...then this many per second (`--rate BURST:PER_SEC` changes both).
 pub const RATE_PER_SEC: f64 = 2.0;
 
 /// What the agent console hears about.
@@ -54,6 +54,8 @@ pub struct App {
     /// Live events for agent consoles.
     pub agents: broadcast::Sender<AgentEvent>,
     buckets: Mutex<HashMap<i64, Bucket>>,
+    /// Per-visitor rate limit: (burst, per second).
+    pub rate: (f64, f64),
     typing: Mutex<HashSet<String>>,
     /// Origins allowed besides the server's own.
     pub allowed_origins: Vec<String>,
@@ -106,6 +108,7 @@ impl App {
             rooms: Mutex::default(),
             agents: broadcast::channel(1024).0,
             buckets: Mutex::default(),
+            rate: (RATE_BURST, RATE_PER_SEC),
             typing: Mutex::default(),
             allowed_origins,
             agent_key,
@@ -170,14 +173,15 @@ impl App {
     fn take_token(&self, visitor: i64) -> Result<(), u64> {
         let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
         let now = Instant::now();
-        let b = buckets.entry(visitor).or_insert(Bucket { tokens: RATE_BURST, at: now });
-        b.tokens = (b.tokens + now.duration_since(b.at).as_secs_f64() * RATE_PER_SEC).min(RATE_BURST);
+        let (burst, per_sec) = self.rate;
+        let b = buckets.entry(visitor).or_insert(Bucket { tokens: burst, at: now });
+        b.tokens = (b.tokens + now.duration_since(b.at).as_secs_f64() * per_sec).min(burst);
         b.at = now;
         if b.tokens >= 1.0 {
             b.tokens -= 1.0;
             Ok(())
         } else {
-            Err((((1.0 - b.tokens) / RATE_PER_SEC) * 1000.0).ceil() as u64)
+            Err((((1.0 - b.tokens) / per_sec.max(0.001)) * 1000.0).ceil() as u64)
         }
     }
 

@@ -140,7 +140,16 @@ async fn a_message_goes_from_sending_to_sent_and_replies_render() {
     tick().await;
     assert_eq!(m.texts(), ["Where is my order?"]);
     assert!(m.q(".salam-status").unwrap().text_content().unwrap().contains("Sending"));
-    let ClientFrame::Message { client_id, .. } = m.net.sent()[1].clone() else { panic!("no message frame") };
+    assert!(m.net.sent().contains(&ClientFrame::Typing { on: true }), "the support side sees typing");
+    let client_id = m
+        .net
+        .sent()
+        .into_iter()
+        .find_map(|f| match f {
+            ClientFrame::Message { client_id, .. } => Some(client_id),
+            _ => None,
+        })
+        .expect("a message frame");
     m.server(ServerFrame::Ack { client_id, id: "m1".into(), seq: 1 });
     m.server(agent("m2", 2, "Let me check."));
     tick().await;

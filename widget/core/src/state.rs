@@ -392,9 +392,18 @@ pub fn reduce(state: &mut State, event: Event) -> Vec<Effect> {
             set_open(state, open)
         }
         Event::DraftChanged(text) => {
+            // The support side sees "typing" while the draft has text: one
+            // frame when it starts, one when it is cleared (a send clears it
+            // on the server).
+            let was_empty = state.draft.trim().is_empty();
+            let is_empty = text.trim().is_empty();
             state.draft = text;
             state.composer_error = None;
-            vec![]
+            match (was_empty, is_empty) {
+                (true, false) => vec![Effect::Send(ClientFrame::Typing { on: true })],
+                (false, true) => vec![Effect::Send(ClientFrame::Typing { on: false })],
+                _ => vec![],
+            }
         }
         Event::Submit { client_id, at } => submit(state, client_id, at),
         Event::Retry { client_id } => match find_mut(state, &client_id) {
@@ -981,6 +990,18 @@ mod tests {
         reduce(&mut s, Event::Frame(ServerFrame::Typing { author: sara, on: true }));
         reduce(&mut s, Event::Disconnected);
         assert_eq!(s.typing, None);
+    }
+
+    #[test]
+    fn typing_is_announced_when_the_draft_starts_and_when_it_is_cleared() {
+        let mut s = State::default();
+        let on = vec![Effect::Send(ClientFrame::Typing { on: true })];
+        assert_eq!(reduce(&mut s, Event::DraftChanged("h".into())), on);
+        assert!(reduce(&mut s, Event::DraftChanged("he".into())).is_empty(), "not on every keystroke");
+        assert_eq!(
+            reduce(&mut s, Event::DraftChanged(" ".into())),
+            vec![Effect::Send(ClientFrame::Typing { on: false })]
+        );
     }
 
     #[test]
