@@ -248,6 +248,26 @@ describe("reliability: fault injection against the real server", () => {
     await converged(page, api, ["hello", "sent into the void"]);
   });
 
+  it("12. pagehide lets go of the socket (back/forward cache), pageshow reconnects at once and catches up", async () => {
+    const { page, w, api } = await visit();
+    await say(w, "before leaving");
+    const id = await conversationOf(api);
+    await converged(page, api, ["before leaving"]);
+    const opened = [];
+    page.on("websocket", (ws) => opened.push(ws));
+    // The page goes into the back/forward cache: its connection is let go.
+    await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent("pagehide", { persisted: true })));
+    await api.reply(id, "while you were away");
+    await sleep(2500);
+    assert.equal(opened.length, 0, "no reconnect while the page is in the cache");
+    assert.deepEqual((await rows(page)).map((r) => r.text), ["before leaving"], "the socket is really gone");
+    const t0 = Date.now();
+    await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent("pageshow", { persisted: true })));
+    await converged(page, api, ["before leaving", "while you were away"]);
+    assert.ok(Date.now() - t0 < 2000, `reconnected at once, not after a backoff (${Date.now() - t0} ms)`);
+    assert.equal(opened.length, 1, "one new socket");
+  });
+
   it("13. offline, then online: messages typed offline are sent once, in order", async () => {
     const { page, w, api } = await visit();
     await say(w, "before");

@@ -8,6 +8,7 @@
 //! Every task installs what it needs first (see [`tools`]), so each works
 //! on a fresh machine.
 
+mod bench;
 mod dist;
 mod tools;
 
@@ -23,8 +24,9 @@ fn main() -> ExitCode {
         "dist" => dist_task(),
         "demo" => demo(rest),
         "test" => test(),
+        "bench-ws" => bench::ws(rest),
         _ => {
-            eprintln!("usage: cargo xtask <dist | demo [--port N] | test>");
+            eprintln!("usage: cargo xtask <dist | demo [--port N] | test | bench-ws [--visitors N] [--messages M]>");
             return if task == "help" || task == "--help" { ExitCode::SUCCESS } else { ExitCode::FAILURE };
         }
     };
