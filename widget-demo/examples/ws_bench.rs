@@ -280,12 +280,13 @@ async fn visitor(
     index: usize,
     url: Arc<String>,
     messages: usize,
-    connected: mpsc::UnboundedSender<Result<(), String>>,
+    connected: mpsc::UnboundedSender<Result<Duration, String>>,
     mut go: watch::Receiver<bool>,
     shared: Arc<Shared>,
 ) -> Option<Ws> {
+    let started = Instant::now();
     let ws = connect(&url, &shared).await;
-    let ok = ws.as_ref().map(|_| ()).map_err(Clone::clone);
+    let ok = ws.as_ref().map(|_| started.elapsed()).map_err(Clone::clone);
     let _ = connected.send(ok);
     let mut ws = ws.ok()?;
     if go.wait_for(|g| *g).await.is_err() {
@@ -355,6 +356,8 @@ struct Load {
     connected: usize,
     connect_failures: Vec<String>,
     connect_time: Duration,
+    /// Each connection's own connect + hello→welcome time, in microseconds, sorted.
+    connect_us: Vec<u64>,
     message_wall: Duration,
     server_cpu: Duration,
     client_cpu: Duration,
@@ -376,10 +379,10 @@ async fn load(args: &Args, server: &Server, shared: Arc<Shared>, deadline: tokio
         visitors.spawn(visitor(i, url.clone(), args.messages, connected_tx.clone(), go_rx.clone(), shared.clone()));
     }
     drop(connected_tx);
-    let (mut connected, mut connect_failures, mut timed_out) = (0, vec![], None);
-    while connected + connect_failures.len() < args.visitors {
+    let (mut connect_us, mut connect_failures, mut timed_out) = (vec![], vec![], None);
+    while connect_us.len() + connect_failures.len() < args.visitors {
         match timeout_at(deadline, connected_rx.recv()).await {
-            Ok(Some(Ok(()))) => connected += 1,
+            Ok(Some(Ok(t))) => connect_us.push(t.as_micros() as u64),
             Ok(Some(Err(e))) => connect_failures.push(e),
             Ok(None) => break,
             Err(_) => {
@@ -389,6 +392,7 @@ async fn load(args: &Args, server: &Server, shared: Arc<Shared>, deadline: tokio
         }
     }
     let connect_time = started.elapsed();
+    connect_us.sort_unstable();
 
     // Phase 2: every connected visitor sends its messages.
     let (server_cpu0, client_cpu0) = (cpu_time(&pid.to_string()), cpu_time("self"));
@@ -422,9 +426,10 @@ async fn load(args: &Args, server: &Server, shared: Arc<Shared>, deadline: tokio
     tokio::time::sleep(Duration::from_millis(500)).await;
     let after_close = memory(pid);
     Load {
-        connected,
+        connected: connect_us.len(),
         connect_failures,
         connect_time,
+        connect_us,
         message_wall,
         server_cpu,
         client_cpu,
@@ -480,7 +485,10 @@ fn bench(args: &Args) -> Result<(), String> {
     let deadline = tokio::time::Instant::from_std(begun + args.timeout);
     let load = rt.block_on(load(args, &server, shared.clone(), deadline));
     let stored = stored_messages(&server.db);
-    let peak = memory(pid);
+    // VmHWM is updated lazily (RSS is counted per thread in batches), so it
+    // can trail an RSS reading taken earlier: the peak is the larger.
+    let peak_kib = [memory(pid).hwm_kib, load.after.hwm_kib, load.after.rss_kib, load.after_close.rss_kib];
+    let peak_kib = peak_kib.into_iter().max().unwrap_or(0);
     let server_errors = server.stderr_lines();
     drop(server); // killed and reaped here
     drop(rt);
@@ -524,6 +532,15 @@ fn bench(args: &Args) -> Result<(), String> {
         ("messages acked / sent / expected (N×M)", format!("{acked} / {sent} / {expected}")),
         ("messages in the database", format!("{stored_text} (all N×M acked and stored: {verdict})")),
         ("connect + hello→welcome, all N", format!("{:.0} ms", load.connect_time.as_secs_f64() * 1000.0)),
+        (
+            "one connection's connect + welcome p50 / p99 / max",
+            format!(
+                "{} / {} / {}",
+                ms(percentile_ms(&load.connect_us, 50.0)),
+                ms(percentile_ms(&load.connect_us, 99.0)),
+                ms(percentile_ms(&load.connect_us, 100.0))
+            ),
+        ),
         ("message phase wall time", format!("{:.0} ms", wall_s * 1000.0)),
         ("throughput (acked / wall time)", format!("{throughput:.0} msg/s")),
         ("round trip p50", ms(p50)),
@@ -539,7 +556,7 @@ fn bench(args: &Args) -> Result<(), String> {
         ("server RSS idle (before load)", format!("{:.1} MiB", mib(idle.rss_kib))),
         ("server RSS after load (connections open)", format!("{:.1} MiB", mib(load.after.rss_kib))),
         ("server RSS after closing the connections", format!("{:.1} MiB", mib(load.after_close.rss_kib))),
-        ("server RSS peak (VmHWM)", format!("{:.1} MiB", mib(peak.hwm_kib))),
+        ("server RSS peak (VmHWM)", format!("{:.1} MiB", mib(peak_kib))),
         (
             "CPU during the message phase: server / this client",
             format!(
@@ -572,6 +589,11 @@ fn bench(args: &Args) -> Result<(), String> {
             "messages_stored": stored.as_ref().ok(),
             "all_acked_and_stored": verdict == "yes",
             "connect_all_ms": load.connect_time.as_secs_f64() * 1000.0,
+            "connect_one_ms": {
+                "p50": percentile_ms(&load.connect_us, 50.0),
+                "p99": percentile_ms(&load.connect_us, 99.0),
+                "max": percentile_ms(&load.connect_us, 100.0),
+            },
             "message_phase_ms": wall_s * 1000.0,
             "messages_per_second": throughput,
             "rtt_ms": { "p50": p50, "p90": p90, "p99": p99, "max": max },
@@ -589,7 +611,7 @@ fn bench(args: &Args) -> Result<(), String> {
                 "idle": mib(idle.rss_kib),
                 "after_load": mib(load.after.rss_kib),
                 "after_close": mib(load.after_close.rss_kib),
-                "peak": mib(peak.hwm_kib),
+                "peak": mib(peak_kib),
             },
             "cpu_seconds_message_phase": { "server": load.server_cpu.as_secs_f64(), "client": load.client_cpu.as_secs_f64() },
             "cores": cores,

@@ -16,6 +16,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use axum::serve::ListenerExt;
 use axum::Router;
 use server::App;
 use std::net::SocketAddr;
@@ -213,6 +214,11 @@ async fn main() {
         shutdown.await;
         kill.send_modify(|g| *g += 1);
     };
+    // No Nagle: an ack and the echoed message are two small writes, and
+    // Nagle would hold the second until the client's delayed ACK (~40 ms).
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     if let Err(e) = axum::serve(listener, app(&options, state)).with_graceful_shutdown(shutdown).await {
         eprintln!("server error: {e}");
         std::process::exit(1);

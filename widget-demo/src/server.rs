@@ -139,8 +139,12 @@ impl App {
         let _ = self.agents.send(event);
     }
 
-    /// Tells agent consoles the conversation's summary changed.
+    /// Tells agent consoles the conversation's summary changed (a query,
+    /// so only when a console is listening).
     pub fn tell_agents_summary(&self, conversation: &str) {
+        if self.agents.receiver_count() == 0 {
+            return;
+        }
         if let Ok(Some(mut summary)) = self.store.conversation(conversation) {
             summary.visitor_typing = self.is_typing(conversation);
             self.tell_agents(AgentEvent::Conversation { summary });
