@@ -62,7 +62,7 @@ describe("visitor and agent through the reference server", () => {
     assert.deepEqual(authors, ["Sara"], "the widget says who is answering");
 
     // Navigating to another page keeps the conversation.
-    await visitor.getByRole("link", { name: "Help centre" }).click();
+    await visitor.getByRole("navigation", { name: "Demo pages" }).getByRole("link", { name: "Help centre" }).click();
     const w2 = new Widget(visitor);
     await w2.ready();
     await w2.open();
