@@ -1,9 +1,12 @@
 //! Dev tasks, one entry point: `cargo xtask <task>`.
 //!
 //! * `dist`: build the widget bundle into `dist/` and print its sizes.
-//! * `demo`: build everything and serve the demo on http://127.0.0.1:8080.
+//! * `demo`: build everything and serve the demo on http://127.0.0.1:8080,
+//!   with the agent console at `/agent/` and the database in `target/`.
 //! * `test`: formatting, lints, native tests, browser component tests and
-//!   end-to-end tests.
+//!   end-to-end tests (the reference server built with its fault hooks).
+//! * `bench-ws`: many WebSocket visitors against a release build of the
+//!   reference server; figures, not a test.
 //!
 //! Every task installs what it needs first (see [`tools`]), so each works
 //! on a fresh machine.
