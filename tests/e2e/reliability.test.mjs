@@ -234,6 +234,48 @@ describe("reliability: fault injection against the real server", () => {
     await converged(page, api, ["over sse", "missed 1", "missed 2"]);
   });
 
+  it("9 and 14. refused connections back off with jitter instead of looping hot, then recover", async () => {
+    const { page, w, api } = await visit();
+    await say(w, "before the refusals");
+    await converged(page, api, ["before the refusals"]);
+    const attempts = [];
+    page.on("websocket", () => attempts.push(Date.now()));
+    await api.faults({ drop_sockets: true, refuse_ms: 6000 });
+    const t0 = Date.now();
+    await sleep(6000);
+    // Full-jitter windows of 1, 2, 4 s: a handful of tries in 6 s, not hundreds.
+    assert.ok(attempts.length >= 2 && attempts.length <= 10, `${attempts.length} attempts in 6 s`);
+    const gaps = attempts.map((t, i) => t - (i ? attempts[i - 1] : t0));
+    assert.ok(gaps.every((g) => g >= 90), `every wait at least the 100 ms floor: ${gaps}`);
+    await say(w, "after the refusals");
+    await converged(page, api, ["before the refusals", "after the refusals"]);
+  });
+
+  it("10. a slow network (1.5 s per frame): sending is optimistic, each message goes out once, no reconnect storm", async () => {
+    const { page, w, api } = await visit();
+    const sent = [];
+    const sockets = [];
+    page.on("websocket", (ws) => {
+      sockets.push(ws);
+      ws.on("framesent", (f) => { if (String(f.payload).includes('"type":"message"')) sent.push(JSON.parse(f.payload).client_id); });
+    });
+    // The socket opened before the listener; reopen it so frames are observed.
+    await api.faults({ drop_sockets: true });
+    await until(() => sockets.length === 1, "the reconnect");
+    await until(() => page.evaluate(() =>
+      document.querySelector("salam-chat").shadowRoot.querySelector(".salam-banner").classList.contains("salam-hidden")),
+    "online again");
+    await api.faults({ delay_ms: 1500 });
+    for (const t of ["slow 1", "slow 2", "slow 3"]) await say(w, t);
+    assert.deepEqual((await rows(page)).map((r) => r.status), ["Sending…", "Sending…", "Sending…"], "shown at once, pending");
+    const id = await conversationOf(api);
+    await api.reply(id, "slow answer");
+    await converged(page, api, ["slow 1", "slow 2", "slow 3", "slow answer"]);
+    assert.equal(sent.length, 3, `each message sent once: ${sent}`);
+    assert.equal(new Set(sent).size, 3);
+    assert.equal(sockets.length, 1, "no reconnects on a slow but working connection");
+  });
+
   it("11. a half-open socket (open, silent) is noticed by the heartbeat and replaced", async () => {
     const { page, w, api } = await visit({ settings: { heartbeat: 1 } });
     await say(w, "hello");
