@@ -290,6 +290,18 @@ describe("reliability: fault injection against the real server", () => {
     await converged(page, api, ["hello", "sent into the void"]);
   });
 
+  it("11b. a silent event stream (HTTP+SSE) is noticed by the server's heartbeat and replaced", async () => {
+    const { page, w, api } = await visit({ settings: { transport: "sse", heartbeat: 1 } });
+    await say(w, "hello over sse");
+    const id = await conversationOf(api);
+    await converged(page, api, ["hello over sse"]);
+    await api.faults({ stall: true });
+    await api.reply(id, "lost in a silent stream");
+    await sleep(3500);
+    await api.faults({ stall: false });
+    await converged(page, api, ["hello over sse", "lost in a silent stream"]);
+  });
+
   it("12. pagehide lets go of the socket (back/forward cache), pageshow reconnects at once and catches up", async () => {
     const { page, w, api } = await visit();
     await say(w, "before leaving");

@@ -178,6 +178,9 @@ pub struct StreamQuery {
     token: Option<String>,
     #[serde(default)]
     last_seq: u64,
+    /// Seconds between `pong` events, so the widget can tell a silent
+    /// stream from a quiet one (EventSource hides comment keep-alives).
+    heartbeat: Option<u64>,
 }
 
 /// `GET /api/v1/events`: the server-to-visitor half over Server-Sent Events.
@@ -199,6 +202,8 @@ pub async fn events(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
         }
     };
     let mut room = app.subscribe(&visitor.conversation);
+    let beat = Duration::from_secs(q.heartbeat.unwrap_or(15).clamp(1, 300));
+    let mut ticker = tokio::time::interval_at(tokio::time::Instant::now() + beat, beat);
     let (tx, rx) = mpsc::channel::<String>(64);
     let mut kill = app.kill.subscribe();
     let mut out = Out { app: app.clone(), held: None };
@@ -218,6 +223,7 @@ pub async fn events(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
                 },
                 _ = kill.changed() => return,
                 _ = tx.closed() => return,
+                _ = ticker.tick() => out.texts(&ServerFrame::Pong).await,
                 _ = tokio::time::sleep(Duration::from_millis(300)), if out.held.is_some() => out.flush().into_iter().collect(),
             };
             for t in texts {

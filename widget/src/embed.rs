@@ -127,7 +127,7 @@ fn transport_for(window: &web_sys::Window, config: &Config) -> Box<dyn crate::tr
     let urls = api_urls(config.endpoint.as_deref(), &base);
     match config.transport {
         TransportKind::WebSocket => Box::new(WebSocketTransport::new(urls.ws, config.heartbeat_secs)),
-        TransportKind::Sse => Box::new(SseTransport::new(urls.events, urls.frames)),
+        TransportKind::Sse => Box::new(SseTransport::new(urls.events, urls.frames, config.heartbeat_secs)),
         TransportKind::JsBridge => {
             let bridge = Reflect::get(window, &"salamSettings".into())
                 .and_then(|s| Reflect::get(&s, &"bridge".into()))

@@ -9,7 +9,7 @@
 //! network error or a 5xx (the same client id every time, so the server
 //! stores it once), after at least `Retry-After` on a 429.
 
-use super::timer::{random, Timeout};
+use super::timer::{now, random, Interval, Timeout};
 use salam_core::backoff::Backoff;
 use salam_core::protocol::{decode_server_frame, encode_client_frame, ClientFrame, ServerFrame};
 use salam_core::transport::{EventSink, Transport, TransportError, TransportEvent};
@@ -41,6 +41,13 @@ struct Inner {
     generation: u32,
     /// The stream said welcome; sends can go.
     welcomed: bool,
+    /// The server sends a `pong` event every `heartbeat_ms`; a stream silent
+    /// for longer than that plus a grace period, or that never says
+    /// welcome, is dropped and replaced (a half-open connection).
+    heartbeat_ms: u64,
+    last_heard: f64,
+    opened_at: f64,
+    watch: Interval,
     attempt: u32,
     retry: Timeout,
     told_closed: bool,
@@ -51,8 +58,9 @@ struct Inner {
 }
 
 impl SseTransport {
-    /// A transport for these URLs.
-    pub fn new(events_url: String, frames_url: String) -> Self {
+    /// A transport for these URLs, expecting a server heartbeat every
+    /// `heartbeat_secs`.
+    pub fn new(events_url: String, frames_url: String, heartbeat_secs: u32) -> Self {
         Self {
             inner: Rc::new(RefCell::new(Inner {
                 events_url,
@@ -64,6 +72,10 @@ impl SseTransport {
                 retired: vec![],
                 generation: 0,
                 welcomed: false,
+                heartbeat_ms: u64::from(heartbeat_secs.max(1)) * 1000,
+                last_heard: 0.0,
+                opened_at: 0.0,
+                watch: Interval::default(),
                 attempt: 0,
                 retry: Timeout::default(),
                 told_closed: false,
@@ -107,7 +119,7 @@ fn start_stream(rc: &Rc<RefCell<Inner>>, last_seq: u64) {
     inner.generation = inner.generation.wrapping_add(1);
     inner.retired.clear();
     let generation = inner.generation;
-    let mut url = format!("{}?last_seq={last_seq}", inner.events_url);
+    let mut url = format!("{}?last_seq={last_seq}&heartbeat={}", inner.events_url, inner.heartbeat_ms / 1000);
     if let Some(t) = &inner.token {
         url.push_str(&format!("&token={}", encode(t)));
     }
@@ -123,6 +135,7 @@ fn start_stream(rc: &Rc<RefCell<Inner>>, last_seq: u64) {
         if rc.borrow().generation != generation {
             return;
         }
+        rc.borrow_mut().last_heard = now();
         let Some(text) = e.data().as_string() else { return };
         match decode_server_frame(text.as_bytes()) {
             Ok(frame) => {
@@ -147,10 +160,28 @@ fn start_stream(rc: &Rc<RefCell<Inner>>, last_seq: u64) {
     es.set_onerror(Some(onerror.as_ref().unchecked_ref()));
     inner.handlers = vec![Box::new(onmessage), Box::new(onerror)];
     inner.stream = Some(es);
+    inner.opened_at = now();
+    inner.last_heard = inner.opened_at;
+    let every = inner.heartbeat_ms;
+    let weak = Rc::downgrade(rc);
+    inner.watch.set(every, move || {
+        let Some(rc) = weak.upgrade() else { return };
+        let dead = {
+            let inner = rc.borrow();
+            let beat = inner.heartbeat_ms as f64;
+            let limit = beat + beat.min(10_000.0);
+            inner.generation == generation
+                && (now() - inner.last_heard > limit || (!inner.welcomed && now() - inner.opened_at > limit))
+        };
+        if dead {
+            lost(&rc, generation);
+        }
+    });
 }
 
 fn drop_stream(inner: &mut Inner) {
     inner.welcomed = false;
+    inner.watch.clear();
     if let Some(es) = inner.stream.take() {
         es.set_onmessage(None);
         es.set_onerror(None);
