@@ -9,6 +9,7 @@ use salam_core::protocol::{
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use tokio::sync::{broadcast, watch};
@@ -51,6 +52,7 @@ pub struct App {
     /// Storage.
     pub store: Arc<dyn Store>,
     rooms: Mutex<HashMap<String, broadcast::Sender<Arc<ServerFrame>>>>,
+    rooms_sweep_at: AtomicUsize,
     /// Live events for agent consoles.
     pub agents: broadcast::Sender<AgentEvent>,
     buckets: Mutex<HashMap<i64, Bucket>>,
@@ -106,6 +108,7 @@ impl App {
         Self {
             store,
             rooms: Mutex::default(),
+            rooms_sweep_at: AtomicUsize::new(1024),
             agents: broadcast::channel(1024).0,
             buckets: Mutex::default(),
             rate: (RATE_BURST, RATE_PER_SEC),
@@ -120,6 +123,12 @@ impl App {
     /// Receives every frame published to a conversation from now on.
     pub fn subscribe(&self, conversation: &str) -> broadcast::Receiver<Arc<ServerFrame>> {
         let mut rooms = self.rooms.lock().unwrap_or_else(|p| p.into_inner());
+        // Rooms whose visitors all left go when the map has doubled since
+        // the last sweep, so memory follows the live connections.
+        if rooms.len() >= self.rooms_sweep_at.load(Ordering::Relaxed) {
+            rooms.retain(|_, tx| tx.receiver_count() > 0);
+            self.rooms_sweep_at.store((rooms.len() * 2).max(1024), Ordering::Relaxed);
+        }
         rooms.entry(conversation.to_string()).or_insert_with(|| broadcast::channel(512).0).subscribe()
     }
 
@@ -178,6 +187,11 @@ impl App {
         let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
         let now = Instant::now();
         let (burst, per_sec) = self.rate;
+        // A bucket that has refilled is the same as no bucket: forget those
+        // when the map grows, so it holds only recently active visitors.
+        if buckets.len() >= 4096 {
+            buckets.retain(|_, b| b.tokens + now.duration_since(b.at).as_secs_f64() * per_sec < burst);
+        }
         let b = buckets.entry(visitor).or_insert(Bucket { tokens: burst, at: now });
         b.tokens = (b.tokens + now.duration_since(b.at).as_secs_f64() * per_sec).min(burst);
         b.at = now;
@@ -357,5 +371,44 @@ impl App {
             self.tell_agents_summary(conversation);
         }
         Ok(stored.frame())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Sqlite;
+
+    fn app() -> App {
+        App::new(Arc::new(Sqlite::open(std::path::Path::new(":memory:")).unwrap()), vec![], "k".into())
+    }
+
+    #[test]
+    fn the_rate_limit_refuses_past_the_burst_and_says_how_long_to_wait() {
+        let mut a = app();
+        a.rate = (3.0, 0.5);
+        assert!((0..3).all(|_| a.take_token(1).is_ok()));
+        let wait = a.take_token(1).unwrap_err();
+        assert!((1..=2000).contains(&wait), "{wait}");
+        assert!(a.take_token(2).is_ok(), "per visitor");
+    }
+
+    #[test]
+    fn idle_rate_buckets_and_empty_rooms_are_forgotten() {
+        let mut a = app();
+        // Refills at once, so every bucket is idle as soon as it is made.
+        a.rate = (2.0, 1e12);
+        for v in 0..10_000 {
+            a.take_token(v).unwrap();
+        }
+        assert!(a.buckets.lock().unwrap().len() <= 4096, "{}", a.buckets.lock().unwrap().len());
+        for c in 0..10_000 {
+            drop(a.subscribe(&format!("k{c}")));
+        }
+        let kept = a.subscribe("live");
+        assert!(a.rooms.lock().unwrap().len() <= 2048, "{}", a.rooms.lock().unwrap().len());
+        drop(kept);
+        assert!(a.origin_allowed(None, Some("x")) && a.origin_allowed(Some("http://x"), Some("x")));
+        assert!(!a.origin_allowed(Some("http://evil"), Some("x")));
     }
 }
