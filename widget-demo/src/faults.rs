@@ -137,25 +137,22 @@ impl Faults {
 
     /// A status to fail this `POST` with, and its `Retry-After`.
     pub fn fail_post(&self) -> Option<(u16, Option<u64>)> {
-        if !ENABLED {
-            return None;
-        }
-        self.with(|a| take_one(&mut a.fail_post))
+        self.take_failure(|a| &mut a.fail_post)
     }
 
     /// A status to fail this event stream request with.
     pub fn fail_stream(&self) -> Option<(u16, Option<u64>)> {
+        self.take_failure(|a| &mut a.fail_stream)
+    }
+
+    fn take_failure(&self, which: fn(&mut Active) -> &mut FailNext) -> Option<(u16, Option<u64>)> {
         if !ENABLED {
             return None;
         }
-        self.with(|a| take_one(&mut a.fail_stream))
+        self.with(|a| {
+            let f = which(a);
+            f.count = f.count.checked_sub(1)?;
+            Some((f.status, f.retry_after))
+        })
     }
-}
-
-fn take_one(f: &mut FailNext) -> Option<(u16, Option<u64>)> {
-    if f.count == 0 {
-        return None;
-    }
-    f.count -= 1;
-    Some((f.status, f.retry_after))
 }

@@ -83,6 +83,23 @@ pub struct Refusal {
     pub retry_after_ms: Option<u64>,
 }
 
+/// The text of a new message, trimmed, or why it is refused. Visitors and
+/// agents are held to the same rules.
+fn checked_text<'a>(text: &'a str, client_id: Option<&str>) -> Result<&'a str, Refusal> {
+    let refuse = |code| Refusal { code, retry_after_ms: None };
+    if client_id.is_some_and(|c| c.is_empty() || c.len() > 64) {
+        return Err(refuse("malformed"));
+    }
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(refuse("empty"));
+    }
+    if text.chars().count() > MAX_MESSAGE_CHARS {
+        return Err(refuse("too_long"));
+    }
+    Ok(text)
+}
+
 /// The milliseconds-since-epoch clock.
 pub fn now_ms() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or(0)
@@ -203,6 +220,15 @@ impl App {
         }
     }
 
+    /// Gives back a token spent on a message that turned out to be a
+    /// retransmission.
+    fn refund_token(&self, visitor: i64) {
+        let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(b) = buckets.get_mut(&visitor) {
+            b.tokens = (b.tokens + 1.0).min(self.rate.0);
+        }
+    }
+
     /// Finds the visitor for `token`, or makes a new one (with a new token)
     /// when there is none or it is unknown.
     pub fn visitor(&self, token: Option<&str>) -> Result<(Visitor, String, bool), String> {
@@ -286,25 +312,16 @@ impl App {
 
     /// Stores a visitor message (once per client id) and returns its ack.
     pub fn visitor_message(&self, visitor: &Visitor, client_id: &str, text: &str) -> Result<ServerFrame, Refusal> {
-        let refuse = |code| Refusal { code, retry_after_ms: None };
-        if client_id.is_empty() || client_id.len() > 64 {
-            return Err(refuse("malformed"));
-        }
-        let text = text.trim();
-        if text.is_empty() {
-            return Err(refuse("empty"));
-        }
-        if text.chars().count() > MAX_MESSAGE_CHARS {
-            return Err(refuse("too_long"));
-        }
-        let unavailable = |_| refuse("unavailable");
-        // A retransmission is answered with the original, without spending
-        // the visitor's rate budget.
-        if let Some(m) = self.store.by_client_id(&visitor.conversation, client_id).map_err(unavailable)? {
-            return Ok(ServerFrame::Ack { client_id: client_id.to_string(), id: m.id, seq: m.seq });
-        }
+        let text = checked_text(text, Some(client_id))?;
+        let unavailable = |_| Refusal { code: "unavailable", retry_after_ms: None };
+        let ack = |id: String, seq: u64| ServerFrame::Ack { client_id: client_id.to_string(), id, seq };
         if let Err(wait) = self.take_token(visitor.id) {
-            return Err(Refusal { code: "rate_limited", retry_after_ms: Some(wait) });
+            // Over budget, but a retransmission of a stored message is still
+            // answered: only new messages spend the budget.
+            return match self.store.by_client_id(&visitor.conversation, client_id).map_err(unavailable)? {
+                Some(m) => Ok(ack(m.id, m.seq)),
+                None => Err(Refusal { code: "rate_limited", retry_after_ms: Some(wait) }),
+            };
         }
         let (stored, new) = self
             .store
@@ -313,26 +330,26 @@ impl App {
                 NewMessage { author: AuthorKind::Visitor, name: None, text, client_id: Some(client_id), at: now_ms() },
             )
             .map_err(unavailable)?;
-        if new {
-            if self.faults.crash_before_ack() {
-                eprintln!("fault injection: exiting after storing {client_id}, before the ack");
-                std::process::exit(137);
-            }
-            self.publish(&visitor.conversation, stored.frame());
-            self.tell_agents(AgentEvent::Message {
-                conversation: visitor.conversation.clone(),
-                message: stored.frame(),
-            });
-            if self.set_typing(&visitor.conversation, false) {
-                self.tell_agents(AgentEvent::Typing { conversation: visitor.conversation.clone(), on: false });
-            }
-            // Writing again reopens a resolved conversation.
-            if self.store.set_status(&visitor.conversation, ConversationStatus::Open, now_ms()).unwrap_or(false) {
-                self.publish(&visitor.conversation, ServerFrame::Status { status: ConversationStatus::Open });
-            }
-            self.tell_agents_summary(&visitor.conversation);
+        if !new {
+            self.refund_token(visitor.id);
+            return Ok(ack(stored.id, stored.seq));
         }
-        Ok(ServerFrame::Ack { client_id: client_id.to_string(), id: stored.id, seq: stored.seq })
+        if self.faults.crash_before_ack() {
+            eprintln!("fault injection: exiting after storing {client_id}, before the ack");
+            std::process::exit(137);
+        }
+        let frame = stored.frame();
+        self.publish(&visitor.conversation, frame.clone());
+        self.tell_agents(AgentEvent::Message { conversation: visitor.conversation.clone(), message: frame });
+        if self.set_typing(&visitor.conversation, false) {
+            self.tell_agents(AgentEvent::Typing { conversation: visitor.conversation.clone(), on: false });
+        }
+        // Writing again reopens a resolved conversation.
+        if self.store.set_status(&visitor.conversation, ConversationStatus::Open, now_ms()).unwrap_or(false) {
+            self.publish(&visitor.conversation, ServerFrame::Status { status: ConversationStatus::Open });
+        }
+        self.tell_agents_summary(&visitor.conversation);
+        Ok(ack(stored.id, stored.seq))
     }
 
     /// Stores an agent message (once per `client_id`, if given) and sends it
@@ -344,17 +361,8 @@ impl App {
         text: &str,
         client_id: Option<&str>,
     ) -> Result<ServerFrame, Refusal> {
+        let text = checked_text(text, client_id)?;
         let refuse = |code| Refusal { code, retry_after_ms: None };
-        let text = text.trim();
-        if text.is_empty() {
-            return Err(refuse("empty"));
-        }
-        if text.chars().count() > MAX_MESSAGE_CHARS {
-            return Err(refuse("too_long"));
-        }
-        if client_id.is_some_and(|c| c.is_empty() || c.len() > 64) {
-            return Err(refuse("malformed"));
-        }
         let name = name.map(str::trim).filter(|n| !n.is_empty()).map(|n| n.chars().take(60).collect::<String>());
         let (stored, new) = self
             .store
@@ -363,14 +371,15 @@ impl App {
                 NewMessage { author: AuthorKind::Agent, name: name.as_deref(), text, client_id, at: now_ms() },
             )
             .map_err(|_| refuse("unavailable"))?;
+        let frame = stored.frame();
         if new {
             let author = Author { kind: AuthorKind::Agent, name: name.clone() };
             self.publish(conversation, ServerFrame::Typing { author, on: false });
-            self.publish(conversation, stored.frame());
-            self.tell_agents(AgentEvent::Message { conversation: conversation.to_string(), message: stored.frame() });
+            self.publish(conversation, frame.clone());
+            self.tell_agents(AgentEvent::Message { conversation: conversation.to_string(), message: frame.clone() });
             self.tell_agents_summary(conversation);
         }
-        Ok(stored.frame())
+        Ok(frame)
     }
 }
 
@@ -391,6 +400,22 @@ mod tests {
         let wait = a.take_token(1).unwrap_err();
         assert!((1..=2000).contains(&wait), "{wait}");
         assert!(a.take_token(2).is_ok(), "per visitor");
+    }
+
+    #[test]
+    fn retransmissions_never_spend_the_rate_budget() {
+        let mut a = app();
+        a.rate = (3.0, 0.001);
+        let (v, _, _) = a.visitor(None).unwrap();
+        let first = a.visitor_message(&v, "c1", "hello").unwrap();
+        for _ in 0..10 {
+            assert_eq!(a.visitor_message(&v, "c1", "hello").unwrap(), first, "the original ack, again");
+        }
+        assert!(a.visitor_message(&v, "c2", "two").is_ok());
+        assert!(a.visitor_message(&v, "c3", "three").is_ok(), "the budget of 3 is intact");
+        assert_eq!(a.visitor_message(&v, "c4", "four").unwrap_err().code, "rate_limited");
+        assert_eq!(a.visitor_message(&v, "c1", "hello").unwrap(), first, "answered even when over budget");
+        assert_eq!(a.store.messages_after(&v.conversation, 0, 10).unwrap().len(), 3);
     }
 
     #[test]

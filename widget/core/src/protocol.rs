@@ -184,6 +184,10 @@ pub enum ProtocolError {
 
 /// Decodes one frame from the server. Never panics.
 pub fn decode_server_frame(bytes: &[u8]) -> Result<ServerFrame, ProtocolError> {
+    decode(bytes)
+}
+
+fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, ProtocolError> {
     if bytes.len() > MAX_FRAME_BYTES {
         return Err(ProtocolError::TooLarge(bytes.len()));
     }
@@ -192,10 +196,7 @@ pub fn decode_server_frame(bytes: &[u8]) -> Result<ServerFrame, ProtocolError> {
 
 /// Decodes one frame from the widget (the server side). Never panics.
 pub fn decode_client_frame(bytes: &[u8]) -> Result<ClientFrame, ProtocolError> {
-    if bytes.len() > MAX_FRAME_BYTES {
-        return Err(ProtocolError::TooLarge(bytes.len()));
-    }
-    serde_json::from_slice(bytes).map_err(|e| ProtocolError::Malformed(e.to_string()))
+    decode(bytes)
 }
 
 /// Encodes a frame for the widget (the server side).

@@ -4,7 +4,8 @@
 
 use proptest::prelude::*;
 use salam_core::protocol::{
-    decode_client_frame, decode_server_frame, encode_client_frame, encode_server_frame, ClientFrame, ServerFrame,
+    decode_client_frame, decode_server_frame, encode_client_frame, encode_server_frame, ClientFrame, ProtocolError,
+    ServerFrame,
 };
 use salam_core::state::{reduce, Delivery, Event, State};
 use serde_json::Value;
@@ -30,37 +31,38 @@ fn kind(v: &Value) -> String {
     v["type"].as_str().unwrap().to_string()
 }
 
-/// Every fixture decodes, and encodes back to the same JSON value: the
-/// documented examples are exactly what the code reads and writes.
-#[test]
-fn server_fixtures_round_trip_exactly() {
+/// Every fixture in `sub` decodes to a known frame and encodes back to the
+/// same JSON value; returns the frame types covered.
+fn round_trip<F: PartialEq + std::fmt::Debug>(
+    sub: &str,
+    decode: impl Fn(&[u8]) -> Result<F, ProtocolError>,
+    encode: impl Fn(&F) -> String,
+    unknown: F,
+) -> Vec<String> {
     let mut kinds = vec![];
-    for (name, text) in fixtures("protocol/server") {
-        let frame = decode_server_frame(text.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_ne!(frame, ServerFrame::Unknown, "{name}");
-        let back: Value = serde_json::from_str(&encode_server_frame(&frame)).unwrap();
+    for (name, text) in fixtures(sub) {
+        let frame = decode(text.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_ne!(frame, unknown, "{name}");
+        let back: Value = serde_json::from_str(&encode(&frame)).unwrap();
         let want: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back, want, "{name}");
         kinds.push(kind(&want));
     }
     kinds.sort();
     kinds.dedup();
+    kinds
+}
+
+/// The documented examples are exactly what the code reads and writes.
+#[test]
+fn server_fixtures_round_trip_exactly() {
+    let kinds = round_trip("protocol/server", decode_server_frame, encode_server_frame, ServerFrame::Unknown);
     assert_eq!(kinds, ["ack", "error", "message", "pong", "status", "typing", "welcome"], "a fixture per frame type");
 }
 
 #[test]
 fn client_fixtures_round_trip_exactly() {
-    let mut kinds = vec![];
-    for (name, text) in fixtures("protocol/client") {
-        let frame = decode_client_frame(text.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_ne!(frame, ClientFrame::Unknown, "{name}");
-        let back: Value = serde_json::from_str(&encode_client_frame(&frame)).unwrap();
-        let want: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(back, want, "{name}");
-        kinds.push(kind(&want));
-    }
-    kinds.sort();
-    kinds.dedup();
+    let kinds = round_trip("protocol/client", decode_client_frame, encode_client_frame, ClientFrame::Unknown);
     assert_eq!(kinds, ["hello", "message", "ping", "sync", "typing"], "a fixture per frame type");
 }
 

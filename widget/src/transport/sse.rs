@@ -289,8 +289,9 @@ async fn post_with_retries(
         }
         let wait = match post(&url, token, &body).await {
             Ok((200, text)) => {
+                // One bad frame in the answer costs only itself.
                 let frames: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap_or_default();
-                return Ok(frames.iter().filter_map(|v| decode_server_frame(v.to_string().as_bytes()).ok()).collect());
+                return Ok(frames.into_iter().filter_map(|v| serde_json::from_value(v).ok()).collect());
             }
             Ok((401, _)) => return Err(Give::NewToken),
             Ok((429, retry_after)) => {
