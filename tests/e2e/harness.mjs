@@ -193,8 +193,9 @@ export class Widget {
 
   async ready() {
     await this.launcher.waitFor({ state: "visible", timeout: 20000 });
-    // The app is mounted once the launcher carries its aria-controls.
-    await this.page.waitForFunction(() => !!document.querySelector("salam-chat")?.shadowRoot?.querySelector(".salam-launcher"));
+    // The loader draws the launcher at once; the app marks the host when it
+    // has taken over.
+    await this.page.waitForFunction(() => document.querySelector("salam-chat")?.dataset.salam === "ready", null, { timeout: 20000 });
   }
 
   async open() {

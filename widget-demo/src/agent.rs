@@ -6,13 +6,14 @@
 
 use crate::server::{now_ms, AgentEvent, App, Refusal};
 use crate::visitor::check_origin;
+use crate::wire;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use futures_util::StreamExt;
-use salam_core::protocol::{Author, AuthorKind, ConversationStatus, ServerFrame};
+use salam_core::protocol::{encode_server_frame, Author, AuthorKind, ConversationStatus, ServerFrame};
 use serde::Deserialize;
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -84,7 +85,7 @@ pub async fn messages(
         return r;
     }
     match app.replay(&id, q.after_seq) {
-        Ok(frames) => Json(frames).into_response(),
+        Ok(frames) => wire::frames_response(&frames),
         Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e).into_response(),
     }
 }
@@ -110,7 +111,7 @@ pub async fn reply(
         return r;
     }
     match app.agent_message(&id, body.name.as_deref(), &body.text, body.client_id.as_deref()) {
-        Ok(frame) => Json(frame).into_response(),
+        Ok(frame) => wire::frame_response(&frame),
         Err(r) => refusal(r),
     }
 }
@@ -141,6 +142,7 @@ pub async fn typing(
 /// Body of a status call.
 #[derive(Debug, Deserialize)]
 pub struct SetStatus {
+    #[serde(deserialize_with = "wire::parse_status")]
     status: ConversationStatus,
 }
 
@@ -184,10 +186,11 @@ pub async fn events(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
             Ok(AgentEvent::Conversation { summary }) => {
                 SseEvent::default().event("conversation").json_data(summary).unwrap_or_default()
             }
-            Ok(AgentEvent::Message { conversation, message }) => SseEvent::default()
-                .event("message")
-                .json_data(serde_json::json!({ "conversation": conversation, "message": message }))
-                .unwrap_or_default(),
+            Ok(AgentEvent::Message { conversation, message }) => SseEvent::default().event("message").data(format!(
+                "{{\"conversation\":{},\"message\":{}}}",
+                serde_json::Value::from(conversation),
+                encode_server_frame(&message)
+            )),
             Ok(AgentEvent::Typing { conversation, on }) => SseEvent::default()
                 .event("typing")
                 .json_data(serde_json::json!({ "conversation": conversation, "on": on }))

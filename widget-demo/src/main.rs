@@ -10,6 +10,7 @@ mod faults;
 mod server;
 mod store;
 mod visitor;
+mod wire;
 
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{header, HeaderValue, StatusCode};

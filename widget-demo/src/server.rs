@@ -36,6 +36,7 @@ pub enum AgentEvent {
         /// Conversation id.
         conversation: String,
         /// The message frame.
+        #[serde(serialize_with = "crate::wire::frame")]
         message: ServerFrame,
     },
     /// The visitor started or stopped typing.

@@ -96,6 +96,7 @@ pub struct NewMessage<'a> {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct LastMessage {
     /// Author kind.
+    #[serde(serialize_with = "crate::wire::author_kind")]
     pub author: AuthorKind,
     /// Text.
     pub text: String,
@@ -109,6 +110,7 @@ pub struct Summary {
     /// Id.
     pub id: String,
     /// Open or resolved.
+    #[serde(serialize_with = "crate::wire::status")]
     pub status: ConversationStatus,
     /// Newest sequence number.
     pub head_seq: u64,

@@ -264,7 +264,7 @@ pub async fn post_frame(State(app): State<Arc<App>>, headers: HeaderMap, body: B
         }
         _ => None,
     });
-    let mut res = axum::Json(replies).into_response();
+    let mut res = crate::wire::frames_response(&replies);
     if let Some(ms) = limited {
         *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
         res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(ms.div_ceil(1000)));

@@ -213,7 +213,8 @@ impl Chat {
         }
     }
 
-    fn focus_launcher(&self) {
+    /// Moves focus to the launcher.
+    pub fn focus_launcher(&self) {
         if let Some(Some(launcher)) = self.ui.launcher.try_get_untracked() {
             let _ = launcher.focus();
         }

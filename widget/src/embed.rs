@@ -14,6 +14,7 @@ use js_sys::{Array, Object, Reflect, JSON};
 use leptos::prelude::*;
 use salam_core::config::{api_urls, parse_config, Config, RawSettings, TransportKind};
 use salam_core::i18n::requested_languages;
+use salam_core::json::Json;
 use salam_core::state::HostEvent;
 use std::any::Any;
 use std::cell::RefCell;
@@ -21,10 +22,17 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The widget's stylesheet, compiled in so it needs no extra request and
-/// works under a strict `style-src` (constructable stylesheets are not
-/// inline styles).
-pub const STYLES: &str = include_str!("../../styles/salam.css");
+/// The whole widget stylesheet, minified: the shell (`styles/shell.css`:
+/// theme variables, launcher, panel frame) and the panel contents
+/// (`styles/salam.css`). For a Leptos app that renders [`SalamChat`] itself;
+/// the one-tag embed gets the shell from the loader instead.
+pub const STYLES: &str =
+    concat!(include_str!(concat!(env!("OUT_DIR"), "/shell.css")), include_str!(concat!(env!("OUT_DIR"), "/salam.css")));
+
+/// The app's part of the stylesheet, compiled in so it needs no extra
+/// request and works under a strict `style-src` (constructable stylesheets
+/// are not inline styles). The loader has already adopted the shell.
+const PANEL_STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/salam.css"));
 
 /// Name of the host element.
 pub const HOST_TAG: &str = "salam-chat";
@@ -51,12 +59,16 @@ pub fn boot(data: JsValue, queue: JsValue) {
     if RUNNING.with(|r| r.borrow().is_some()) {
         return;
     }
-    if let Err(e) = try_boot(&data) {
-        warn(&format!("salam: could not start: {}", describe(&e)));
-        return;
-    }
+    let handover = match try_boot(&data) {
+        Ok(h) => h,
+        Err(e) => {
+            warn(&format!("salam: could not start: {}", describe(&e)));
+            return;
+        }
+    };
     install_api();
     emit("salam:ready");
+    handover.apply();
     if let Ok(queue) = queue.dyn_into::<Array>() {
         for args in queue.iter() {
             if !is_running() {
@@ -68,7 +80,7 @@ pub fn boot(data: JsValue, queue: JsValue) {
     }
 }
 
-fn try_boot(data: &JsValue) -> Result<(), JsValue> {
+fn try_boot(data: &JsValue) -> Result<Handover, JsValue> {
     let window = web_sys::window().ok_or("no window")?;
     let document = window.document().ok_or("no document")?;
     let (config, warnings) = parse_config(&string_pairs(data), &read_settings(&window));
@@ -76,15 +88,23 @@ fn try_boot(data: &JsValue) -> Result<(), JsValue> {
         warn(&w.to_string());
     }
 
-    // Host element and shadow root. The host page's CSS cannot reach in,
-    // and ours cannot leak out; `:host` in salam.css resets what the page
-    // could still push onto the host element itself.
-    let host = document.create_element(HOST_TAG)?;
-    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
+    // The loader has drawn the launcher in a `<salam-chat>` host with the
+    // shell stylesheet; the app takes over that host and shadow root. The
+    // host page's CSS cannot reach in, and ours cannot leak out; `:host` in
+    // shell.css resets what the page could still push onto the host itself.
+    let facade = Facade::read(&window);
+    let (host, shadow) = match facade.host.as_ref().and_then(|h| Some((h.clone(), h.shadow_root()?))) {
+        Some(found) => found,
+        None => {
+            let host = document.create_element(HOST_TAG)?;
+            let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?;
+            document.body().ok_or("no <body>")?.append_child(&host)?;
+            (host, shadow)
+        }
+    };
     adopt_styles(&document, &shadow)?;
     let mount_point: web_sys::HtmlElement = document.create_element("div")?.unchecked_into();
     shadow.append_child(&mount_point)?;
-    document.body().ok_or("no <body>")?.append_child(&host)?;
 
     let requested = visitor_languages(&window, config.locale.as_deref());
     let transport = transport_for(&window, &config);
@@ -108,8 +128,54 @@ fn try_boot(data: &JsValue) -> Result<(), JsValue> {
         view! { <SalamChat chat=chat config=config /> }
     });
     let chat = chat_out.borrow_mut().take().ok_or("mount did not run")?;
+
+    // The stand-in goes; its open state and focus carry over (after
+    // `salam:ready`, in `Handover::apply`).
+    let handover = Handover { chat, open: facade.open, had_focus: shadow.active_element().is_some() };
+    if let Some(root) = &facade.root {
+        root.remove();
+    }
+    host.set_attribute("data-salam", "ready")?;
     RUNNING.with(|r| *r.borrow_mut() = Some(Running { host, chat, _mount: Box::new(mount) }));
-    Ok(())
+    Ok(handover)
+}
+
+/// What the app takes over from the loader's stand-in.
+struct Handover {
+    chat: Chat,
+    open: bool,
+    had_focus: bool,
+}
+
+impl Handover {
+    fn apply(self) {
+        match (self.open, self.had_focus) {
+            // As if the click had reached the app: focus goes to the composer.
+            (true, true) => self.chat.open(),
+            // Opened by the owner (`open` setting, `Salam('open')`): the page keeps focus.
+            (true, false) => self.chat.dispatch(salam_core::state::Event::Open),
+            (false, true) => self.chat.focus_launcher(),
+            (false, false) => {}
+        }
+    }
+}
+
+/// What the loader (`salam.js`) left in `window.__salam`: the host it drew
+/// the launcher in, the stand-in's root element, and whether the visitor
+/// opened the stand-in panel. All absent when booted without the loader.
+struct Facade {
+    host: Option<web_sys::Element>,
+    root: Option<web_sys::Element>,
+    open: bool,
+}
+
+impl Facade {
+    fn read(window: &web_sys::Window) -> Self {
+        let state = Reflect::get(window, &"__salam".into()).unwrap_or(JsValue::UNDEFINED);
+        let get = |key: &str| Reflect::get(&state, &key.into()).unwrap_or(JsValue::UNDEFINED);
+        let element = |key: &str| get(key).dyn_into::<web_sys::Element>().ok().filter(|e| e.is_connected());
+        Facade { host: element("host"), root: element("root"), open: get("open").as_bool().unwrap_or(false) }
+    }
 }
 
 /// The storage key of the outbox and the visitor token (versioned, so a
@@ -225,18 +291,22 @@ fn emit_detail(name: &str, detail: Option<&str>) {
     }
 }
 
+/// Adds the app's sheet after whatever the loader adopted (the shell).
 fn adopt_styles(document: &web_sys::Document, shadow: &web_sys::ShadowRoot) -> Result<(), JsValue> {
     // Constructable stylesheets pass a strict `style-src`; a <style> element
     // is the fallback for browsers without them.
     if let Ok(sheet) = web_sys::CssStyleSheet::new() {
-        if sheet.replace_sync(STYLES).is_ok()
-            && Reflect::set(shadow, &"adoptedStyleSheets".into(), &Array::of1(&sheet)).unwrap_or(false)
-        {
-            return Ok(());
+        let adopted = Reflect::get(shadow, &"adoptedStyleSheets".into()).ok().and_then(|a| a.dyn_into::<Array>().ok());
+        if let (Ok(()), Some(adopted)) = (sheet.replace_sync(PANEL_STYLES), adopted) {
+            let sheets = Array::from(&adopted);
+            sheets.push(&sheet);
+            if Reflect::set(shadow, &"adoptedStyleSheets".into(), &sheets).unwrap_or(false) {
+                return Ok(());
+            }
         }
     }
     let style = document.create_element("style")?;
-    style.set_text_content(Some(STYLES));
+    style.set_text_content(Some(PANEL_STYLES));
     shadow.append_child(&style)?;
     Ok(())
 }
@@ -262,12 +332,9 @@ fn read_settings(window: &web_sys::Window) -> RawSettings {
     if value.is_undefined() || value.is_null() {
         return RawSettings::default();
     }
-    let parsed = JSON::stringify(&value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok());
+    let parsed = JSON::stringify(&value).ok().and_then(|s| s.as_string()).and_then(|s| Json::parse(&s).ok());
     match parsed {
-        Some(serde_json::Value::Object(map)) => map,
+        Some(Json::Obj(members)) => members,
         _ => {
             warn("salam: window.salamSettings must be a plain object; ignored");
             RawSettings::default()

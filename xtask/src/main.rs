@@ -13,6 +13,7 @@
 
 mod bench;
 mod dist;
+mod loader;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -88,7 +89,12 @@ fn step<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
 
 fn dist_task() -> Result {
     step("install build tools", tools::ensure_build_tools)?;
-    step("build dist/", || dist::build(&root().join("dist"))).map(|_| ())
+    let sizes = step("build dist/", || dist::build(&root().join("dist")))?;
+    // Shown here, enforced by `cargo xtask test`.
+    if let Err(e) = dist::check_budgets(&sizes) {
+        eprintln!("warning: {e}");
+    }
+    Ok(())
 }
 
 fn demo(args: &[String]) -> Result {
@@ -142,7 +148,8 @@ fn test() -> Result {
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))
     })?;
     let dist_dir = root().join("target").join("dist-test");
-    step("build the bundle", || dist::build(&dist_dir))?;
+    let sizes = step("build the bundle", || dist::build(&dist_dir))?;
+    step("size budgets (brotli, from the built files)", || dist::check_budgets(&sizes))?;
     // With the fault-injection hooks the reliability tests drive.
     step("build the demo server (with fault hooks)", || {
         run(cargo().args(["build", "-p", "salam-demo", "--features", "faults"]))

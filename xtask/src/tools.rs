@@ -11,6 +11,8 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// binaryen from npm: Debian's binaryen 108 breaks wasm-bindgen output.
 const BINARYEN: &str = "binaryen@132.0.0";
+/// terser from npm, which minifies the loader.
+const TERSER: &str = "terser@5.51.2";
 
 fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd.output().ok()?;
@@ -32,10 +34,13 @@ pub fn ensure_build_tools() -> Result {
     }
 
     ensure_node()?;
-    if !wasm_opt().exists() {
+    if !wasm_opt().exists() || !terser().exists() {
         let dir = tools_dir();
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-        run(Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(&dir).arg(BINARYEN))?;
+        run(Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&dir)
+            .args([BINARYEN, TERSER]))?;
     }
     Ok(())
 }
@@ -84,6 +89,11 @@ fn apt_install(packages: &[&str]) -> Result {
 /// Where npm-installed build tools live (under target/, so never committed).
 pub fn tools_dir() -> PathBuf {
     root().join("target").join("tools")
+}
+
+/// terser's command-line entry, run with `node`.
+pub fn terser() -> PathBuf {
+    tools_dir().join("node_modules/terser/bin/terser")
 }
 
 /// binaryen's wasm-opt from npm.

@@ -13,11 +13,12 @@
 //! stays, and exactly one [`ConfigWarning`] names the key, so a typo costs
 //! the owner one console line rather than a broken widget.
 
-use serde_json::Value;
+use crate::json::Json as Value;
 use std::fmt;
 
-/// `window.salamSettings`, after `JSON.stringify` (functions dropped).
-pub type RawSettings = serde_json::Map<String, Value>;
+/// `window.salamSettings`, after `JSON.stringify` (functions dropped): its
+/// members in order.
+pub type RawSettings = Vec<(String, Value)>;
 
 /// Longest owner text we accept (title, subtitle); longer is cut, with a warning.
 pub const MAX_OWNER_TEXT_CHARS: usize = 120;
@@ -224,7 +225,7 @@ pub fn parse_config(data: &[(String, String)], settings: &RawSettings) -> (Confi
     let mut warnings: Vec<ConfigWarning> = Vec::new();
     let sources = data
         .iter()
-        .map(|(k, v)| (k.as_str(), Value::String(v.clone())))
+        .map(|(k, v)| (k.as_str(), Value::Str(v.clone())))
         .chain(settings.iter().map(|(k, v)| (k.as_str(), v.clone())));
     for (key, value) in sources {
         if FOREIGN_KEYS.contains(&key) {
@@ -277,7 +278,7 @@ fn split_localized_key(key: &str) -> Option<(&'static str, String)> {
 
 fn apply(config: &mut Config, key: &str, value: &Value) -> Result<(), String> {
     if let Some((base, tag)) = split_localized_key(key) {
-        let tag = language_tag(&Value::String(tag))?;
+        let tag = language_tag(&Value::Str(tag))?;
         let text = owner_text(value)?;
         if let Some(field) = owner_text_field(config, base) {
             field.set(Some(tag), text);
@@ -289,10 +290,10 @@ fn apply(config: &mut Config, key: &str, value: &Value) -> Result<(), String> {
             let field = owner_text_field(config, key).ok_or("unknown owner text")?;
             match value {
                 // { "en": "Help", "fa": "راهنما" }: one text per language.
-                Value::Object(map) => {
+                Value::Obj(map) => {
                     let mut bad = vec![];
                     for (tag, text) in map {
-                        match (language_tag(&Value::String(tag.clone())), owner_text(text)) {
+                        match (language_tag(&Value::Str(tag.clone())), owner_text(text)) {
                             (Ok(tag), Ok(text)) => field.set(Some(tag), text),
                             _ => bad.push(tag.clone()),
                         }
@@ -333,12 +334,11 @@ fn apply(config: &mut Config, key: &str, value: &Value) -> Result<(), String> {
         "endpoint" => config.endpoint = Some(endpoint(value)?),
         "heartbeat" => {
             let secs = match value {
-                Value::Number(n) => n.as_f64(),
-                Value::String(s) => s.trim().parse::<f64>().ok(),
+                Value::Num(n) | Value::Str(n) => whole_seconds(n),
                 _ => None,
             };
             match secs {
-                Some(s) if (1.0..=300.0).contains(&s) => config.heartbeat_secs = s as u32,
+                Some(s) if (1..=300).contains(&s) => config.heartbeat_secs = s,
                 _ => return Err(format!("expected seconds between 1 and 300; using {DEFAULT_HEARTBEAT_SECS}")),
             }
         }
@@ -384,6 +384,17 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// `25`, `"25"` or `25.5` as whole seconds (the fraction is dropped), read
+/// without floating point.
+fn whole_seconds(text: &str) -> Option<u32> {
+    let (whole, fraction) = text.trim().split_once('.').unwrap_or((text.trim(), "0"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    Some(whole.parse::<u32>().unwrap_or(u32::MAX))
+}
+
 fn as_str(value: &Value) -> Result<&str, String> {
     value.as_str().ok_or_else(|| format!("expected a string, got {}", kind(value)))
 }
@@ -392,10 +403,10 @@ fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+        Value::Num(_) => "a number",
+        Value::Str(_) => "a string",
+        Value::Arr(_) => "a list",
+        Value::Obj(_) => "an object",
     }
 }
 
@@ -435,7 +446,7 @@ fn boolean(value: &Value) -> Result<bool, String> {
     match value {
         Value::Bool(b) => Ok(*b),
         // `data-open` with no value means yes, as for HTML boolean attributes.
-        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+        Value::Str(s) => match s.trim().to_ascii_lowercase().as_str() {
             "" | "true" | "1" | "yes" => Ok(true),
             "false" | "0" | "no" => Ok(false),
             other => Err(format!("expected true or false, got \"{other}\"; using false")),
@@ -449,12 +460,16 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn data(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    /// Owner settings written with `json!`, read the way the glue reads them.
+    fn settings(v: serde_json::Value) -> RawSettings {
+        match Value::parse(&v.to_string()) {
+            Ok(Value::Obj(members)) => members,
+            _ => RawSettings::default(),
+        }
     }
 
-    fn settings(v: Value) -> RawSettings {
-        v.as_object().cloned().unwrap_or_default()
+    fn data(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
     #[test]

@@ -1,8 +1,9 @@
-//! Localized strings through Fluent, language negotiation, and direction.
+//! Localized strings from Fluent files, language negotiation, and direction.
 //!
-//! Each language is one `locales/<lang>/salam.ftl`, embedded at compile time.
-//! The bundle is Fluent's concurrent one, so a [`Localizer`] is `Send + Sync`
-//! and can sit in a Leptos context. Isolation marks stay on: they keep a
+//! Each language is one `locales/<lang>/salam.ftl`, embedded at compile time
+//! and formatted by [`crate::ftl`] (the subset of Fluent we use, formatted
+//! as `fluent-bundle` would). A [`Localizer`] is plain data, `Send + Sync`,
+//! so it can sit in a Leptos context. Isolation marks stay on: they keep a
 //! Persian name inside an English sentence in the right order.
 //!
 //! Choices a reader should know about:
@@ -19,29 +20,29 @@
 //! * **Direction** comes from CLDR data ([`direction`]): the script, given or
 //!   likely, decides, not a list of two languages.
 
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use crate::ftl::{Arg, Messages};
 use fluent_langneg::{negotiate_languages, NegotiationStrategy};
 use std::borrow::Cow;
 use unic_langid::LanguageIdentifier;
 
-/// Every locale the widget ships: (language tag, Fluent source).
+/// Every locale the widget ships: (language tag, Fluent source without
+/// comments; see `build.rs`).
 pub const LOCALES: &[(&str, &str)] = &[
-    ("en", include_str!("../../../locales/en/salam.ftl")),
-    ("fa", include_str!("../../../locales/fa/salam.ftl")),
-    ("ar", include_str!("../../../locales/ar/salam.ftl")),
-    ("he", include_str!("../../../locales/he/salam.ftl")),
-    ("ur", include_str!("../../../locales/ur/salam.ftl")),
-    ("es", include_str!("../../../locales/es/salam.ftl")),
-    ("fr", include_str!("../../../locales/fr/salam.ftl")),
-    ("de", include_str!("../../../locales/de/salam.ftl")),
-    ("pt-BR", include_str!("../../../locales/pt-BR/salam.ftl")),
-    ("ru", include_str!("../../../locales/ru/salam.ftl")),
-    ("tr", include_str!("../../../locales/tr/salam.ftl")),
-    ("zh-CN", include_str!("../../../locales/zh-CN/salam.ftl")),
-    ("ja", include_str!("../../../locales/ja/salam.ftl")),
-    ("hi", include_str!("../../../locales/hi/salam.ftl")),
-    ("id", include_str!("../../../locales/id/salam.ftl")),
+    ("en", include_str!(concat!(env!("OUT_DIR"), "/en.ftl"))),
+    ("fa", include_str!(concat!(env!("OUT_DIR"), "/fa.ftl"))),
+    ("ar", include_str!(concat!(env!("OUT_DIR"), "/ar.ftl"))),
+    ("he", include_str!(concat!(env!("OUT_DIR"), "/he.ftl"))),
+    ("ur", include_str!(concat!(env!("OUT_DIR"), "/ur.ftl"))),
+    ("es", include_str!(concat!(env!("OUT_DIR"), "/es.ftl"))),
+    ("fr", include_str!(concat!(env!("OUT_DIR"), "/fr.ftl"))),
+    ("de", include_str!(concat!(env!("OUT_DIR"), "/de.ftl"))),
+    ("pt-BR", include_str!(concat!(env!("OUT_DIR"), "/pt-BR.ftl"))),
+    ("ru", include_str!(concat!(env!("OUT_DIR"), "/ru.ftl"))),
+    ("tr", include_str!(concat!(env!("OUT_DIR"), "/tr.ftl"))),
+    ("zh-CN", include_str!(concat!(env!("OUT_DIR"), "/zh-CN.ftl"))),
+    ("ja", include_str!(concat!(env!("OUT_DIR"), "/ja.ftl"))),
+    ("hi", include_str!(concat!(env!("OUT_DIR"), "/hi.ftl"))),
+    ("id", include_str!(concat!(env!("OUT_DIR"), "/id.ftl"))),
 ];
 
 /// The reference locale: every other one has exactly its message ids.
@@ -267,7 +268,8 @@ pub fn relative_time(then: u64, now: u64) -> (i64, TimeUnit) {
 /// Formats messages in one language.
 pub struct Localizer {
     tag: &'static str,
-    bundle: FluentBundle<FluentResource>,
+    messages: Messages,
+    pseudo: bool,
     digits: Option<[char; 10]>,
 }
 
@@ -287,23 +289,14 @@ impl Localizer {
     /// A localizer for a shipped locale tag (or the pseudo-locale); unknown
     /// tags give English.
     pub fn for_locale(tag: &str) -> Self {
-        if tag == PSEUDO_LOCALE {
-            let mut l = Self::build(PSEUDO_LOCALE, LOCALES[0].1);
-            l.bundle.set_transform(Some(pseudo));
-            return l;
-        }
-        let (tag, source) = LOCALES.iter().find(|(t, _)| *t == tag).copied().unwrap_or(LOCALES[0]);
-        Self::build(tag, source)
-    }
-
-    fn build(tag: &'static str, source: &str) -> Self {
-        let lang: LanguageIdentifier = tag.parse().unwrap_or_default();
-        let mut bundle = FluentBundle::new_concurrent(vec![lang]);
+        let pseudo = tag == PSEUDO_LOCALE;
+        let (tag, source) = match LOCALES.iter().find(|(t, _)| *t == tag) {
+            Some(found) if !pseudo => *found,
+            _ => (if pseudo { PSEUDO_LOCALE } else { LOCALES[0].0 }, LOCALES[0].1),
+        };
         // Embedded files are checked by the test suite; a broken entry is
         // skipped (its id then shows as itself) rather than breaking the widget.
-        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
-        let _ = bundle.add_resource(resource);
-        Self { tag, bundle, digits: None }
+        Self { tag, messages: Messages::parse(source), pseudo, digits: None }
     }
 
     /// Uses these ten characters for the digits 0-9 in formatted numbers
@@ -330,12 +323,8 @@ impl Localizer {
     }
 
     /// The message `id` with arguments.
-    pub fn t_args(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-        let mut fa = FluentArgs::new();
-        for (k, v) in args {
-            fa.set(*k, v.clone());
-        }
-        self.format(id, Some(&fa))
+    pub fn t_args(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        self.format(id, Some(args))
     }
 
     /// A number in the locale's digits.
@@ -343,17 +332,18 @@ impl Localizer {
         localize_digits(&n.to_string(), self.digits)
     }
 
-    fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
-        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+    fn format(&self, id: &str, args: Option<&[(&str, Arg<'_>)]>) -> String {
+        // Plural rules follow the language the text is in (English for the pseudo-locale).
+        let lang = if self.pseudo { "en" } else { self.tag };
+        let transform = if self.pseudo { Some(pseudo as fn(&str) -> Cow<'_, str>) } else { None };
+        let Some(text) = self.messages.format(id, lang, args.unwrap_or(&[]), transform) else {
             return id.to_string();
         };
-        let mut errors = vec![];
-        let text = self.bundle.format_pattern(pattern, args, &mut errors);
         match (self.digits, args) {
-            // Fluent formats numbers with ASCII digits; only placeables
+            // Numbers are formatted with ASCII digits; only placeables
             // (inside isolation marks) are numbers we formatted.
             (Some(digits), Some(_)) => localize_isolated_digits(&text, digits),
-            _ => text.into_owned(),
+            _ => text,
         }
     }
 }
@@ -406,7 +396,6 @@ fn pseudo(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fluent_bundle::FluentValue;
 
     fn req(tags: &[&str]) -> Vec<String> {
         tags.iter().map(|s| s.to_string()).collect()
@@ -415,7 +404,7 @@ mod tests {
     #[test]
     fn english_plurals_pick_the_right_form() {
         let l = Localizer::new(&["en-US"]);
-        let label = |n: u32| l.t_args("launcher-label", &[("unread", FluentValue::from(n))]);
+        let label = |n: u32| l.t_args("launcher-label", &[("unread", Arg::from(n))]);
         assert_eq!(label(0), "Chat with us");
         assert_eq!(label(1), "Chat with us, \u{2068}1\u{2069} unread message");
         assert_eq!(label(3), "Chat with us, \u{2068}3\u{2069} unread messages");
@@ -492,7 +481,7 @@ mod tests {
     fn digits_are_localized_in_placeables_only() {
         let persian = ['۰', '۱', '۲', '۳', '۴', '۵', '۶', '۷', '۸', '۹'];
         let l = Localizer::for_locale("fa").with_digits(Some(persian));
-        let text = l.t_args("composer-too-long", &[("max", FluentValue::from(4000))]);
+        let text = l.t_args("composer-too-long", &[("max", Arg::from(4000u32))]);
         assert!(text.contains("۴۰۰۰"), "{text}");
         assert!(!text.contains("4000"), "{text}");
         assert_eq!(l.number(12), "۱۲");

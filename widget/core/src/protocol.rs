@@ -6,7 +6,7 @@
 //! ignored and unknown frame types decode to [`ServerFrame::Unknown`], so a
 //! newer server can talk to an older widget.
 
-use serde::{Deserialize, Serialize};
+use crate::json::{Json, ObjectWriter};
 use thiserror::Error;
 
 /// The protocol version this build speaks, sent in the opening `hello`.
@@ -19,8 +19,7 @@ pub const MAX_MESSAGE_CHARS: usize = 4000;
 pub const MAX_FRAME_BYTES: usize = 64 * 1024;
 
 /// Who wrote a message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuthorKind {
     /// The visitor using the widget.
     Visitor,
@@ -33,28 +32,24 @@ pub enum AuthorKind {
 }
 
 /// Author of a server message.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Author {
     /// Kind of author.
     pub kind: AuthorKind,
     /// Display name, if any (untrusted text).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
 
 /// Frames the widget sends.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClientFrame {
     /// Opens a session. The first frame on every connection.
     Hello {
         /// Protocol version.
         v: u32,
         /// The visitor token from an earlier `welcome`; none for a new visitor.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         token: Option<String>,
         /// Replay starts after this sequence number (0: the whole conversation).
-        #[serde(default)]
         last_seq: u64,
     },
     /// A visitor message.
@@ -77,13 +72,11 @@ pub enum ClientFrame {
     /// Heartbeat; the server answers `pong`.
     Ping,
     /// A frame type this version does not know; a server ignores it.
-    #[serde(other)]
     Unknown,
 }
 
 /// Whether a conversation is still going.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ConversationStatus {
     /// Open: agents see it in their queue.
     #[default]
@@ -93,25 +86,20 @@ pub enum ConversationStatus {
 }
 
 /// Frames the widget receives.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ServerFrame {
     /// Answer to `hello`. Then come the messages after `last_seq`, in order.
     Welcome {
         /// Protocol version the server speaks.
         v: u32,
         /// The visitor's token (new or the same); keep it for the next `hello`.
-        #[serde(default)]
         token: String,
         /// The conversation's id. A different one than before means the old
         /// conversation is gone: drop it and start afresh.
-        #[serde(default)]
         conversation: String,
         /// The newest sequence number in the conversation.
-        #[serde(default)]
         head_seq: u64,
         /// Whether the conversation is open or resolved.
-        #[serde(default)]
         status: ConversationStatus,
     },
     /// The server has stored the visitor message `client_id`.
@@ -134,10 +122,8 @@ pub enum ServerFrame {
         /// Untrusted text, rendered as text.
         text: String,
         /// For the visitor's own messages: the client id they were sent with.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         client_id: Option<String>,
         /// When it was written, in milliseconds since the Unix epoch.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         at: Option<u64>,
     },
     /// Someone on the support side started or stopped typing.
@@ -159,14 +145,11 @@ pub enum ServerFrame {
         /// Machine-readable code (`too_long`, `rate_limited`, ...).
         code: String,
         /// The client id of the refused message, if it was one.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         client_id: Option<String>,
         /// For `rate_limited`: when to try again, in milliseconds.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
         retry_after_ms: Option<u64>,
     },
     /// A frame type this version does not know; ignored.
-    #[serde(other)]
     Unknown,
 }
 
@@ -184,31 +167,257 @@ pub enum ProtocolError {
 
 /// Decodes one frame from the server. Never panics.
 pub fn decode_server_frame(bytes: &[u8]) -> Result<ServerFrame, ProtocolError> {
-    decode(bytes)
-}
-
-fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, ProtocolError> {
-    if bytes.len() > MAX_FRAME_BYTES {
-        return Err(ProtocolError::TooLarge(bytes.len()));
-    }
-    serde_json::from_slice(bytes).map_err(|e| ProtocolError::Malformed(e.to_string()))
+    ServerFrame::from_json(&parse_frame(bytes)?).map_err(ProtocolError::Malformed)
 }
 
 /// Decodes one frame from the widget (the server side). Never panics.
 pub fn decode_client_frame(bytes: &[u8]) -> Result<ClientFrame, ProtocolError> {
-    decode(bytes)
+    ClientFrame::from_json(&parse_frame(bytes)?).map_err(ProtocolError::Malformed)
+}
+
+fn parse_frame(bytes: &[u8]) -> Result<Json, ProtocolError> {
+    if bytes.len() > MAX_FRAME_BYTES {
+        return Err(ProtocolError::TooLarge(bytes.len()));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ProtocolError::Malformed("not UTF-8".into()))?;
+    Json::parse(text).map_err(ProtocolError::Malformed)
 }
 
 /// Encodes a frame for the widget (the server side).
 pub fn encode_server_frame(frame: &ServerFrame) -> String {
-    serde_json::to_string(frame).unwrap_or_else(|_| "{}".to_string())
+    let mut out = String::new();
+    let mut w = ObjectWriter::new(&mut out);
+    match frame {
+        ServerFrame::Welcome { v, token, conversation, head_seq, status } => {
+            w.str("type", "welcome")
+                .num("v", u64::from(*v))
+                .str("token", token)
+                .str("conversation", conversation)
+                .num("head_seq", *head_seq)
+                .str("status", status.as_str());
+        }
+        ServerFrame::Ack { client_id, id, seq } => {
+            w.str("type", "ack").str("client_id", client_id).str("id", id).num("seq", *seq);
+        }
+        ServerFrame::Message { id, seq, author, text, client_id, at } => {
+            w.str("type", "message")
+                .str("id", id)
+                .num("seq", *seq)
+                .raw("author", &author.to_json())
+                .str("text", text)
+                .opt_str("client_id", client_id.as_deref())
+                .opt_num("at", *at);
+        }
+        ServerFrame::Typing { author, on } => {
+            w.str("type", "typing").raw("author", &author.to_json()).bool("on", *on);
+        }
+        ServerFrame::Status { status } => {
+            w.str("type", "status").str("status", status.as_str());
+        }
+        ServerFrame::Pong => {
+            w.str("type", "pong");
+        }
+        ServerFrame::Error { code, client_id, retry_after_ms } => {
+            w.str("type", "error")
+                .str("code", code)
+                .opt_str("client_id", client_id.as_deref())
+                .opt_num("retry_after_ms", *retry_after_ms);
+        }
+        ServerFrame::Unknown => {
+            w.str("type", "unknown");
+        }
+    }
+    w.end();
+    out
 }
 
 /// Encodes a frame for the server.
 pub fn encode_client_frame(frame: &ClientFrame) -> String {
-    // Serializing these plain structs cannot fail; an empty object is a
-    // harmless fallback the server rejects as malformed.
-    serde_json::to_string(frame).unwrap_or_else(|_| "{}".to_string())
+    let mut out = String::new();
+    let mut w = ObjectWriter::new(&mut out);
+    match frame {
+        ClientFrame::Hello { v, token, last_seq } => {
+            w.str("type", "hello")
+                .num("v", u64::from(*v))
+                .opt_str("token", token.as_deref())
+                .num("last_seq", *last_seq);
+        }
+        ClientFrame::Message { client_id, text } => {
+            w.str("type", "message").str("client_id", client_id).str("text", text);
+        }
+        ClientFrame::Sync { after_seq } => {
+            w.str("type", "sync").num("after_seq", *after_seq);
+        }
+        ClientFrame::Typing { on } => {
+            w.str("type", "typing").bool("on", *on);
+        }
+        ClientFrame::Ping => {
+            w.str("type", "ping");
+        }
+        ClientFrame::Unknown => {
+            w.str("type", "unknown");
+        }
+    }
+    w.end();
+    out
+}
+
+/// Reads the members of one frame object, with errors that name the field.
+struct Fields<'a>(&'a Json);
+
+impl<'a> Fields<'a> {
+    fn of(json: &'a Json) -> Result<Self, String> {
+        match json {
+            Json::Obj(_) => Ok(Fields(json)),
+            _ => Err("a frame must be a JSON object".into()),
+        }
+    }
+
+    /// The member, or `None` when absent or `null`.
+    fn get(&self, key: &str) -> Option<&'a Json> {
+        self.0.get(key).filter(|v| **v != Json::Null)
+    }
+
+    fn bad(key: &str, what: &str) -> String {
+        format!("field `{key}`: expected {what}")
+    }
+
+    fn opt_str(&self, key: &str) -> Result<Option<String>, String> {
+        self.get(key).map(|v| v.as_str().map(str::to_string).ok_or_else(|| Self::bad(key, "a string"))).transpose()
+    }
+
+    fn str(&self, key: &str) -> Result<String, String> {
+        self.opt_str(key)?.ok_or_else(|| Self::bad(key, "a string"))
+    }
+
+    fn opt_u64(&self, key: &str) -> Result<Option<u64>, String> {
+        self.get(key).map(|v| v.as_u64().ok_or_else(|| Self::bad(key, "a non-negative integer"))).transpose()
+    }
+
+    fn u64(&self, key: &str) -> Result<u64, String> {
+        self.opt_u64(key)?.ok_or_else(|| Self::bad(key, "a non-negative integer"))
+    }
+
+    fn u32(&self, key: &str) -> Result<u32, String> {
+        u32::try_from(self.u64(key)?).map_err(|_| Self::bad(key, "a 32-bit integer"))
+    }
+
+    fn bool(&self, key: &str) -> Result<bool, String> {
+        self.get(key).and_then(Json::as_bool).ok_or_else(|| Self::bad(key, "true or false"))
+    }
+
+    fn author(&self, key: &str) -> Result<Author, String> {
+        let a = Fields::of(self.get(key).ok_or_else(|| Self::bad(key, "an author"))?)?;
+        let kind = a.str("kind")?;
+        Ok(Author {
+            kind: AuthorKind::parse(&kind).ok_or_else(|| format!("unknown author kind `{kind}`"))?,
+            name: a.opt_str("name")?,
+        })
+    }
+
+    fn status(&self, key: &str) -> Result<Option<ConversationStatus>, String> {
+        self.opt_str(key)?
+            .map(|s| ConversationStatus::parse(&s).ok_or_else(|| format!("unknown status `{s}`")))
+            .transpose()
+    }
+}
+
+impl AuthorKind {
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuthorKind::Visitor => "visitor",
+            AuthorKind::Bot => "bot",
+            AuthorKind::Agent => "agent",
+            AuthorKind::System => "system",
+        }
+    }
+
+    /// From the wire name.
+    pub fn parse(s: &str) -> Option<Self> {
+        [AuthorKind::Visitor, AuthorKind::Bot, AuthorKind::Agent, AuthorKind::System]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
+}
+
+impl ConversationStatus {
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConversationStatus::Open => "open",
+            ConversationStatus::Resolved => "resolved",
+        }
+    }
+
+    /// From the wire name.
+    pub fn parse(s: &str) -> Option<Self> {
+        [ConversationStatus::Open, ConversationStatus::Resolved].into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl Author {
+    /// As a JSON object.
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        ObjectWriter::new(&mut out).str("kind", self.kind.as_str()).opt_str("name", self.name.as_deref()).end();
+        out
+    }
+}
+
+impl ServerFrame {
+    /// Reads a frame from parsed JSON (an element of a batch, say).
+    pub fn from_json(json: &Json) -> Result<Self, String> {
+        let f = Fields::of(json)?;
+        Ok(match f.str("type")?.as_str() {
+            "welcome" => ServerFrame::Welcome {
+                v: f.u32("v")?,
+                token: f.opt_str("token")?.unwrap_or_default(),
+                conversation: f.opt_str("conversation")?.unwrap_or_default(),
+                head_seq: f.opt_u64("head_seq")?.unwrap_or(0),
+                status: f.status("status")?.unwrap_or_default(),
+            },
+            "ack" => ServerFrame::Ack { client_id: f.str("client_id")?, id: f.str("id")?, seq: f.u64("seq")? },
+            "message" => ServerFrame::Message {
+                id: f.str("id")?,
+                seq: f.u64("seq")?,
+                author: f.author("author")?,
+                text: f.str("text")?,
+                client_id: f.opt_str("client_id")?,
+                at: f.opt_u64("at")?,
+            },
+            "typing" => ServerFrame::Typing { author: f.author("author")?, on: f.bool("on")? },
+            "status" => {
+                ServerFrame::Status { status: f.status("status")?.ok_or_else(|| Fields::bad("status", "a status"))? }
+            }
+            "pong" => ServerFrame::Pong,
+            "error" => ServerFrame::Error {
+                code: f.str("code")?,
+                client_id: f.opt_str("client_id")?,
+                retry_after_ms: f.opt_u64("retry_after_ms")?,
+            },
+            _ => ServerFrame::Unknown,
+        })
+    }
+}
+
+impl ClientFrame {
+    /// Reads a frame from parsed JSON.
+    pub fn from_json(json: &Json) -> Result<Self, String> {
+        let f = Fields::of(json)?;
+        Ok(match f.str("type")?.as_str() {
+            "hello" => ClientFrame::Hello {
+                v: f.u32("v")?,
+                token: f.opt_str("token")?,
+                last_seq: f.opt_u64("last_seq")?.unwrap_or(0),
+            },
+            "message" => ClientFrame::Message { client_id: f.str("client_id")?, text: f.str("text")? },
+            "sync" => ClientFrame::Sync { after_seq: f.u64("after_seq")? },
+            "typing" => ClientFrame::Typing { on: f.bool("on")? },
+            "ping" => ClientFrame::Ping,
+            _ => ClientFrame::Unknown,
+        })
+    }
 }
 
 #[cfg(test)]

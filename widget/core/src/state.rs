@@ -12,10 +12,10 @@
 //! without a gap, the server replays what came after, and everything is
 //! upserted by id, so duplicates and replays are harmless.
 
+use crate::json::{Json, ObjectWriter};
 use crate::protocol::{
     Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, MAX_MESSAGE_CHARS, PROTOCOL_VERSION,
 };
-use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -152,55 +152,98 @@ impl Default for State {
 
 /// What survives a reload: who the visitor is, and every message not yet
 /// acknowledged. Stored as JSON by the glue; [`Saved::from_json`] never fails.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Saved {
     /// The visitor token.
-    #[serde(default)]
     pub token: Option<String>,
     /// The conversation the token belongs to.
-    #[serde(default)]
     pub conversation: Option<String>,
     /// The highest sequence number the visitor has read.
-    #[serde(default)]
     pub read_seq: u64,
+    /// Replies that arrived while the panel was closed and are not read yet;
+    /// the loader reads it to fetch the app at once and show the badge.
+    pub unread: u32,
     /// Messages written but not acknowledged, oldest first.
-    #[serde(default)]
     pub outbox: Vec<Pending>,
 }
 
 /// A message in the outbox.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pending {
     /// Its client id: the same one is sent on every try, so the server stores it once.
     pub client_id: String,
     /// The text.
     pub text: String,
     /// When it was written (ms since the Unix epoch).
-    #[serde(default)]
     pub at: u64,
     /// Why it failed, if it did (a locale message id); failed messages wait
     /// for the visitor's retry instead of going out on their own.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failed: Option<String>,
 }
 
 impl Saved {
     /// Parses what the glue stored. Anything unreadable is an empty value.
     pub fn from_json(text: &str) -> Saved {
-        let mut saved: Saved = serde_json::from_str(text).unwrap_or_default();
-        // Storage is the visitor's to tamper with: keep only sane entries.
-        saved.outbox.retain(|p| {
-            !p.client_id.is_empty()
-                && p.client_id.len() <= 64
-                && !p.text.trim().is_empty()
-                && p.text.chars().count() <= MAX_MESSAGE_CHARS
-        });
-        saved
+        let Ok(json) = Json::parse(text) else {
+            return Saved::default();
+        };
+        let string = |j: &Json, key: &str| j.get(key).and_then(Json::as_str).map(str::to_string);
+        let number = |j: &Json, key: &str| j.get(key).and_then(Json::as_u64).unwrap_or(0);
+        let outbox = match json.get("outbox") {
+            Some(Json::Arr(items)) => items
+                .iter()
+                .filter_map(|p| {
+                    Some(Pending {
+                        client_id: string(p, "client_id")?,
+                        text: string(p, "text")?,
+                        at: number(p, "at"),
+                        failed: string(p, "failed"),
+                    })
+                })
+                // Storage is the visitor's to tamper with: keep only sane entries.
+                .filter(|p| {
+                    !p.client_id.is_empty()
+                        && p.client_id.len() <= 64
+                        && !p.text.trim().is_empty()
+                        && p.text.chars().count() <= MAX_MESSAGE_CHARS
+                })
+                .collect(),
+            _ => vec![],
+        };
+        Saved {
+            token: string(&json, "token"),
+            conversation: string(&json, "conversation"),
+            read_seq: number(&json, "read_seq"),
+            unread: u32::try_from(number(&json, "unread")).unwrap_or(0),
+            outbox,
+        }
     }
 
     /// As JSON for storage.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let mut out = String::new();
+        let mut w = ObjectWriter::new(&mut out);
+        w.opt_str("token", self.token.as_deref())
+            .opt_str("conversation", self.conversation.as_deref())
+            .num("read_seq", self.read_seq)
+            .num("unread", u64::from(self.unread));
+        let items: Vec<String> = self
+            .outbox
+            .iter()
+            .map(|p| {
+                let mut item = String::new();
+                ObjectWriter::new(&mut item)
+                    .str("client_id", &p.client_id)
+                    .str("text", &p.text)
+                    .num("at", p.at)
+                    .opt_str("failed", p.failed.as_deref())
+                    .end();
+                item
+            })
+            .collect();
+        w.raw("outbox", &format!("[{}]", items.join(",")));
+        w.end();
+        out
     }
 }
 
@@ -229,6 +272,7 @@ impl State {
             read_seq: self.read_seq.max(if same { stored.read_seq } else { 0 }),
             token: self.token.clone().or(stored.token),
             conversation: self.conversation.clone().or(stored.conversation),
+            unread: self.unread,
             outbox,
         }
     }
@@ -612,6 +656,8 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                         state.read_seq = state.read_seq.max(seq);
                     } else if !mine && seq > state.read_seq {
                         state.unread = state.unread.saturating_add(1);
+                        // Stored for the next page's loader (see `Saved::unread`).
+                        effects.push(Effect::Persist);
                     }
                 }
             }

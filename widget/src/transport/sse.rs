@@ -11,6 +11,7 @@
 
 use super::timer::{now, random, Interval, Timeout};
 use salam_core::backoff::Backoff;
+use salam_core::json::Json;
 use salam_core::protocol::{decode_server_frame, encode_client_frame, ClientFrame, ServerFrame};
 use salam_core::transport::{EventSink, Transport, TransportError, TransportEvent};
 use std::cell::RefCell;
@@ -290,8 +291,11 @@ async fn post_with_retries(
         let wait = match post(&url, token, &body).await {
             Ok((200, text)) => {
                 // One bad frame in the answer costs only itself.
-                let frames: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap_or_default();
-                return Ok(frames.into_iter().filter_map(|v| serde_json::from_value(v).ok()).collect());
+                let frames = match Json::parse(&text) {
+                    Ok(Json::Arr(items)) => items,
+                    _ => vec![],
+                };
+                return Ok(frames.iter().filter_map(|v| ServerFrame::from_json(v).ok()).collect());
             }
             Ok((401, _)) => return Err(Give::NewToken),
             Ok((429, retry_after)) => {
