@@ -342,7 +342,7 @@ mod tests {
     async fn websocket_session_acks_dedupes_and_resumes() {
         let (addr, server) = serve().await;
         let mut ws = connect(addr, "http://allowed.example").await.unwrap();
-        say(&mut ws, ClientFrame::Hello { v: 1, token: None, last_seq: 0 }).await;
+        say(&mut ws, ClientFrame::Hello { v: 1, token: None, last_seq: 0, limit: None }).await;
         let ServerFrame::Welcome { token, conversation, head_seq: 0, .. } = hear(&mut ws).await else { panic!() };
         assert!(token.len() > 64, "an unguessable token");
         let msg = ClientFrame::Message { client_id: "c1".into(), text: "hello".into() };
@@ -359,7 +359,7 @@ mod tests {
 
         // A second tab with the token: same conversation, replay from 0.
         let mut tab = connect(addr, &format!("http://{addr}")).await.unwrap();
-        say(&mut tab, ClientFrame::Hello { v: 1, token: Some(token.clone()), last_seq: 0 }).await;
+        say(&mut tab, ClientFrame::Hello { v: 1, token: Some(token.clone()), last_seq: 0, limit: None }).await;
         let ServerFrame::Welcome { conversation: again, head_seq: 1, .. } = hear(&mut tab).await else { panic!() };
         assert_eq!(again, conversation);
         assert!(matches!(hear(&mut tab).await, ServerFrame::Message { seq: 1, .. }));
@@ -405,7 +405,7 @@ mod tests {
     async fn http_sends_need_a_known_token_and_are_rate_limited() {
         let (addr, server) = serve().await;
         let mut ws = connect(addr, "http://allowed.example").await.unwrap();
-        say(&mut ws, ClientFrame::Hello { v: 1, token: None, last_seq: 0 }).await;
+        say(&mut ws, ClientFrame::Hello { v: 1, token: None, last_seq: 0, limit: None }).await;
         let ServerFrame::Welcome { token, .. } = hear(&mut ws).await else { panic!() };
         let http = Http(addr);
         let unknown = http.call("POST", "/api/v1/frames", "vt_nope", r#"{"type":"ping"}"#).await;

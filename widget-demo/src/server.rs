@@ -4,7 +4,8 @@
 use crate::faults::Faults;
 use crate::store::{NewMessage, Store, Summary, Visitor};
 use salam_core::protocol::{
-    Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, MAX_MESSAGE_CHARS, PROTOCOL_VERSION,
+    Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, MAX_HISTORY_PAGE, MAX_MESSAGE_CHARS,
+    PROTOCOL_VERSION,
 };
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -252,7 +253,14 @@ impl App {
 
     /// `welcome` and the replay for a `hello`. Subscribe to the room first,
     /// so nothing published in between is missed (a duplicate is harmless).
-    pub fn hello(&self, token: Option<&str>, last_seq: u64) -> Result<(Visitor, Vec<ServerFrame>), String> {
+    /// With `last_seq` 0 and a `limit`, only the newest `limit` messages are
+    /// replayed (a fresh page); older ones come with `history`.
+    pub fn hello(
+        &self,
+        token: Option<&str>,
+        last_seq: u64,
+        limit: Option<u32>,
+    ) -> Result<(Visitor, Vec<ServerFrame>), String> {
         let (visitor, token, known) = self.visitor(token)?;
         let summary = self.store.conversation(&visitor.conversation).map_err(|e| e.to_string())?;
         let (head_seq, status) = summary.map(|s| (s.head_seq, s.status)).unwrap_or_default();
@@ -264,7 +272,12 @@ impl App {
             status,
         }];
         // A new visitor's `last_seq` belongs to a conversation that is gone.
-        frames.extend(self.replay(&visitor.conversation, if known { last_seq } else { 0 })?);
+        let after = match (known, last_seq, limit) {
+            (false, ..) => 0,
+            (true, 0, Some(limit)) => head_seq.saturating_sub(u64::from(limit)),
+            (true, after, _) => after,
+        };
+        frames.extend(self.replay(&visitor.conversation, after)?);
         Ok((visitor, frames))
     }
 
@@ -297,6 +310,18 @@ impl App {
                 }],
             },
             ClientFrame::Sync { after_seq } => self.replay(&visitor.conversation, after_seq).unwrap_or_default(),
+            ClientFrame::History { before_seq, limit } => {
+                // The messages with before_seq - limit <= seq < before_seq.
+                let limit = limit.clamp(1, MAX_HISTORY_PAGE);
+                let after = before_seq.saturating_sub(u64::from(limit) + 1);
+                let count = before_seq.saturating_sub(after + 1) as usize;
+                match self.store.messages_after(&visitor.conversation, after, count) {
+                    Ok(page) => page.iter().map(|m| m.frame()).collect(),
+                    Err(_) => {
+                        vec![ServerFrame::Error { code: "unavailable".into(), client_id: None, retry_after_ms: None }]
+                    }
+                }
+            }
             ClientFrame::Typing { on } => {
                 if self.set_typing(&visitor.conversation, on) {
                     self.tell_agents(AgentEvent::Typing { conversation: visitor.conversation.clone(), on });

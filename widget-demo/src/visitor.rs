@@ -109,9 +109,9 @@ async fn ws_session(app: Arc<App>, socket: WebSocket) {
     let mut out = Out { app: app.clone(), held: None };
 
     // The first frame must be `hello`.
-    let (token, last_seq) = match tokio::time::timeout(HELLO_TIMEOUT, rx.next()).await {
+    let (token, last_seq, limit) = match tokio::time::timeout(HELLO_TIMEOUT, rx.next()).await {
         Ok(Some(Ok(WsMessage::Text(t)))) => match decode_client_frame(t.as_bytes()) {
-            Ok(ClientFrame::Hello { token, last_seq, .. }) => (token, last_seq),
+            Ok(ClientFrame::Hello { token, last_seq, limit, .. }) => (token, last_seq, limit),
             _ => {
                 let err = ServerFrame::Error { code: "malformed".into(), client_id: None, retry_after_ms: None };
                 let _ = tx.send(WsMessage::Text(encode_server_frame(&err).into())).await;
@@ -120,7 +120,7 @@ async fn ws_session(app: Arc<App>, socket: WebSocket) {
         },
         _ => return,
     };
-    let (visitor, frames) = match app.hello(token.as_deref(), last_seq) {
+    let (visitor, frames) = match app.hello(token.as_deref(), last_seq, limit) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("hello failed: {e}");
@@ -178,6 +178,8 @@ pub struct StreamQuery {
     token: Option<String>,
     #[serde(default)]
     last_seq: u64,
+    /// With `last_seq` 0: replay only the newest `limit` messages (see `hello`).
+    limit: Option<u32>,
     /// Seconds between `pong` events, so the widget can tell a silent
     /// stream from a quiet one (EventSource hides comment keep-alives).
     heartbeat: Option<u64>,
@@ -194,7 +196,7 @@ pub async fn events(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
     if let Some((status, retry)) = app.faults.fail_stream() {
         return failure(status, retry);
     }
-    let (visitor, frames) = match app.hello(q.token.as_deref(), q.last_seq) {
+    let (visitor, frames) = match app.hello(q.token.as_deref(), q.last_seq, q.limit) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("hello failed: {e}");

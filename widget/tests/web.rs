@@ -135,7 +135,15 @@ async fn a_message_goes_from_sending_to_sent_and_replies_render() {
     let m = Mounted::new(Config::default());
     m.net.deliver(TransportEvent::Open);
     tick().await;
-    assert_eq!(m.net.sent(), vec![ClientFrame::Hello { v: 1, token: None, last_seq: 0 }]);
+    assert_eq!(
+        m.net.sent(),
+        vec![ClientFrame::Hello {
+            v: 1,
+            token: None,
+            last_seq: 0,
+            limit: Some(salam_widget::core::state::HISTORY_PAGE)
+        }]
+    );
     m.open_and_send("Where is my order?");
     tick().await;
     assert_eq!(m.texts(), ["Where is my order?"]);

@@ -15,6 +15,9 @@ pub const PROTOCOL_VERSION: u32 = 1;
 /// Longest visitor message, in Unicode scalar values.
 pub const MAX_MESSAGE_CHARS: usize = 4000;
 
+/// Most messages one `history` request returns.
+pub const MAX_HISTORY_PAGE: u32 = 200;
+
 /// Largest frame accepted from the network, in bytes.
 pub const MAX_FRAME_BYTES: usize = 64 * 1024;
 
@@ -49,8 +52,12 @@ pub enum ClientFrame {
         v: u32,
         /// The visitor token from an earlier `welcome`; none for a new visitor.
         token: Option<String>,
-        /// Replay starts after this sequence number (0: the whole conversation).
+        /// Replay starts after this sequence number (0: from the start, or
+        /// see `limit`).
         last_seq: u64,
+        /// With `last_seq` 0: replay only the newest `limit` messages; older
+        /// ones come page by page with `history`. Absent: replay everything.
+        limit: Option<u32>,
     },
     /// A visitor message.
     Message {
@@ -68,6 +75,14 @@ pub enum ClientFrame {
     Typing {
         /// Typing now.
         on: bool,
+    },
+    /// Asks for the `limit` messages just before `before_seq` (scrolling up
+    /// a long conversation). The server sends them as `message` frames.
+    History {
+        /// The oldest sequence number the widget has.
+        before_seq: u64,
+        /// How many at most (a server may send fewer; it caps at [`MAX_HISTORY_PAGE`]).
+        limit: u32,
     },
     /// Heartbeat; the server answers `pong`.
     Ping,
@@ -236,11 +251,15 @@ pub fn encode_client_frame(frame: &ClientFrame) -> String {
     let mut out = String::new();
     let mut w = ObjectWriter::new(&mut out);
     match frame {
-        ClientFrame::Hello { v, token, last_seq } => {
+        ClientFrame::Hello { v, token, last_seq, limit } => {
             w.str("type", "hello")
                 .num("v", u64::from(*v))
                 .opt_str("token", token.as_deref())
-                .num("last_seq", *last_seq);
+                .num("last_seq", *last_seq)
+                .opt_num("limit", limit.map(u64::from));
+        }
+        ClientFrame::History { before_seq, limit } => {
+            w.str("type", "history").num("before_seq", *before_seq).num("limit", u64::from(*limit));
         }
         ClientFrame::Message { client_id, text } => {
             w.str("type", "message").str("client_id", client_id).str("text", text);
@@ -410,7 +429,9 @@ impl ClientFrame {
                 v: f.u32("v")?,
                 token: f.opt_str("token")?,
                 last_seq: f.opt_u64("last_seq")?.unwrap_or(0),
+                limit: f.opt_u64("limit")?.map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
             },
+            "history" => ClientFrame::History { before_seq: f.u64("before_seq")?, limit: f.u32("limit")? },
             "message" => ClientFrame::Message { client_id: f.str("client_id")?, text: f.str("text")? },
             "sync" => ClientFrame::Sync { after_seq: f.u64("after_seq")? },
             "typing" => ClientFrame::Typing { on: f.bool("on")? },

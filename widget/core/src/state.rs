@@ -121,6 +121,8 @@ pub struct State {
     syncing: bool,
     /// Sequence numbers received above `last_seq` (after a gap).
     ahead: HashSet<u64>,
+    /// The `before_seq` of the `history` request on its way, if any.
+    loading_earlier: Option<u64>,
     /// Position of each message key (and server id) in `messages`, so a
     /// row, an ack or an upsert finds its message without a scan.
     index: HashMap<String, usize>,
@@ -145,10 +147,15 @@ impl Default for State {
             typing: None,
             syncing: false,
             ahead: HashSet::new(),
+            loading_earlier: None,
             index: HashMap::new(),
         }
     }
 }
+
+/// How many messages a fresh page shows at first, and each `history` page
+/// loads when the visitor scrolls up.
+pub const HISTORY_PAGE: u32 = 50;
 
 /// What survives a reload: who the visitor is, and every message not yet
 /// acknowledged. Stored as JSON by the glue; [`Saved::from_json`] never fails.
@@ -347,6 +354,16 @@ impl State {
         !self.ahead.is_empty()
     }
 
+    /// The lowest sequence number loaded; older messages exist if it is above 1.
+    pub fn earliest_seq(&self) -> Option<u64> {
+        self.messages.iter().find_map(|m| m.seq)
+    }
+
+    /// Whether older messages can be loaded with [`Event::LoadEarlier`].
+    pub fn has_earlier(&self) -> bool {
+        self.earliest_seq().is_some_and(|s| s > 1)
+    }
+
     fn mark_read(&mut self) {
         if let Some(max) = self.messages.iter().filter_map(|m| m.seq).max() {
             self.read_seq = self.read_seq.max(max);
@@ -383,6 +400,9 @@ pub enum Event {
     },
     /// The transport connected.
     Connected,
+    /// The visitor scrolled to the top of the log: load the page of
+    /// messages before the oldest one shown, if there is one.
+    LoadEarlier,
     /// The transport lost its connection.
     Disconnected,
     /// The browser went online or offline.
@@ -462,12 +482,24 @@ pub fn reduce(state: &mut State, event: Event) -> Vec<Effect> {
             // Online only once the server has said welcome; pending messages
             // go out then, after it knows who we are.
             state.syncing = false;
+            state.loading_earlier = None;
             vec![Effect::Send(ClientFrame::Hello {
                 v: PROTOCOL_VERSION,
                 token: state.token.clone(),
                 last_seq: state.last_seq,
+                // A fresh page starts with the newest page of the conversation.
+                limit: (state.last_seq == 0).then_some(HISTORY_PAGE),
             })]
         }
+        Event::LoadEarlier => match state.earliest_seq() {
+            Some(before_seq)
+                if before_seq > 1 && state.loading_earlier.is_none() && state.connection == Connection::Online =>
+            {
+                state.loading_earlier = Some(before_seq);
+                vec![Effect::Send(ClientFrame::History { before_seq, limit: HISTORY_PAGE })]
+            }
+            _ => vec![],
+        },
         Event::Disconnected => {
             if state.connection == Connection::Online {
                 state.connection = Connection::Reconnecting;
@@ -576,7 +608,7 @@ fn after_seq(state: &mut State, seq: u64, effects: &mut Vec<Effect>) {
 fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
     let mut effects = vec![];
     match frame {
-        ServerFrame::Welcome { token, conversation, status, .. } => {
+        ServerFrame::Welcome { token, conversation, status, head_seq, .. } => {
             state.connection = Connection::Online;
             state.status = status;
             if state.conversation.as_ref().is_some_and(|c| *c != conversation) {
@@ -590,6 +622,10 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                 state.read_seq = 0;
                 state.ahead.clear();
                 state.unread = 0;
+            }
+            if state.last_seq == 0 && head_seq > u64::from(HISTORY_PAGE) {
+                // Our hello asked for the newest page only: count from its start.
+                state.last_seq = head_seq - u64::from(HISTORY_PAGE);
             }
             if !token.is_empty() {
                 state.token = Some(token);
@@ -613,6 +649,9 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
             after_seq(state, seq, &mut effects);
         }
         ServerFrame::Message { id, seq, author, text, client_id, at } => {
+            if state.loading_earlier.is_some_and(|before| seq < before) {
+                state.loading_earlier = None; // the page is coming in
+            }
             let existing =
                 state.index.get(&id).or_else(|| client_id.as_ref().and_then(|c| state.index.get(c))).copied();
             let mine = author.kind == AuthorKind::Visitor;
@@ -855,7 +894,12 @@ mod tests {
         let fx = reduce(&mut s, Event::Connected);
         assert_eq!(
             fx,
-            vec![Effect::Send(ClientFrame::Hello { v: PROTOCOL_VERSION, token: Some("t1".into()), last_seq: 1 })]
+            vec![Effect::Send(ClientFrame::Hello {
+                v: PROTOCOL_VERSION,
+                token: Some("t1".into()),
+                last_seq: 1,
+                limit: None
+            })]
         );
         assert_eq!(s.connection, Connection::Reconnecting, "online only once the server says welcome");
         let fx = reduce(&mut s, welcome("k1"));
@@ -933,7 +977,12 @@ mod tests {
         let hello = reduce(&mut page, Event::Connected);
         assert_eq!(
             hello,
-            vec![Effect::Send(ClientFrame::Hello { v: PROTOCOL_VERSION, token: Some("t1".into()), last_seq: 0 })]
+            vec![Effect::Send(ClientFrame::Hello {
+                v: PROTOCOL_VERSION,
+                token: Some("t1".into()),
+                last_seq: 0,
+                limit: Some(HISTORY_PAGE)
+            })]
         );
         let fx = reduce(&mut page, welcome("k1"));
         assert_eq!(
@@ -1057,5 +1106,43 @@ mod tests {
         assert!(typed(&mut s, "two", "c1").is_empty());
         assert_eq!(s.messages.len(), 1);
         assert_eq!(s.draft, "two");
+    }
+    #[test]
+    fn a_fresh_page_starts_with_the_newest_page_and_loads_earlier_ones_on_request() {
+        let mut s = State::default();
+        reduce(&mut s, Event::Connected);
+        let welcome = ServerFrame::Welcome {
+            v: PROTOCOL_VERSION,
+            token: "t1".into(),
+            conversation: "c".into(),
+            head_seq: 120,
+            status: ConversationStatus::Open,
+        };
+        reduce(&mut s, Event::Frame(welcome));
+        assert_eq!(s.last_seq, 70, "counting starts below the newest page");
+        for seq in 71..=120 {
+            let fx = reduce(&mut s, agent_says(&format!("m{seq}"), seq, "hi"));
+            assert!(fx.iter().all(|e| !matches!(e, Effect::Send(ClientFrame::Sync { .. }))), "no gap at {seq}");
+        }
+        assert_eq!((s.last_seq, s.earliest_seq(), s.has_earlier()), (120, Some(71), true));
+
+        let fx = reduce(&mut s, Event::LoadEarlier);
+        assert_eq!(fx, vec![Effect::Send(ClientFrame::History { before_seq: 71, limit: HISTORY_PAGE })]);
+        assert!(reduce(&mut s, Event::LoadEarlier).is_empty(), "one request at a time");
+        let layout = s.layout;
+        for seq in 21..=70 {
+            reduce(&mut s, agent_says(&format!("m{seq}"), seq, "older"));
+        }
+        assert!(s.layout > layout);
+        let seqs: Vec<u64> = s.messages.iter().filter_map(|m| m.seq).collect();
+        assert_eq!(seqs, (21..=120).collect::<Vec<_>>(), "older pages go on top, in order");
+        assert_eq!(s.last_seq, 120);
+        let fx = reduce(&mut s, Event::LoadEarlier);
+        assert_eq!(fx, vec![Effect::Send(ClientFrame::History { before_seq: 21, limit: HISTORY_PAGE })]);
+        for seq in 1..=20 {
+            reduce(&mut s, agent_says(&format!("m{seq}"), seq, "oldest"));
+        }
+        assert!(!s.has_earlier(), "seq 1 is the start of the conversation");
+        assert!(reduce(&mut s, Event::LoadEarlier).is_empty());
     }
 }

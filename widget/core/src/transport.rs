@@ -166,7 +166,10 @@ impl EchoServer {
             }],
             ClientFrame::Ping => vec![ServerFrame::Pong],
             // Nothing is ever lost in the page, so there is nothing to replay.
-            ClientFrame::Sync { .. } | ClientFrame::Typing { .. } | ClientFrame::Unknown => vec![],
+            ClientFrame::Sync { .. }
+            | ClientFrame::History { .. }
+            | ClientFrame::Typing { .. }
+            | ClientFrame::Unknown => vec![],
             ClientFrame::Message { client_id, text } => {
                 // Dedupe by client id, as a real server must.
                 if let Some(pos) = self.seen.iter().position(|c| c == client_id) {
@@ -245,7 +248,15 @@ mod tests {
         assert_eq!(events, vec![TransportEvent::Open]);
         let fx = reduce(&mut state.borrow_mut(), Event::Connected);
         run(&mut transport, fx);
-        assert_eq!(net.sent(), vec![ClientFrame::Hello { v: PROTOCOL_VERSION, token: None, last_seq: 0 }]);
+        assert_eq!(
+            net.sent(),
+            vec![ClientFrame::Hello {
+                v: PROTOCOL_VERSION,
+                token: None,
+                last_seq: 0,
+                limit: Some(crate::state::HISTORY_PAGE)
+            }]
+        );
         let welcome = EchoServer::default().handle(&net.sent()[0], 0).remove(0);
         let fx = reduce(&mut state.borrow_mut(), Event::Frame(welcome));
         run(&mut transport, fx);

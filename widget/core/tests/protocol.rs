@@ -63,7 +63,7 @@ fn server_fixtures_round_trip_exactly() {
 #[test]
 fn client_fixtures_round_trip_exactly() {
     let kinds = round_trip("protocol/client", decode_client_frame, encode_client_frame, ClientFrame::Unknown);
-    assert_eq!(kinds, ["hello", "message", "ping", "sync", "typing"], "a fixture per frame type");
+    assert_eq!(kinds, ["hello", "history", "message", "ping", "sync", "typing"], "a fixture per frame type");
 }
 
 /// PROTOCOL.md shows every fixture, byte for byte, so the document cannot

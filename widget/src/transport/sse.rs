@@ -36,6 +36,8 @@ struct Inner {
     frames_url: String,
     sink: Option<EventSink>,
     token: Option<String>,
+    /// The page size the widget's `hello` asked for (a fresh page).
+    limit: Option<u32>,
     stream: Option<web_sys::EventSource>,
     handlers: Vec<Box<dyn std::any::Any>>,
     retired: Vec<Box<dyn std::any::Any>>,
@@ -68,6 +70,7 @@ impl SseTransport {
                 frames_url,
                 sink: None,
                 token: None,
+                limit: None,
                 stream: None,
                 handlers: vec![],
                 retired: vec![],
@@ -121,6 +124,9 @@ fn start_stream(rc: &Rc<RefCell<Inner>>, last_seq: u64) {
     inner.retired.clear();
     let generation = inner.generation;
     let mut url = format!("{}?last_seq={last_seq}&heartbeat={}", inner.events_url, inner.heartbeat_ms / 1000);
+    if let (0, Some(limit)) = (last_seq, inner.limit) {
+        url.push_str(&format!("&limit={limit}"));
+    }
     if let Some(t) = &inner.token {
         url.push_str(&format!("&token={}", encode(t)));
     }
@@ -361,11 +367,12 @@ impl Transport for SseTransport {
             return Err(TransportError::Closed);
         }
         match frame {
-            ClientFrame::Hello { token, last_seq, .. } => {
+            ClientFrame::Hello { token, last_seq, limit, .. } => {
                 let mut inner = self.inner.borrow_mut();
                 if token.is_some() {
                     inner.token = token.clone();
                 }
+                inner.limit = *limit;
                 drop(inner);
                 start_stream(&self.inner, *last_seq);
                 Ok(())
@@ -376,7 +383,7 @@ impl Transport for SseTransport {
             }
             // The stream has the server's keep-alive; nothing to ping.
             ClientFrame::Ping | ClientFrame::Unknown => Ok(()),
-            ClientFrame::Message { .. } | ClientFrame::Typing { .. } => {
+            ClientFrame::Message { .. } | ClientFrame::Typing { .. } | ClientFrame::History { .. } => {
                 let mut inner = self.inner.borrow_mut();
                 if !inner.welcomed {
                     return Err(TransportError::NotConnected);

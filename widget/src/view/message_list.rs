@@ -2,6 +2,7 @@ use super::message_row::MessageRow;
 use crate::chat::Chat;
 use leptos::html;
 use leptos::prelude::*;
+use salam_core::state::Event;
 
 /// The conversation log. Rows are keyed by the message's stable key (its
 /// client id or server id), so a status change never rebuilds a row and
@@ -23,6 +24,18 @@ pub fn MessageList() -> impl IntoView {
     // Keep the newest message in view when it arrives, unless the visitor
     // has scrolled up to read older ones.
     let near_bottom = StoredValue::new(true);
+    // Near the top: fetch the page before. The browser's scroll anchoring
+    // then keeps what the visitor is reading in place while it goes in
+    // above; anchoring needs the log scrolled off 0, hence the nudge.
+    let load_earlier_if_at_top = move |el: &web_sys::HtmlElement| {
+        let has_earlier = chat.state().with_untracked(|s| s.has_earlier());
+        if has_earlier && el.scroll_top() < 64 {
+            if el.scroll_top() == 0 {
+                el.set_scroll_top(1);
+            }
+            chat.dispatch(Event::LoadEarlier);
+        }
+    };
     Effect::new(move |_| {
         keys.track();
         if let Some(el) = log.get_untracked() {
@@ -31,9 +44,24 @@ pub fn MessageList() -> impl IntoView {
             }
         }
     });
+    // Rows that arrived while the panel was hidden had no height; on
+    // opening, show the newest one.
+    let open = Memo::new(move |_| chat.state().with(|s| s.open));
+    Effect::new(move |_| {
+        if open.get() {
+            request_animation_frame(move || {
+                if let Some(el) = log.get_untracked() {
+                    if near_bottom.get_value() {
+                        el.set_scroll_top(el.scroll_height());
+                    }
+                }
+            });
+        }
+    });
     let on_scroll = move |_| {
         if let Some(el) = log.get_untracked() {
             near_bottom.set_value(el.scroll_height() - el.scroll_top() - el.client_height() < 48);
+            load_earlier_if_at_top(&el);
         }
     };
 
