@@ -9,7 +9,7 @@
 //! network error or a 5xx (the same client id every time, so the server
 //! stores it once), after at least `Retry-After` on a 429.
 
-use super::timer::{now, random, Interval, Timeout};
+use super::timer::{now, page_hidden, random, Interval, Timeout};
 use salam_core::backoff::Backoff;
 use salam_core::json::Json;
 use salam_core::protocol::{decode_server_frame, encode_client_frame, ClientFrame, ServerFrame};
@@ -213,6 +213,13 @@ fn lost(rc: &Rc<RefCell<Inner>>, generation: u32) {
         }
         !std::mem::replace(&mut inner.told_closed, true)
     };
+    if page_hidden() {
+        // No reconnect timer in a background tab; `wake` reconnects.
+        if tell_closed {
+            tell(rc, TransportEvent::Closed);
+        }
+        return;
+    }
     let delay = {
         let mut inner = rc.borrow_mut();
         let d = Backoff::RECONNECT.delay(inner.attempt, random());

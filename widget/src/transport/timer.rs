@@ -3,6 +3,13 @@
 use leptos::leptos_dom::helpers::{set_interval_with_handle, set_timeout_with_handle, IntervalHandle, TimeoutHandle};
 use std::time::Duration;
 
+/// Whether the page is hidden (a background tab). The transports do not
+/// schedule reconnects then: `visibilitychange` wakes them, so a hidden tab
+/// runs no timers beyond the heartbeat of a live connection.
+pub fn page_hidden() -> bool {
+    web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden())
+}
+
 /// A pending timeout, cancelled when dropped or replaced.
 #[derive(Default)]
 pub struct Timeout(Option<TimeoutHandle>);

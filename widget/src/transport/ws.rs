@@ -2,7 +2,7 @@
 //! (capped exponential backoff with full jitter) and a heartbeat that
 //! notices a half-open socket.
 
-use super::timer::{now, random, Interval, Timeout};
+use super::timer::{now, page_hidden, random, Interval, Timeout};
 use salam_core::backoff::Backoff;
 use salam_core::protocol::{decode_server_frame, encode_client_frame, ClientFrame, ServerFrame};
 use salam_core::transport::{EventSink, Transport, TransportError, TransportEvent};
@@ -196,15 +196,19 @@ fn lost(rc: &Rc<RefCell<Inner>>, generation: u32) {
         if inner.closed || inner.suspended {
             return;
         }
-        let delay = Backoff::RECONNECT.delay(inner.attempt, random());
-        inner.attempt = inner.attempt.saturating_add(1);
-        let weak = Rc::downgrade(rc);
-        inner.retry.set(delay, move || {
-            if let Some(rc) = weak.upgrade() {
-                rc.borrow_mut().retry.fired();
-                open(&rc);
-            }
-        });
+        // A background tab schedules no reconnect; `wake` reconnects when
+        // it is shown again.
+        if !page_hidden() {
+            let delay = Backoff::RECONNECT.delay(inner.attempt, random());
+            inner.attempt = inner.attempt.saturating_add(1);
+            let weak = Rc::downgrade(rc);
+            inner.retry.set(delay, move || {
+                if let Some(rc) = weak.upgrade() {
+                    rc.borrow_mut().retry.fired();
+                    open(&rc);
+                }
+            });
+        }
         !std::mem::replace(&mut inner.told_closed, true)
     };
     if tell_closed {
