@@ -1,12 +1,45 @@
-//! `cargo xtask bench-ws [--visitors N] [--messages M]`: the WebSocket load
-//! benchmark (`widget-demo/examples/ws_bench.rs`) against a release build of
-//! the reference server. It prints a table and writes
-//! `target/bench/ws.json`; it is a measurement, not a test.
+//! The benchmarks; measurements, not tests.
+//!
+//! * `cargo xtask bench [--runs N]`: the page-weight benchmark
+//!   (`tests/bench/page.mjs`): what embedding the widget costs a small
+//!   article page in headless Chromium with the CPU throttled 4x, against
+//!   the release bundle and a release build of the reference server. It
+//!   prints a table and writes `target/bench/page.json` and `page.md`.
+//! * `cargo xtask bench-ws [--visitors N] [--messages M]`: the WebSocket
+//!   load benchmark (`widget-demo/examples/ws_bench.rs`) against a release
+//!   build of the reference server. It prints a table and writes
+//!   `target/bench/ws.json`.
 
-use crate::{cargo, root, run, step, Result};
+use crate::{cargo, dist, root, run, step, tools, Result};
 use std::process::Command;
 
 const USAGE: &str = "usage: cargo xtask bench-ws [--visitors N] [--messages M]";
+const PAGE_USAGE: &str = "usage: cargo xtask bench [--runs N]";
+
+/// Builds the bundle and the server in release and runs the page benchmark.
+pub fn page(args: &[String]) -> Result {
+    let runs = match args {
+        [] => "7".to_string(),
+        [flag, n] if flag == "--runs" && n.parse::<usize>().is_ok_and(|n| n > 0) => n.clone(),
+        _ => return Err(format!("--runs takes a positive number\n{PAGE_USAGE}")),
+    };
+    step("install build tools", tools::ensure_build_tools)?;
+    step("install test tools", tools::ensure_test_tools)?;
+    let dist_dir = root().join("target").join("dist-bench");
+    step("build the bundle", || dist::build(&dist_dir))?;
+    step("build the server (release)", || {
+        run(cargo().args(["build", "--release", "-p", "salam-demo", "--bin", "salam-demo"]))
+    })?;
+    step("page-weight benchmark (headless Chromium, CPU throttled 4x)", || {
+        run(Command::new("node")
+            .args(["bench/page.mjs", "--runs", &runs])
+            .current_dir(root().join("tests"))
+            .env("SALAM_DEMO_BIN", root().join("target/release/salam-demo"))
+            .env("SALAM_DIST", &dist_dir)
+            .env("CHROMIUM", tools::CHROMIUM)
+            .env("SALAM_BENCH_OUT", root().join("target/bench")))
+    })
+}
 
 /// Builds the server and the benchmark in release and runs it.
 pub fn ws(args: &[String]) -> Result {

@@ -5,6 +5,10 @@
 //!   with the agent console at `/agent/` and the database in `target/`.
 //! * `test`: formatting, lints, native tests, browser component tests and
 //!   end-to-end tests (the reference server built with its fault hooks).
+//! * `bench [--runs N]`: the page-weight benchmark: what the widget costs
+//!   the page that embeds it (bytes, time to the launcher and to an
+//!   interactive panel, blocking time, heap, a long conversation), in
+//!   headless Chromium with the CPU throttled; figures, not a test.
 //! * `bench-ws`: many WebSocket visitors against a release build of the
 //!   reference server; figures, not a test.
 //!
@@ -28,9 +32,10 @@ fn main() -> ExitCode {
         "dist" => dist_task(),
         "demo" => demo(rest),
         "test" => test(),
+        "bench" => bench::page(rest),
         "bench-ws" => bench::ws(rest),
         _ => {
-            eprintln!("usage: cargo xtask <dist | demo [--port N] | test | bench-ws [--visitors N] [--messages M]>");
+            eprintln!("usage: cargo xtask <dist | demo [--port N] | test | bench [--runs N] | bench-ws [--visitors N] [--messages M]>");
             return if task == "help" || task == "--help" { ExitCode::SUCCESS } else { ExitCode::FAILURE };
         }
     };
