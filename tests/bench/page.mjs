@@ -86,11 +86,12 @@ function record(key, run, value) {
   metrics[key].samples[run] = value;
 }
 
-/** Records that `key` could not be measured in `run`. */
+/** Records that `key` could not be measured in `run`; says why once. */
 function miss(key, run, reason) {
   const m = metrics[key];
   m.samples[run] = null;
-  if (!m.reasons.includes(reason)) m.reasons.push(reason);
+  if (m.reasons.includes(reason)) return;
+  m.reasons.push(reason);
   log(`${m.label}: ${reason}`);
 }
 
@@ -285,7 +286,8 @@ function probe({ saveData }) {
     const a = (b.append = { t0: null, t1: null, t2: null });
     box.value = text;
     box.dispatchEvent(new Event("input", { bubbles: true }));
-    addEventListener("keydown", (e) => { if (e.key === "Enter") a.t0 = performance.now(); }, { capture: true, once: true });
+    const onKey = (e) => { if (e.key === "Enter") a.t0 = performance.now(); };
+    addEventListener("keydown", onKey, { capture: true, once: true });
     const isRow = (n) => n.nodeType === 1 && (n.matches(".salam-msg") || n.querySelector(".salam-msg"));
     const observer = new MutationObserver((records) => {
       if (a.t0 === null || !records.some((r) => [...r.addedNodes].some(isRow))) return;
@@ -331,13 +333,17 @@ async function until(page, fn, arg, timeout = TIMEOUT_MS) {
   }
 }
 
-/** `promise`, or an error after `ms`. Plain page.evaluate has no timeout,
- * and a page whose main thread is flooded answers it minutes late. */
+/** `promise`, or a TimeoutError after `ms`. Plain page.evaluate has no
+ * timeout, and a page whose main thread is flooded answers it minutes late. */
 function within(ms, what, promise) {
   promise.catch(() => {}); // if the deadline wins, its later failure is moot
   let timer;
   const deadline = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s (page busy)`)), ms);
+    timer = setTimeout(() => {
+      const e = new Error(`${what}: no answer within ${(ms / 1000).toFixed(1)} s (page busy)`);
+      e.name = "TimeoutError";
+      reject(e);
+    }, ms);
   });
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
@@ -413,7 +419,8 @@ const launcherShown = (page) => until(page, () => window.__bench.launcherAt !== 
 // ---------------------------------------------------------------------------
 // The runs.
 
-const WIDGET_KEYS = ["bytesBeforeLauncher", "launcherVisible", "tbtWidget", "clickPreloaded", "heapWidget", "wasmMemory"];
+const WIDGET_KEYS =
+  ["bytesBeforeLauncher", "launcherVisible", "tbtWidget", "clickPreloaded", "heapWidget", "wasmMemory"];
 const APPEND_KEYS = ["appendLoaded", "appendLoadedPaint", "appendScrolled", "appendScrolledPaint"];
 
 /** Page with the widget: bytes and time to the launcher, TBT until 3 s
@@ -439,22 +446,25 @@ async function widgetRun(browser, url, run, details) {
     }
 
     if (!await until(page, () => window.__bench.readyAt !== null)) {
-      for (const key of ["tbtWidget", "clickPreloaded", "heapWidget", "wasmMemory"]) miss(key, run, "salam:ready never fired");
+      for (const key of ["tbtWidget", "clickPreloaded", "heapWidget", "wasmMemory"]) {
+        miss(key, run, "salam:ready never fired");
+      }
       return null;
     }
-    const { readyAt, loadAt } = await page.evaluate(() => ({
-      readyAt: window.__bench.readyAt,
-      loadAt: performance.getEntriesByType("navigation")[0].loadEventEnd,
-    }));
+    const readyAt = await page.evaluate(() => window.__bench.readyAt);
     const end = readyAt + SETTLE_MS;
     await waitPageTime(page, end + 250);
     record("tbtWidget", run, await totalBlockingTime(page, end));
+    // Read now: ready may come before load, and 3 s later load has happened.
+    const loadAt = await page.evaluate(() => performance.getEntriesByType("navigation")[0].loadEventEnd);
 
     if (givenUp("clickPreloaded", run)) return readyAt - loadAt;
     const ms = await clickToInteractive(page);
     if (ms === null) {
       miss("clickPreloaded", run, NOT_INTERACTIVE);
-      for (const key of ["heapWidget", "wasmMemory"]) miss(key, run, "measured once the panel is interactive, which it never became");
+      for (const key of ["heapWidget", "wasmMemory"]) {
+        miss(key, run, "measured once the panel is interactive, which it never became");
+      }
       return readyAt - loadAt;
     }
     record("clickPreloaded", run, ms);
@@ -495,9 +505,7 @@ async function coldRun(browser, url, run) {
     await page.goto(url);
     if (!await launcherShown(page)) return miss("clickCold", run, "the launcher never became visible");
     const ms = await clickToInteractive(page);
-    if (ms === null) {
-      return miss("clickCold", run, NOT_INTERACTIVE);
-    }
+    if (ms === null) return miss("clickCold", run, NOT_INTERACTIVE);
     record("clickCold", run, ms);
   } finally {
     await context.close();
@@ -514,21 +522,27 @@ const countRows = (page, scrollToTop) => page.evaluate((scrollToTop) => {
 
 /** Polls the row count (scrolling to the top each time if asked) until it
  * has not changed for ROWS_QUIET_MS, or ROWS_CAP_MS passed. Returns the
- * last count and whether it had settled. */
+ * last count it got and whether it had settled. */
 async function settleRows(page, scrollToTop) {
   const started = Date.now();
   const left = () => Math.max(1, ROWS_CAP_MS - (Date.now() - started));
-  let rows = await within(left(), "counting the rows", countRows(page, scrollToTop));
+  let rows = 0;
   let changed = Date.now();
-  while (Date.now() - changed < ROWS_QUIET_MS) {
-    if (Date.now() - started >= ROWS_CAP_MS) return { rows, settled: false };
-    await page.waitForTimeout(250);
-    const now = await within(left(), "counting the rows", countRows(page, scrollToTop));
+  do {
+    let now;
+    try {
+      now = await within(left(), "counting the rows", countRows(page, scrollToTop));
+    } catch (e) {
+      if (e.name === "TimeoutError") return { rows, settled: false };
+      throw e;
+    }
     if (now !== rows) {
       rows = now;
       changed = Date.now();
     }
-  }
+    if (Date.now() - started >= ROWS_CAP_MS) return { rows, settled: false };
+    await page.waitForTimeout(250);
+  } while (Date.now() - changed < ROWS_QUIET_MS);
   return { rows, settled: true };
 }
 
@@ -602,7 +616,8 @@ async function longConversation(browser, url, api, runs, details) {
     ]) {
       const { rows, settled } = await settleRows(page, scroll);
       details.longConversation[name] = { rows, settled };
-      log(`long conversation, ${name}: ${rows} rows rendered${settled ? "" : ` (still changing after ${ROWS_CAP_MS / 1000} s)`}`);
+      const still = settled ? "" : ` (still changing after ${ROWS_CAP_MS / 1000} s)`;
+      log(`long conversation, ${name}: ${rows} rows rendered${still}`);
       for (let run = 0; run < runs && !givenUp(toDom, run); run++) {
         try {
           const [dom, paint] = await appendOnce(page, `Append ${name} ${run + 1}: one more question.`);
@@ -659,7 +674,8 @@ function markdown(results) {
       label += ` [${notes.length}]`;
     }
     if (m.n > 0 && m.n < m.samples.length) label += ` (${m.n} of ${m.samples.length} runs)`;
-    lines.push(`| ${label} | ${format(m.median, m.unit)} | ${format(m.min, m.unit)} | ${format(m.max, m.unit)} | ${m.unit} |`);
+    const cells = [m.median, m.min, m.max].map((v) => format(v, m.unit));
+    lines.push(`| ${label} | ${cells.join(" | ")} | ${m.unit} |`);
   }
   const lc = results.details.longConversation;
   const rows = (c) => (c ? `${c.rows}${c.settled ? "" : " (still changing)"}` : "n/a");
@@ -739,7 +755,8 @@ async function main() {
     const wait = waits.length ? waits.reduce((a, b) => a + b, 0) / waits.length : 0;
     for (let run = 0; run < runs; run++) {
       log(`page without the widget, run ${run + 1}/${runs}`);
-      await attempt(["tbtPlain", "heapPlain"], run, () => plainRun(browser, `${site.url}/plain.html`, run, wait, details));
+      await attempt(["tbtPlain", "heapPlain"], run,
+        () => plainRun(browser, `${site.url}/plain.html`, run, wait, details));
     }
     for (let run = 0; run < runs; run++) {
       log(`cold click (saveData), run ${run + 1}/${runs}`);
@@ -756,7 +773,7 @@ async function main() {
   paired("heapAdded", "heapWidget", "heapPlain");
   for (const m of Object.values(metrics)) {
     // A metric given up after its first run has fewer samples; pad to runs.
-    m.samples = Array.from({ length: environment.runs }, (_, i) => m.samples[i] ?? null);
+    m.samples = Array.from({ length: runs }, (_, i) => m.samples[i] ?? null);
     Object.assign(m, summarize(m.samples));
   }
   const results = { environment, metrics, details, problems };
