@@ -28,6 +28,23 @@ async function openDemo(demo, { hold = false, saveData = false, path = "/" } = {
   return { page, w, fetched, release: () => release() };
 }
 
+/** A visitor on the demo site, talking to the real server, who has sent
+ * `text`; returns the page and the conversation's id from the agent API. */
+async function visitorConversation(demo, text) {
+  const page = await newPage(demo.browser, { echo: false });
+  await page.goto(demo.server.url + "/");
+  const w = new Widget(page);
+  await w.ready();
+  await w.open();
+  await w.composer.fill(text);
+  await w.composer.press("Enter");
+  await page.waitForFunction(() => document.querySelector("salam-chat").shadowRoot.querySelector(".salam-status")?.textContent === "Sent");
+  const api = serverApi(demo.server);
+  const conv = (await api.conversations()).find((c) => c.last_message?.text === text)?.id;
+  assert.ok(conv, `the server has the conversation of "${text}"`);
+  return { page, w, api, conv };
+}
+
 const hostState = (page) => page.evaluate(() => document.querySelector("salam-chat")?.dataset.salam);
 
 describe("facade loader", () => {
@@ -78,8 +95,7 @@ describe("facade loader", () => {
     await page.waitForTimeout(300);
     assert.deepEqual(fetched, [], "Save-Data: not even on hover");
     await w.launcher.click();
-    await page.waitForFunction(() => true);
-    await new Promise((r) => setTimeout(r, 300));
+    await page.waitForTimeout(300);
     assert.equal(fetched.length, 1, "the click loads the app");
     release();
     await w.ready();
@@ -102,18 +118,7 @@ describe("facade loader", () => {
   });
 
   it("with unread replies, the next page loads the app at once and shows the badge", async () => {
-    const page = await newPage(demo.browser, { echo: false });
-    await page.goto(demo.server.url + "/");
-    const w = new Widget(page);
-    await w.ready();
-    await w.open();
-    await w.composer.fill("is anyone there?");
-    await w.composer.press("Enter");
-    const api = serverApi(demo.server);
-    let conv;
-    await page.waitForFunction(() => document.querySelector("salam-chat").shadowRoot.querySelector(".salam-status")?.textContent === "Sent");
-    for (const c of await api.conversations()) if (c.last_message?.text === "is anyone there?") conv = c.id;
-    assert.ok(conv);
+    const { page, w, api, conv } = await visitorConversation(demo, "is anyone there?");
     await page.keyboard.press("Escape");
     await api.reply(conv, "yes, Sara here");
     await page.waitForFunction(() => document.querySelector("salam-chat").shadowRoot.querySelector(".salam-badge")?.textContent === "1");
@@ -135,17 +140,7 @@ describe("long conversations", () => {
   const demo = useDemo();
 
   it("shows the newest page first and loads earlier pages on scroll up, in order, keeping the reading position", async () => {
-    const page = await newPage(demo.browser, { echo: false });
-    await page.goto(demo.server.url + "/");
-    const w = new Widget(page);
-    await w.ready();
-    await w.open();
-    await w.composer.fill("message 1");
-    await w.composer.press("Enter");
-    const api = serverApi(demo.server);
-    let conv;
-    await page.waitForFunction(() => document.querySelector("salam-chat").shadowRoot.querySelector(".salam-status")?.textContent === "Sent");
-    for (const c of await api.conversations()) if (c.last_message?.text === "message 1") conv = c.id;
+    const { page, w, api, conv } = await visitorConversation(demo, "message 1");
     for (let i = 2; i <= 130; i++) await api.reply(conv, `message ${i}`);
 
     const rows = () => page.evaluate(() => [...document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-msg .salam-text")].map((e) => e.textContent));

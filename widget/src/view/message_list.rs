@@ -36,26 +36,23 @@ pub fn MessageList() -> impl IntoView {
             chat.dispatch(Event::LoadEarlier);
         }
     };
-    Effect::new(move |_| {
-        keys.track();
+    let stick_to_bottom = move || {
         if let Some(el) = log.get_untracked() {
             if near_bottom.get_value() {
                 el.set_scroll_top(el.scroll_height());
             }
         }
+    };
+    Effect::new(move |_| {
+        keys.track();
+        stick_to_bottom();
     });
     // Rows that arrived while the panel was hidden had no height; on
     // opening, show the newest one.
     let open = Memo::new(move |_| chat.state().with(|s| s.open));
     Effect::new(move |_| {
         if open.get() {
-            request_animation_frame(move || {
-                if let Some(el) = log.get_untracked() {
-                    if near_bottom.get_value() {
-                        el.set_scroll_top(el.scroll_height());
-                    }
-                }
-            });
+            request_animation_frame(stick_to_bottom);
         }
     });
     let on_scroll = move |_| {
