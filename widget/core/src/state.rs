@@ -16,7 +16,7 @@ use crate::json::{Json, ObjectWriter};
 use crate::protocol::{
     Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, MAX_MESSAGE_CHARS, PROTOCOL_VERSION,
 };
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Connection as the visitor should understand it.
@@ -120,12 +120,19 @@ pub struct State {
     /// A `sync` for a gap is outstanding.
     syncing: bool,
     /// Sequence numbers received above `last_seq` (after a gap).
-    ahead: HashSet<u64>,
+    /// (Sorted; a handful at most, after a gap.)
+    ahead: Vec<u64>,
     /// The `before_seq` of the `history` request on its way, if any.
     loading_earlier: Option<u64>,
-    /// Position of each message key (and server id) in `messages`, so a
-    /// row, an ack or an upsert finds its message without a scan.
-    index: HashMap<String, usize>,
+    /// The `before_seq` of every page of history asked for, ascending.
+    pages: Vec<u64>,
+    /// The sequence number of each message key and server id (`None`
+    /// while unsequenced), so a row, an ack or an upsert finds its message
+    /// by binary search. Positions would shift with every page of history
+    /// put in front; sequence numbers do not.
+    index: HashMap<String, Option<u64>>,
+    /// Keys of the messages changed in place since [`State::take_changed`].
+    changed: Vec<String>,
 }
 
 impl Default for State {
@@ -146,9 +153,11 @@ impl Default for State {
             status: ConversationStatus::Open,
             typing: None,
             syncing: false,
-            ahead: HashSet::new(),
+            ahead: vec![],
             loading_earlier: None,
+            pages: vec![],
             index: HashMap::new(),
+            changed: vec![],
         }
     }
 }
@@ -257,7 +266,44 @@ impl Saved {
 impl State {
     /// The message with this key (client id or server id).
     pub fn message(&self, key: &str) -> Option<&Arc<Message>> {
-        self.index.get(key).and_then(|&i| self.messages.get(i))
+        self.messages.get(self.position(key)?)
+    }
+
+    /// The keys of the messages changed in place (delivery, text, sequence
+    /// number) since the last call, for a view that re-renders only those
+    /// rows. Added and removed messages show in [`State::layout`] instead.
+    pub fn take_changed(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.changed)
+    }
+
+    fn position(&self, key: &str) -> Option<usize> {
+        let is_it = |m: &Arc<Message>| m.key == key || m.server_id.as_deref() == Some(key);
+        match *self.index.get(key)? {
+            // Sequenced messages are a sorted prefix (a misbehaving server
+            // may repeat a number: check the key).
+            Some(seq) => {
+                let from = self.messages.partition_point(|m| m.seq.is_some_and(|s| s < seq));
+                (from..self.messages.len())
+                    .take_while(|&i| self.messages[i].seq == Some(seq))
+                    .find(|&i| is_it(&self.messages[i]))
+            }
+            // Unsequenced ones are the few at the end.
+            None => self.messages.iter().rposition(|m| m.seq.is_none() && is_it(m)),
+        }
+    }
+
+    /// Applies `edit` to message `i`; a real change gets a new `Arc` (the
+    /// view tells changed rows by pointer) and is reported by `take_changed`.
+    fn edit(&mut self, i: usize, edit: impl FnOnce(&mut Message)) {
+        let mut m = Message::clone(&self.messages[i]);
+        edit(&mut m);
+        if m != *self.messages[i] {
+            for k in std::iter::once(&m.key).chain(&m.server_id) {
+                self.index.insert(k.clone(), m.seq);
+            }
+            self.changed.push(m.key.clone());
+            self.messages[i] = Arc::new(m);
+        }
     }
 
     /// What to store now, merged over what is stored (`stored`, possibly
@@ -289,16 +335,10 @@ impl State {
     fn insert(&mut self, message: Message) {
         let at = self.position_for(message.seq);
         self.layout += 1;
-        if at == self.messages.len() {
-            self.index.insert(message.key.clone(), at);
-            if let Some(id) = &message.server_id {
-                self.index.insert(id.clone(), at);
-            }
-            self.messages.push(Arc::new(message));
-        } else {
-            self.messages.insert(at, Arc::new(message));
-            self.reindex();
+        for k in std::iter::once(&message.key).chain(&message.server_id) {
+            self.index.insert(k.clone(), message.seq);
         }
+        self.messages.insert(at, Arc::new(message));
     }
 
     fn position_for(&self, seq: Option<u64>) -> usize {
@@ -326,15 +366,13 @@ impl State {
         let at = self.position_for(seq);
         self.messages.insert(at, m);
         self.layout += 1;
-        self.reindex();
     }
 
     fn reindex(&mut self) {
         self.index.clear();
-        for (i, m) in self.messages.iter().enumerate() {
-            self.index.insert(m.key.clone(), i);
-            if let Some(id) = &m.server_id {
-                self.index.insert(id.clone(), i);
+        for m in &self.messages {
+            for k in std::iter::once(&m.key).chain(&m.server_id) {
+                self.index.insert(k.clone(), m.seq);
             }
         }
     }
@@ -343,10 +381,16 @@ impl State {
     /// contiguous. Returns whether a gap remains below what arrived.
     fn saw_seq(&mut self, seq: u64) -> bool {
         if seq > self.last_seq {
-            self.ahead.insert(seq);
+            if let Err(at) = self.ahead.binary_search(&seq) {
+                self.ahead.insert(at, seq);
+            }
         }
-        while self.ahead.remove(&(self.last_seq + 1)) {
-            self.last_seq += 1;
+        while let Some(&next) = self.ahead.first() {
+            if next > self.last_seq + 1 {
+                break;
+            }
+            self.ahead.remove(0);
+            self.last_seq = self.last_seq.max(next);
         }
         if self.ahead.is_empty() {
             self.syncing = false;
@@ -357,6 +401,24 @@ impl State {
     /// The lowest sequence number loaded; older messages exist if it is above 1.
     pub fn earliest_seq(&self) -> Option<u64> {
         self.messages.iter().find_map(|m| m.seq)
+    }
+
+    /// Where the pages of history loaded with [`Event::LoadEarlier`] end:
+    /// each is the `before_seq` of one page, ascending. The messages below
+    /// the first one, between two of them and from the last one on (with
+    /// the unsequenced ones) are the log's pages, for a view that lays out
+    /// and updates a page at a time.
+    pub fn pages(&self) -> &[u64] {
+        &self.pages
+    }
+
+    /// The positions in `messages` of the sequenced messages from `lower`
+    /// up to (not including) `upper`; `u64::MAX` for `upper` includes the
+    /// unsequenced ones at the end.
+    pub fn rows_between(&self, lower: u64, upper: u64) -> std::ops::Range<usize> {
+        let before = |bound: u64| self.messages.partition_point(|m| m.seq.is_some_and(|s| s < bound));
+        let end = if upper == u64::MAX { self.messages.len() } else { before(upper) };
+        before(lower).min(end)..end
     }
 
     /// Whether older messages can be loaded with [`Event::LoadEarlier`].
@@ -470,10 +532,10 @@ pub fn reduce(state: &mut State, event: Event) -> Vec<Effect> {
             }
         }
         Event::Submit { client_id, at } => submit(state, client_id, at),
-        Event::Retry { client_id } => match find_mut(state, &client_id) {
-            Some(m) if matches!(m.delivery, Delivery::Failed(_)) => {
-                m.delivery = Delivery::Sending;
-                let text = m.text.clone();
+        Event::Retry { client_id } => match state.position(&client_id) {
+            Some(i) if matches!(state.messages[i].delivery, Delivery::Failed(_)) => {
+                state.edit(i, |m| m.delivery = Delivery::Sending);
+                let text = state.messages[i].text.clone();
                 vec![Effect::Persist, Effect::Send(ClientFrame::Message { client_id, text })]
             }
             _ => vec![],
@@ -496,6 +558,9 @@ pub fn reduce(state: &mut State, event: Event) -> Vec<Effect> {
                 if before_seq > 1 && state.loading_earlier.is_none() && state.connection == Connection::Online =>
             {
                 state.loading_earlier = Some(before_seq);
+                if let Err(at) = state.pages.binary_search(&before_seq) {
+                    state.pages.insert(at, before_seq);
+                }
                 vec![Effect::Send(ClientFrame::History { before_seq, limit: HISTORY_PAGE })]
             }
             _ => vec![],
@@ -511,9 +576,9 @@ pub fn reduce(state: &mut State, event: Event) -> Vec<Effect> {
             state.network = up;
             vec![]
         }
-        Event::SendFailed { client_id } => match find_mut(state, &client_id) {
-            Some(m) if m.delivery == Delivery::Sending => {
-                m.delivery = Delivery::Failed("message-failed");
+        Event::SendFailed { client_id } => match state.position(&client_id) {
+            Some(i) if state.messages[i].delivery == Delivery::Sending => {
+                state.edit(i, |m| m.delivery = Delivery::Failed("message-failed"));
                 vec![Effect::Persist]
             }
             _ => vec![],
@@ -621,6 +686,7 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                 state.last_seq = 0;
                 state.read_seq = 0;
                 state.ahead.clear();
+                state.pages.clear();
                 state.unread = 0;
             }
             if state.last_seq == 0 && head_seq > u64::from(HISTORY_PAGE) {
@@ -637,12 +703,12 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
             effects.extend(pending_sends(state));
         }
         ServerFrame::Ack { client_id, id, seq } => {
-            if let Some(i) = state.index.get(&client_id).copied() {
-                state.index.insert(id.clone(), i);
-                let m = Arc::make_mut(&mut state.messages[i]);
-                m.delivery = Delivery::Sent;
-                m.server_id = Some(id);
-                m.seq = Some(seq);
+            if let Some(i) = state.position(&client_id) {
+                state.edit(i, |m| {
+                    m.delivery = Delivery::Sent;
+                    m.server_id = Some(id);
+                    m.seq = Some(seq);
+                });
                 state.reposition(i);
                 effects.push(Effect::Persist);
             }
@@ -652,8 +718,7 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
             if state.loading_earlier.is_some_and(|before| seq < before) {
                 state.loading_earlier = None; // the page is coming in
             }
-            let existing =
-                state.index.get(&id).or_else(|| client_id.as_ref().and_then(|c| state.index.get(c))).copied();
+            let existing = state.position(&id).or_else(|| client_id.as_deref().and_then(|c| state.position(c)));
             let mine = author.kind == AuthorKind::Visitor;
             if state.typing.as_ref().is_some_and(|t| t.kind == author.kind && t.name == author.name) {
                 state.typing = None;
@@ -662,17 +727,17 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                 // Upsert: a duplicate, a replay or the echo of our own
                 // message updates in place.
                 Some(i) => {
-                    state.index.insert(id.clone(), i);
-                    let m = Arc::make_mut(&mut state.messages[i]);
-                    let was_pending = matches!(m.delivery, Delivery::Sending | Delivery::Failed(_));
-                    let moved = m.seq != Some(seq);
-                    m.server_id = Some(id);
-                    m.seq = Some(seq);
-                    m.text = text;
-                    m.at = at.or(m.at);
-                    if m.author == AuthorKind::Visitor {
-                        m.delivery = Delivery::Sent;
-                    }
+                    let was_pending = matches!(state.messages[i].delivery, Delivery::Sending | Delivery::Failed(_));
+                    let moved = state.messages[i].seq != Some(seq);
+                    state.edit(i, |m| {
+                        m.server_id = Some(id);
+                        m.seq = Some(seq);
+                        m.text = text;
+                        m.at = at.or(m.at);
+                        if m.author == AuthorKind::Visitor {
+                            m.delivery = Delivery::Sent;
+                        }
+                    });
                     if moved {
                         state.reposition(i);
                     }
@@ -709,9 +774,9 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
             state.status = status;
         }
         ServerFrame::Error { code, client_id, .. } => {
-            if let Some(m) = client_id.and_then(|c| find_mut(state, &c)) {
-                if m.delivery == Delivery::Sending {
-                    m.delivery = Delivery::Failed(failure_reason(&code));
+            if let Some(i) = client_id.and_then(|c| state.position(&c)) {
+                if state.messages[i].delivery == Delivery::Sending {
+                    state.edit(i, |m| m.delivery = Delivery::Failed(failure_reason(&code)));
                     effects.push(Effect::Persist);
                 }
             }
@@ -719,11 +784,6 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
         ServerFrame::Pong | ServerFrame::Unknown => {}
     }
     effects
-}
-
-fn find_mut<'a>(state: &'a mut State, key: &str) -> Option<&'a mut Message> {
-    let i = *state.index.get(key)?;
-    state.messages.get_mut(i).map(Arc::make_mut)
 }
 
 #[cfg(test)]
@@ -1144,5 +1204,71 @@ mod tests {
         }
         assert!(!s.has_earlier(), "seq 1 is the start of the conversation");
         assert!(reduce(&mut s, Event::LoadEarlier).is_empty());
+        assert_eq!(s.pages(), [21, 71], "each page of history ends where the one above began");
+        assert_eq!(s.rows_between(0, 21), 0..20);
+        assert_eq!(s.rows_between(21, 71), 20..70);
+        assert_eq!(s.rows_between(71, u64::MAX), 70..120);
+        typed(&mut s, "new", "c1");
+        assert_eq!(s.rows_between(71, u64::MAX), 70..121, "the newest page takes what is still unsequenced");
+    }
+
+    #[test]
+    fn only_rows_that_really_changed_are_reported() {
+        let mut s = State::default();
+        reduce(
+            &mut s,
+            Event::Frame(ServerFrame::Welcome {
+                v: PROTOCOL_VERSION,
+                token: "t1".into(),
+                conversation: "c".into(),
+                head_seq: 0,
+                status: ConversationStatus::Open,
+            }),
+        );
+        reduce(&mut s, agent_says("m1", 1, "hello"));
+        typed(&mut s, "question", "c1");
+        assert!(s.take_changed().is_empty(), "new rows are layout changes, not edits");
+        reduce(&mut s, Event::Frame(ServerFrame::Ack { client_id: "c1".into(), id: "m2".into(), seq: 2 }));
+        assert_eq!(s.take_changed(), vec!["c1".to_string()], "the ack changes the visitor's row");
+        let before = s.messages.clone();
+        reduce(&mut s, agent_says("m1", 1, "hello"));
+        assert!(s.take_changed().is_empty(), "a replay of the same message changes nothing");
+        assert!(Arc::ptr_eq(&before[0], &s.messages[0]), "and keeps the row's pointer");
+        reduce(&mut s, agent_says("m1", 1, "hello, edited"));
+        assert_eq!(s.take_changed(), vec!["m1".to_string()]);
+        assert_eq!(s.message("m2").map(|m| m.key.as_str()), Some("c1"), "found by server id too");
+    }
+
+    #[test]
+    fn five_thousand_messages_paged_in_from_the_top_stay_in_order_and_findable() {
+        let mut s = State::default();
+        reduce(
+            &mut s,
+            Event::Frame(ServerFrame::Welcome {
+                v: PROTOCOL_VERSION,
+                token: "t1".into(),
+                conversation: "c".into(),
+                head_seq: 5_000,
+                status: ConversationStatus::Open,
+            }),
+        );
+        // Newest page first, then each earlier page newest-last, as the server sends them.
+        for page in (0..100u64).rev() {
+            for seq in page * 50 + 1..=page * 50 + 50 {
+                reduce(&mut s, agent_says(&format!("m{seq}"), seq, "x"));
+            }
+        }
+        assert_eq!(s.messages.len(), 5_000);
+        assert!(s.messages.windows(2).all(|w| w[0].seq < w[1].seq));
+        for seq in [1, 2, 49, 50, 51, 2_500, 4_999, 5_000] {
+            assert_eq!(s.message(&format!("m{seq}")).and_then(|m| m.seq), Some(seq));
+        }
+        assert!(s.message("m5001").is_none());
+        // A visitor message is unsequenced until acked, then moves into place.
+        typed(&mut s, "late", "c1");
+        assert_eq!(s.message("c1").map(|m| m.seq), Some(None));
+        reduce(&mut s, Event::Frame(ServerFrame::Ack { client_id: "c1".into(), id: "m5001".into(), seq: 5_001 }));
+        assert_eq!(s.messages.last().map(|m| m.key.as_str()), Some("c1"));
+        assert_eq!(s.message("m5001").map(|m| m.key.as_str()), Some("c1"));
     }
 }
