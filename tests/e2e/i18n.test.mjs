@@ -36,6 +36,22 @@ describe("languages and direction", () => {
     return { page, launcher, rootEl };
   }
 
+  it("the bundle carries English; a Persian visitor downloads the Persian messages and no other language", async () => {
+    for (const [locale, expected] of [["fa", [/\/salam-fa\.[0-9a-f]{10}\.ftl$/]], ["en-GB", []]]) {
+      const page = await newPage(demo.browser, { locale });
+      const fetched = [];
+      page.on("request", (r) => { if (r.url().endsWith(".ftl")) fetched.push(r.url()); });
+      await page.goto(demo.server.url + "/");
+      await page.locator("salam-chat .salam-launcher").click();
+      await page.getByRole("textbox").waitFor();
+      assert.equal(fetched.length, expected.length, `${locale}: ${fetched.join(", ")}`);
+      expected.forEach((re, i) => assert.match(fetched[i], re));
+      const lang = locale.slice(0, 2);
+      assert.equal(await page.getByRole("textbox").getAttribute("placeholder"), ftl(lang, "composer-placeholder"));
+      assert.deepEqual(page.problems, []);
+    }
+  });
+
   it("a browser in Persian gets the Persian right-to-left UI, launcher bottom-left", async () => {
     const { page, launcher, rootEl } = await visit("fa");
     assert.equal(await rootEl.getAttribute("dir"), "rtl");

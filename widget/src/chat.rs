@@ -78,10 +78,23 @@ impl Chat {
     /// let go of the connection on `pagehide` so the page can enter the
     /// back/forward cache.
     pub fn start(&self) {
+        self.restore();
+        self.connect();
+    }
+
+    /// The first half of [`Chat::start`]: restores what an earlier page
+    /// stored (the outbox, the token, the unread count).
+    pub fn restore(&self) {
         if let Some(Some(key)) = self.storage_key.try_get_value() {
             let saved = crate::storage::get(&key).map(|t| Saved::from_json(&t)).unwrap_or_default();
             self.dispatch(Event::Restore(saved));
         }
+    }
+
+    /// The second half of [`Chat::start`]: connects the transport and
+    /// follows the page's lifecycle. Call it inside the widget's reactive
+    /// owner (its listeners go when the owner does).
+    pub fn connect(&self) {
         let chat = *self;
         let sink = Rc::new(move |ev: TransportEvent| {
             // New messages are timed against a fresh clock, not the last tick.

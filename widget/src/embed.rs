@@ -40,12 +40,16 @@ pub const HOST_TAG: &str = "salam-chat";
 struct Running {
     host: web_sys::Element,
     chat: Chat,
+    /// The view's reactive owner: what runs after the mount runs inside it.
+    owner: Owner,
     // Dropping this unmounts the view and disposes its reactive owner.
     _mount: Box<dyn Any>,
 }
 
 thread_local! {
     static RUNNING: RefCell<Option<Running>> = const { RefCell::new(None) };
+    /// Set from the first `boot` until its first stage has run.
+    static BOOTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     // Created once per module instance and kept: `shutdown` runs inside it,
     // so it must outlive any one widget.
     static API: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
@@ -53,46 +57,101 @@ thread_local! {
 
 /// Starts the widget: `data` holds the script tag's `data-*` attributes,
 /// `queue` the `Salam(...)` calls made before now. Calling it again while a
-/// widget runs does nothing.
+/// widget runs, or starts, does nothing.
+///
+/// The start is cut into tasks, so the host page's input and frames get in
+/// between: the WebAssembly's instantiation; then the config, the launcher
+/// (the app takes over the loader's stand-in), the host API and
+/// `salam:ready`; then the connection. The panel is built when the browser
+/// is next idle, or on first open (see `SalamChat`).
 #[wasm_bindgen]
 pub fn boot(data: JsValue, queue: JsValue) {
-    if RUNNING.with(|r| r.borrow().is_some()) {
+    if is_running() || BOOTING.with(|b| b.replace(true)) {
         return;
     }
-    let handover = match try_boot(&data) {
-        Ok(h) => h,
-        Err(e) => {
-            warn(&format!("salam: could not start: {}", describe(&e)));
-            return;
-        }
-    };
-    install_api();
-    emit("salam:ready");
-    handover.apply();
-    if let Ok(queue) = queue.dyn_into::<Array>() {
-        for args in queue.iter() {
-            if !is_running() {
-                break; // a queued `shutdown` ends it
+    wasm_bindgen_futures::spawn_local(async move {
+        next_task().await;
+        let started = match read_config(&data) {
+            Ok((window, config)) => {
+                // The visitor's locale, unless it is English or embedded,
+                // is fetched before anything is drawn in it; the loader's
+                // launcher (already in that language) stands in meanwhile.
+                let requested = visitor_languages(&window, config.locale.as_deref());
+                let source = crate::i18n::fetch_locale(&bundle_base(&window), &requested).await;
+                try_boot(&window, config, requested, source)
             }
-            let args = Array::from(&args);
-            command(&args.get(0), &args.get(1));
+            Err(e) => Err(e),
+        };
+        BOOTING.with(|b| b.set(false));
+        let handover = match started {
+            Ok(h) => h,
+            Err(e) => {
+                warn(&format!("salam: could not start: {}", describe(&e)));
+                return;
+            }
+        };
+        let handover_host = handover.host.clone();
+        install_api();
+        emit("salam:ready");
+        handover.apply();
+        if let Ok(queue) = queue.dyn_into::<Array>() {
+            for args in queue.iter() {
+                if !is_running() {
+                    break; // a queued `shutdown` ends it
+                }
+                let args = Array::from(&args);
+                command(&args.get(0), &args.get(1));
+            }
         }
-    }
+        // Messages written from here on wait in the outbox until connected.
+        next_task().await;
+        // Unless it was shut down meanwhile (and maybe started again: that
+        // start connects its own chat).
+        let this = RUNNING
+            .with(|r| r.borrow().as_ref().filter(|r| r.host == handover_host).map(|r| (r.chat, r.owner.clone())));
+        if let Some((chat, owner)) = this {
+            owner.with(|| chat.connect());
+        }
+    });
 }
 
-fn try_boot(data: &JsValue) -> Result<Handover, JsValue> {
+/// Resolves in a later task (`setTimeout` 0), letting the page run first.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window()
+            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0).is_ok())
+            .unwrap_or(false);
+        if !scheduled {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The owner's settings: the tag's `data-*` attributes over
+/// `window.salamSettings`, with one warning per bad key.
+fn read_config(data: &JsValue) -> Result<(web_sys::Window, Config), JsValue> {
     let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
     let (config, warnings) = parse_config(&string_pairs(data), &read_settings(&window));
     for w in &warnings {
         warn(&w.to_string());
     }
+    Ok((window, config))
+}
+
+fn try_boot(
+    window: &web_sys::Window,
+    config: Config,
+    requested: Vec<String>,
+    source: Option<String>,
+) -> Result<Handover, JsValue> {
+    let document = window.document().ok_or("no document")?;
 
     // The loader has drawn the launcher in a `<salam-chat>` host with the
     // shell stylesheet; the app takes over that host and shadow root. The
     // host page's CSS cannot reach in, and ours cannot leak out; `:host` in
     // shell.css resets what the page could still push onto the host itself.
-    let facade = Facade::read(&window);
+    let facade = Facade::read(window);
     let (host, shadow) = match facade.host.as_ref().and_then(|h| Some((h.clone(), h.shadow_root()?))) {
         Some(found) => found,
         None => {
@@ -106,43 +165,47 @@ fn try_boot(data: &JsValue) -> Result<Handover, JsValue> {
     let mount_point: web_sys::HtmlElement = document.create_element("div")?.unchecked_into();
     shadow.append_child(&mount_point)?;
 
-    let requested = visitor_languages(&window, config.locale.as_deref());
-    let transport = transport_for(&window, &config);
-    let chat_out: Rc<RefCell<Option<Chat>>> = Rc::default();
-    let chat_in = chat_out.clone();
+    let transport = transport_for(window, &config);
+    type Started = (Chat, Owner);
+    let started_out: Rc<RefCell<Option<Started>>> = Rc::default();
+    let started_in = started_out.clone();
     let mount = leptos::mount::mount_to(mount_point, move || {
         let requested: Vec<&str> = requested.iter().map(String::as_str).collect();
-        let chat = Chat::new(transport, I18n::new(&requested));
-        // The outbox and the visitor token survive reloads and navigation.
+        let chat = Chat::new(transport, I18n::with_source(&requested, source.as_deref()));
+        // The outbox and the visitor token survive reloads and navigation;
+        // restored now, so the launcher shows the unread count at once. The
+        // connection is the next stage's (see `boot`).
         chat.persist_to(STORAGE_KEY);
         chat.on_host_event(Rc::new(|e: &HostEvent| match e {
             HostEvent::Open => emit("salam:open"),
             HostEvent::Close => emit("salam:close"),
         }));
-        chat.start();
+        chat.restore();
         if config.open {
             // Opened by the owner at start: no focus is moved from the page.
             chat.dispatch(salam_core::state::Event::Open);
         }
-        *chat_in.borrow_mut() = Some(chat);
+        *started_in.borrow_mut() = Owner::current().map(|owner| (chat, owner));
         view! { <SalamChat chat=chat config=config /> }
     });
-    let chat = chat_out.borrow_mut().take().ok_or("mount did not run")?;
+    let (chat, owner) = started_out.borrow_mut().take().ok_or("mount did not run")?;
 
     // The stand-in goes; its open state and focus carry over (after
     // `salam:ready`, in `Handover::apply`).
-    let handover = Handover { chat, open: facade.open, had_focus: shadow.active_element().is_some() };
+    let handover =
+        Handover { chat, host: host.clone(), open: facade.open, had_focus: shadow.active_element().is_some() };
     if let Some(root) = &facade.root {
         root.remove();
     }
     host.set_attribute("data-salam", "ready")?;
-    RUNNING.with(|r| *r.borrow_mut() = Some(Running { host, chat, _mount: Box::new(mount) }));
+    RUNNING.with(|r| *r.borrow_mut() = Some(Running { host, chat, owner, _mount: Box::new(mount) }));
     Ok(handover)
 }
 
 /// What the app takes over from the loader's stand-in.
 struct Handover {
     chat: Chat,
+    host: web_sys::Element,
     open: bool,
     had_focus: bool,
 }
@@ -182,15 +245,19 @@ impl Facade {
 /// future format can move on without misreading this one).
 const STORAGE_KEY: &str = "salam:v1";
 
-fn transport_for(window: &web_sys::Window, config: &Config) -> Box<dyn crate::transport::Transport> {
-    // The loader records where it was served from; the API defaults to that server.
-    let base = Reflect::get(window, &"__salam".into())
+/// Where the loader was served from (it records it), or the page.
+fn bundle_base(window: &web_sys::Window) -> String {
+    Reflect::get(window, &"__salam".into())
         .and_then(|s| Reflect::get(&s, &"base".into()))
         .ok()
         .and_then(|b| b.as_string())
         .or_else(|| window.location().href().ok())
-        .unwrap_or_default();
-    let urls = api_urls(config.endpoint.as_deref(), &base);
+        .unwrap_or_default()
+}
+
+fn transport_for(window: &web_sys::Window, config: &Config) -> Box<dyn crate::transport::Transport> {
+    // The API defaults to the server that served the loader.
+    let urls = api_urls(config.endpoint.as_deref(), &bundle_base(window));
     match config.transport {
         TransportKind::WebSocket => Box::new(WebSocketTransport::new(urls.ws, config.heartbeat_secs)),
         TransportKind::Sse => Box::new(SseTransport::new(urls.events, urls.frames, config.heartbeat_secs)),
@@ -236,9 +303,15 @@ fn command(name: &JsValue, arg: &JsValue) {
             }
             let Some(window) = web_sys::window() else { return };
             let requested = visitor_languages(&window, explicit.as_deref());
-            let requested: Vec<&str> = requested.iter().map(String::as_str).collect();
-            chat.i18n.set_requested(&requested);
-            emit_detail("salam:locale", Some(&chat.i18n.lang()));
+            wasm_bindgen_futures::spawn_local(async move {
+                let source = crate::i18n::fetch_locale(&bundle_base(&window), &requested).await;
+                if !is_running() {
+                    return; // shut down while fetching
+                }
+                let requested: Vec<&str> = requested.iter().map(String::as_str).collect();
+                chat.i18n.set_requested_with(&requested, source.as_deref());
+                emit_detail("salam:locale", Some(&chat.i18n.lang()));
+            });
         }
         other => warn(&format!("salam: unknown command \"{other}\" (known: open, close, toggle, locale, shutdown)")),
     }

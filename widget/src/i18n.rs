@@ -4,18 +4,45 @@
 
 use js_sys::{Array, Function, Object, Reflect};
 use leptos::prelude::*;
-use salam_core::i18n::{canonical_tag, negotiate, Direction, Localizer, TimeUnit, PSEUDO_LOCALE};
+use salam_core::i18n::{canonical_tag, locale_file, negotiate, Direction, Localizer, TimeUnit, PSEUDO_LOCALE};
+use std::cell::OnceCell;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The active language: the localizer and the tag `Intl` formats with.
 struct Active {
     localizer: Localizer,
-    /// `Intl.RelativeTimeFormat` and `Intl.DateTimeFormat` for the visitor's
-    /// own tag when it matched the chosen locale (so `ar-EG` gets Egyptian
-    /// digits even though the messages are plain `ar`). Built once per
-    /// language: constructing them is the expensive part.
-    relative: Option<JsValue>,
-    dates: Option<JsValue>,
+    /// The visitor's own tag when it matched the chosen locale (so `ar-EG`
+    /// gets Egyptian digits even though the messages are plain `ar`).
+    intl_tag: String,
+    /// `Intl.RelativeTimeFormat` and `Intl.DateTimeFormat` for `intl_tag`.
+    /// Constructing one costs milliseconds (the browser loads its locale
+    /// data), so each is built on first use, once per language: a visitor
+    /// with an empty log never pays for them.
+    relative: OnceCell<Option<JsValue>>,
+    dates: OnceCell<Option<JsValue>>,
+}
+
+impl Active {
+    fn relative(&self) -> Option<&JsValue> {
+        self.relative
+            .get_or_init(|| {
+                let options = Object::new();
+                let _ = Reflect::set(&options, &"numeric".into(), &"auto".into());
+                intl_new("RelativeTimeFormat", &self.intl_tag, &options)
+            })
+            .as_ref()
+    }
+
+    fn dates(&self) -> Option<&JsValue> {
+        self.dates
+            .get_or_init(|| {
+                let options = Object::new();
+                let _ = Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+                let _ = Reflect::set(&options, &"timeStyle".into(), &"short".into());
+                intl_new("DateTimeFormat", &self.intl_tag, &options)
+            })
+            .as_ref()
+    }
 }
 
 /// Handle to the active language. `Copy`; put it anywhere.
@@ -24,13 +51,26 @@ pub struct I18n(RwSignal<Active, LocalStorage>);
 
 impl I18n {
     /// The best match for `requested` (most preferred first), or English.
+    /// Without the `bundled-locales` feature only English is embedded: see
+    /// [`I18n::with_source`].
     pub fn new(requested: &[&str]) -> Self {
-        Self(RwSignal::new_local(choose(requested)))
+        Self::with_source(requested, None)
+    }
+
+    /// Like [`I18n::new`], with the negotiated locale's messages fetched
+    /// by [`fetch_locale`] when they are not embedded.
+    pub fn with_source(requested: &[&str], source: Option<&str>) -> Self {
+        Self(RwSignal::new_local(choose(requested, source)))
     }
 
     /// Negotiates again (a runtime language switch): everything re-renders.
     pub fn set_requested(&self, requested: &[&str]) {
-        self.0.try_set(choose(requested));
+        self.set_requested_with(requested, None);
+    }
+
+    /// [`I18n::set_requested`] with fetched messages (see [`fetch_locale`]).
+    pub fn set_requested_with(&self, requested: &[&str], source: Option<&str>) {
+        self.0.try_set(choose(requested, source));
     }
 
     /// Message `id` in the active language.
@@ -68,7 +108,7 @@ impl I18n {
     /// (from [`salam_core::i18n::relative_time`]).
     pub fn relative_time(&self, value: i64, unit: TimeUnit) -> String {
         self.0
-            .try_with(|a| format_with(a.relative.as_ref()?, &[JsValue::from(value as f64), unit.as_str().into()]))
+            .try_with(|a| format_with(a.relative()?, &[JsValue::from(value as f64), unit.as_str().into()]))
             .flatten()
             .unwrap_or_default()
     }
@@ -76,12 +116,41 @@ impl I18n {
     /// The full date and time of `at` (ms), in the active language.
     pub fn date_time(&self, at: u64) -> String {
         let date: JsValue = js_sys::Date::new(&JsValue::from(at as f64)).into();
-        self.0.try_with(|a| format_with(a.dates.as_ref()?, &[date])).flatten().unwrap_or_default()
+        self.0.try_with(|a| format_with(a.dates()?, &[date])).flatten().unwrap_or_default()
     }
 }
 
-fn choose(requested: &[&str]) -> Active {
+/// Fetches the messages of the locale `requested` negotiates to, from next
+/// to the bundle (`base`), when they are not embedded. `None` when nothing
+/// needs fetching, or the fetch failed (one console warning; the widget
+/// then speaks English).
+pub async fn fetch_locale(base: &str, requested: &[String]) -> Option<String> {
+    use wasm_bindgen_futures::JsFuture;
+    let file = locale_file(negotiate(requested))?;
+    let url = format!("{base}{file}");
+    let text = async {
+        let window = web_sys::window()?;
+        let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url)).await.ok()?.dyn_into().ok()?;
+        if !response.ok() {
+            return None;
+        }
+        JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+    };
+    let text = text.await;
+    if text.is_none() {
+        web_sys::console::warn_1(&format!("salam: could not load {url}; showing English").into());
+    }
+    text
+}
+
+fn choose(requested: &[&str], source: Option<&str>) -> Active {
     let locale = negotiate(requested);
+    let localizer = match source {
+        Some(source) => Localizer::from_source(locale, source),
+        None => Localizer::for_locale(locale),
+    };
+    // Not embedded and not fetched: English, formatted as English.
+    let locale = if localizer.lang() == locale { locale } else { "en" };
     let language = |t: &str| t.split('-').next().unwrap_or("").to_ascii_lowercase();
     let intl_tag = if locale == PSEUDO_LOCALE {
         "en".to_string()
@@ -93,33 +162,22 @@ fn choose(requested: &[&str]) -> Active {
             .find(|r| language(r) == language(locale))
             .unwrap_or_else(|| locale.to_string())
     };
-    let localizer = Localizer::for_locale(locale).with_digits(digits(&intl_tag));
-    let relative = Object::new();
-    let _ = Reflect::set(&relative, &"numeric".into(), &"auto".into());
-    let dates = Object::new();
-    let _ = Reflect::set(&dates, &"dateStyle".into(), &"medium".into());
-    let _ = Reflect::set(&dates, &"timeStyle".into(), &"short".into());
-    Active {
-        localizer,
-        relative: intl_new("RelativeTimeFormat", &intl_tag, &relative),
-        dates: intl_new("DateTimeFormat", &intl_tag, &dates),
-    }
+    let tag = intl_tag.clone();
+    let localizer = localizer.with_digits_from(move || digits(&tag));
+    Active { localizer, intl_tag, relative: OnceCell::new(), dates: OnceCell::new() }
 }
 
-/// The ten digits `Intl.NumberFormat` uses for `tag` (۰-۹ for Persian).
+/// The ten digits `Intl.NumberFormat` uses for `tag` (۰-۹ for Persian),
+/// from one formatter: 1234567890 without grouping is the digits 1-9 and 0.
 fn digits(tag: &str) -> Option<[char; 10]> {
     let options = Object::new();
     let _ = Reflect::set(&options, &"useGrouping".into(), &false.into());
-    let mut out = ['0'; 10];
-    for (i, slot) in out.iter_mut().enumerate() {
-        let s = intl_call("NumberFormat", tag, &options, &[JsValue::from(i as f64)])?;
-        let mut chars = s.chars();
-        *slot = chars.next()?;
-        if chars.next().is_some() {
-            return None;
-        }
-    }
-    Some(out)
+    let s = format_with(&intl_new("NumberFormat", tag, &options)?, &[JsValue::from(1_234_567_890_f64)])?;
+    let chars: Vec<char> = s.chars().collect();
+    let [d1, d2, d3, d4, d5, d6, d7, d8, d9, d0] = chars[..] else {
+        return None; // not one character per digit: keep Latin digits
+    };
+    Some([d0, d1, d2, d3, d4, d5, d6, d7, d8, d9])
 }
 
 /// `new Intl[ctor](tag, options)`, with every step allowed to fail (an odd
@@ -135,9 +193,4 @@ fn format_with(formatter: &JsValue, args: &[JsValue]) -> Option<String> {
     let format: Function = Reflect::get(formatter, &"format".into()).ok()?.dyn_into().ok()?;
     let args: Array = args.iter().collect();
     format.apply(formatter, &args).ok()?.as_string()
-}
-
-/// `new Intl[ctor](tag, options).format(...args)`.
-fn intl_call(ctor: &str, tag: &str, options: &Object, args: &[JsValue]) -> Option<String> {
-    format_with(&intl_new(ctor, tag, options)?, args)
 }

@@ -76,9 +76,22 @@ impl Mounted {
         ta.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
     }
 
+    /// Waits until the panel is built (when the browser is idle, or on the
+    /// first open), for tests that look inside it while it is closed.
+    async fn panel_built(&self) {
+        for _ in 0..100 {
+            if self.q(".salam-panel").is_some() {
+                return;
+            }
+            tick().await;
+        }
+        panic!("the panel was never built");
+    }
+
     /// Opens the panel, types `text` and presses the Send button.
-    fn open_and_send(&self, text: &str) {
+    async fn open_and_send(&self, text: &str) {
         self.click(".salam-launcher");
+        tick().await; // the panel is built on the first open
         self.type_text(text);
         self.click(".salam-send");
     }
@@ -112,8 +125,26 @@ fn agent(id: &str, seq: u64, text: &str) -> ServerFrame {
 }
 
 #[wasm_bindgen_test]
+async fn the_panel_is_built_on_first_open_not_at_start() {
+    let m = Mounted::new(Config::default());
+    // Starting draws the launcher only; the panel waits for idle time or a click.
+    assert!(m.q(".salam-panel").is_none());
+    assert!(!m.q(".salam-launcher").unwrap().has_attribute("aria-controls"), "nothing to point at yet");
+    m.click(".salam-launcher");
+    tick().await;
+    let panel = m.q(".salam-panel").expect("built on the click");
+    assert!(!panel.has_attribute("hidden"));
+    assert_eq!(m.q(".salam-launcher").unwrap().get_attribute("aria-controls").as_deref(), Some("salam-panel"));
+    assert!(m.q(".salam-root > .salam-panel + .salam-launcher").is_some(), "the panel comes before the launcher");
+    m.click(".salam-launcher");
+    tick().await;
+    assert!(panel.has_attribute("hidden"), "closing keeps the panel, hidden");
+}
+
+#[wasm_bindgen_test]
 async fn launcher_toggles_the_panel_and_reports_it() {
     let m = Mounted::new(Config::default());
+    m.panel_built().await;
     tick().await;
     let launcher = m.q(".salam-launcher").unwrap();
     assert_eq!(launcher.get_attribute("aria-expanded").as_deref(), Some("false"));
@@ -133,6 +164,7 @@ async fn launcher_toggles_the_panel_and_reports_it() {
 #[wasm_bindgen_test]
 async fn a_message_goes_from_sending_to_sent_and_replies_render() {
     let m = Mounted::new(Config::default());
+    m.panel_built().await;
     m.net.deliver(TransportEvent::Open);
     tick().await;
     assert_eq!(
@@ -144,7 +176,7 @@ async fn a_message_goes_from_sending_to_sent_and_replies_render() {
             limit: Some(salam_widget::core::state::HISTORY_PAGE)
         }]
     );
-    m.open_and_send("Where is my order?");
+    m.open_and_send("Where is my order?").await;
     tick().await;
     assert_eq!(m.texts(), ["Where is my order?"]);
     assert!(m.q(".salam-status").unwrap().text_content().unwrap().contains("Sending"));
@@ -169,6 +201,7 @@ async fn a_message_goes_from_sending_to_sent_and_replies_render() {
 #[wasm_bindgen_test]
 async fn replies_while_closed_show_an_unread_count() {
     let m = Mounted::new(Config::default());
+    m.panel_built().await;
     m.net.deliver(TransportEvent::Open);
     m.server(agent("m1", 1, "Hello?"));
     tick().await;
@@ -183,8 +216,10 @@ async fn replies_while_closed_show_an_unread_count() {
 #[wasm_bindgen_test]
 async fn untrusted_text_is_text() {
     let m = Mounted::new(Config { title: OwnerText::plain("<b>Owner</b>"), ..Config::default() });
+    m.panel_built().await;
     m.net.deliver(TransportEvent::Open);
     m.server(agent("m1", 1, "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>"));
+    m.click(".salam-launcher");
     tick().await;
     assert!(m.q(".salam-text img, .salam-text script, .salam-title b").is_none());
     assert_eq!(m.q(".salam-title").unwrap().text_content().as_deref(), Some("<b>Owner</b>"));
@@ -196,11 +231,12 @@ async fn untrusted_text_is_text() {
 #[wasm_bindgen_test]
 async fn a_closed_transport_marks_the_message_failed_with_retry() {
     let m = Mounted::new(Config::default());
+    m.panel_built().await;
     m.net.deliver(TransportEvent::Open);
     tick().await;
     use salam_widget::transport::Transport;
     m.net.clone().close();
-    m.open_and_send("anyone?");
+    m.open_and_send("anyone?").await;
     tick().await;
     assert_eq!(m.texts(), ["anyone?"]);
     assert!(m.q(".salam-failed .salam-status").unwrap().text_content().unwrap().contains("Not sent"));
@@ -210,6 +246,7 @@ async fn a_closed_transport_marks_the_message_failed_with_retry() {
 #[wasm_bindgen_test]
 async fn the_connection_banner_shows_until_connected() {
     let m = Mounted::new(Config::default());
+    m.panel_built().await;
     tick().await;
     let banner = m.q(".salam-banner").unwrap();
     assert!(banner.text_content().unwrap().contains("Connecting"));
@@ -237,6 +274,8 @@ fn welcome() -> ServerFrame {
 #[wasm_bindgen_test]
 async fn typing_and_resolved_show_under_the_log() {
     let m = Mounted::new(Config::default());
+    m.panel_built().await;
+    m.click(".salam-launcher");
     m.net.deliver(TransportEvent::Open);
     m.server(welcome());
     let sara = Author { kind: AuthorKind::Agent, name: Some("Sara".into()) };
@@ -262,11 +301,11 @@ async fn boot_mounts_once_and_shutdown_removes_everything() {
     let hosts = document().query_selector_all("salam-chat").unwrap();
     assert_eq!(hosts.length(), 1, "a second boot does nothing");
     let root = hosts.item(0).unwrap().unchecked_into::<web_sys::Element>().shadow_root().unwrap();
-    assert_eq!(root.query_selector(".salam-title").unwrap().unwrap().text_content().as_deref(), Some("Booted"));
     let api: js_sys::Function = js_sys::Reflect::get(&window(), &"Salam".into()).unwrap().unchecked_into();
     api.call1(&JsValue::NULL, &"open".into()).unwrap();
     tick().await;
     assert!(!root.query_selector(".salam-panel").unwrap().unwrap().has_attribute("hidden"));
+    assert_eq!(root.query_selector(".salam-title").unwrap().unwrap().text_content().as_deref(), Some("Booted"));
     api.call1(&JsValue::NULL, &"shutdown".into()).unwrap();
     tick().await;
     assert_eq!(document().query_selector_all("salam-chat").unwrap().length(), 0);
@@ -276,6 +315,7 @@ async fn boot_mounts_once_and_shutdown_removes_everything() {
 #[wasm_bindgen_test]
 async fn persian_is_right_to_left_with_persian_digits_and_switches_in_place() {
     let m = Mounted::with_languages(Config::default(), &["fa-IR", "en"]);
+    m.panel_built().await;
     m.net.deliver(TransportEvent::Open);
     m.server(agent("m1", 1, "سلام! چطور می‌توانم کمک کنم؟"));
     tick().await;
@@ -304,6 +344,7 @@ async fn owner_texts_follow_the_language() {
     let title =
         OwnerText { any: None, by_locale: vec![("en".into(), "Help".into()), ("ar".into(), "مساعدة".into())] };
     let m = Mounted::with_languages(Config { title, ..Config::default() }, &["ar-EG"]);
+    m.panel_built().await;
     tick().await;
     assert_eq!(m.q(".salam-title").unwrap().text_content().as_deref(), Some("مساعدة"));
     m.i18n.set_requested(&["ja"]);

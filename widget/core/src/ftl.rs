@@ -63,6 +63,11 @@ pub struct Messages {
 }
 
 impl Messages {
+    /// Whether no message could be read.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     /// Reads a file; entries it cannot read are skipped.
     pub fn parse(source: &str) -> Self {
         let mut entries = vec![];

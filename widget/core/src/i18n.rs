@@ -23,26 +23,55 @@
 use crate::ftl::{Arg, Messages};
 use fluent_langneg::{negotiate_languages, NegotiationStrategy};
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use unic_langid::LanguageIdentifier;
+
+/// A locale's messages when they are embedded (the `bundled-locales`
+/// feature, on by default); empty when the glue fetches them on demand.
+#[cfg(feature = "bundled-locales")]
+macro_rules! bundled {
+    ($tag:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/", $tag, ".ftl"))
+    };
+}
+#[cfg(not(feature = "bundled-locales"))]
+macro_rules! bundled {
+    ($tag:literal) => {
+        ""
+    };
+}
+
+/// The file each locale is published under next to the bundle (tag, name),
+/// for a build that fetches them on demand (see [`Localizer::from_source`]).
+pub const LOCALE_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/locale_files.rs"));
+
+/// The file to fetch for `tag`, if its messages are not embedded.
+pub fn locale_file(tag: &str) -> Option<&'static str> {
+    let embedded = LOCALES.iter().any(|(t, source)| *t == tag && !source.is_empty());
+    if embedded || tag == PSEUDO_LOCALE {
+        return None;
+    }
+    LOCALE_FILES.iter().find(|(t, _)| *t == tag).map(|(_, name)| *name)
+}
 
 /// Every locale the widget ships: (language tag, Fluent source without
 /// comments; see `build.rs`).
 pub const LOCALES: &[(&str, &str)] = &[
     ("en", include_str!(concat!(env!("OUT_DIR"), "/en.ftl"))),
-    ("fa", include_str!(concat!(env!("OUT_DIR"), "/fa.ftl"))),
-    ("ar", include_str!(concat!(env!("OUT_DIR"), "/ar.ftl"))),
-    ("he", include_str!(concat!(env!("OUT_DIR"), "/he.ftl"))),
-    ("ur", include_str!(concat!(env!("OUT_DIR"), "/ur.ftl"))),
-    ("es", include_str!(concat!(env!("OUT_DIR"), "/es.ftl"))),
-    ("fr", include_str!(concat!(env!("OUT_DIR"), "/fr.ftl"))),
-    ("de", include_str!(concat!(env!("OUT_DIR"), "/de.ftl"))),
-    ("pt-BR", include_str!(concat!(env!("OUT_DIR"), "/pt-BR.ftl"))),
-    ("ru", include_str!(concat!(env!("OUT_DIR"), "/ru.ftl"))),
-    ("tr", include_str!(concat!(env!("OUT_DIR"), "/tr.ftl"))),
-    ("zh-CN", include_str!(concat!(env!("OUT_DIR"), "/zh-CN.ftl"))),
-    ("ja", include_str!(concat!(env!("OUT_DIR"), "/ja.ftl"))),
-    ("hi", include_str!(concat!(env!("OUT_DIR"), "/hi.ftl"))),
-    ("id", include_str!(concat!(env!("OUT_DIR"), "/id.ftl"))),
+    ("fa", bundled!("fa")),
+    ("ar", bundled!("ar")),
+    ("he", bundled!("he")),
+    ("ur", bundled!("ur")),
+    ("es", bundled!("es")),
+    ("fr", bundled!("fr")),
+    ("de", bundled!("de")),
+    ("pt-BR", bundled!("pt-BR")),
+    ("ru", bundled!("ru")),
+    ("tr", bundled!("tr")),
+    ("zh-CN", bundled!("zh-CN")),
+    ("ja", bundled!("ja")),
+    ("hi", bundled!("hi")),
+    ("id", bundled!("id")),
 ];
 
 /// The reference locale: every other one has exactly its message ids.
@@ -265,12 +294,17 @@ pub fn relative_time(then: u64, now: u64) -> (i64, TimeUnit) {
 
 // ---------- formatting ----------
 
+/// Where a [`Localizer`] gets its digits, the first time it needs them.
+type DigitsSource = Box<dyn Fn() -> Option<[char; 10]>>;
+
 /// Formats messages in one language.
 pub struct Localizer {
     tag: &'static str,
     messages: Messages,
     pseudo: bool,
-    digits: Option<[char; 10]>,
+    /// The locale's digits 0-9 (`None`: ASCII), once known.
+    digits: OnceCell<Option<[char; 10]>>,
+    digits_source: Option<DigitsSource>,
 }
 
 impl std::fmt::Debug for Localizer {
@@ -291,20 +325,48 @@ impl Localizer {
     pub fn for_locale(tag: &str) -> Self {
         let pseudo = tag == PSEUDO_LOCALE;
         let (tag, source) = match LOCALES.iter().find(|(t, _)| *t == tag) {
-            Some(found) if !pseudo => *found,
+            // An empty source is a locale fetched on demand (`from_source`).
+            Some(found) if !pseudo && !found.1.is_empty() => *found,
             _ => (if pseudo { PSEUDO_LOCALE } else { LOCALES[0].0 }, LOCALES[0].1),
         };
         // Embedded files are checked by the test suite; a broken entry is
         // skipped (its id then shows as itself) rather than breaking the widget.
-        Self { tag, messages: Messages::parse(source), pseudo, digits: None }
+        Self { tag, messages: Messages::parse(source), pseudo, digits: OnceCell::new(), digits_source: None }
+    }
+
+    /// A localizer for the shipped locale `tag` with messages fetched at run
+    /// time (`source`, a `.ftl` file as [`locale_file`] names it). An empty
+    /// or unreadable source gives English.
+    pub fn from_source(tag: &str, source: &str) -> Self {
+        let messages = Messages::parse(source);
+        match LOCALES.iter().find(|(t, _)| *t == tag) {
+            Some((tag, _)) if !messages.is_empty() => {
+                Self { tag, messages, pseudo: false, digits: OnceCell::new(), digits_source: None }
+            }
+            _ => Self::for_locale(DEFAULT_LOCALE),
+        }
     }
 
     /// Uses these ten characters for the digits 0-9 in formatted numbers
     /// (from the browser's `Intl.NumberFormat` for the visitor's locale, so
     /// Persian gets ۰-۹ and Egyptian Arabic ٠-٩).
-    pub fn with_digits(mut self, digits: Option<[char; 10]>) -> Self {
-        self.digits = digits.filter(|d| d != &['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    pub fn with_digits(self, digits: Option<[char; 10]>) -> Self {
+        let _ = self.digits.set(digits.filter(|d| d != &ASCII_DIGITS));
         self
+    }
+
+    /// Like [`Localizer::with_digits`], but asks `source` only when a
+    /// formatted number first needs them (asking the browser is slow, and
+    /// most text has no numbers).
+    pub fn with_digits_from(mut self, source: impl Fn() -> Option<[char; 10]> + 'static) -> Self {
+        self.digits_source = Some(Box::new(source));
+        self
+    }
+
+    fn digits(&self) -> Option<[char; 10]> {
+        *self
+            .digits
+            .get_or_init(|| self.digits_source.as_ref().and_then(|source| source()).filter(|d| d != &ASCII_DIGITS))
     }
 
     /// The shipped locale tag in use.
@@ -329,7 +391,7 @@ impl Localizer {
 
     /// A number in the locale's digits.
     pub fn number(&self, n: u64) -> String {
-        localize_digits(&n.to_string(), self.digits)
+        localize_digits(&n.to_string(), self.digits())
     }
 
     fn format(&self, id: &str, args: Option<&[(&str, Arg<'_>)]>) -> String {
@@ -339,14 +401,19 @@ impl Localizer {
         let Some(text) = self.messages.format(id, lang, args.unwrap_or(&[]), transform) else {
             return id.to_string();
         };
-        match (self.digits, args) {
-            // Numbers are formatted with ASCII digits; only placeables
-            // (inside isolation marks) are numbers we formatted.
-            (Some(digits), Some(_)) => localize_isolated_digits(&text, digits),
-            _ => text,
+        // Numbers are formatted with ASCII digits; only placeables (inside
+        // isolation marks) are numbers we formatted.
+        if args.is_none() || !text.contains(|c: char| c.is_ascii_digit()) {
+            return text;
+        }
+        match self.digits() {
+            Some(digits) => localize_isolated_digits(&text, digits),
+            None => text,
         }
     }
 }
+
+const ASCII_DIGITS: [char; 10] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 fn localize_digits(s: &str, digits: Option<[char; 10]>) -> String {
     match digits {

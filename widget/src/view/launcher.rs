@@ -17,7 +17,8 @@ pub fn Launcher() -> impl IntoView {
             node_ref=chat.ui.launcher
             aria-label=move || chat.i18n.t_num("launcher-label", "unread", unread.get())
             aria-expanded=move || if open.get() { "true" } else { "false" }
-            aria-controls=ids::PANEL
+            // The panel is built lazily; until then there is nothing to point at.
+            aria-controls=move || chat.ui.panel.get().map(|_| ids::PANEL)
             on:click=move |_| chat.toggle()
         >
             <Show when=move || open.get() fallback=|| view! { <IconChat /> }>

@@ -1,6 +1,7 @@
 use super::{launcher::Launcher, panel::Panel};
 use crate::chat::Chat;
 use leptos::ev::KeyboardEvent;
+use leptos::html;
 use leptos::prelude::*;
 use salam_core::config::Config;
 
@@ -17,6 +18,35 @@ pub fn SalamChat(
     let i18n = chat.i18n;
     use_clock(chat.now);
     let open = Memo::new(move |_| chat.state().with(|s| s.open));
+    // The panel is built when the browser is next idle, or at once when
+    // the visitor first opens it: starting the widget draws only the
+    // launcher, which keeps each task on the host page's main thread short.
+    let root = NodeRef::<html::Div>::new();
+    let panel: StoredValue<Option<Box<dyn std::any::Any>>, LocalStorage> = StoredValue::new_local(None);
+    let owner = Owner::current();
+    let build_panel = move || {
+        let built = panel.try_with_value(Option::is_some).unwrap_or(true);
+        let (Some(owner), Some(root), Some(launcher)) =
+            (&owner, root.get_untracked(), chat.ui.launcher.get_untracked())
+        else {
+            return;
+        };
+        if built {
+            return;
+        }
+        // Inside the widget's owner: the panel finds the chat in context,
+        // and its effects go when the widget does.
+        let mut state =
+            owner.with(|| view! { <Panel title=config.title.clone() subtitle=config.subtitle.clone() /> }.build());
+        state.mount(&root, Some(&launcher));
+        panel.set_value(Some(Box::new(state)));
+    };
+    when_idle(build_panel.clone());
+    Effect::new(move |_| {
+        if open.get() {
+            build_panel();
+        }
+    });
     let on_keydown = move |ev: KeyboardEvent| {
         if ev.key() == "Escape" && open.get_untracked() {
             ev.stop_propagation();
@@ -30,8 +60,8 @@ pub fn SalamChat(
             dir=move || i18n.dir().as_str()
             lang=move || i18n.lang()
             on:keydown=on_keydown
+            node_ref=root
         >
-            <Panel title=config.title.clone() subtitle=config.subtitle.clone() />
             <Launcher />
         </div>
     }
@@ -67,4 +97,22 @@ fn use_clock(now: RwSignal<u64>) {
         stop();
         listener.remove();
     });
+}
+
+/// Runs `f` once the browser is idle (`requestIdleCallback`), or after the
+/// current task where that does not exist (Safari).
+fn when_idle(f: impl FnOnce() + 'static) {
+    use leptos::leptos_dom::helpers::{request_idle_callback_with_handle, set_timeout};
+    let f = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let run = {
+        let f = f.clone();
+        move || {
+            if let Some(f) = f.take() {
+                f();
+            }
+        }
+    };
+    if request_idle_callback_with_handle(run.clone()).is_err() {
+        set_timeout(run, std::time::Duration::ZERO);
+    }
 }
