@@ -211,10 +211,11 @@ export class Widget {
     });
   }
 
-  /** Visible text of each message bubble, in order. */
+  /** Visible text of each message bubble, in order, as the next frame
+   * paints it (the log takes new rows once a frame). */
   messages() {
-    return this.page.evaluate(() =>
-      [...document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-msg .salam-text")].map((e) => e.textContent));
+    return this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(
+      [...document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-msg .salam-text")].map((e) => e.textContent)))));
   }
 
   /** What has focus, seen through the shadow root: a class name or tag. */

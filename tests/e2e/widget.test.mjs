@@ -30,10 +30,13 @@ describe("widget on the demo site", () => {
     await page.waitForFunction(() =>
       document.querySelector("salam-chat").shadowRoot.activeElement?.tagName === "TEXTAREA");
 
+    const prompt = w.log.getByText("Ask us anything, we are here to help.");
+    assert.equal(await prompt.isVisible(), true, "an empty log invites a first message");
     await w.composer.fill("Hello Salam");
     await w.composer.press("Enter");
     // At once: the message is in the log before any reply could arrive.
     assert.deepEqual(await w.messages(), ["Hello Salam"]);
+    assert.equal(await prompt.isVisible(), false, "and the invitation goes with the first message");
     assert.equal(await w.composer.inputValue(), "", "composer cleared");
     await w.log.getByText("Sent").waitFor();
     await page.waitForFunction(() =>

@@ -7,10 +7,13 @@
 use crate::i18n::I18n;
 use leptos::html;
 use leptos::prelude::*;
+use salam_core::i18n::{relative_time, TimeUnit};
 use salam_core::protocol::ClientFrame;
-use salam_core::state::{reduce, Effect, Event, HostEvent, Saved, State};
+use salam_core::state::{reduce, Effect, Event, HostEvent, Message, Saved, State};
 use salam_core::transport::{Transport, TransportError, TransportEvent};
+use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// Called for every event the host page should hear about.
@@ -40,9 +43,20 @@ pub struct Chat {
     pub ui: Ui,
     /// Localized strings.
     pub i18n: I18n,
-    /// The clock relative times are shown against (ms since the epoch);
-    /// ticks while the page is visible.
-    pub now: RwSignal<u64>,
+    /// What each rendered row listens to, by message key.
+    rows: StoredValue<HashMap<String, Row>, LocalStorage>,
+}
+
+/// A rendered row's own signals. A row subscribes to nothing shared that
+/// changes often: with thousands of rows, one shared signal with a
+/// subscriber per row makes every change cost thousands of updates.
+#[derive(Default)]
+struct Row {
+    /// Notified when the row's message changes.
+    changed: ArcTrigger,
+    /// When the message was written, and its relative time ("5 minutes
+    /// ago") as of the clock's last tick; set only when that changes.
+    ago: Option<(u64, ArcRwSignal<(i64, TimeUnit)>)>,
 }
 
 impl Chat {
@@ -56,7 +70,7 @@ impl Chat {
             storage_key: StoredValue::new(None),
             ui: Ui { launcher: NodeRef::new(), panel: NodeRef::new(), composer: NodeRef::new() },
             i18n,
-            now: RwSignal::new(now_ms()),
+            rows: StoredValue::new_local(HashMap::new()),
         }
     }
 
@@ -97,8 +111,6 @@ impl Chat {
     pub fn connect(&self) {
         let chat = *self;
         let sink = Rc::new(move |ev: TransportEvent| {
-            // New messages are timed against a fresh clock, not the last tick.
-            chat.now.try_set(now_ms());
             chat.dispatch(match ev {
                 TransportEvent::Open => Event::Connected,
                 TransportEvent::Closed => Event::Disconnected,
@@ -165,12 +177,57 @@ impl Chat {
         self.state.read_only()
     }
 
+    /// The message with this key, for its row: re-runs when that message
+    /// changes, not when anything else in the state does. The row's
+    /// subscription ends with the calling owner.
+    pub fn message(&self, key: &str) -> Option<Arc<Message>> {
+        let trigger = self.rows.try_update_value(|rows| rows.entry(key.to_string()).or_default().changed.clone());
+        if let Some(trigger) = trigger {
+            trigger.track();
+        }
+        self.state.try_with_untracked(|s| s.message(key).cloned()).flatten()
+    }
+
+    /// The relative time of the row `key`, written `at`: follows the clock
+    /// ([`Chat::tick`]) and changes only when the label would ("now" stays
+    /// "now" for a minute, "3 days ago" for a day).
+    pub fn ago(&self, key: &str, at: u64) -> ArcRwSignal<(i64, TimeUnit)> {
+        // A new row reads the clock itself: the last tick may be 30 s old.
+        let ago = ArcRwSignal::new(relative_time(at, now_ms()));
+        self.rows.try_update_value(|rows| rows.entry(key.to_string()).or_default().ago = Some((at, ago.clone())));
+        ago
+    }
+
+    /// Brings every row's relative time up to `now`: one pass over the rows,
+    /// and only the labels that change are set.
+    pub fn tick(&self, now: u64) {
+        self.rows.with_value(|rows| {
+            for (at, ago) in rows.values().filter_map(|r| r.ago.as_ref()) {
+                let fresh = relative_time(*at, now);
+                if ago.get_untracked() != fresh {
+                    ago.set(fresh);
+                }
+            }
+        });
+    }
+
+    /// Stops tracking the row of `key` (its row was removed).
+    pub fn forget_row(&self, key: &str) {
+        self.rows.try_update_value(|rows| rows.remove(key));
+    }
+
     /// Applies an event and runs what the reducer asks for. After shutdown
     /// this quietly does nothing (late timers and network callbacks are fine).
     pub fn dispatch(&self, event: Event) {
-        let Some(effects) = self.state.try_update(|s| reduce(s, event)) else {
+        let Some((effects, changed)) = self.state.try_update(|s| {
+            let effects = reduce(s, event);
+            (effects, s.take_changed())
+        }) else {
             return;
         };
+        if !changed.is_empty() {
+            self.rows.with_value(|rows| changed.iter().filter_map(|k| rows.get(k)).for_each(|r| r.changed.notify()));
+        }
         for effect in effects {
             match effect {
                 Effect::Send(frame) => self.send(frame),
@@ -255,9 +312,7 @@ impl Chat {
 
     /// Sends the draft with a fresh client id.
     pub fn submit(&self) {
-        let at = now_ms();
-        self.now.try_set(at);
-        self.dispatch(Event::Submit { client_id: new_client_id(), at });
+        self.dispatch(Event::Submit { client_id: new_client_id(), at: now_ms() });
     }
 
     /// Closes the transport for good.

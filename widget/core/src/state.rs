@@ -715,8 +715,11 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
             after_seq(state, seq, &mut effects);
         }
         ServerFrame::Message { id, seq, author, text, client_id, at } => {
-            if state.loading_earlier.is_some_and(|before| seq < before) {
-                state.loading_earlier = None; // the page is coming in
+            // A page of history comes oldest first and ends just before
+            // where it was asked from; until then a scroll to the top does
+            // not ask again (its first rows are already the earliest).
+            if state.loading_earlier.is_some_and(|before| seq + 1 >= before) {
+                state.loading_earlier = None;
             }
             let existing = state.position(&id).or_else(|| client_id.as_deref().and_then(|c| state.position(c)));
             let mine = author.kind == AuthorKind::Visitor;
@@ -781,7 +784,10 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                 }
             }
         }
-        ServerFrame::Pong | ServerFrame::Unknown => {}
+        // A page that did not reach its end (a message deleted meanwhile)
+        // is over by the next heartbeat.
+        ServerFrame::Pong => state.loading_earlier = None,
+        ServerFrame::Unknown => {}
     }
     effects
 }
@@ -1168,6 +1174,32 @@ mod tests {
         assert_eq!(s.draft, "two");
     }
     #[test]
+    fn a_page_of_history_that_stops_short_frees_the_next_request_at_the_heartbeat() {
+        let mut s = State::default();
+        reduce(&mut s, Event::Connected);
+        let welcome = ServerFrame::Welcome {
+            v: PROTOCOL_VERSION,
+            token: "t1".into(),
+            conversation: "c".into(),
+            head_seq: 200,
+            status: ConversationStatus::Open,
+        };
+        reduce(&mut s, Event::Frame(welcome));
+        for seq in 151..=200 {
+            reduce(&mut s, agent_says(&format!("m{seq}"), seq, "hi"));
+        }
+        assert!(!reduce(&mut s, Event::LoadEarlier).is_empty());
+        // Message 150 was deleted meanwhile: the page ends at 149.
+        for seq in 101..=149 {
+            reduce(&mut s, agent_says(&format!("m{seq}"), seq, "older"));
+        }
+        assert!(reduce(&mut s, Event::LoadEarlier).is_empty(), "still waiting for the page's end");
+        reduce(&mut s, Event::Frame(ServerFrame::Pong));
+        let fx = reduce(&mut s, Event::LoadEarlier);
+        assert_eq!(fx, vec![Effect::Send(ClientFrame::History { before_seq: 101, limit: HISTORY_PAGE })]);
+    }
+
+    #[test]
     fn a_fresh_page_starts_with_the_newest_page_and_loads_earlier_ones_on_request() {
         let mut s = State::default();
         reduce(&mut s, Event::Connected);
@@ -1191,6 +1223,7 @@ mod tests {
         assert!(reduce(&mut s, Event::LoadEarlier).is_empty(), "one request at a time");
         let layout = s.layout;
         for seq in 21..=70 {
+            assert!(reduce(&mut s, Event::LoadEarlier).is_empty(), "not again while the page comes in ({seq})");
             reduce(&mut s, agent_says(&format!("m{seq}"), seq, "older"));
         }
         assert!(s.layout > layout);

@@ -1,6 +1,5 @@
 use crate::chat::Chat;
 use leptos::prelude::*;
-use salam_core::i18n::relative_time;
 use salam_core::protocol::AuthorKind;
 use salam_core::state::{Delivery, Event};
 
@@ -15,9 +14,10 @@ pub fn MessageRow(
     let chat = expect_context::<Chat>();
     let i18n = chat.i18n;
     let lookup = key.clone();
-    // An `Arc` clone; when another part of the state changed, the pointer is
-    // the same and the row does not re-render.
-    let message = Memo::new(move |_| chat.state().with(|s| s.message(&lookup).cloned()));
+    // Re-runs only when this message changes (see `Chat::message`).
+    let message = Memo::new(move |_| chat.message(&lookup));
+    let forget = key.clone();
+    on_cleanup(move || chat.forget_row(&forget));
     let first = message.get_untracked()?;
     let author = first.author;
     let author_name = first.author_name.clone();
@@ -43,16 +43,18 @@ pub fn MessageRow(
         _ => String::new(),
     };
     let failed = move || matches!(delivery.get(), Some(Delivery::Failed(_)));
-    let at = first.at;
     // Relative time against the ticking clock, full date on hover, and a
-    // machine-readable datetime for assistive tech.
-    // The unit is worked out in Rust on every tick (cheap); Intl formats
-    // only when it changes (a "now" row stays "now" for a minute).
-    let ago = Memo::new(move |_| at.map(|at| relative_time(at, chat.now.get())));
-    let when = move || ago.get().map(|(value, unit)| i18n.relative_time(value, unit)).unwrap_or_default();
-    let title = move || at.map(|at| i18n.date_time(at)).unwrap_or_default();
-    let iso = at.map(|at| {
-        js_sys::Date::new(&wasm_bindgen::JsValue::from(at as f64)).to_iso_string().as_string().unwrap_or_default()
+    // machine-readable datetime for assistive tech. Intl formats only when
+    // the label changes (see `Chat::ago`).
+    let time = first.at.map(|at| {
+        let ago = chat.ago(&key, at);
+        let iso =
+            js_sys::Date::new(&wasm_bindgen::JsValue::from(at as f64)).to_iso_string().as_string().unwrap_or_default();
+        view! {
+            <time datetime=iso title=move || i18n.date_time(at)>
+                {move || ago.with(|&(value, unit)| i18n.relative_time(value, unit))}
+            </time>
+        }
     });
     let retry_key = StoredValue::new(key.clone());
     Some(view! {
@@ -63,23 +65,21 @@ pub fn MessageRow(
             </span>
             <p class="salam-text" dir="auto">{text}</p>
             <span class="salam-meta">
-                <Show when=move || at.is_some()>
-                    <time datetime=iso.clone() title=title>{when}</time>
-                </Show>
-                <Show when=move || author == AuthorKind::Visitor>
+                {time}
+                {(author == AuthorKind::Visitor).then(|| view! {
                     <span class="salam-status">
                         {status}
-                    <Show when=failed>
-                        <button
-                            type="button"
-                            class="salam-retry"
-                            on:click=move |_| chat.dispatch(Event::Retry { client_id: retry_key.get_value() })
-                        >
-                            {move || i18n.t("message-retry")}
-                        </button>
-                    </Show>
-                </span>
-                </Show>
+                        <Show when=failed>
+                            <button
+                                type="button"
+                                class="salam-retry"
+                                on:click=move |_| chat.dispatch(Event::Retry { client_id: retry_key.get_value() })
+                            >
+                                {move || i18n.t("message-retry")}
+                            </button>
+                        </Show>
+                    </span>
+                })}
             </span>
         </div>
     })

@@ -16,7 +16,7 @@ pub fn SalamChat(
 ) -> impl IntoView {
     provide_context(chat);
     let i18n = chat.i18n;
-    use_clock(chat.now);
+    use_clock(chat);
     let open = Memo::new(move |_| chat.state().with(|s| s.open));
     // The panel is built when the browser is next idle, or at once when
     // the visitor first opens it: starting the widget draws only the
@@ -67,16 +67,20 @@ pub fn SalamChat(
     }
 }
 
-/// Keeps `now` current for relative times: every 30 s while the page is
+/// Keeps the rows' relative times current: every 30 s while the page is
 /// visible, at once when it becomes visible again, and not at all while it
 /// is hidden (a background tab costs nothing).
-fn use_clock(now: RwSignal<u64>) {
+fn use_clock(chat: Chat) {
     use leptos::leptos_dom::helpers::{set_interval_with_handle, IntervalHandle};
     use std::time::Duration;
     let handle: StoredValue<Option<IntervalHandle>, LocalStorage> = StoredValue::new_local(None);
     let start = move || {
-        now.try_set(crate::chat::now_ms());
-        let h = set_interval_with_handle(move || _ = now.try_set(crate::chat::now_ms()), Duration::from_secs(30)).ok();
+        let tick = move || {
+            let now = crate::chat::now_ms();
+            chat.tick(now);
+        };
+        tick();
+        let h = set_interval_with_handle(tick, Duration::from_secs(30)).ok();
         handle.try_set_value(h);
     };
     let stop = move || {
