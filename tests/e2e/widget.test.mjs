@@ -23,9 +23,17 @@ describe("widget on the demo site", () => {
     const controls = await w.launcher.getAttribute("aria-controls");
     assert.ok(controls, "launcher has aria-controls");
     assert.equal(await w.panel.isVisible(), false);
+    // The launcher shows one icon: the speech bubble (mirrored in RTL) while
+    // closed, the cross while open.
+    const icon = () => page.evaluate(() =>
+      [...document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-launcher svg")]
+        .filter((svg) => svg.getBoundingClientRect().width > 0)
+        .map((svg) => (svg.classList.contains("salam-mirror") ? "bubble" : "cross")));
+    assert.deepEqual(await icon(), ["bubble"]);
 
     await w.open();
     assert.equal(await w.launcher.getAttribute("aria-expanded"), "true");
+    assert.deepEqual(await icon(), ["cross"]);
     assert.equal(await w.panel.getAttribute("id"), controls, "aria-controls names the panel");
     await page.waitForFunction(() =>
       document.querySelector("salam-chat").shadowRoot.activeElement?.tagName === "TEXTAREA");
@@ -46,6 +54,7 @@ describe("widget on the demo site", () => {
     await page.keyboard.press("Escape");
     await w.panel.waitFor({ state: "hidden" });
     assert.equal(await w.launcher.getAttribute("aria-expanded"), "false");
+    assert.deepEqual(await icon(), ["bubble"]);
     assert.equal(await w.focused(), "salam-launcher");
     assert.deepEqual(page.problems, []);
   });

@@ -21,9 +21,10 @@ pub fn Launcher() -> impl IntoView {
             aria-controls=move || chat.ui.panel.get().map(|_| ids::PANEL)
             on:click=move |_| chat.toggle()
         >
-            <Show when=move || open.get() fallback=|| view! { <IconChat /> }>
-                <IconClose />
-            </Show>
+            // Both drawn; the stylesheet shows the one for the state
+            // (aria-expanded), so toggling builds nothing.
+            <IconChat />
+            <IconClose />
             <Show when=move || { unread.get() > 0 }>
                 <span class="salam-badge" aria-hidden="true">
                     {move || chat.i18n.number(u64::from(unread.get()))}
