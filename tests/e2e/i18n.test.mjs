@@ -32,6 +32,9 @@ describe("languages and direction", () => {
     await page.goto(demo.server.url + "/");
     const launcher = page.locator("salam-chat .salam-launcher");
     await launcher.waitFor();
+    // The app, not just the loader's launcher (a click before the app is
+    // ready opens a loading panel without a composer).
+    await page.waitForFunction(() => document.querySelector("salam-chat")?.dataset.salam === "ready");
     const rootEl = page.locator("salam-chat .salam-root");
     return { page, launcher, rootEl };
   }
@@ -109,8 +112,9 @@ describe("languages and direction", () => {
     const box = await launcher.boundingBox();
     assert.ok(box.x < 120, "launcher moved to the left");
     assert.equal(await page.evaluate(() => window.__marker), 1, "no reload");
+    // The visitor's own message (the echo bot's reply may or may not be in yet).
     assert.deepEqual(await page.evaluate(() =>
-      [...document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-text")].map((e) => e.textContent)), ["hello"],
+      [...document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-msg-visitor .salam-text")].map((e) => e.textContent)), ["hello"],
     "the conversation stays");
     await page.evaluate(() => Salam("locale", null));
     await page.waitForFunction(() => document.querySelector("salam-chat").shadowRoot.querySelector(".salam-root").lang === "en");

@@ -33,13 +33,14 @@ async function until(fn, what, timeout = 20000) {
 
 /** The widget's rows: text, author kind, delivery status, key. */
 function rows(page) {
-  return page.evaluate(() =>
+  // In the next animation frame: the log takes new rows once a frame.
+  return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(
     [...document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-msg")].map((m) => ({
       text: m.querySelector(".salam-text").textContent,
       visitor: m.classList.contains("salam-msg-visitor"),
       status: m.querySelector(".salam-status")?.textContent ?? "",
       key: m.dataset.key,
-    })));
+    }))))));
 }
 
 /** Types and sends one message through the real composer. */
@@ -204,7 +205,10 @@ describe("reliability: fault injection against the real server", () => {
     await api.faults({ fail_post: { count: 1, status: 429, retry_after: 2 } });
     const t0 = Date.now();
     await say(w, "rate limited once");
-    await until(async () => (await rows(page)).at(-1).status === "Sent", "the rate-limited message to be sent");
+    await until(async () => {
+      const last = (await rows(page)).at(-1);
+      return last.text === "rate limited once" && last.status === "Sent";
+    }, "the rate-limited message to be sent");
     const waited = Date.now() - t0;
     assert.ok(waited >= 2000, `waited ${waited} ms, at least the 2 s Retry-After`);
     await converged(page, api, ["sent through 503s", "rate limited once"]);
