@@ -41,25 +41,32 @@ pub fn MessageList() -> impl IntoView {
 
     // Where the visitor is: at the newest message (then new ones are
     // followed), or reading an earlier one, remembered as the row at the top
-    // and its distance from the log's top edge. Whenever the rows' height
-    // changes (a page of history above, a new message below, the panel
-    // opening), the log scrolls before the frame is painted to keep that
-    // place. The browser's own anchoring is off (salam.css): it picked rows
-    // of a page still arriving.
+    // and its offset from the top of the log's content. When the layout
+    // moves that row (a page of history above, a page drawn for the first
+    // time as it comes near), the log scrolls by as much, before the frame
+    // is painted (from the ResizeObserver) or before the visitor's scroll is
+    // taken as their new place. The browser's own anchoring is off
+    // (salam.css): it picked rows of a page still arriving.
     let near_bottom = StoredValue::new(true);
     let anchor: StoredValue<Option<(web_sys::Element, f64)>, LocalStorage> = StoredValue::new_local(None);
     let rows = NodeRef::<html::Div>::new();
+    let undo_shift = move |el: &web_sys::HtmlElement| {
+        if let Some((row, was)) = anchor.try_get_value().flatten().filter(|(row, _)| row.is_connected()) {
+            let now = content_offset(el, &row);
+            if (now - was).abs() >= 1.0 {
+                el.set_scroll_top(el.scroll_top() + (now - was).round() as i32);
+                anchor.try_set_value(Some((row, now)));
+            }
+        }
+    };
     let keep_place = move || {
         // `try_`: the observer can report the log's removal after the view
         // is gone.
         let Some(el) = log.try_get_untracked().flatten() else { return };
         if near_bottom.try_get_value() == Some(true) {
             el.set_scroll_top(el.scroll_height());
-        } else if let Some((row, was)) = anchor.try_get_value().flatten().filter(|(row, _)| row.is_connected()) {
-            let moved = row.get_bounding_client_rect().top() - el.get_bounding_client_rect().top() - was;
-            if moved.abs() >= 1.0 {
-                el.set_scroll_top(el.scroll_top() + moved.round() as i32);
-            }
+        } else {
+            undo_shift(&el);
         }
     };
     rows.on_load(move |rows| {
@@ -84,9 +91,16 @@ pub fn MessageList() -> impl IntoView {
     };
     let on_scroll = move |_| {
         if let Some(el) = log.get_untracked() {
+            if !near_bottom.get_value() {
+                undo_shift(&el);
+            }
             let bottom = el.scroll_height() - el.scroll_top() - el.client_height() < 48;
             near_bottom.set_value(bottom);
-            anchor.set_value(if bottom { None } else { rows.get_untracked().and_then(|r| reading(&el, &r)) });
+            let top_row = rows.get_untracked().filter(|_| !bottom).and_then(|r| reading(&el, &r));
+            anchor.set_value(top_row.map(|row| {
+                let at = content_offset(&el, &row);
+                (row, at)
+            }));
             load_earlier_if_at_top(&el);
         }
     };
@@ -149,21 +163,33 @@ fn LogPage(upper: u64, shown: RwSignal<u64>) -> impl IntoView {
     }
 }
 
-/// The first row that starts in view and its distance from the log's top
-/// edge, found by halving: the pages, then the rows of one page (thousands
-/// of rows must not be measured on every scroll event). Not a row cut by the
-/// edge: the rest of a page still arriving goes in below that one.
-fn reading(log: &web_sys::HtmlElement, pages: &web_sys::Element) -> Option<(web_sys::Element, f64)> {
+/// The first row that starts in view, found by halving: the pages, then
+/// the rows of one page (thousands of rows must not be measured on every
+/// scroll event). Not a row cut by the edge: the rest of a page still
+/// arriving goes in below that one.
+fn reading(log: &web_sys::HtmlElement, pages: &web_sys::Element) -> Option<web_sys::Element> {
     let top = log.get_bounding_client_rect().top();
     let mut page = first(pages.children(), top, true);
     while let Some(p) = page {
-        if let Some(row) = first(p.children(), top, false) {
-            let at = row.get_bounding_client_rect().top() - top;
-            return Some((row, at));
+        // A page not drawn yet (content-visibility) has an estimated height
+        // its rows overflow: their places are not where they will be.
+        let drawn = p.last_element_child().is_some_and(|last| {
+            last.get_bounding_client_rect().bottom() <= p.get_bounding_client_rect().bottom() + 1.0
+        });
+        if drawn {
+            if let Some(row) = first(p.children(), top, false) {
+                return Some(row);
+            }
         }
         page = p.next_element_sibling();
     }
     None
+}
+
+/// Where `row` is in the log's content: its distance from the content's
+/// top, whatever the scroll position.
+fn content_offset(log: &web_sys::HtmlElement, row: &web_sys::Element) -> f64 {
+    row.get_bounding_client_rect().top() - log.get_bounding_client_rect().top() + f64::from(log.scroll_top())
 }
 
 /// The first element of `list` (laid out top to bottom) whose bottom, or
