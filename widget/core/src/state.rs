@@ -935,11 +935,16 @@ mod tests {
     }
 
     fn welcome(conversation: &str) -> Event {
+        welcome_at(conversation, 0)
+    }
+
+    /// A welcome into a conversation whose newest message is `head_seq`.
+    fn welcome_at(conversation: &str, head_seq: u64) -> Event {
         Event::Frame(ServerFrame::Welcome {
             v: PROTOCOL_VERSION,
             token: "t1".into(),
             conversation: conversation.into(),
-            head_seq: 0,
+            head_seq,
             status: ConversationStatus::Open,
         })
     }
@@ -1173,18 +1178,12 @@ mod tests {
         assert_eq!(s.messages.len(), 1);
         assert_eq!(s.draft, "two");
     }
+
     #[test]
     fn a_page_of_history_that_stops_short_frees_the_next_request_at_the_heartbeat() {
         let mut s = State::default();
         reduce(&mut s, Event::Connected);
-        let welcome = ServerFrame::Welcome {
-            v: PROTOCOL_VERSION,
-            token: "t1".into(),
-            conversation: "c".into(),
-            head_seq: 200,
-            status: ConversationStatus::Open,
-        };
-        reduce(&mut s, Event::Frame(welcome));
+        reduce(&mut s, welcome_at("c", 200));
         for seq in 151..=200 {
             reduce(&mut s, agent_says(&format!("m{seq}"), seq, "hi"));
         }
@@ -1203,14 +1202,7 @@ mod tests {
     fn a_fresh_page_starts_with_the_newest_page_and_loads_earlier_ones_on_request() {
         let mut s = State::default();
         reduce(&mut s, Event::Connected);
-        let welcome = ServerFrame::Welcome {
-            v: PROTOCOL_VERSION,
-            token: "t1".into(),
-            conversation: "c".into(),
-            head_seq: 120,
-            status: ConversationStatus::Open,
-        };
-        reduce(&mut s, Event::Frame(welcome));
+        reduce(&mut s, welcome_at("c", 120));
         assert_eq!(s.last_seq, 70, "counting starts below the newest page");
         for seq in 71..=120 {
             let fx = reduce(&mut s, agent_says(&format!("m{seq}"), seq, "hi"));
@@ -1248,16 +1240,7 @@ mod tests {
     #[test]
     fn only_rows_that_really_changed_are_reported() {
         let mut s = State::default();
-        reduce(
-            &mut s,
-            Event::Frame(ServerFrame::Welcome {
-                v: PROTOCOL_VERSION,
-                token: "t1".into(),
-                conversation: "c".into(),
-                head_seq: 0,
-                status: ConversationStatus::Open,
-            }),
-        );
+        reduce(&mut s, welcome_at("c", 0));
         reduce(&mut s, agent_says("m1", 1, "hello"));
         typed(&mut s, "question", "c1");
         assert!(s.take_changed().is_empty(), "new rows are layout changes, not edits");
@@ -1275,16 +1258,7 @@ mod tests {
     #[test]
     fn five_thousand_messages_paged_in_from_the_top_stay_in_order_and_findable() {
         let mut s = State::default();
-        reduce(
-            &mut s,
-            Event::Frame(ServerFrame::Welcome {
-                v: PROTOCOL_VERSION,
-                token: "t1".into(),
-                conversation: "c".into(),
-                head_seq: 5_000,
-                status: ConversationStatus::Open,
-            }),
-        );
+        reduce(&mut s, welcome_at("c", 5_000));
         // Newest page first, then each earlier page newest-last, as the server sends them.
         for page in (0..100u64).rev() {
             for seq in page * 50 + 1..=page * 50 + 50 {
