@@ -1,6 +1,7 @@
 // The loader is the widget's own facade: it draws the launcher, loads the
 // app only when the visitor may need it, and hands over without losing a
-// click, the open state or focus. And a long conversation is paged.
+// click, the open state or focus. A long conversation is paged, and a
+// hidden tab runs nothing but the connection's heartbeat.
 
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -175,6 +176,76 @@ describe("long conversations", () => {
     // New messages still arrive at the bottom after paging.
     await api.reply(conv, "message 131");
     await page.waitForFunction(() => [...document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-msg .salam-text")].at(-1)?.textContent === "message 131");
+    assert.deepEqual(page.problems, []);
+  });
+});
+
+describe("idle when hidden", () => {
+  const demo = useDemo();
+
+  it("a hidden tab runs no timer but the connection's heartbeat, and a connection lost meanwhile comes back when the tab does", async () => {
+    const page = await newPage(demo.browser, { echo: false });
+    await page.addInitScript(() => {
+      window.salamSettings = { heartbeat: 7 };
+      // The app's timers (created from its JS glue), pending and fired.
+      const pending = new Map();
+      const fired = [];
+      window.__timers = { pending, fired };
+      const fromApp = () => /salam_widget/.test(new Error().stack);
+      for (const [set, clear, repeats] of [["setTimeout", "clearTimeout", false], ["setInterval", "clearInterval", true]]) {
+        const original = window[set].bind(window);
+        const originalClear = window[clear].bind(window);
+        window[set] = (fn, ms, ...args) => {
+          if (typeof fn !== "function" || !fromApp()) return original(fn, ms, ...args);
+          const id = original(() => {
+            fired.push({ kind: set, ms, hidden: document.hidden });
+            if (!repeats) pending.delete(id);
+            fn(...args);
+          }, ms);
+          pending.set(id, { kind: set, ms: ms ?? 0 });
+          return id;
+        };
+        window[clear] = (id) => { pending.delete(id); return originalClear(id); };
+      }
+      // Headless Chromium's tab is always visible: the test hides it.
+      let hidden = false;
+      Object.defineProperty(document, "hidden", { get: () => hidden, configurable: true });
+      Object.defineProperty(document, "visibilityState", { get: () => (hidden ? "hidden" : "visible"), configurable: true });
+      // As browsers fire it: at the document, bubbling to the window.
+      window.__setHidden = (h) => { hidden = h; document.dispatchEvent(new Event("visibilitychange", { bubbles: true })); };
+    });
+    await page.goto(demo.server.url + "/");
+    const w = new Widget(page);
+    await w.ready();
+    await w.open();
+    await w.composer.fill("before the break");
+    await w.composer.press("Enter");
+    await page.waitForFunction(() => document.querySelector("salam-chat").shadowRoot.querySelector(".salam-status")?.textContent === "Sent");
+    const api = serverApi(demo.server);
+    const conv = (await api.conversations()).find((c) => c.last_message?.text === "before the break")?.id;
+    const timers = () => page.evaluate(() => [...window.__timers.pending.values()].map((t) => `${t.kind} ${t.ms}`).sort());
+
+    // Visible: the heartbeat (7 s) and the clock of the relative times (30 s).
+    assert.deepEqual(await timers(), ["setInterval 30000", "setInterval 7000"]);
+
+    await page.evaluate(() => window.__setHidden(true));
+    await page.waitForTimeout(300);
+    assert.deepEqual(await timers(), ["setInterval 7000"], "hidden: the heartbeat only");
+
+    // The connection drops while hidden: no reconnect is scheduled, nothing
+    // polls, and the heartbeat goes with the connection.
+    await api.faults({ drop_sockets: true });
+    await page.waitForFunction(() => !document.querySelector("salam-chat").shadowRoot.querySelector(".salam-banner").classList.contains("salam-hidden"));
+    await page.waitForTimeout(3000);
+    assert.deepEqual(await timers(), [], "hidden and offline: no timer at all");
+    assert.deepEqual(await page.evaluate(() => window.__timers.fired.filter((t) => t.hidden && t.ms !== 7000)), [],
+      "no timer but the heartbeat ran while hidden");
+
+    // Shown again: it reconnects at once, and a reply sent meanwhile arrives.
+    await api.reply(conv, "sent while you were away");
+    await page.evaluate(() => window.__setHidden(false));
+    await page.locator("salam-chat").getByText("sent while you were away").waitFor({ timeout: 5000 });
+    assert.deepEqual(await timers(), ["setInterval 30000", "setInterval 7000"]);
     assert.deepEqual(page.problems, []);
   });
 });
