@@ -20,6 +20,8 @@ import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { chromium } from "playwright-core";
+// The e2e harness's agent API client (importing the harness registers nothing).
+import { AGENT_KEY, serverApi } from "../e2e/harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -28,7 +30,6 @@ const CPU_THROTTLING = 4;
 const TIMEOUT_MS = 60_000;
 /** The TBT window ends this long after the widget is ready. */
 const SETTLE_MS = 3_000;
-const AGENT_KEY = "bench-key";
 /** `--rate` takes BURST:PER_SEC and has no "unlimited"; this is as good. */
 const UNLIMITED_RATE = "1000000:1000000";
 const CONVERSATION_LENGTH = 5_000;
@@ -212,25 +213,6 @@ async function startDemoServer({ bin, db, dist, allowOrigin }) {
       child.kill("SIGTERM");
       setTimeout(() => child.kill("SIGKILL"), 3_000).unref();
     }),
-  };
-}
-
-/** The agent HTTP API (docs/PROTOCOL.md). */
-function agentApi(serverUrl) {
-  const call = async (method, path, body) => {
-    const res = await fetch(serverUrl + path, {
-      method,
-      headers: { authorization: `Bearer ${AGENT_KEY}`, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
-  return {
-    conversations: () => call("GET", "/api/v1/agent/conversations"),
-    reply: (id, text, clientId) =>
-      call("POST", `/api/v1/agent/conversations/${id}/messages`, { text, name: "Sara", client_id: clientId }),
   };
 }
 
@@ -589,7 +571,7 @@ async function longConversation(browser, url, api, runs, details) {
     await Promise.all(Array.from({ length: SEED_CONCURRENCY }, async () => {
       for (let n = next++; n <= replies; n = next++) {
         await api.reply(conversation.id, `Reply ${n} of ${replies}: thanks for waiting, let me check that for you.`,
-          `bench-${n}`);
+          { client_id: `bench-${n}` });
       }
     }));
     details.longConversation.seedSeconds = (Date.now() - seedStarted) / 1000;
@@ -764,7 +746,7 @@ async function main() {
     }
     log(`long conversation (${CONVERSATION_LENGTH} messages)`);
     await attempt(APPEND_KEYS, 0,
-      () => longConversation(browser, `${site.url}/widget.html`, agentApi(server.url), runs, details));
+      () => longConversation(browser, `${site.url}/widget.html`, serverApi(server), runs, details));
   } finally {
     await cleanup();
   }

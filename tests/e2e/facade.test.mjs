@@ -30,9 +30,11 @@ async function openDemo(demo, { hold = false, saveData = false, path = "/" } = {
 }
 
 /** A visitor on the demo site, talking to the real server, who has sent
- * `text`; returns the page and the conversation's id from the agent API. */
-async function visitorConversation(demo, text) {
+ * `text`; returns the page and the conversation's id from the agent API.
+ * `init` runs in the page before any of its scripts. */
+async function visitorConversation(demo, text, { init } = {}) {
   const page = await newPage(demo.browser, { echo: false });
+  if (init) await page.addInitScript(init);
   await page.goto(demo.server.url + "/");
   const w = new Widget(page);
   await w.ready();
@@ -184,8 +186,7 @@ describe("idle when hidden", () => {
   const demo = useDemo();
 
   it("a hidden tab runs no timer but the connection's heartbeat, and a connection lost meanwhile comes back when the tab does", async () => {
-    const page = await newPage(demo.browser, { echo: false });
-    await page.addInitScript(() => {
+    const init = () => {
       window.salamSettings = { heartbeat: 7 };
       // The app's timers (created from its JS glue), pending and fired.
       const pending = new Map();
@@ -213,16 +214,8 @@ describe("idle when hidden", () => {
       Object.defineProperty(document, "visibilityState", { get: () => (hidden ? "hidden" : "visible"), configurable: true });
       // As browsers fire it: at the document, bubbling to the window.
       window.__setHidden = (h) => { hidden = h; document.dispatchEvent(new Event("visibilitychange", { bubbles: true })); };
-    });
-    await page.goto(demo.server.url + "/");
-    const w = new Widget(page);
-    await w.ready();
-    await w.open();
-    await w.composer.fill("before the break");
-    await w.composer.press("Enter");
-    await page.waitForFunction(() => document.querySelector("salam-chat").shadowRoot.querySelector(".salam-status")?.textContent === "Sent");
-    const api = serverApi(demo.server);
-    const conv = (await api.conversations()).find((c) => c.last_message?.text === "before the break")?.id;
+    };
+    const { page, api, conv } = await visitorConversation(demo, "before the break", { init });
     const timers = () => page.evaluate(() => [...window.__timers.pending.values()].map((t) => `${t.kind} ${t.ms}`).sort());
 
     // Visible: the heartbeat (7 s) and the clock of the relative times (30 s).
