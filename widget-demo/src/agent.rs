@@ -6,14 +6,14 @@
 
 use crate::server::{now_ms, AgentEvent, App, Refusal};
 use crate::visitor::check_origin;
-use crate::wire;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use futures_util::StreamExt;
-use salam_core::protocol::{encode_server_frame, Author, AuthorKind, ConversationStatus, ServerFrame};
+use salam_core::protocol::agent::{MessageEvent, Reply, SetStatus, Typing, TypingEvent};
+use salam_core::protocol::{Author, AuthorKind, ServerFrame};
 use serde::Deserialize;
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -85,19 +85,9 @@ pub async fn messages(
         return r;
     }
     match app.replay(&id, q.after_seq) {
-        Ok(frames) => wire::frames_response(&frames),
+        Ok(frames) => Json(frames).into_response(),
         Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e).into_response(),
     }
-}
-
-/// Body of a reply.
-#[derive(Debug, Deserialize)]
-pub struct Reply {
-    text: String,
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    client_id: Option<String>,
 }
 
 /// `POST /api/v1/agent/conversations/{id}/messages`.
@@ -111,17 +101,9 @@ pub async fn reply(
         return r;
     }
     match app.agent_message(&id, body.name.as_deref(), &body.text, body.client_id.as_deref()) {
-        Ok(frame) => wire::frame_response(&frame),
+        Ok(frame) => Json(frame).into_response(),
         Err(r) => refusal(r),
     }
-}
-
-/// Body of a typing call.
-#[derive(Debug, Deserialize)]
-pub struct Typing {
-    on: bool,
-    #[serde(default)]
-    name: Option<String>,
 }
 
 /// `POST /api/v1/agent/conversations/{id}/typing`.
@@ -137,13 +119,6 @@ pub async fn typing(
     let name = body.name.map(|n| n.trim().chars().take(60).collect::<String>()).filter(|n| !n.is_empty());
     app.publish(&id, ServerFrame::Typing { author: Author { kind: AuthorKind::Agent, name }, on: body.on });
     StatusCode::NO_CONTENT.into_response()
-}
-
-/// Body of a status call.
-#[derive(Debug, Deserialize)]
-pub struct SetStatus {
-    #[serde(deserialize_with = "wire::parse_status")]
-    status: ConversationStatus,
 }
 
 /// `POST /api/v1/agent/conversations/{id}/status`.
@@ -186,15 +161,13 @@ pub async fn events(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
             Ok(AgentEvent::Conversation { summary }) => {
                 SseEvent::default().event("conversation").json_data(summary).unwrap_or_default()
             }
-            Ok(AgentEvent::Message { conversation, message }) => SseEvent::default().event("message").data(format!(
-                "{{\"conversation\":{},\"message\":{}}}",
-                serde_json::Value::from(conversation),
-                encode_server_frame(&message)
-            )),
-            Ok(AgentEvent::Typing { conversation, on }) => SseEvent::default()
-                .event("typing")
-                .json_data(serde_json::json!({ "conversation": conversation, "on": on }))
+            Ok(AgentEvent::Message { conversation, message }) => SseEvent::default()
+                .event("message")
+                .json_data(MessageEvent { conversation, message })
                 .unwrap_or_default(),
+            Ok(AgentEvent::Typing { conversation, on }) => {
+                SseEvent::default().event("typing").json_data(TypingEvent { conversation, on }).unwrap_or_default()
+            }
             Err(_) => SseEvent::default().event("resync").data("{}"),
         };
         Ok::<_, Infallible>(event)

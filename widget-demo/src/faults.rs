@@ -52,6 +52,19 @@ pub struct Settings {
     pub fail_post: Option<FailNext>,
     /// Fail the next `GET /api/v1/events`.
     pub fail_stream: Option<FailNext>,
+    /// Hold the next visitor connection after its replay was read and
+    /// before it is delivered (the window in which a reply must not be
+    /// lost), until `release_hello`.
+    pub hold_hello: Option<bool>,
+    /// Let held connections go on.
+    pub release_hello: bool,
+}
+
+/// What `GET /__faults` reports.
+#[derive(Debug, Clone, Default, serde::Serialize, PartialEq, Eq)]
+pub struct Report {
+    /// Visitor connections waiting at the hold.
+    pub held_hellos: usize,
 }
 
 #[derive(Debug, Default)]
@@ -64,12 +77,15 @@ struct Active {
     crash_before_ack: bool,
     fail_post: FailNext,
     fail_stream: FailNext,
+    hold_hello: bool,
+    held_hellos: usize,
 }
 
 /// The live fault switches.
 #[derive(Debug, Default)]
 pub struct Faults {
     active: Mutex<Active>,
+    released: tokio::sync::Notify,
 }
 
 impl Faults {
@@ -108,8 +124,38 @@ impl Faults {
             if let Some(v) = s.fail_stream {
                 a.fail_stream = v;
             }
+            if let Some(v) = s.hold_hello {
+                a.hold_hello = v;
+            }
         });
+        if s.release_hello || s.reset {
+            self.released.notify_waiters();
+        }
         s.drop_sockets
+    }
+
+    /// What the switches are doing now.
+    #[cfg_attr(not(feature = "faults"), allow(dead_code))]
+    pub fn report(&self) -> Report {
+        self.with(|a| Report { held_hellos: a.held_hellos })
+    }
+
+    /// Waits here if a test asked to hold the next visitor connection.
+    pub async fn hold_hello(&self) {
+        if !ENABLED {
+            return;
+        }
+        // Registered before the switch is read, so a release in between is not missed.
+        let released = self.released.notified();
+        let held = self.with(|a| {
+            let held = std::mem::take(&mut a.hold_hello);
+            a.held_hellos += usize::from(held);
+            held
+        });
+        if held {
+            released.await;
+            self.with(|a| a.held_hellos -= 1);
+        }
     }
 
     /// Refuse this new connection?

@@ -10,7 +10,6 @@ mod faults;
 mod server;
 mod store;
 mod visitor;
-mod wire;
 
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -101,7 +100,8 @@ fn app(o: &Options, state: Arc<App>) -> Router {
         .route("/agent/conversations/{id}/typing", post(agent::typing))
         .route("/agent/conversations/{id}/status", post(agent::status))
         .route("/agent/events", get(agent::events))
-        .layer(DefaultBodyLimit::max(salam_core::protocol::MAX_FRAME_BYTES));
+        .layer(DefaultBodyLimit::max(salam_core::protocol::MAX_FRAME_BYTES))
+        .layer(cors(state.clone()));
     #[allow(unused_mut)]
     let mut router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
@@ -111,7 +111,7 @@ fn app(o: &Options, state: Arc<App>) -> Router {
         .nest("/salam", bundle);
     #[cfg(feature = "faults")]
     {
-        router = router.route("/__faults", post(set_faults));
+        router = router.route("/__faults", post(set_faults).get(fault_report));
     }
     router.with_state(state).fallback_service(ServeDir::new(&o.site).append_index_html_on_directories(true))
 }
@@ -125,6 +125,31 @@ async fn set_faults(
         app.kill.send_modify(|g| *g += 1);
     }
     StatusCode::NO_CONTENT
+}
+
+#[cfg(feature = "faults")]
+async fn fault_report(axum::extract::State(app): axum::extract::State<Arc<App>>) -> axum::Json<faults::Report> {
+    axum::Json(app.faults.report())
+}
+
+/// CORS for the API, to the same origins the handlers accept (the
+/// server's own, and `--allow-origin`): an embed on another site talks to
+/// it over HTTP + SSE, or its agent scripts call it. The visitor token is a
+/// bearer header, not a cookie, so no credentials are allowed. `Retry-After`
+/// is exposed: the widget waits that long after a 429.
+fn cors(state: Arc<App>) -> tower_http::cors::CorsLayer {
+    use axum::http::{header, Method};
+    use tower_http::cors::{AllowOrigin, CorsLayer};
+    let allowed = AllowOrigin::predicate(move |origin, request| {
+        let host = request.headers.get(header::HOST).and_then(|h| h.to_str().ok());
+        state.origin_allowed(origin.to_str().ok(), host)
+    });
+    CorsLayer::new()
+        .allow_origin(allowed)
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+        .expose_headers([header::RETRY_AFTER])
+        .max_age(std::time::Duration::from_secs(600))
 }
 
 /// The bundle is embedded from other origins: CORS for the module import
@@ -398,6 +423,54 @@ mod tests {
             .call_with_origin("GET", "/api/v1/agent/conversations", "agent-key", "", "http://evil.example")
             .await;
         assert!(r.starts_with("HTTP/1.1 403"), "{r}");
+        server.abort();
+    }
+
+    /// An embed on an allowed origin may use the HTTP API from the browser:
+    /// the preflight and the answer carry CORS headers for it (and expose
+    /// Retry-After); any other origin gets none, and a 403.
+    #[tokio::test]
+    async fn cors_for_allowed_origins_only() {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let (addr, server) = serve().await;
+        let raw = |req: String| async move {
+            let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+            s.write_all(req.as_bytes()).await.unwrap();
+            let mut out = String::new();
+            s.read_to_string(&mut out).await.unwrap();
+            out.to_ascii_lowercase()
+        };
+        let preflight = |origin: &str| {
+            format!(
+                "OPTIONS /api/v1/frames HTTP/1.1\r\nHost: {addr}\r\nOrigin: {origin}\r\nAccess-Control-Request-Method: POST\r\n\
+                 Access-Control-Request-Headers: authorization, content-type\r\nConnection: close\r\n\r\n"
+            )
+        };
+        let ok = raw(preflight("http://allowed.example")).await;
+        assert!(ok.contains("access-control-allow-origin: http://allowed.example"), "{ok}");
+        assert!(ok.contains("access-control-allow-headers: authorization,content-type"), "{ok}");
+        assert!(ok.contains("access-control-allow-methods: get,post"), "{ok}");
+        let refused = raw(preflight("http://evil.example")).await;
+        assert!(!refused.contains("access-control-allow-origin"), "{refused}");
+
+        let answer = Http(addr)
+            .call_with_origin("POST", "/api/v1/frames", "vt_nope", r#"{"type":"ping"}"#, "http://allowed.example")
+            .await
+            .to_ascii_lowercase();
+        assert!(answer.contains("access-control-allow-origin: http://allowed.example"), "{answer}");
+        assert!(answer.contains("access-control-expose-headers: retry-after"), "{answer}");
+        // The event stream stays open: read its head only.
+        let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+        let req =
+            format!("GET /api/v1/events?last_seq=0 HTTP/1.1\r\nHost: {addr}\r\nOrigin: http://allowed.example\r\n\r\n");
+        s.write_all(req.as_bytes()).await.unwrap();
+        let mut head = Vec::new();
+        while !head.ends_with(b"\r\n\r\n") {
+            head.push(s.read_u8().await.unwrap());
+        }
+        let head = String::from_utf8_lossy(&head).to_ascii_lowercase();
+        assert!(head.starts_with("http/1.1 200") && head.contains("text/event-stream"), "{head}");
+        assert!(head.contains("access-control-allow-origin: http://allowed.example"), "{head}");
         server.abort();
     }
 

@@ -2,7 +2,8 @@
 //! same for WebSocket and HTTP + SSE), and the live fan-out.
 
 use crate::faults::Faults;
-use crate::store::{NewMessage, Store, Summary, Visitor};
+use crate::store::{NewMessage, Store, Visitor};
+use salam_core::protocol::agent::Summary;
 use salam_core::protocol::{
     Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, MAX_HISTORY_PAGE, MAX_MESSAGE_CHARS,
     PROTOCOL_VERSION,
@@ -37,7 +38,6 @@ pub enum AgentEvent {
         /// Conversation id.
         conversation: String,
         /// The message frame.
-        #[serde(serialize_with = "crate::wire::frame")]
         message: ServerFrame,
     },
     /// The visitor started or stopped typing.
@@ -251,17 +251,23 @@ impl App {
         self.store.visitor_by_token(&token_hash(token)).ok().flatten()
     }
 
-    /// `welcome` and the replay for a `hello`. Subscribe to the room first,
-    /// so nothing published in between is missed (a duplicate is harmless).
+    /// `welcome`, the replay and the live feed for a `hello`.
+    ///
+    /// The connection subscribes to the conversation's room before the
+    /// replay is read: a message stored after the replay's query is then
+    /// published to it, and one stored in between arrives twice (harmless:
+    /// the widget upserts by id). Subscribing after the replay, as this once
+    /// did, lost a reply an agent posted while the visitor connected.
     /// With `last_seq` 0 and a `limit`, only the newest `limit` messages are
     /// replayed (a fresh page); older ones come with `history`.
-    pub fn hello(
+    pub async fn hello(
         &self,
         token: Option<&str>,
         last_seq: u64,
         limit: Option<u32>,
-    ) -> Result<(Visitor, Vec<ServerFrame>), String> {
+    ) -> Result<(Visitor, broadcast::Receiver<Arc<ServerFrame>>, Vec<ServerFrame>), String> {
         let (visitor, token, known) = self.visitor(token)?;
+        let room = self.subscribe(&visitor.conversation);
         let summary = self.store.conversation(&visitor.conversation).map_err(|e| e.to_string())?;
         let (head_seq, status) = summary.map(|s| (s.head_seq, s.status)).unwrap_or_default();
         let mut frames = vec![ServerFrame::Welcome {
@@ -278,7 +284,10 @@ impl App {
             (true, after, _) => after,
         };
         frames.extend(self.replay(&visitor.conversation, after)?);
-        Ok((visitor, frames))
+        // Test-only (the `faults` feature): hold here, after the replay was
+        // read and before anything is delivered, while a test's agent replies.
+        self.faults.hold_hello().await;
+        Ok((visitor, room, frames))
     }
 
     /// Every message after `after`.

@@ -10,8 +10,8 @@
 //! rather than hopping to a blocking pool for each.
 
 use rusqlite::{params, Connection, OptionalExtension};
+use salam_core::protocol::agent::{LastMessage, Summary};
 use salam_core::protocol::{Author, AuthorKind, ConversationStatus, ServerFrame};
-use serde::Serialize;
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -90,38 +90,6 @@ pub struct NewMessage<'a> {
     pub client_id: Option<&'a str>,
     /// When (ms).
     pub at: u64,
-}
-
-/// The last message of a conversation, for the agent's list.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct LastMessage {
-    /// Author kind.
-    #[serde(serialize_with = "crate::wire::author_kind")]
-    pub author: AuthorKind,
-    /// Text.
-    pub text: String,
-    /// When.
-    pub at: u64,
-}
-
-/// A conversation, as the agent console lists it.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Summary {
-    /// Id.
-    pub id: String,
-    /// Open or resolved.
-    #[serde(serialize_with = "crate::wire::status")]
-    pub status: ConversationStatus,
-    /// Newest sequence number.
-    pub head_seq: u64,
-    /// Created (ms).
-    pub created_at: u64,
-    /// Last activity (ms).
-    pub updated_at: u64,
-    /// Newest message.
-    pub last_message: Option<LastMessage>,
-    /// Filled in by the server from live state.
-    pub visitor_typing: bool,
 }
 
 /// What the server needs from storage.

@@ -120,14 +120,13 @@ async fn ws_session(app: Arc<App>, socket: WebSocket) {
         },
         _ => return,
     };
-    let (visitor, frames) = match app.hello(token.as_deref(), last_seq, limit) {
+    let (visitor, mut room, frames) = match app.hello(token.as_deref(), last_seq, limit).await {
         Ok(r) => r,
         Err(e) => {
             eprintln!("hello failed: {e}");
             return;
         }
     };
-    let mut room = app.subscribe(&visitor.conversation);
     for f in &frames {
         for t in out.texts(f).await {
             if tx.send(WsMessage::Text(t.into())).await.is_err() {
@@ -196,14 +195,13 @@ pub async fn events(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
     if let Some((status, retry)) = app.faults.fail_stream() {
         return failure(status, retry);
     }
-    let (visitor, frames) = match app.hello(q.token.as_deref(), q.last_seq, q.limit) {
+    let (_visitor, mut room, frames) = match app.hello(q.token.as_deref(), q.last_seq, q.limit).await {
         Ok(r) => r,
         Err(e) => {
             eprintln!("hello failed: {e}");
             return (StatusCode::SERVICE_UNAVAILABLE, "storage unavailable").into_response();
         }
     };
-    let mut room = app.subscribe(&visitor.conversation);
     let beat = Duration::from_secs(q.heartbeat.unwrap_or(15).clamp(1, 300));
     let mut ticker = tokio::time::interval_at(tokio::time::Instant::now() + beat, beat);
     let (tx, rx) = mpsc::channel::<String>(64);
@@ -266,7 +264,7 @@ pub async fn post_frame(State(app): State<Arc<App>>, headers: HeaderMap, body: B
         }
         _ => None,
     });
-    let mut res = crate::wire::frames_response(&replies);
+    let mut res = axum::Json(replies).into_response();
     if let Some(ms) = limited {
         *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
         res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(ms.div_ceil(1000)));

@@ -1,16 +1,21 @@
-//! The controller: owns the state signal and the transport, dispatches
-//! events through the pure reducer, and runs the effects it returns.
+//! The controller: owns the state signal, the connection machine, the
+//! transport and the timers; feeds every input through the pure
+//! [`salam_core::session::step`] and runs the effects it returns.
 //!
 //! Views get a [`Chat`] from context and only call its intent methods
-//! (`open`, `close`, `submit`, ...); they never write the state.
+//! (`open`, `close`, `submit`, ...); they never write the state. The
+//! transport, the timers and the page report back through [`Chat::input`],
+//! always later, never from inside the call that caused them.
 
 use crate::i18n::I18n;
 use leptos::html;
 use leptos::prelude::*;
+use salam_core::config::DEFAULT_HEARTBEAT_SECS;
+use salam_core::connection::{Link, PageEvent};
 use salam_core::i18n::{relative_time, TimeUnit};
-use salam_core::protocol::ClientFrame;
-use salam_core::state::{reduce, Effect, Event, HostEvent, Message, Saved, State};
-use salam_core::transport::{Transport, TransportError, TransportEvent};
+use salam_core::session::{step, Effect, Input};
+use salam_core::state::{Event, HostEvent, Message, Saved, State};
+use salam_core::transport::{EventSink, Transport};
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -34,7 +39,9 @@ pub struct Ui {
 #[derive(Clone, Copy)]
 pub struct Chat {
     state: RwSignal<State>,
+    link: StoredValue<Link>,
     transport: StoredValue<Option<Box<dyn Transport>>, LocalStorage>,
+    timers: StoredValue<crate::timers::Timers, LocalStorage>,
     hook: StoredValue<Option<HostEventHook>, LocalStorage>,
     /// Where the outbox and the visitor token are stored; none keeps them in
     /// memory only (components embedded in tests, previews).
@@ -63,9 +70,12 @@ impl Chat {
     /// A chat over `transport`. Must be called inside a reactive owner (a
     /// component, or the closure given to `mount_to`).
     pub fn new(transport: Box<dyn Transport>, i18n: I18n) -> Self {
+        let link = Link::new(transport.capabilities(), u64::from(DEFAULT_HEARTBEAT_SECS) * 1000, seed());
         Self {
             state: RwSignal::new(State::default()),
+            link: StoredValue::new(link),
             transport: StoredValue::new_local(Some(transport)),
+            timers: StoredValue::new_local(Default::default()),
             hook: StoredValue::new_local(None),
             storage_key: StoredValue::new(None),
             ui: Ui { launcher: NodeRef::new(), panel: NodeRef::new(), composer: NodeRef::new() },
@@ -86,8 +96,17 @@ impl Chat {
         self.storage_key.set_value(Some(key.to_string()));
     }
 
+    /// Sets the heartbeat (seconds) the connection is watched with. Call
+    /// before [`Chat::start`].
+    pub fn set_heartbeat(&self, secs: u32) {
+        let caps = self.transport.with_value(|t| t.as_ref().map(|t| t.capabilities()));
+        if let Some(caps) = caps {
+            self.link.set_value(Link::new(caps, u64::from(secs.max(1)) * 1000, seed()));
+        }
+    }
+
     /// Restores what an earlier page stored, connects the transport (its
-    /// events come back through the reducer), and follows the page's
+    /// events come back through the session), and follows the page's
     /// lifecycle: reconnect at once when the network or the tab comes back,
     /// let go of the connection on `pagehide` so the page can enter the
     /// back/forward cache.
@@ -105,25 +124,15 @@ impl Chat {
         }
     }
 
-    /// The second half of [`Chat::start`]: connects the transport and
-    /// follows the page's lifecycle. Call it inside the widget's reactive
-    /// owner (its listeners go when the owner does).
+    /// The second half of [`Chat::start`]: connects and follows the page's
+    /// lifecycle. Call it inside the widget's reactive owner (its listeners
+    /// go when the owner does).
     pub fn connect(&self) {
-        let chat = *self;
-        let sink = Rc::new(move |ev: TransportEvent| {
-            chat.dispatch(match ev {
-                TransportEvent::Open => Event::Connected,
-                TransportEvent::Closed => Event::Disconnected,
-                TransportEvent::Frame(f) => Event::Frame(f),
-                TransportEvent::Undeliverable { client_id } => Event::SendFailed { client_id },
-            })
-        });
-        self.transport.try_update_value(|t| {
-            if let Some(t) = t {
-                t.connect(sink)
-            }
-        });
         self.follow_page_lifecycle();
+        if document().hidden() {
+            self.input(Input::Page(PageEvent::Hidden));
+        }
+        self.input(Input::Start);
     }
 
     fn follow_page_lifecycle(&self) {
@@ -131,34 +140,17 @@ impl Chat {
         let chat = *self;
         let online = web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true);
         if !online {
-            self.dispatch(Event::Network(false));
+            self.input(Input::Page(PageEvent::Offline));
         }
-        let wake = move || {
-            chat.transport.try_update_value(|t| {
-                if let Some(t) = t {
-                    t.wake()
-                }
-            });
-        };
+        let page = move |event: PageEvent| chat.input(Input::Page(event));
         let handles = [
-            window_event_listener(ev::online, move |_| {
-                chat.dispatch(Event::Network(true));
-                wake();
-            }),
-            window_event_listener(ev::offline, move |_| chat.dispatch(Event::Network(false))),
+            window_event_listener(ev::online, move |_| page(PageEvent::Online)),
+            window_event_listener(ev::offline, move |_| page(PageEvent::Offline)),
             window_event_listener(ev::visibilitychange, move |_| {
-                if !document().hidden() {
-                    wake();
-                }
+                page(if document().hidden() { PageEvent::Hidden } else { PageEvent::Visible })
             }),
-            window_event_listener(ev::pageshow, move |_| wake()),
-            window_event_listener(ev::pagehide, move |_| {
-                chat.transport.try_update_value(|t| {
-                    if let Some(t) = t {
-                        t.suspend()
-                    }
-                });
-            }),
+            window_event_listener(ev::pageshow, move |_| page(PageEvent::Show)),
+            window_event_listener(ev::pagehide, move |_| page(PageEvent::Hide)),
         ];
         on_cleanup(move || handles.into_iter().for_each(|h| h.remove()));
     }
@@ -216,11 +208,19 @@ impl Chat {
         self.rows.try_update_value(|rows| rows.remove(key));
     }
 
-    /// Applies an event and runs what the reducer asks for. After shutdown
+    /// Applies an intent of the visitor or the host page. After shutdown
     /// this quietly does nothing (late timers and network callbacks are fine).
     pub fn dispatch(&self, event: Event) {
+        self.input(Input::Ui(event));
+    }
+
+    /// Feeds one input through the conversation and the connection, and
+    /// runs the effects.
+    pub fn input(&self, input: Input) {
+        let now = now_ms();
+        let link = self.link;
         let Some((effects, changed)) = self.state.try_update(|s| {
-            let effects = reduce(s, event);
+            let effects = link.try_update_value(|l| step(s, l, input, now)).unwrap_or_default();
             (effects, s.take_changed())
         }) else {
             return;
@@ -229,30 +229,45 @@ impl Chat {
             self.rows.with_value(|rows| changed.iter().filter_map(|k| rows.get(k)).for_each(|r| r.changed.notify()));
         }
         for effect in effects {
-            match effect {
-                Effect::Send(frame) => self.send(frame),
-                Effect::Persist => self.persist(),
-                Effect::Emit(e) => {
-                    if let Some(Some(hook)) = self.hook.try_get_value() {
-                        hook(&e);
-                    }
+            self.run(effect);
+        }
+    }
+
+    fn run(&self, effect: Effect) {
+        let chat = *self;
+        match effect {
+            Effect::Open => {
+                let sink: EventSink = Rc::new(move |event| chat.input(Input::Net(event)));
+                self.with_transport(|t| t.open(sink));
+            }
+            Effect::Close => self.with_transport(|t| t.close()),
+            Effect::Transmit(frame) => self.with_transport(|t| t.send(&frame)),
+            Effect::Arm(timer, ms) => {
+                self.timers.try_update_value(|timers| {
+                    timers.arm(timer, ms, move || {
+                        chat.timers.try_update_value(|timers| timers.fired(timer));
+                        chat.input(Input::Timer(timer));
+                    })
+                });
+            }
+            Effect::Cancel(timer) => {
+                self.timers.try_update_value(|timers| timers.cancel(timer));
+            }
+            Effect::Persist => self.persist(),
+            Effect::Emit(e) => {
+                if let Some(Some(hook)) = self.hook.try_get_value() {
+                    hook(&e);
                 }
             }
         }
     }
 
-    fn send(&self, frame: ClientFrame) {
-        let result = self.transport.try_update_value(|t| match t {
-            Some(t) => t.send(&frame),
-            None => Err(TransportError::Closed),
-        });
-        // NotConnected is not a failure: the message stays "sending" and goes
-        // out again on the next `Connected`.
-        if let Some(Err(TransportError::Closed)) = result {
-            if let ClientFrame::Message { client_id, .. } = frame {
-                self.dispatch(Event::SendFailed { client_id });
+    fn with_transport(&self, f: impl FnOnce(&mut dyn Transport)) {
+        self.transport.try_update_value(|t| {
+            if let Some(t) = t {
+                f(t.as_mut())
             }
-        }
+        });
     }
 
     /// Opens the panel and moves focus to the composer.
@@ -315,14 +330,17 @@ impl Chat {
         self.dispatch(Event::Submit { client_id: new_client_id(), at: now_ms() });
     }
 
-    /// Closes the transport for good.
+    /// Closes the connection for good and stops every timer.
     pub fn shutdown(&self) {
-        self.transport.try_update_value(|t| {
-            if let Some(mut t) = t.take() {
-                t.close();
-            }
-        });
+        self.input(Input::Stop);
+        self.timers.try_update_value(|timers| timers.clear());
+        self.transport.try_update_value(|t| t.take());
     }
+}
+
+/// Seeds the backoff's jitter.
+fn seed() -> u64 {
+    (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
 }
 
 /// The browser's clock, in ms since the Unix epoch.

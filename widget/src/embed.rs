@@ -12,9 +12,8 @@ use crate::transport::{BridgeTransport, EchoTransport, SseTransport, WebSocketTr
 use crate::view::SalamChat;
 use js_sys::{Array, Object, Reflect, JSON};
 use leptos::prelude::*;
-use salam_core::config::{api_urls, parse_config, Config, RawSettings, TransportKind};
+use salam_core::config::{api_urls, parse_config, warn_once, Config, ConfigWarning, RawSettings, TransportKind};
 use salam_core::i18n::requested_languages;
-use salam_core::json::Json;
 use salam_core::state::HostEvent;
 use std::any::Any;
 use std::cell::RefCell;
@@ -132,7 +131,11 @@ async fn next_task() {
 /// `window.salamSettings`, with one warning per bad key.
 fn read_config(data: &JsValue) -> Result<(web_sys::Window, Config), JsValue> {
     let window = web_sys::window().ok_or("no window")?;
-    let (config, warnings) = parse_config(&string_pairs(data), &read_settings(&window));
+    let (settings, mut warnings) = read_settings(&window);
+    let (config, parsed) = parse_config(&string_pairs(data), &settings);
+    for w in parsed {
+        warn_once(&mut warnings, &w.key, w.message);
+    }
     for w in &warnings {
         warn(&w.to_string());
     }
@@ -172,6 +175,7 @@ fn try_boot(
     let mount = leptos::mount::mount_to(mount_point, move || {
         let requested: Vec<&str> = requested.iter().map(String::as_str).collect();
         let chat = Chat::new(transport, I18n::with_source(&requested, source.as_deref()));
+        chat.set_heartbeat(config.heartbeat_secs);
         // The outbox and the visitor token survive reloads and navigation;
         // restored now, so the launcher shows the unread count at once. The
         // connection is the next stage's (see `boot`).
@@ -259,7 +263,7 @@ fn transport_for(window: &web_sys::Window, config: &Config) -> Box<dyn crate::tr
     // The API defaults to the server that served the loader.
     let urls = api_urls(config.endpoint.as_deref(), &bundle_base(window));
     match config.transport {
-        TransportKind::WebSocket => Box::new(WebSocketTransport::new(urls.ws, config.heartbeat_secs)),
+        TransportKind::WebSocket => Box::new(WebSocketTransport::new(urls.ws)),
         TransportKind::Sse => Box::new(SseTransport::new(urls.events, urls.frames, config.heartbeat_secs)),
         TransportKind::JsBridge => {
             let bridge = Reflect::get(window, &"salamSettings".into())
@@ -398,21 +402,50 @@ fn string_pairs(data: &JsValue) -> Vec<(String, String)> {
         .collect()
 }
 
-/// `window.salamSettings` as JSON. A value that is not a plain object, or
-/// that cannot be serialized, gets one warning and is ignored.
-fn read_settings(window: &web_sys::Window) -> RawSettings {
+/// `window.salamSettings`, key by key: each value goes through
+/// `JSON.stringify` on its own, so one that cannot be read (a cycle, a
+/// BigInt, a throwing getter) costs only its own key, with a warning. Every
+/// string on the way is made well-formed: a lone surrogate (a CMS that cut
+/// a title in the middle of an emoji) becomes U+FFFD instead of making the
+/// value unreadable JSON.
+fn read_settings(window: &web_sys::Window) -> (RawSettings, Vec<ConfigWarning>) {
+    let (mut settings, mut warnings) = (RawSettings::default(), vec![]);
     let value = Reflect::get(window, &"salamSettings".into()).unwrap_or(JsValue::UNDEFINED);
     if value.is_undefined() || value.is_null() {
-        return RawSettings::default();
+        return (settings, warnings);
     }
-    let parsed = JSON::stringify(&value).ok().and_then(|s| s.as_string()).and_then(|s| Json::parse(&s).ok());
-    match parsed {
-        Some(Json::Obj(members)) => members,
-        _ => {
-            warn("salam: window.salamSettings must be a plain object; ignored");
-            RawSettings::default()
+    let Some(object) = value.dyn_ref::<Object>().filter(|_| value.is_object() && !Array::is_array(&value)) else {
+        warn("salam: window.salamSettings must be a plain object; ignored");
+        return (settings, warnings);
+    };
+    // The string made well-formed by its round trip through Rust.
+    let well_formed =
+        Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(|_key: JsValue, v: JsValue| match v.as_string() {
+            Some(text) => JsValue::from_str(&text),
+            None => v,
+        });
+    for key in Object::keys(object).iter() {
+        let Some(name) = key.as_string() else { continue };
+        if name == "bridge" {
+            // Functions, read by the glue (`transport_for`), not JSON.
+            settings.push((name, serde_json::Value::Null));
+            continue;
+        }
+        let json = Reflect::get(object, &key)
+            .and_then(|v| JSON::stringify_with_replacer(&v, well_formed.as_ref()))
+            .map(|j| j.as_string());
+        let read = match json {
+            // `from_slice`, like every reader in the widget (see `protocol::decode`).
+            Ok(Some(text)) => serde_json::from_slice(text.as_bytes()).map_err(|e| e.to_string()),
+            Ok(None) => Err("not a JSON value (a function?); ignored".to_string()),
+            Err(e) => Err(format!("could not be read ({}); ignored", describe(&e))),
+        };
+        match read {
+            Ok(v) => settings.push((name, v)),
+            Err(message) => warn_once(&mut warnings, &name, message),
         }
     }
+    (settings, warnings)
 }
 
 /// The visitor's languages, most preferred first: the explicit setting,

@@ -125,16 +125,14 @@ impl I18n {
 /// needs fetching, or the fetch failed (one console warning; the widget
 /// then speaks English).
 pub async fn fetch_locale(base: &str, requested: &[String]) -> Option<String> {
-    use wasm_bindgen_futures::JsFuture;
     let file = locale_file(negotiate(requested))?;
     let url = format!("{base}{file}");
     let text = async {
-        let window = web_sys::window()?;
-        let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url)).await.ok()?.dyn_into().ok()?;
+        let response = gloo_net::http::Request::get(&url).send().await.ok()?;
         if !response.ok() {
             return None;
         }
-        JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+        response.text().await.ok()
     };
     let text = text.await;
     if text.is_none() {

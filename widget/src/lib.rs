@@ -29,6 +29,7 @@ mod chat;
 mod embed;
 mod i18n;
 mod storage;
+mod timers;
 pub mod transport;
 mod view;
 

@@ -103,6 +103,12 @@ impl Mounted {
     fn server(&self, frame: ServerFrame) {
         self.net.deliver(TransportEvent::Frame(frame));
     }
+
+    /// Opened and greeted: messages go out from here on.
+    fn connected(&self) {
+        self.net.deliver(TransportEvent::Opened);
+        self.server(welcome());
+    }
 }
 
 /// Lets effects and the next animation frame run.
@@ -165,7 +171,7 @@ async fn launcher_toggles_the_panel_and_reports_it() {
 async fn a_message_goes_from_sending_to_sent_and_replies_render() {
     let m = Mounted::new(Config::default());
     m.panel_built().await;
-    m.net.deliver(TransportEvent::Open);
+    m.net.deliver(TransportEvent::Opened);
     tick().await;
     assert_eq!(
         m.net.sent(),
@@ -176,6 +182,7 @@ async fn a_message_goes_from_sending_to_sent_and_replies_render() {
             limit: Some(salam_widget::core::state::HISTORY_PAGE)
         }]
     );
+    m.server(welcome());
     m.open_and_send("Where is my order?").await;
     tick().await;
     assert_eq!(m.texts(), ["Where is my order?"]);
@@ -202,7 +209,7 @@ async fn a_message_goes_from_sending_to_sent_and_replies_render() {
 async fn replies_while_closed_show_an_unread_count() {
     let m = Mounted::new(Config::default());
     m.panel_built().await;
-    m.net.deliver(TransportEvent::Open);
+    m.net.deliver(TransportEvent::Opened);
     m.server(agent("m1", 1, "Hello?"));
     tick().await;
     let label = m.q(".salam-launcher").unwrap().get_attribute("aria-label").unwrap();
@@ -217,7 +224,7 @@ async fn replies_while_closed_show_an_unread_count() {
 async fn untrusted_text_is_text() {
     let m = Mounted::new(Config { title: OwnerText::plain("<b>Owner</b>"), ..Config::default() });
     m.panel_built().await;
-    m.net.deliver(TransportEvent::Open);
+    m.net.deliver(TransportEvent::Opened);
     m.server(agent("m1", 1, "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>"));
     m.click(".salam-launcher");
     tick().await;
@@ -229,18 +236,24 @@ async fn untrusted_text_is_text() {
 }
 
 #[wasm_bindgen_test]
-async fn a_closed_transport_marks_the_message_failed_with_retry() {
+async fn a_refused_message_is_marked_failed_with_its_reason_and_a_retry() {
     let m = Mounted::new(Config::default());
     m.panel_built().await;
-    m.net.deliver(TransportEvent::Open);
-    tick().await;
-    use salam_widget::transport::Transport;
-    m.net.clone().close();
+    m.connected();
     m.open_and_send("anyone?").await;
     tick().await;
-    assert_eq!(m.texts(), ["anyone?"]);
-    assert!(m.q(".salam-failed .salam-status").unwrap().text_content().unwrap().contains("Not sent"));
-    assert!(m.q(".salam-retry").is_some());
+    let sent = |m: &Mounted| m.net.sent().into_iter().filter(|f| matches!(f, ClientFrame::Message { .. })).count();
+    assert_eq!(sent(&m), 1);
+    let client_id = m.q(".salam-msg").unwrap().get_attribute("data-key").unwrap();
+    m.server(ServerFrame::Error { code: "too_long".into(), client_id: Some(client_id.clone()), retry_after_ms: None });
+    tick().await;
+    assert_eq!(m.texts(), ["anyone?"], "the text stays");
+    let status = m.q(".salam-failed .salam-status").unwrap().text_content().unwrap();
+    assert!(status.contains("Not sent: the message is too long."), "{status}");
+    m.click(".salam-retry");
+    tick().await;
+    assert_eq!(sent(&m), 2, "the retry sends it again");
+    assert!(m.net.sent().contains(&ClientFrame::Message { client_id, text: "anyone?".into() }), "with the same id");
 }
 
 #[wasm_bindgen_test]
@@ -250,7 +263,7 @@ async fn the_connection_banner_shows_until_connected() {
     tick().await;
     let banner = m.q(".salam-banner").unwrap();
     assert!(banner.text_content().unwrap().contains("Connecting"));
-    m.net.deliver(TransportEvent::Open);
+    m.net.deliver(TransportEvent::Opened);
     tick().await;
     assert!(!banner.class_list().contains("salam-hidden"), "connected is not greeted yet");
     m.server(welcome());
@@ -276,7 +289,7 @@ async fn typing_and_resolved_show_under_the_log() {
     let m = Mounted::new(Config::default());
     m.panel_built().await;
     m.click(".salam-launcher");
-    m.net.deliver(TransportEvent::Open);
+    m.net.deliver(TransportEvent::Opened);
     m.server(welcome());
     let sara = Author { kind: AuthorKind::Agent, name: Some("Sara".into()) };
     m.server(ServerFrame::Typing { author: sara, on: true });
@@ -316,7 +329,7 @@ async fn boot_mounts_once_and_shutdown_removes_everything() {
 async fn persian_is_right_to_left_with_persian_digits_and_switches_in_place() {
     let m = Mounted::with_languages(Config::default(), &["fa-IR", "en"]);
     m.panel_built().await;
-    m.net.deliver(TransportEvent::Open);
+    m.net.deliver(TransportEvent::Opened);
     m.server(agent("m1", 1, "سلام! چطور می‌توانم کمک کنم؟"));
     tick().await;
     let root = m.q(".salam-root").unwrap();

@@ -202,8 +202,9 @@ fn print_table(out: &Path, sizes: &[Sized]) {
 }
 
 /// The whole widget's brotli budget: loader, JS glue, wasm and CSS (the CSS
-/// is inside the loader and the wasm), from issue 4. 1 KB = 1,024 bytes.
-pub const TOTAL_BUDGET: usize = 150 * 1024;
+/// is inside the loader and the wasm), from issue 12 (serde, fluent-bundle
+/// and gloo-net back in). 1 KB = 1,024 bytes.
+pub const TOTAL_BUDGET: usize = 220 * 1024;
 
 /// Checks the built bundle against the budgets and prints the figures; an
 /// error names what is over. Bytes are deterministic, so this is a test.

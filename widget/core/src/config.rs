@@ -5,26 +5,33 @@
 //! 1. `data-*` attributes on the `<script>` tag, as the browser's `dataset`
 //!    names them (`data-title` is `title`, `data-launcher-label` would be
 //!    `launcherLabel`); values are strings.
-//! 2. `window.salamSettings`, a plain object set before the tag; values are
-//!    JSON. It wins over `data-*`, because it is the more deliberate,
-//!    per-page setting.
+//! 2. `window.salamSettings`, a plain object set before the tag; each of
+//!    its values is read on its own, as JSON. It wins over `data-*`,
+//!    because it is the more deliberate, per-page setting.
 //!
-//! Nothing here fails: an unknown key or a bad value is skipped, the default
-//! stays, and exactly one [`ConfigWarning`] names the key, so a typo costs
-//! the owner one console line rather than a broken widget.
+//! [`Config`] is a serde type: each setting's type says how it is read
+//! (`heartbeat` takes `25` or `"25"`, `position` is case-insensitive), and
+//! the same type reads a whole settings object strictly. Reading the page's
+//! settings is lenient, key by key: an unknown key or a bad value is
+//! skipped, the default stays, and exactly one [`ConfigWarning`] names the
+//! key, so a typo costs the owner one console line rather than a broken
+//! widget, and never costs another setting.
 
-use crate::json::Json as Value;
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
 use std::fmt;
 
-/// `window.salamSettings`, after `JSON.stringify` (functions dropped): its
-/// members in order.
+/// `window.salamSettings`: its keys in order, each value as JSON (the glue
+/// reads every key on its own, so one unreadable value loses only itself).
 pub type RawSettings = Vec<(String, Value)>;
 
 /// Longest owner text we accept (title, subtitle); longer is cut, with a warning.
 pub const MAX_OWNER_TEXT_CHARS: usize = 120;
 
 /// Which bottom corner the launcher sits in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase", try_from = "String")]
 pub enum Position {
     /// The inline end: bottom-right, mirrored to bottom-left in right-to-left locales.
     #[default]
@@ -47,10 +54,28 @@ impl Position {
             Position::Left => "left",
         }
     }
+
+    /// Every position, for tools that must know them all (the loader).
+    pub const ALL: [Position; 4] = [Position::End, Position::Start, Position::Right, Position::Left];
+}
+
+impl TryFrom<String> for Position {
+    type Error = String;
+
+    /// Trimmed and case-insensitive: `"Left"` is `left`.
+    fn try_from(value: String) -> Result<Self, String> {
+        let wanted = value.trim().to_ascii_lowercase();
+        Position::ALL.into_iter().find(|p| p.as_str() == wanted).ok_or_else(|| {
+            format!("expected \"end\", \"start\", \"right\" or \"left\", got \"{}\"; using \"end\"", value.trim())
+        })
+    }
 }
 
 /// Text the owner configures, optionally per language:
 /// `"Help"` or `{ "en": "Help", "fa": "راهنما" }`.
+///
+/// As JSON it is that string, or that object; in an object, the key `*`
+/// holds the text for any language.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct OwnerText {
     /// The text for any language (a plain string in the config).
@@ -95,21 +120,98 @@ impl OwnerText {
             (Some(l), None) => self.by_locale.retain(|(t, _)| !t.eq_ignore_ascii_case(&l)),
         }
     }
+
+    /// Reads a string or a per-language object, keeping every good entry;
+    /// the keys of the bad ones come back too.
+    fn read(value: Value) -> Result<(OwnerText, Vec<String>), String> {
+        let mut text = OwnerText::default();
+        match value {
+            Value::Object(map) => {
+                let mut bad = vec![];
+                for (tag, entry) in map {
+                    let locale = if tag == "*" { Ok(None) } else { language_tag(&tag).map(Some) };
+                    match (locale, owner_text(entry)) {
+                        (Ok(locale), Ok(entry)) => text.set(locale, entry),
+                        _ => bad.push(tag),
+                    }
+                }
+                Ok((text, bad))
+            }
+            other => {
+                text.set(None, owner_text(other)?);
+                Ok((text, vec![]))
+            }
+        }
+    }
+}
+
+impl Serialize for OwnerText {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match (&self.any, self.by_locale.is_empty()) {
+            (Some(any), true) => s.serialize_str(any),
+            _ => {
+                let mut map = s.serialize_map(Some(self.by_locale.len() + usize::from(self.any.is_some())))?;
+                if let Some(any) = &self.any {
+                    map.serialize_entry("*", any)?;
+                }
+                for (tag, text) in &self.by_locale {
+                    map.serialize_entry(tag, text)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for OwnerText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match OwnerText::read(Value::deserialize(d)?).map_err(D::Error::custom)? {
+            (text, bad) if bad.is_empty() => Ok(text),
+            (_, bad) => Err(D::Error::custom(bad_entries(&bad))),
+        }
+    }
+}
+
+fn bad_entries(bad: &[String]) -> String {
+    format!(
+        "entries {} ignored: keys must be language tags and values strings",
+        bad.iter().map(|b| format!("\"{b}\"")).collect::<Vec<_>>().join(", ")
+    )
 }
 
 /// Which [`crate::transport::Transport`] the widget talks through.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(try_from = "String")]
 pub enum TransportKind {
     /// WebSocket to `{endpoint}/api/v1/ws`.
     #[default]
+    #[serde(rename = "ws")]
     WebSocket,
     /// HTTP POST to `{endpoint}/api/v1/frames` and Server-Sent Events from
     /// `{endpoint}/api/v1/events`, for networks that block WebSockets.
+    #[serde(rename = "sse")]
     Sse,
     /// The site's own JavaScript object (`salamSettings.bridge`).
+    #[serde(rename = "js")]
     JsBridge,
     /// In-page echo bot: converses with no server at all (previews, tests).
+    #[serde(rename = "echo")]
     Echo,
+}
+
+impl TryFrom<String> for TransportKind {
+    type Error = String;
+
+    fn try_from(value: String) -> Result<Self, String> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "ws" | "websocket" => Ok(TransportKind::WebSocket),
+            "sse" => Ok(TransportKind::Sse),
+            "js" => Ok(TransportKind::JsBridge),
+            "echo" => Ok(TransportKind::Echo),
+            other => Err(format!("unknown transport \"{other}\" (known: ws, sse, js, echo); using \"ws\"")),
+        }
+    }
 }
 
 /// Default heartbeat interval of a WebSocket, in seconds.
@@ -156,14 +258,19 @@ pub fn api_urls(endpoint: Option<&str>, bundle_base: &str) -> ApiUrls {
     }
 }
 
-/// The typed configuration of one widget.
-#[derive(Debug, Clone, PartialEq)]
+/// The typed configuration of one widget; as JSON, the settings object
+/// (`{"title": "Help", "position": "left", "heartbeat": 10}`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Config {
     /// Panel title; empty uses the localized default.
+    #[serde(skip_serializing_if = "OwnerText::is_empty")]
     pub title: OwnerText,
     /// Line under the title; empty uses the localized default.
+    #[serde(skip_serializing_if = "OwnerText::is_empty")]
     pub subtitle: OwnerText,
     /// Explicit language tag (BCP 47); `None` negotiates from the browser.
+    #[serde(deserialize_with = "some_language_tag", skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
     /// Launcher corner.
     pub position: Position,
@@ -171,11 +278,14 @@ pub struct Config {
     pub transport: TransportKind,
     /// Server base URL for network transports; `None` is the server that
     /// served the bundle.
+    #[serde(deserialize_with = "some_endpoint", skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<String>,
     /// WebSocket heartbeat interval, seconds (a half-open socket is noticed
     /// within about twice this).
+    #[serde(rename = "heartbeat", deserialize_with = "heartbeat")]
     pub heartbeat_secs: u32,
     /// Open the panel as soon as the widget starts.
+    #[serde(deserialize_with = "flag")]
     pub open: bool,
 }
 
@@ -225,20 +335,24 @@ pub fn parse_config(data: &[(String, String)], settings: &RawSettings) -> (Confi
     let mut warnings: Vec<ConfigWarning> = Vec::new();
     let sources = data
         .iter()
-        .map(|(k, v)| (k.as_str(), Value::Str(v.clone())))
+        .map(|(k, v)| (k.as_str(), Value::String(v.clone())))
         .chain(settings.iter().map(|(k, v)| (k.as_str(), v.clone())));
     for (key, value) in sources {
         if FOREIGN_KEYS.contains(&key) {
             continue;
         }
-        if let Err(message) = apply(&mut config, key, &value) {
-            // One warning per key, even if both sources got it wrong.
-            if !warnings.iter().any(|w| w.key == key) {
-                warnings.push(ConfigWarning { key: key.to_string(), message });
-            }
+        if let Err(message) = apply(&mut config, key, value) {
+            warn_once(&mut warnings, key, message);
         }
     }
     (config, warnings)
+}
+
+/// One warning per key, even if both sources got it wrong.
+pub fn warn_once(warnings: &mut Vec<ConfigWarning>, key: &str, message: String) {
+    if !warnings.iter().any(|w| w.key == key) {
+        warnings.push(ConfigWarning { key: key.to_string(), message });
+    }
 }
 
 /// Owner-text keys, which also take a per-language form.
@@ -276,9 +390,15 @@ fn split_localized_key(key: &str) -> Option<(&'static str, String)> {
     Some((base, tag))
 }
 
-fn apply(config: &mut Config, key: &str, value: &Value) -> Result<(), String> {
+/// A setting's value read with its type's serde rules; the error is
+/// serde's, which names what was expected.
+fn read<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, String> {
+    serde_json::from_value(value).map_err(|e| e.to_string())
+}
+
+fn apply(config: &mut Config, key: &str, value: Value) -> Result<(), String> {
     if let Some((base, tag)) = split_localized_key(key) {
-        let tag = language_tag(&Value::Str(tag))?;
+        let tag = language_tag(&tag)?;
         let text = owner_text(value)?;
         if let Some(field) = owner_text_field(config, base) {
             field.set(Some(tag), text);
@@ -289,63 +409,32 @@ fn apply(config: &mut Config, key: &str, value: &Value) -> Result<(), String> {
         "title" | "subtitle" => {
             let field = owner_text_field(config, key).ok_or("unknown owner text")?;
             match value {
-                // { "en": "Help", "fa": "راهنما" }: one text per language.
-                Value::Obj(map) => {
-                    let mut bad = vec![];
-                    for (tag, text) in map {
-                        match (language_tag(&Value::Str(tag.clone())), owner_text(text)) {
-                            (Ok(tag), Ok(text)) => field.set(Some(tag), text),
-                            _ => bad.push(tag.clone()),
-                        }
+                // { "en": "Help", "fa": "راهنما" }: one text per language;
+                // each good entry is kept, the bad ones are named.
+                Value::Object(_) => {
+                    let (text, bad) = OwnerText::read(value)?;
+                    if text.any.is_some() {
+                        field.any = text.any;
+                    }
+                    for (tag, entry) in text.by_locale {
+                        field.set(Some(tag), Some(entry));
                     }
                     if !bad.is_empty() {
-                        return Err(format!(
-                            "entries {} ignored: keys must be language tags and values strings",
-                            bad.iter().map(|b| format!("\"{b}\"")).collect::<Vec<_>>().join(", ")
-                        ));
+                        return Err(bad_entries(&bad));
                     }
                 }
                 other => field.set(None, owner_text(other)?),
             }
         }
-        "locale" => config.locale = Some(language_tag(value)?),
-        "position" => {
-            config.position = match as_str(value)?.trim().to_ascii_lowercase().as_str() {
-                "end" => Position::End,
-                "start" => Position::Start,
-                "right" => Position::Right,
-                "left" => Position::Left,
-                other => {
-                    return Err(format!(
-                        "expected \"end\", \"start\", \"right\" or \"left\", got \"{other}\"; using \"end\""
-                    ))
-                }
-            }
-        }
-        "transport" => {
-            config.transport = match as_str(value)?.trim().to_ascii_lowercase().as_str() {
-                "ws" | "websocket" => TransportKind::WebSocket,
-                "sse" => TransportKind::Sse,
-                "js" => TransportKind::JsBridge,
-                "echo" => TransportKind::Echo,
-                other => return Err(format!("unknown transport \"{other}\" (known: ws, sse, js, echo); using \"ws\"")),
-            }
-        }
-        "endpoint" => config.endpoint = Some(endpoint(value)?),
-        "heartbeat" => {
-            let secs = match value {
-                Value::Num(n) | Value::Str(n) => whole_seconds(n),
-                _ => None,
-            };
-            match secs {
-                Some(s) if (1..=300).contains(&s) => config.heartbeat_secs = s,
-                _ => return Err(format!("expected seconds between 1 and 300; using {DEFAULT_HEARTBEAT_SECS}")),
-            }
-        }
+        "locale" => config.locale = Some(language_tag(&read::<String>(value)?)?),
+        "position" => config.position = read(value)?,
+        "transport" => config.transport = read(value)?,
+        "endpoint" => config.endpoint = Some(endpoint(&read::<String>(value)?)?),
+        "heartbeat" => config.heartbeat_secs = heartbeat(value).map_err(|e| e.to_string())?,
         // The bridge object itself is read by the glue (it holds functions,
-        // which do not survive the JSON this parser sees).
+        // which do not survive JSON).
         "bridge" => {}
-        "open" => config.open = boolean(value)?,
+        "open" => config.open = flag(value).map_err(|e| e.to_string())?,
         _ => return Err(unknown_key_message(key)),
     }
     Ok(())
@@ -395,63 +484,79 @@ fn whole_seconds(text: &str) -> Option<u32> {
     Some(whole.parse::<u32>().unwrap_or(u32::MAX))
 }
 
-fn as_str(value: &Value) -> Result<&str, String> {
-    value.as_str().ok_or_else(|| format!("expected a string, got {}", kind(value)))
+/// The heartbeat: seconds between 1 and 300, as a number or a string.
+fn heartbeat<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let secs = match Value::deserialize(d)? {
+        Value::Number(n) => whole_seconds(&n.to_string()),
+        Value::String(s) => whole_seconds(&s),
+        _ => None,
+    };
+    secs.filter(|s| (1..=300).contains(s))
+        .ok_or_else(|| D::Error::custom(format!("expected seconds between 1 and 300; using {DEFAULT_HEARTBEAT_SECS}")))
+}
+
+/// A yes or no: `true`/`false`, or as an attribute's text (`data-open` with
+/// no value means yes, as for HTML boolean attributes).
+fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    match Value::deserialize(d)? {
+        Value::Bool(b) => Ok(b),
+        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+            "" | "true" | "1" | "yes" => Ok(true),
+            "false" | "0" | "no" => Ok(false),
+            other => Err(D::Error::custom(format!("expected true or false, got \"{other}\"; using false"))),
+        },
+        other => Err(D::Error::custom(format!("expected true or false, got {}; using false", kind(&other)))),
+    }
+}
+
+fn some_language_tag<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    language_tag(&String::deserialize(d)?).map(Some).map_err(D::Error::custom)
+}
+
+fn some_endpoint<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    endpoint(&String::deserialize(d)?).map(Some).map_err(D::Error::custom)
 }
 
 fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
-        Value::Num(_) => "a number",
-        Value::Str(_) => "a string",
-        Value::Arr(_) => "a list",
-        Value::Obj(_) => "an object",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
     }
 }
 
 /// Owner text: trimmed, control characters removed, length capped. Empty
 /// means "use the default". It is always rendered as text, never as HTML.
-fn owner_text(value: &Value) -> Result<Option<String>, String> {
-    let cleaned: String = as_str(value)?.chars().filter(|c| !c.is_control()).collect::<String>().trim().to_string();
+fn owner_text(value: Value) -> Result<Option<String>, String> {
+    let Value::String(raw) = value else {
+        return Err(format!("expected a string, got {}", kind(&value)));
+    };
+    let cleaned: String = raw.chars().filter(|c| !c.is_control()).collect::<String>().trim().to_string();
     if cleaned.is_empty() {
         return Ok(None);
     }
-    if cleaned.chars().count() > MAX_OWNER_TEXT_CHARS {
-        // Cutting is better than dropping: the owner sees their text, shortened.
-        return Ok(Some(cleaned.chars().take(MAX_OWNER_TEXT_CHARS).collect()));
-    }
-    Ok(Some(cleaned))
+    // Cutting is better than dropping: the owner sees their text, shortened.
+    Ok(Some(cleaned.chars().take(MAX_OWNER_TEXT_CHARS).collect()))
 }
 
-fn language_tag(value: &Value) -> Result<String, String> {
-    let raw = as_str(value)?.trim();
+fn language_tag(raw: &str) -> Result<String, String> {
+    let raw = raw.trim();
     raw.parse::<unic_langid::LanguageIdentifier>()
         .map(|id| id.to_string())
         .map_err(|_| format!("\"{raw}\" is not a language tag; negotiating from the browser instead"))
 }
 
-fn endpoint(value: &Value) -> Result<String, String> {
-    let raw = as_str(value)?.trim();
+fn endpoint(raw: &str) -> Result<String, String> {
+    let raw = raw.trim();
     let lower = raw.to_ascii_lowercase();
     let allowed = ["http://", "https://", "ws://", "wss://", "/"];
     if allowed.iter().any(|p| lower.starts_with(p)) && !lower.starts_with("//") {
         Ok(raw.to_string())
     } else {
         Err(format!("\"{raw}\" is not an http(s) or ws(s) URL or an absolute path; ignored"))
-    }
-}
-
-fn boolean(value: &Value) -> Result<bool, String> {
-    match value {
-        Value::Bool(b) => Ok(*b),
-        // `data-open` with no value means yes, as for HTML boolean attributes.
-        Value::Str(s) => match s.trim().to_ascii_lowercase().as_str() {
-            "" | "true" | "1" | "yes" => Ok(true),
-            "false" | "0" | "no" => Ok(false),
-            other => Err(format!("expected true or false, got \"{other}\"; using false")),
-        },
-        other => Err(format!("expected true or false, got {}; using false", kind(other))),
     }
 }
 
@@ -462,8 +567,8 @@ mod tests {
 
     /// Owner settings written with `json!`, read the way the glue reads them.
     fn settings(v: serde_json::Value) -> RawSettings {
-        match Value::parse(&v.to_string()) {
-            Ok(Value::Obj(members)) => members,
+        match v {
+            Value::Object(members) => members.into_iter().collect(),
             _ => RawSettings::default(),
         }
     }
@@ -522,6 +627,43 @@ mod tests {
         let mut keys: Vec<&str> = warnings.iter().map(|w| w.key.as_str()).collect();
         keys.sort_unstable();
         assert_eq!(keys, ["endpoint", "locale", "open", "position", "title", "transport"]);
+    }
+
+    #[test]
+    fn a_bad_value_costs_only_its_own_setting() {
+        let (config, warnings) = parse_config(
+            &[],
+            &settings(json!({
+                "title": "Help \u{FFFD}",
+                "position": {"corner": "left"},
+                "transport": "sse",
+                "endpoint": "https://chat.example.com",
+                "heartbeat": 10,
+            })),
+        );
+        assert_eq!(warnings.iter().map(|w| w.key.as_str()).collect::<Vec<_>>(), ["position"]);
+        assert_eq!(config.title.resolve("en"), Some("Help \u{FFFD}"), "a replaced lone surrogate is still text");
+        assert_eq!(config.transport, TransportKind::Sse);
+        assert_eq!(config.endpoint.as_deref(), Some("https://chat.example.com"));
+        assert_eq!(config.heartbeat_secs, 10);
+        assert_eq!(config.position, Position::End);
+    }
+
+    #[test]
+    fn the_config_is_a_serde_type_that_reads_what_it_writes() {
+        let (config, warnings) = parse_config(
+            &data(&[("title", "Help"), ("titleFa", "راهنما"), ("position", "Left"), ("heartbeat", "7"), ("open", "")]),
+            &settings(json!({"transport": "WebSocket", "locale": "fa-IR"})),
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let json = serde_json::to_value(&config).unwrap();
+        assert_eq!(
+            json,
+            json!({"title": {"*": "Help", "fa": "راهنما"}, "locale": "fa-IR", "position": "left", "transport": "ws",
+                   "heartbeat": 7, "open": true})
+        );
+        assert_eq!(serde_json::from_value::<Config>(json).unwrap(), config);
+        assert!(serde_json::from_value::<Config>(json!({"position": "top"})).is_err(), "strict as a whole");
     }
 
     #[test]

@@ -30,9 +30,9 @@
 
 pub mod backoff;
 pub mod config;
-pub mod ftl;
+pub mod connection;
 pub mod i18n;
-pub mod json;
 pub mod protocol;
+pub mod session;
 pub mod state;
 pub mod transport;

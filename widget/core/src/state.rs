@@ -12,10 +12,10 @@
 //! without a gap, the server replays what came after, and everything is
 //! upserted by id, so duplicates and replays are harmless.
 
-use crate::json::{Json, ObjectWriter};
 use crate::protocol::{
     Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, MAX_MESSAGE_CHARS, PROTOCOL_VERSION,
 };
+use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -167,99 +167,76 @@ impl Default for State {
 pub const HISTORY_PAGE: u32 = 50;
 
 /// What survives a reload: who the visitor is, and every message not yet
-/// acknowledged. Stored as JSON by the glue; [`Saved::from_json`] never fails.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// acknowledged. Stored as JSON by the glue; [`Saved::from_json`] never
+/// fails, and a bad field or outbox entry costs only itself (storage is the
+/// visitor's to tamper with).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Saved {
     /// The visitor token.
+    #[serde(deserialize_with = "lenient", skip_serializing_if = "Option::is_none")]
     pub token: Option<String>,
     /// The conversation the token belongs to.
+    #[serde(deserialize_with = "lenient", skip_serializing_if = "Option::is_none")]
     pub conversation: Option<String>,
     /// The highest sequence number the visitor has read.
+    #[serde(deserialize_with = "lenient")]
     pub read_seq: u64,
     /// Replies that arrived while the panel was closed and are not read yet;
     /// the loader reads it to fetch the app at once and show the badge.
+    #[serde(deserialize_with = "lenient")]
     pub unread: u32,
     /// Messages written but not acknowledged, oldest first.
+    #[serde(deserialize_with = "outbox")]
     pub outbox: Vec<Pending>,
 }
 
 /// A message in the outbox.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pending {
     /// Its client id: the same one is sent on every try, so the server stores it once.
     pub client_id: String,
     /// The text.
     pub text: String,
     /// When it was written (ms since the Unix epoch).
+    #[serde(default)]
     pub at: u64,
     /// Why it failed, if it did (a locale message id); failed messages wait
     /// for the visitor's retry instead of going out on their own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failed: Option<String>,
+}
+
+/// The value, or its default if it is not one.
+fn lenient<'de, D: Deserializer<'de>, T: serde::de::DeserializeOwned + Default>(d: D) -> Result<T, D::Error> {
+    Ok(serde_json::from_value(serde_json::Value::deserialize(d)?).unwrap_or_default())
+}
+
+/// The sane entries of a stored outbox; the others are dropped one by one.
+fn outbox<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Pending>, D::Error> {
+    let serde_json::Value::Array(items) = serde_json::Value::deserialize(d)? else { return Ok(vec![]) };
+    Ok(items
+        .into_iter()
+        .filter_map(|item| serde_json::from_value::<Pending>(item).ok())
+        .filter(|p| {
+            !p.client_id.is_empty()
+                && p.client_id.len() <= 64
+                && !p.text.trim().is_empty()
+                && p.text.chars().count() <= MAX_MESSAGE_CHARS
+        })
+        .collect())
 }
 
 impl Saved {
     /// Parses what the glue stored. Anything unreadable is an empty value.
     pub fn from_json(text: &str) -> Saved {
-        let Ok(json) = Json::parse(text) else {
-            return Saved::default();
-        };
-        let string = |j: &Json, key: &str| j.get(key).and_then(Json::as_str).map(str::to_string);
-        let number = |j: &Json, key: &str| j.get(key).and_then(Json::as_u64).unwrap_or(0);
-        let outbox = match json.get("outbox") {
-            Some(Json::Arr(items)) => items
-                .iter()
-                .filter_map(|p| {
-                    Some(Pending {
-                        client_id: string(p, "client_id")?,
-                        text: string(p, "text")?,
-                        at: number(p, "at"),
-                        failed: string(p, "failed"),
-                    })
-                })
-                // Storage is the visitor's to tamper with: keep only sane entries.
-                .filter(|p| {
-                    !p.client_id.is_empty()
-                        && p.client_id.len() <= 64
-                        && !p.text.trim().is_empty()
-                        && p.text.chars().count() <= MAX_MESSAGE_CHARS
-                })
-                .collect(),
-            _ => vec![],
-        };
-        Saved {
-            token: string(&json, "token"),
-            conversation: string(&json, "conversation"),
-            read_seq: number(&json, "read_seq"),
-            unread: u32::try_from(number(&json, "unread")).unwrap_or(0),
-            outbox,
-        }
+        // `from_slice`, like every reader in the widget (see `protocol::decode`).
+        serde_json::from_slice(text.as_bytes()).unwrap_or_default()
     }
 
     /// As JSON for storage.
     pub fn to_json(&self) -> String {
-        let mut out = String::new();
-        let mut w = ObjectWriter::new(&mut out);
-        w.opt_str("token", self.token.as_deref())
-            .opt_str("conversation", self.conversation.as_deref())
-            .num("read_seq", self.read_seq)
-            .num("unread", u64::from(self.unread));
-        let items: Vec<String> = self
-            .outbox
-            .iter()
-            .map(|p| {
-                let mut item = String::new();
-                ObjectWriter::new(&mut item)
-                    .str("client_id", &p.client_id)
-                    .str("text", &p.text)
-                    .num("at", p.at)
-                    .opt_str("failed", p.failed.as_deref())
-                    .end();
-                item
-            })
-            .collect();
-        w.raw("outbox", &format!("[{}]", items.join(",")));
-        w.end();
-        out
+        serde_json::to_string(self).unwrap_or_default()
     }
 }
 
@@ -471,11 +448,16 @@ pub enum Event {
     Network(bool),
     /// A frame arrived.
     Frame(ServerFrame),
-    /// The transport gave up sending the message with this client id.
+    /// Sending the message with this client id was given up.
     SendFailed {
         /// Its client id.
         client_id: String,
+        /// Why, as a locale message id (see [`failure_reason`]).
+        reason: &'static str,
     },
+    /// The server does not know the visitor's token (an HTTP 401): forget
+    /// it; the next `hello` gets a new one.
+    TokenRejected,
 }
 
 /// Something for the host page to hear about (`salam:*` events).
@@ -498,7 +480,7 @@ pub enum Effect {
     Persist,
 }
 
-/// The locale id for a server's error code.
+/// The locale id that explains a server's error code (or a stored reason).
 pub fn failure_reason(code: &str) -> &'static str {
     match code {
         "too_long" | "message-failed-too-long" => "message-failed-too-long",
@@ -576,13 +558,17 @@ pub fn reduce(state: &mut State, event: Event) -> Vec<Effect> {
             state.network = up;
             vec![]
         }
-        Event::SendFailed { client_id } => match state.position(&client_id) {
+        Event::SendFailed { client_id, reason } => match state.position(&client_id) {
             Some(i) if state.messages[i].delivery == Delivery::Sending => {
-                state.edit(i, |m| m.delivery = Delivery::Failed("message-failed"));
+                state.edit(i, |m| m.delivery = Delivery::Failed(failure_reason(reason)));
                 vec![Effect::Persist]
             }
             _ => vec![],
         },
+        Event::TokenRejected => {
+            state.token = None;
+            vec![]
+        }
         Event::Frame(frame) => on_frame(state, frame),
     }
 }
@@ -910,7 +896,7 @@ mod tests {
     fn failed_send_can_be_retried() {
         let mut s = State::default();
         typed(&mut s, "hi", "c1");
-        reduce(&mut s, Event::SendFailed { client_id: "c1".into() });
+        reduce(&mut s, Event::SendFailed { client_id: "c1".into(), reason: "message-failed" });
         assert_eq!(s.messages[0].delivery, Delivery::Failed("message-failed"));
         let fx = reduce(&mut s, Event::Retry { client_id: "c1".into() });
         assert_eq!(s.messages[0].delivery, Delivery::Sending);
@@ -1033,7 +1019,7 @@ mod tests {
         reduce(&mut s, welcome("k1"));
         typed(&mut s, "one", "c1");
         typed(&mut s, "two", "c2");
-        reduce(&mut s, Event::SendFailed { client_id: "c2".into() });
+        reduce(&mut s, Event::SendFailed { client_id: "c2".into(), reason: "message-failed" });
         let saved = s.saved_over(Saved::default());
         assert_eq!(saved.token.as_deref(), Some("t1"));
         assert_eq!(saved.outbox.len(), 2);

@@ -1,94 +1,77 @@
 //! The pluggable link between the widget and a backend.
 //!
-//! A [`Transport`] carries [`ClientFrame`]s out and reports
-//! [`TransportEvent`]s back through a sink the widget gives it on
-//! [`Transport::connect`]. It has no `Send` bounds: the browser is
-//! single-threaded.
+//! A [`Transport`] is a thin adapter: it opens a connection, hands frames
+//! over, closes, and reports what happened ([`TransportEvent`]) through a
+//! sink. It decides nothing: when to reconnect, when to ping, what to retry
+//! and when a connection is dead are the connection machine's
+//! ([`crate::connection`]), so every transport follows the same rules. It
+//! has no `Send` bounds: the browser is single-threaded.
 //!
 //! One rule keeps implementations simple and the widget re-entrancy-safe:
-//! **never call the sink from inside `connect` or `send`**. Deliver events
-//! later (a network callback, a timer, a microtask), as a real network
-//! would.
+//! **never call the sink from inside a call** (`open`, `send`, `close`).
+//! Deliver events later (a network callback, a timer, a microtask), as a
+//! real network would.
 //!
 //! Implementations here are the pure ones: [`InMemoryTransport`] for tests
 //! and [`EchoServer`], the logic of the in-page echo bot. The browser
 //! transports live in the `salam-widget` crate.
 
+pub use crate::connection::{Capabilities, PostOutcome, TransportEvent};
 use crate::protocol::{Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, PROTOCOL_VERSION};
 use std::cell::RefCell;
 use std::rc::Rc;
-use thiserror::Error;
-
-/// What a transport reports.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TransportEvent {
-    /// Connected; the widget will say hello.
-    Open,
-    /// A frame from the server.
-    Frame(ServerFrame),
-    /// The connection is gone; the transport is trying again.
-    Closed,
-    /// The transport gave up on this message (for example, HTTP kept
-    /// failing); the visitor can retry it.
-    Undeliverable {
-        /// The message's client id.
-        client_id: String,
-    },
-}
 
 /// Where a transport delivers its events.
 pub type EventSink = Rc<dyn Fn(TransportEvent)>;
 
-/// Why a frame could not be handed to the transport.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[non_exhaustive]
-pub enum TransportError {
-    /// Not connected right now; the message waits for the next connection.
-    #[error("not connected")]
-    NotConnected,
-    /// The transport was closed for good.
-    #[error("transport closed")]
-    Closed,
-}
-
 /// A link to a chat backend.
 pub trait Transport {
-    /// Starts connecting; events go to `sink`, later, never from this call.
-    fn connect(&mut self, sink: EventSink);
-    /// Hands a frame over for sending.
-    fn send(&mut self, frame: &ClientFrame) -> Result<(), TransportError>;
-    /// Closes for good; no events after this.
+    /// How the connection machine should drive this transport.
+    fn capabilities(&self) -> Capabilities;
+    /// Opens a new connection (dropping any other); its events go to
+    /// `sink`, later, never from this call: [`TransportEvent::Opened`] when
+    /// a `hello` may be sent, [`TransportEvent::Closed`] when it is gone.
+    fn open(&mut self, sink: EventSink);
+    /// Hands a frame over. Whatever goes wrong comes back as an event
+    /// (`Closed`, or `Posted` for a transport that posts).
+    fn send(&mut self, frame: &ClientFrame);
+    /// Closes the connection; no events of it come after this.
     fn close(&mut self);
-    /// The network is probably back (`online`, the tab became visible,
-    /// `pageshow`): if not connected, try now instead of waiting out the
-    /// backoff.
-    fn wake(&mut self) {}
-    /// The page is being hidden for good or put in the back/forward cache
-    /// (`pagehide`): drop the connection without scheduling a reconnect;
-    /// [`Transport::wake`] resumes.
-    fn suspend(&mut self) {}
 }
 
-/// A transport whose "server" is the test: it records what was sent and
-/// delivers whatever the test pushes.
-#[derive(Clone, Default)]
+/// A transport whose "server" is the test: it records what was opened and
+/// sent, and delivers whatever the test pushes.
+#[derive(Clone)]
 pub struct InMemoryTransport {
     inner: Rc<RefCell<InMemoryInner>>,
 }
 
-#[derive(Default)]
 struct InMemoryInner {
+    capabilities: Capabilities,
     sink: Option<EventSink>,
     sent: Vec<ClientFrame>,
-    connected: bool,
-    closed: bool,
+    opens: usize,
+    closes: usize,
+}
+
+impl Default for InMemoryTransport {
+    fn default() -> Self {
+        Self::with_capabilities(Capabilities::LOCAL)
+    }
 }
 
 impl InMemoryTransport {
-    /// A new, unconnected transport. Clones share the same state, so a test
-    /// keeps one clone and gives the other to the widget.
+    /// A new transport that runs no timers. Clones share the same state, so
+    /// a test keeps one clone and gives the other to the widget.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// One that asks the machine for these capabilities.
+    pub fn with_capabilities(capabilities: Capabilities) -> Self {
+        Self {
+            inner: Rc::new(RefCell::new(InMemoryInner { capabilities, sink: None, sent: vec![], opens: 0, closes: 0 })),
+        }
     }
 
     /// Frames sent so far.
@@ -96,51 +79,40 @@ impl InMemoryTransport {
         self.inner.borrow().sent.clone()
     }
 
-    /// Delivers an event to the widget, as the network would.
+    /// How many times the widget opened, and closed, a connection.
+    pub fn opens_and_closes(&self) -> (usize, usize) {
+        let inner = self.inner.borrow();
+        (inner.opens, inner.closes)
+    }
+
+    /// Delivers an event to the widget, as the network would, if a
+    /// connection is open.
     pub fn deliver(&self, event: TransportEvent) {
-        let sink = {
-            let mut inner = self.inner.borrow_mut();
-            if inner.closed {
-                return;
-            }
-            match event {
-                TransportEvent::Open => inner.connected = true,
-                TransportEvent::Closed => inner.connected = false,
-                TransportEvent::Frame(_) | TransportEvent::Undeliverable { .. } => {}
-            }
-            inner.sink.clone()
-        };
+        let sink = self.inner.borrow().sink.clone();
         if let Some(sink) = sink {
             sink(event);
         }
     }
-
-    /// Whether `close` was called.
-    pub fn is_closed(&self) -> bool {
-        self.inner.borrow().closed
-    }
 }
 
 impl Transport for InMemoryTransport {
-    fn connect(&mut self, sink: EventSink) {
-        self.inner.borrow_mut().sink = Some(sink);
+    fn capabilities(&self) -> Capabilities {
+        self.inner.borrow().capabilities
     }
 
-    fn send(&mut self, frame: &ClientFrame) -> Result<(), TransportError> {
+    fn open(&mut self, sink: EventSink) {
         let mut inner = self.inner.borrow_mut();
-        if inner.closed {
-            return Err(TransportError::Closed);
-        }
-        if !inner.connected {
-            return Err(TransportError::NotConnected);
-        }
-        inner.sent.push(frame.clone());
-        Ok(())
+        inner.opens += 1;
+        inner.sink = Some(sink);
+    }
+
+    fn send(&mut self, frame: &ClientFrame) {
+        self.inner.borrow_mut().sent.push(frame.clone());
     }
 
     fn close(&mut self) {
         let mut inner = self.inner.borrow_mut();
-        inner.closed = true;
+        inner.closes += 1;
         inner.sink = None;
     }
 }
@@ -169,7 +141,9 @@ impl EchoServer {
             ClientFrame::Sync { .. }
             | ClientFrame::History { .. }
             | ClientFrame::Typing { .. }
-            | ClientFrame::Unknown => vec![],
+            | ClientFrame::Unknown => {
+                vec![]
+            }
             ClientFrame::Message { client_id, text } => {
                 // Dedupe by client id, as a real server must.
                 if let Some(pos) = self.seen.iter().position(|c| c == client_id) {
@@ -200,7 +174,9 @@ impl EchoServer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::{reduce, Delivery, Effect, Event, State};
+    use crate::connection::Link;
+    use crate::session::{step, Effect, Input};
+    use crate::state::{Delivery, Event, Saved, State};
 
     #[test]
     fn echo_acks_answers_and_dedupes() {
@@ -213,65 +189,53 @@ mod tests {
         assert_eq!(again, vec![first[0].clone()], "a resend is acked again, not answered twice");
     }
 
-    /// The reducer and the in-memory transport, wired the way the glue wires them.
+    /// The session and the in-memory transport, wired the way the glue
+    /// wires them: effects run, and the transport's events come back later.
     #[test]
-    fn in_memory_round_trip_through_the_reducer() {
-        let state = Rc::new(RefCell::new(State::default()));
+    fn in_memory_round_trip_through_the_session() {
         let net = InMemoryTransport::new();
         let mut transport: Box<dyn Transport> = Box::new(net.clone());
-        let pending: Rc<RefCell<Vec<TransportEvent>>> = Rc::default();
-        let queue = pending.clone();
-        transport.connect(Rc::new(move |ev| queue.borrow_mut().push(ev)));
-
-        let run = |transport: &mut Box<dyn Transport>, effects: Vec<Effect>| {
-            for e in effects {
-                if let Effect::Send(frame) = e {
-                    // NotConnected is not a failure: the message waits for `Connected`.
-                    if let Err(TransportError::Closed) = transport.send(&frame) {
-                        if let ClientFrame::Message { client_id, .. } = frame {
-                            reduce(&mut state.borrow_mut(), Event::SendFailed { client_id });
-                        }
-                    }
+        let events: Rc<RefCell<Vec<TransportEvent>>> = Rc::default();
+        let (mut state, mut link) = (State::default(), Link::new(transport.capabilities(), 25_000, 7));
+        let queue = events.clone();
+        let sink: EventSink = Rc::new(move |e| queue.borrow_mut().push(e));
+        let mut run = |state: &mut State, link: &mut Link, input: Input| {
+            for effect in step(state, link, input, 0) {
+                match effect {
+                    Effect::Open => transport.open(sink.clone()),
+                    Effect::Transmit(frame) => transport.send(&frame),
+                    Effect::Close => transport.close(),
+                    _ => {}
                 }
             }
         };
 
-        // Typed before the connection is up: it waits, then goes out on connect.
-        reduce(&mut state.borrow_mut(), Event::DraftChanged("early".into()));
-        let fx = reduce(&mut state.borrow_mut(), Event::Submit { client_id: "c1".into(), at: 0 });
-        run(&mut transport, fx);
-        assert_eq!(state.borrow().messages[0].delivery, Delivery::Sending);
+        // Typed before the connection is up: it waits, then goes out after the welcome.
+        run(&mut state, &mut link, Input::Ui(Event::Restore(Saved::default())));
+        run(&mut state, &mut link, Input::Start);
+        run(&mut state, &mut link, Input::Ui(Event::DraftChanged("early".into())));
+        run(&mut state, &mut link, Input::Ui(Event::Submit { client_id: "c1".into(), at: 0 }));
+        assert_eq!(state.messages[0].delivery, Delivery::Sending);
         assert!(net.sent().is_empty());
 
-        net.deliver(TransportEvent::Open);
-        let events: Vec<TransportEvent> = pending.borrow_mut().drain(..).collect();
-        assert_eq!(events, vec![TransportEvent::Open]);
-        let fx = reduce(&mut state.borrow_mut(), Event::Connected);
-        run(&mut transport, fx);
-        assert_eq!(
-            net.sent(),
-            vec![ClientFrame::Hello {
-                v: PROTOCOL_VERSION,
-                token: None,
-                last_seq: 0,
-                limit: Some(crate::state::HISTORY_PAGE)
-            }]
-        );
+        net.deliver(TransportEvent::Opened);
+        for e in events.borrow_mut().drain(..).collect::<Vec<_>>() {
+            run(&mut state, &mut link, Input::Net(e));
+        }
+        assert!(matches!(net.sent()[..], [ClientFrame::Hello { token: None, last_seq: 0, .. }]));
         let welcome = EchoServer::default().handle(&net.sent()[0], 0).remove(0);
-        let fx = reduce(&mut state.borrow_mut(), Event::Frame(welcome));
-        run(&mut transport, fx);
+        net.deliver(TransportEvent::Frame(welcome));
+        for e in events.borrow_mut().drain(..).collect::<Vec<_>>() {
+            run(&mut state, &mut link, Input::Net(e));
+        }
         assert_eq!(net.sent()[1], ClientFrame::Message { client_id: "c1".into(), text: "early".into() });
 
         net.deliver(TransportEvent::Frame(ServerFrame::Ack { client_id: "c1".into(), id: "m1".into(), seq: 1 }));
-        for ev in pending.borrow_mut().drain(..) {
-            if let TransportEvent::Frame(f) = ev {
-                reduce(&mut state.borrow_mut(), Event::Frame(f));
-            }
+        for e in events.borrow_mut().drain(..).collect::<Vec<_>>() {
+            run(&mut state, &mut link, Input::Net(e));
         }
-        assert_eq!(state.borrow().messages[0].delivery, Delivery::Sent);
-
-        transport.close();
-        assert!(net.is_closed());
-        assert!(transport.send(&ClientFrame::Ping).is_err());
+        assert_eq!(state.messages[0].delivery, Delivery::Sent);
+        run(&mut state, &mut link, Input::Stop);
+        assert_eq!(net.opens_and_closes(), (1, 1));
     }
 }

@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 use salam_core::protocol::{
     decode_client_frame, decode_server_frame, encode_client_frame, encode_server_frame, ClientFrame, ProtocolError,
-    ServerFrame,
+    ServerFrame, MAX_FRAME_BYTES,
 };
 use salam_core::state::{reduce, Delivery, Event, State};
 use serde_json::Value;
@@ -101,6 +101,54 @@ fn scenario_fixtures_end_in_the_expected_log() {
             assert_eq!(m.delivery, Delivery::Sent, "{name}");
         }
     }
+}
+
+/// Frames built to be slow: thousands of distinct keys, thousands of the
+/// same key, and nesting as deep as the decoder allows, repeated.
+fn adversarial(kind: usize, bytes: usize) -> String {
+    let mut body = String::from(r#"{"type":"message","id":"m","seq":1,"author":{"kind":"agent"},"text":"t""#);
+    let mut i = 0;
+    while body.len() + 300 < bytes {
+        match kind {
+            0 => body.push_str(&format!(r#","k{i}":{i}"#)),
+            1 => body.push_str(r#","same":[1,{"same":2}]"#),
+            _ => body.push_str(&format!(r#","n{i}":{}{}"#, "[".repeat(100), "]".repeat(100))),
+        }
+        i += 1;
+    }
+    body.push('}');
+    body
+}
+
+/// Decoding costs time linear in the input: a 64 KiB frame built to be slow
+/// takes about 4 times what a 16 KiB one does (the hand-written reader this
+/// replaced checked duplicate keys pairwise: 16 times). The ratio, not a
+/// duration, is asserted, with room for the allocator: thousands of nested
+/// lists are thousands of small allocations, and glibc's malloc gets slower
+/// per allocation as the heap grows (measured past the cap, to 1 MiB, the
+/// growth is linear once its trim and mmap thresholds are raised). The
+/// smallest of several runs is used.
+#[test]
+fn frames_built_to_be_slow_cost_linear_time() {
+    let time = |text: &str| {
+        (0..7)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                let decoded = decode_server_frame(text.as_bytes());
+                let elapsed = t.elapsed();
+                assert!(decoded.is_ok(), "{:?}", decoded.err());
+                elapsed
+            })
+            .min()
+            .unwrap()
+    };
+    for kind in 0..3 {
+        let (small, large) = (adversarial(kind, 16 * 1024), adversarial(kind, 64 * 1024 - 512));
+        assert!(large.len() <= MAX_FRAME_BYTES && large.len() > 60 * 1024);
+        let ratio = time(&large).as_secs_f64() / time(&small).as_secs_f64().max(1e-9);
+        assert!(ratio < 8.0, "kind {kind}: 4x the input took {ratio:.1}x the time");
+    }
+    assert!(matches!(decode_server_frame(adversarial(0, 70_000).as_bytes()), Err(ProtocolError::TooLarge(_))));
 }
 
 /// JSON-ish strings built from the protocol's own vocabulary reach deeper

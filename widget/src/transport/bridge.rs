@@ -9,14 +9,16 @@
 //! } };
 //! ```
 //!
-//! The handlers may be called at any time, even from inside `connect` or
-//! `send`: events are queued as microtasks, in order, so the widget never
-//! re-enters itself.
+//! The site's object owns its connection: it is connected once, and after
+//! a `closed()` it says `open()` again when it is back. The handlers may be
+//! called at any time, even from inside `connect` or `send`: events are
+//! queued as microtasks, in order, so the widget never re-enters itself.
 
 use leptos::leptos_dom::helpers::queue_microtask;
+use salam_core::connection::Capabilities;
 use salam_core::protocol::{decode_server_frame, encode_client_frame, ClientFrame};
-use salam_core::transport::{EventSink, Transport, TransportError, TransportEvent};
-use std::cell::Cell;
+use salam_core::transport::{EventSink, Transport, TransportEvent};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -24,14 +26,16 @@ use wasm_bindgen::JsCast;
 /// Wraps the site's bridge object.
 pub struct BridgeTransport {
     bridge: JsValue,
-    closed: Rc<Cell<bool>>,
+    /// Where the handlers deliver; none after `close`.
+    sink: Rc<RefCell<Option<EventSink>>>,
+    connected: bool,
     handlers: Vec<Box<dyn std::any::Any>>,
 }
 
 impl BridgeTransport {
     /// A transport over `bridge` (`salamSettings.bridge`).
     pub fn new(bridge: JsValue) -> Self {
-        Self { bridge, closed: Rc::default(), handlers: vec![] }
+        Self { bridge, sink: Rc::default(), connected: false, handlers: vec![] }
     }
 
     fn call(&self, method: &str, arg: &JsValue) -> Result<JsValue, JsValue> {
@@ -40,30 +44,39 @@ impl BridgeTransport {
     }
 }
 
-fn later(sink: &EventSink, closed: &Rc<Cell<bool>>, event: TransportEvent) {
-    let (sink, closed) = (sink.clone(), closed.clone());
+fn later(sink: &Rc<RefCell<Option<EventSink>>>, event: TransportEvent) {
+    let sink = sink.clone();
     queue_microtask(move || {
-        if !closed.get() {
+        let sink = sink.borrow().clone();
+        if let Some(sink) = sink {
             sink(event);
         }
     });
 }
 
 impl Transport for BridgeTransport {
-    fn connect(&mut self, sink: EventSink) {
-        let closed = self.closed.clone();
-        let (s, c) = (sink.clone(), closed.clone());
-        let open = Closure::<dyn Fn()>::new(move || later(&s, &c, TransportEvent::Open));
-        let (s, c) = (sink.clone(), closed.clone());
-        let gone = Closure::<dyn Fn()>::new(move || later(&s, &c, TransportEvent::Closed));
-        let (s, c) = (sink, closed);
+    fn capabilities(&self) -> Capabilities {
+        Capabilities::LOCAL
+    }
+
+    fn open(&mut self, sink: EventSink) {
+        *self.sink.borrow_mut() = Some(sink);
+        if self.connected {
+            return; // the site's object reconnects by itself and says open()
+        }
+        self.connected = true;
+        let s = self.sink.clone();
+        let open = Closure::<dyn Fn()>::new(move || later(&s, TransportEvent::Opened));
+        let s = self.sink.clone();
+        let gone = Closure::<dyn Fn()>::new(move || later(&s, TransportEvent::Closed));
+        let s = self.sink.clone();
         let frame = Closure::<dyn Fn(JsValue)>::new(move |v: JsValue| {
             let text = match v.as_string() {
                 Some(t) => t,
                 None => js_sys::JSON::stringify(&v).ok().and_then(|s| s.as_string()).unwrap_or_default(),
             };
             match decode_server_frame(text.as_bytes()) {
-                Ok(f) => later(&s, &c, TransportEvent::Frame(f)),
+                Ok(f) => later(&s, TransportEvent::Frame(f)),
                 Err(e) => web_sys::console::warn_1(&format!("salam: bridge frame dropped: {e}").into()),
             }
         });
@@ -77,20 +90,18 @@ impl Transport for BridgeTransport {
         }
     }
 
-    fn send(&mut self, frame: &ClientFrame) -> Result<(), TransportError> {
-        if self.closed.get() {
-            return Err(TransportError::Closed);
-        }
-        let value = js_sys::JSON::parse(&encode_client_frame(frame)).map_err(|_| TransportError::NotConnected)?;
-        match self.call("send", &value) {
-            Ok(v) if v == JsValue::FALSE => Err(TransportError::NotConnected),
-            Ok(_) => Ok(()),
-            Err(_) => Err(TransportError::NotConnected),
+    fn send(&mut self, frame: &ClientFrame) {
+        let sent = js_sys::JSON::parse(&encode_client_frame(frame)).and_then(|value| self.call("send", &value));
+        // `false` (or a throw) means "not now": as if the connection were
+        // lost; the widget sends again after the bridge's next open().
+        if sent.is_err() || matches!(&sent, Ok(v) if *v == JsValue::FALSE) {
+            later(&self.sink, TransportEvent::Closed);
         }
     }
 
     fn close(&mut self) {
-        if !self.closed.replace(true) {
+        self.sink.borrow_mut().take();
+        if std::mem::take(&mut self.connected) {
             let _ = self.call("close", &JsValue::UNDEFINED);
         }
     }

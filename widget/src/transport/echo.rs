@@ -3,9 +3,10 @@
 //! so the widget's "sending" and "sent" states are visible.
 
 use leptos::prelude::set_timeout;
+use salam_core::connection::Capabilities;
 use salam_core::protocol::{ClientFrame, ServerFrame};
-use salam_core::transport::{EchoServer, EventSink, Transport, TransportError, TransportEvent};
-use std::cell::{Cell, RefCell};
+use salam_core::transport::{EchoServer, EventSink, Transport, TransportEvent};
+use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
@@ -14,8 +15,8 @@ use std::time::Duration;
 pub struct EchoTransport {
     server: EchoServer,
     sink: Option<EventSink>,
-    open: Rc<Cell<bool>>,
-    closed: Rc<Cell<bool>>,
+    /// Whether the events of the current connection still count.
+    live: Rc<Cell<bool>>,
 }
 
 impl EchoTransport {
@@ -25,19 +26,10 @@ impl EchoTransport {
     }
 
     fn later(&self, delay_ms: u64, event: TransportEvent) {
-        let (Some(sink), closed, open) = (self.sink.clone(), self.closed.clone(), self.open.clone()) else {
-            return;
-        };
-        let sink = RefCell::new(Some(sink));
+        let (Some(sink), live) = (self.sink.clone(), self.live.clone()) else { return };
         set_timeout(
             move || {
-                if closed.get() {
-                    return;
-                }
-                if event == TransportEvent::Open {
-                    open.set(true);
-                }
-                if let Some(sink) = sink.borrow_mut().take() {
+                if live.get() {
                     sink(event);
                 }
             },
@@ -47,18 +39,18 @@ impl EchoTransport {
 }
 
 impl Transport for EchoTransport {
-    fn connect(&mut self, sink: EventSink) {
-        self.sink = Some(sink);
-        self.later(30, TransportEvent::Open);
+    fn capabilities(&self) -> Capabilities {
+        Capabilities::LOCAL
     }
 
-    fn send(&mut self, frame: &ClientFrame) -> Result<(), TransportError> {
-        if self.closed.get() {
-            return Err(TransportError::Closed);
-        }
-        if !self.open.get() {
-            return Err(TransportError::NotConnected);
-        }
+    fn open(&mut self, sink: EventSink) {
+        self.close();
+        self.live = Rc::new(Cell::new(true));
+        self.sink = Some(sink);
+        self.later(30, TransportEvent::Opened);
+    }
+
+    fn send(&mut self, frame: &ClientFrame) {
         for reply in self.server.handle(frame, crate::chat::now_ms()) {
             let delay = match reply {
                 ServerFrame::Message { .. } => 700,
@@ -66,11 +58,10 @@ impl Transport for EchoTransport {
             };
             self.later(delay, TransportEvent::Frame(reply));
         }
-        Ok(())
     }
 
     fn close(&mut self) {
-        self.closed.set(true);
+        self.live.set(false);
         self.sink = None;
     }
 }

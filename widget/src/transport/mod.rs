@@ -1,13 +1,13 @@
-//! Browser implementations of [`salam_core::transport::Transport`].
+//! Browser implementations of [`salam_core::transport::Transport`]: thin
+//! adapters the connection machine (`salam_core::connection`) drives.
 
 mod bridge;
 mod echo;
 mod sse;
-mod timer;
 mod ws;
 
 pub use bridge::BridgeTransport;
 pub use echo::EchoTransport;
-pub use salam_core::transport::{EventSink, InMemoryTransport, Transport, TransportError, TransportEvent};
+pub use salam_core::transport::{Capabilities, EventSink, InMemoryTransport, PostOutcome, Transport, TransportEvent};
 pub use sse::SseTransport;
 pub use ws::WebSocketTransport;

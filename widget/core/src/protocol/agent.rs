@@ -1,0 +1,85 @@
+//! The agent HTTP API's bodies and answers (`docs/PROTOCOL.md`, "Agent HTTP
+//! API"): what the reference server reads and writes, and what scripts and
+//! the console send. Messages travel as [`ServerFrame`]s, as to visitors.
+
+use super::{AuthorKind, ConversationStatus, ServerFrame};
+use serde::{Deserialize, Serialize};
+
+/// `POST /api/v1/agent/conversations/{id}/messages`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reply {
+    /// The text (1–4,000 characters after trimming).
+    pub text: String,
+    /// The agent's display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// An idempotency key: the same one again returns the stored message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+}
+
+/// `POST /api/v1/agent/conversations/{id}/typing`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Typing {
+    /// Typing now.
+    pub on: bool,
+    /// The agent's display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// `POST /api/v1/agent/conversations/{id}/status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetStatus {
+    /// The new status.
+    pub status: ConversationStatus,
+}
+
+/// The newest message of a conversation, in its summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LastMessage {
+    /// Who wrote it.
+    pub author: AuthorKind,
+    /// Its text.
+    pub text: String,
+    /// When (ms since the Unix epoch).
+    pub at: u64,
+}
+
+/// A conversation, as `GET /api/v1/agent/conversations` lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Its id.
+    pub id: String,
+    /// Open or resolved.
+    pub status: ConversationStatus,
+    /// The newest sequence number.
+    pub head_seq: u64,
+    /// Created (ms).
+    pub created_at: u64,
+    /// Last activity (ms).
+    pub updated_at: u64,
+    /// The newest message.
+    pub last_message: Option<LastMessage>,
+    /// Whether the visitor is typing now.
+    #[serde(default)]
+    pub visitor_typing: bool,
+}
+
+/// The `data` of a `message` event on `GET /api/v1/agent/events`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageEvent {
+    /// The conversation's id.
+    pub conversation: String,
+    /// The message.
+    pub message: ServerFrame,
+}
+
+/// The `data` of a `typing` event on `GET /api/v1/agent/events`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TypingEvent {
+    /// The conversation's id.
+    pub conversation: String,
+    /// Whether the visitor is typing.
+    pub on: bool,
+}
