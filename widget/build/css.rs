@@ -29,9 +29,10 @@ pub fn minify_css(css: &str) -> String {
             continue;
         }
         if pending_space {
-            // A space matters only between two tokens that are not punctuation.
+            // A space matters only between two tokens that are not punctuation
+            // (`!important` needs none before it).
             let after_punct = out.ends_with(['{', '}', ';', ':', ',']) || out.is_empty();
-            if !after_punct && !matches!(c, '{' | '}' | ';' | ',') {
+            if !after_punct && !matches!(c, '{' | '}' | ';' | ',' | '!') {
                 out.push(' ');
             }
             pending_space = false;

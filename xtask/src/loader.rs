@@ -1,9 +1,17 @@
 //! Builds `salam.js`, the facade loader: fills in the hashed file names, the
-//! shell stylesheet (minified) and each locale's launcher label, then
-//! minifies it with terser. The result must stay within [`LOADER_BUDGET`]
-//! bytes of brotli: it is all a page pays before the visitor shows interest.
+//! shell stylesheet (minified) and the locale table, then minifies it with
+//! terser. The result must stay within [`LOADER_BUDGET`] bytes of brotli: it
+//! is all a page pays before the visitor shows interest.
+//!
+//! The locale table is the app's own knowledge, asked of `salam-core` here:
+//! each shipped locale's launcher label (formatted by its `Localizer`) and
+//! its direction (`direction`), so the launcher the loader draws is the one
+//! the app draws. Language aliases come from the browser's Intl (CLDR's, as
+//! ECMA-402 requires): a copy here would cost the loader 200 bytes of its
+//! 3 KB, and the e2e test compares both sides on every alias the core knows.
 
 use crate::{root, run, tools, Result};
+use salam_core::i18n::{direction, Arg, Direction, Localizer, LOCALES};
 use std::path::Path;
 use std::process::Command;
 
@@ -21,7 +29,7 @@ pub fn build(wasm_name: &str, glue_name: &str) -> Result<String> {
         .replace("__SALAM_WASM__", wasm_name)
         .replace("__SALAM_JS__", glue_name)
         .replace("__SALAM_CSS__", &js_string(&shell))
-        .replace("__SALAM_LABELS__", &launcher_labels()?);
+        .replace("__SALAM_LOCALES__", &locale_table());
     let dir = root().join("target").join("loader");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let (input, output) = (dir.join("salam.js"), dir.join("salam.min.js"));
@@ -29,7 +37,17 @@ pub fn build(wasm_name: &str, glue_name: &str) -> Result<String> {
     run(Command::new("node")
         .arg(tools::terser())
         .arg(&input)
-        .args(["--compress", "passes=3", "--mangle", "--comments", "false", "--output"])
+        // ES2020: the loader already needs `import()`; arrows are shorter.
+        .args([
+            "--ecma",
+            "2020",
+            "--compress",
+            "passes=3,unsafe_arrows=true",
+            "--mangle",
+            "--comments",
+            "false",
+            "--output",
+        ])
         .arg(&output))?;
     // A byte-order mark makes browsers read the file as UTF-8 (the labels)
     // whatever the host page's charset or the server's Content-Type says.
@@ -40,35 +58,22 @@ fn read(path: &Path) -> Result<String> {
     std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// `{"ar":"...","de":"Chatten Sie mit uns",...}`: the zero-unread launcher
-/// label of every locale in `locales/`.
-fn launcher_labels() -> Result<String> {
-    let dir = root().join("locales");
-    let mut tags: Vec<String> = std::fs::read_dir(&dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .flatten()
-        .filter(|e| e.path().join("salam.ftl").exists())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
+/// `{en:["en","Chat with us"],fa:["fa","گفتگو با ما",1],...}`: every shipped
+/// locale by its language (each language has one).
+pub fn locale_table() -> String {
+    let entries: Vec<String> = LOCALES
+        .iter()
+        .map(|(tag, _)| format!("{}:{}", tag.split('-').next().unwrap_or(tag), locale_entry(tag)))
         .collect();
-    tags.sort();
-    let mut entries = vec![];
-    for tag in tags {
-        let ftl = read(&dir.join(&tag).join("salam.ftl"))?;
-        let label =
-            launcher_label(&ftl).ok_or_else(|| format!("locales/{tag}/salam.ftl: no [0] variant of launcher-label"))?;
-        entries.push(format!("{}:{}", js_string(&tag), js_string(&label)));
-    }
-    Ok(format!("{{{}}}", entries.join(",")))
+    format!("{{{}}}", entries.join(","))
 }
 
-/// The `[0]` variant of `launcher-label` (no unread messages).
-fn launcher_label(ftl: &str) -> Option<String> {
-    let start = ftl.find("\nlauncher-label =")? + 1;
-    ftl[start..]
-        .lines()
-        .skip(1)
-        .take_while(|l| l.starts_with(' '))
-        .find_map(|l| Some(l.trim().strip_prefix("[0]")?.trim().to_string()))
+/// `["fa","گفتگو با ما",1]`: a locale, its zero-unread launcher label as the
+/// app formats it, and 1 if it is right-to-left.
+fn locale_entry(tag: &str) -> String {
+    let label = Localizer::for_locale(tag).t_args("launcher-label", &[("unread", Arg::from(0u32))]);
+    let rtl = if direction(tag) == Direction::Rtl { ",1" } else { "" };
+    format!("[{},{}{rtl}]", js_string(tag), js_string(&label))
 }
 
 /// A JavaScript string literal; non-ASCII is escaped so the file means the
@@ -97,9 +102,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn labels_come_from_the_locales() {
-        let ftl = "# c\n\nlauncher-label =\n    { $unread ->\n        [0] Chat with us\n       *[other] x\n    }\nclose-label = Close chat\n";
-        assert_eq!(launcher_label(ftl).as_deref(), Some("Chat with us"));
+    fn the_table_is_the_cores() {
+        let table = locale_table();
+        assert!(table.starts_with("{en:[\"en\",\"Chat with us\"],"), "{table}");
+        let fa = Localizer::for_locale("fa").t_args("launcher-label", &[("unread", Arg::from(0u32))]);
+        assert!(table.contains(&format!("fa:[\"fa\",{},1]", js_string(&fa))), "Persian, right-to-left: {table}");
+        assert!(table.contains("pt:[\"pt-BR\","), "{table}");
         assert_eq!(js_string("a\"b\\ گ"), "\"a\\\"b\\\\ \\u06af\"");
     }
 }
