@@ -28,6 +28,10 @@ describe("one-tag embed on another origin", () => {
     page("/head.html", "<p>tag in head</p>", tag("async"));
     page("/config.html", `<script>window.salamSettings={title:"From settings",bogusKey:1,subtitle:"Sub <b>text</b>"};</script>
       ${tag('async data-title="From the tag" data-position="left" data-opne="true"')}`);
+    // A title cut in the middle of an emoji (a lone surrogate), and a value
+    // JSON cannot hold (a BigInt): neither may cost the other settings.
+    page("/surrogate.html", `<script>window.salamSettings={title:"Help \\uD83D",position:"left",subtitle:10n};</script>
+      ${tag('async data-title="From the tag"')}`);
     page("/queue.html", `${stub}<script>Salam("open");</script>${tag()}`);
     page("/twice.html", `${stub}${tag()}${tag()}`);
     page("/blank.html", `<p>Host page</p>${stub}${tag('async data-title="Styled"')}`);
@@ -73,6 +77,20 @@ describe("one-tag embed on another origin", () => {
     assert.equal(bogus.length, 1, p.warnings.join("\n"));
     assert.equal(typo.length, 1, p.warnings.join("\n"));
     assert.match(typo[0], /did you mean "open"/);
+  });
+
+  it("a lone surrogate or an unreadable value costs only its own setting", async () => {
+    const { p, w } = await load("/surrogate.html", "Help \uFFFD");
+    await w.open();
+    const box = await w.launcher.boundingBox();
+    assert.ok(box.x < 120, `the position setting still applies: ${JSON.stringify(box)}`);
+    await w.composer.fill("still works");
+    await w.composer.press("Enter");
+    await p.waitForFunction(() => document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-msg").length === 2);
+    const ours = p.warnings.filter((m) => m.startsWith("salam:"));
+    assert.equal(ours.length, 1, ours.join("\n"));
+    assert.match(ours[0], /setting "subtitle": could not be read/);
+    assert.deepEqual(p.problems, []);
   });
 
   it("runs commands queued before load, and after; fires salam:* events", async () => {

@@ -32,11 +32,11 @@ export const AGENT_KEY = "test-agent-key";
 /** Starts `salam-demo` (a free port and a fresh database unless given) and
  * resolves when it prints its URL. `kill()` ends it like a crash (SIGKILL);
  * `restart()` starts it again on the same port and database. */
-export async function startDemoServer({ port = 0, db = tempDb() } = {}) {
+export async function startDemoServer({ port = 0, db = tempDb(), extra = [] } = {}) {
   const bin = env("SALAM_DEMO_BIN", join(root, "target/debug/salam-demo"));
   const args = ["--port", String(port), "--host", "127.0.0.1", "--db", db, "--agent-key", AGENT_KEY,
     "--dist", env("SALAM_DIST", join(root, "dist")),
-    "--site", env("SALAM_SITE", join(root, "widget-demo/site"))];
+    "--site", env("SALAM_SITE", join(root, "widget-demo/site")), ...extra];
   const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   const url = await new Promise((resolve, reject) => {
@@ -65,7 +65,7 @@ export async function startDemoServer({ port = 0, db = tempDb() } = {}) {
     exited: () => child.exitCode !== null || child.signalCode !== null,
     stop: () => ended("SIGTERM"),
     kill: () => ended("SIGKILL"),
-    restart: () => startDemoServer({ port: boundPort, db }),
+    restart: () => startDemoServer({ port: boundPort, db, extra }),
   };
 }
 
@@ -88,6 +88,7 @@ export function serverApi(server) {
     typing: (id, on) => call("POST", `/api/v1/agent/conversations/${id}/typing`, { on, name: "Sara" }),
     status: (id, status) => call("POST", `/api/v1/agent/conversations/${id}/status`, { status }),
     faults: (settings) => call("POST", "/__faults", settings),
+    faultReport: () => call("GET", "/__faults"),
   };
 }
 

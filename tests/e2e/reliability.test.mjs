@@ -407,6 +407,23 @@ describe("reliability: fault injection against the real server", () => {
     await converged(page, api, ["typed during the outage"]);
   });
 
+  for (const transport of ["ws", "sse"]) {
+    it(`21 (${transport}). a reply posted while the visitor's connection is set up arrives exactly once`, async () => {
+      const { page, w, api } = await visit({ settings: { transport } });
+      await say(w, "hello");
+      const id = await conversationOf(api);
+      await converged(page, api, ["hello"]);
+      // The reconnect is held by the server after its replay was read and
+      // before anything is delivered: the window in which a reply was lost
+      // when the server subscribed the connection only after the replay.
+      await api.faults({ hold_hello: true, drop_sockets: true });
+      await until(async () => (await api.faultReport()).held_hellos === 1, "the reconnect to be held");
+      await api.reply(id, "sent while you were connecting");
+      await api.faults({ release_hello: true });
+      await converged(page, api, ["hello", "sent while you were connecting"]);
+    });
+  }
+
   it("20. a clock hours off: order follows the server's sequence, not timestamps", async () => {
     const { page, w, api } = await visit({
       beforeLoad: (p) => p.addInitScript(() => {

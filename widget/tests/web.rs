@@ -341,6 +341,12 @@ async fn persian_is_right_to_left_with_persian_digits_and_switches_in_place() {
     // "2 minutes ago" in Persian, from Intl, with Persian digits.
     let when = m.q(".salam-msg time").unwrap().text_content().unwrap();
     assert!(when.contains('۲'), "{when}");
+    // Digits are a number's, formatted; a name is text and keeps its own.
+    let bot = Author { kind: AuthorKind::Bot, name: Some("Bot 2".into()) };
+    m.server(ServerFrame::Typing { author: bot, on: true });
+    tick().await;
+    let typing = m.q(".salam-notice").unwrap().text_content().unwrap();
+    assert!(typing.contains("Bot 2") && !typing.contains('۲'), "{typing}");
     assert!(m.q(".salam-msg time").unwrap().get_attribute("datetime").unwrap().ends_with('Z'));
 
     m.i18n.set_requested(&["de-AT"]);
@@ -387,4 +393,19 @@ async fn the_launcher_mirrors_in_rtl_unless_the_owner_pins_a_corner() {
     pinned.i18n.set_requested(&["en"]);
     tick().await;
     assert!(width - right_edge(&pinned) < 40.0, "and in a left-to-right one");
+}
+
+/// The wasm build selects CLDR's plural forms too (its rule tables hold
+/// only the shipped languages): Arabic 103 is "few" (intl_pluralrules 7.0.2
+/// said "other"), 100 is not. (ar.ftl words "many" and "other" alike.)
+#[wasm_bindgen_test]
+fn arabic_counts_take_cldrs_plural_forms_in_the_browser() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let i18n = I18n::new(&["ar"]);
+        let label = |n: u32| i18n.t_num("launcher-label", "unread", n);
+        assert!(label(103).contains("رسائل"), "few: {}", label(103));
+        assert!(!label(100).contains("رسائل"), "other: {}", label(100));
+        assert!(label(2).contains("رسالتان"), "two: {}", label(2));
+    });
 }

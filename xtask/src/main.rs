@@ -5,6 +5,8 @@
 //!   with the agent console at `/agent/` and the database in `target/`.
 //! * `test`: formatting, lints, native tests, browser component tests and
 //!   end-to-end tests (the reference server built with its fault hooks).
+//! * `e2e [FILE...]`: only the end-to-end tests (all, or these files of
+//!   `tests/e2e/`), after building what they need.
 //! * `bench [--runs N]`: the page-weight benchmark: what the widget costs
 //!   the page that embeds it (bytes, time to the launcher and to an
 //!   interactive panel, blocking time, heap, a long conversation), in
@@ -18,6 +20,7 @@
 mod bench;
 mod dist;
 mod loader;
+mod negotiation;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -32,10 +35,11 @@ fn main() -> ExitCode {
         "dist" => dist_task(),
         "demo" => demo(rest),
         "test" => test(),
+        "e2e" => e2e_task(rest),
         "bench" => bench::page(rest),
         "bench-ws" => bench::ws(rest),
         _ => {
-            eprintln!("usage: cargo xtask <dist | demo [--port N] | test | bench [--runs N] | bench-ws [--visitors N] [--messages M]>");
+            eprintln!("usage: cargo xtask <dist | demo [--port N] | test | e2e [FILE...] | bench [--runs N] | bench-ws [--visitors N] [--messages M]>");
             return if task == "help" || task == "--help" { ExitCode::SUCCESS } else { ExitCode::FAILURE };
         }
     };
@@ -115,6 +119,50 @@ fn demo(args: &[String]) -> Result {
     run(cargo().args(["run", "-q", "-p", "salam-demo", "--", "--port", &port, "--db"]).arg(&db))
 }
 
+fn e2e_task(files: &[String]) -> Result {
+    step("install build tools", tools::ensure_build_tools)?;
+    step("install test tools", tools::ensure_test_tools)?;
+    let dist_dir = root().join("target").join("dist-test");
+    step("build the bundle", || dist::build(&dist_dir))?;
+    e2e(&dist_dir, files)
+}
+
+/// The end-to-end step: the server with its fault hooks, the core's
+/// negotiation for the loader's cross-check, and the tests (all, or
+/// `only` of them) against the bundle in `dist_dir`.
+fn e2e(dist_dir: &Path, only: &[String]) -> Result {
+    // With the fault-injection hooks the reliability tests drive.
+    step("build the demo server (with fault hooks)", || {
+        run(cargo().args(["build", "-p", "salam-demo", "--features", "faults"]))
+    })?;
+    let cases = root().join("target").join("e2e").join("negotiation.json");
+    step("the core's negotiation, for the loader's e2e cross-check", || negotiation::write_cases(&cases))?;
+    step("end-to-end tests (Playwright, headless Chromium)", || {
+        let tests = root().join("tests");
+        let mut files: Vec<String> = std::fs::read_dir(tests.join("e2e"))
+            .map_err(|e| e.to_string())?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+            .filter(|p| only.is_empty() || only.iter().any(|o| p.to_string_lossy().ends_with(o.as_str())))
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        if files.is_empty() {
+            return Err(format!("no end-to-end test file matches {only:?}"));
+        }
+        files.sort();
+        run(Command::new("node")
+            .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+            .args(&files)
+            .current_dir(&tests)
+            .env("SALAM_DEMO_BIN", root().join("target/debug/salam-demo"))
+            .env("SALAM_DIST", dist_dir)
+            .env("SALAM_SITE", root().join("widget-demo/site"))
+            .env("SALAM_NEGOTIATION", &cases)
+            .env("CHROMIUM", tools::CHROMIUM))
+    })
+}
+
 fn test() -> Result {
     let started = Instant::now();
     step("install build tools", tools::ensure_build_tools)?;
@@ -155,29 +203,7 @@ fn test() -> Result {
     let dist_dir = root().join("target").join("dist-test");
     let sizes = step("build the bundle", || dist::build(&dist_dir))?;
     step("size budgets (brotli, from the built files)", || dist::check_budgets(&sizes))?;
-    // With the fault-injection hooks the reliability tests drive.
-    step("build the demo server (with fault hooks)", || {
-        run(cargo().args(["build", "-p", "salam-demo", "--features", "faults"]))
-    })?;
-    step("end-to-end tests (Playwright, headless Chromium)", || {
-        let tests = root().join("tests");
-        let mut files: Vec<String> = std::fs::read_dir(tests.join("e2e"))
-            .map_err(|e| e.to_string())?
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
-            .map(|p| p.to_string_lossy().into_owned())
-            .collect();
-        files.sort();
-        run(Command::new("node")
-            .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
-            .args(&files)
-            .current_dir(&tests)
-            .env("SALAM_DEMO_BIN", root().join("target/debug/salam-demo"))
-            .env("SALAM_DIST", &dist_dir)
-            .env("SALAM_SITE", root().join("widget-demo/site"))
-            .env("CHROMIUM", tools::CHROMIUM))
-    })?;
+    e2e(&dist_dir, &[])?;
     eprintln!("\nall checks passed in {:.0} s", started.elapsed().as_secs_f64());
     Ok(())
 }
