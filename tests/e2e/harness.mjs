@@ -32,10 +32,10 @@ export const AGENT_KEY = "test-agent-key";
 /** Starts `salam-demo` (a free port and a fresh database unless given) and
  * resolves when it prints its URL. `kill()` ends it like a crash (SIGKILL);
  * `restart()` starts it again on the same port and database. */
-export async function startDemoServer({ port = 0, db = tempDb(), extra = [] } = {}) {
+export async function startDemoServer({ port = 0, db = tempDb(), extra = [], dist = env("SALAM_DIST", join(root, "dist")) } = {}) {
   const bin = env("SALAM_DEMO_BIN", join(root, "target/debug/salam-demo"));
   const args = ["--port", String(port), "--host", "127.0.0.1", "--db", db, "--agent-key", AGENT_KEY,
-    "--dist", env("SALAM_DIST", join(root, "dist")),
+    "--dist", dist,
     "--site", env("SALAM_SITE", join(root, "widget-demo/site")), ...extra];
   const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
@@ -65,7 +65,7 @@ export async function startDemoServer({ port = 0, db = tempDb(), extra = [] } = 
     exited: () => child.exitCode !== null || child.signalCode !== null,
     stop: () => ended("SIGTERM"),
     kill: () => ended("SIGKILL"),
-    restart: () => startDemoServer({ port: boundPort, db, extra }),
+    restart: () => startDemoServer({ port: boundPort, db, extra, dist }),
   };
 }
 

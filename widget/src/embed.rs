@@ -8,7 +8,8 @@
 
 use crate::chat::Chat;
 use crate::i18n::I18n;
-use crate::transport::{BridgeTransport, EchoTransport, SseTransport, WebSocketTransport};
+use crate::split::{self, split_call};
+use crate::transport::{Transport, WebSocketTransport};
 use crate::view::SalamChat;
 use js_sys::{Array, Object, Reflect, JSON};
 use leptos::prelude::*;
@@ -77,7 +78,10 @@ pub fn boot(data: JsValue, queue: JsValue) {
                 // launcher (already in that language) stands in meanwhile.
                 let requested = visitor_languages(&window, config.locale.as_deref());
                 let source = crate::i18n::fetch_locale(&bundle_base(&window), &requested).await;
-                try_boot(&window, config, requested, source)
+                match transport_for(&window, &config).await {
+                    Ok(transport) => try_boot(&window, config, requested, source, transport),
+                    Err(e) => Err(e),
+                }
             }
             Err(e) => Err(e),
         };
@@ -147,6 +151,7 @@ fn try_boot(
     config: Config,
     requested: Vec<String>,
     source: Option<String>,
+    transport: Box<dyn Transport>,
 ) -> Result<Handover, JsValue> {
     let document = window.document().ok_or("no document")?;
 
@@ -168,7 +173,6 @@ fn try_boot(
     let mount_point: web_sys::HtmlElement = document.create_element("div")?.unchecked_into();
     shadow.append_child(&mount_point)?;
 
-    let transport = transport_for(window, &config);
     type Started = (Chat, Owner);
     let started_out: Rc<RefCell<Option<Started>>> = Rc::default();
     let started_in = started_out.clone();
@@ -259,25 +263,50 @@ fn bundle_base(window: &web_sys::Window) -> String {
         .unwrap_or_default()
 }
 
-fn transport_for(window: &web_sys::Window, config: &Config) -> Box<dyn crate::transport::Transport> {
+/// The transport the config names. Those a default visitor never uses
+/// come from their own wasm chunk (`split`): a chunk that cannot be fetched
+/// is tried again twice, then the widget does not start (one warning), as
+/// when the app itself cannot be loaded.
+async fn transport_for(window: &web_sys::Window, config: &Config) -> Result<Box<dyn Transport>, JsValue> {
     // The API defaults to the server that served the loader.
     let urls = api_urls(config.endpoint.as_deref(), &bundle_base(window));
-    match config.transport {
-        TransportKind::WebSocket => Box::new(WebSocketTransport::new(urls.ws)),
-        TransportKind::Sse => Box::new(SseTransport::new(urls.events, urls.frames, config.heartbeat_secs)),
-        TransportKind::JsBridge => {
-            let bridge = Reflect::get(window, &"salamSettings".into())
-                .and_then(|s| Reflect::get(&s, &"bridge".into()))
-                .unwrap_or(JsValue::UNDEFINED);
-            if bridge.is_object() {
-                Box::new(BridgeTransport::new(bridge))
-            } else {
-                warn("salam: setting \"transport\": \"js\" needs salamSettings.bridge = { connect, send, close }; using the in-page echo");
-                Box::new(EchoTransport::new())
-            }
-        }
-        TransportKind::Echo => Box::new(EchoTransport::new()),
+    let kind = config.transport;
+    if kind == TransportKind::WebSocket {
+        return Ok(Box::new(WebSocketTransport::new(urls.ws)));
     }
+    let bridge = Reflect::get(window, &"salamSettings".into())
+        .and_then(|s| Reflect::get(&s, &"bridge".into()))
+        .unwrap_or(JsValue::UNDEFINED);
+    for attempt in 0..3 {
+        if attempt > 0 {
+            sleep_ms(1_000 * attempt).await;
+        }
+        let made = match kind {
+            TransportKind::Sse => {
+                split_call!(split::sse_transport(urls.events.clone(), urls.frames.clone(), config.heartbeat_secs))
+            }
+            TransportKind::JsBridge if bridge.is_object() => split_call!(split::bridge_transport(bridge.clone())),
+            TransportKind::JsBridge => {
+                warn("salam: setting \"transport\": \"js\" needs salamSettings.bridge = { connect, send, close }; using the in-page echo");
+                split_call!(split::echo_transport())
+            }
+            TransportKind::Echo | TransportKind::WebSocket => split_call!(split::echo_transport()),
+        };
+        if let Ok(transport) = made {
+            return Ok(transport);
+        }
+    }
+    Err(JsValue::from_str("a part of the widget could not be loaded from its server"))
+}
+
+/// Resolves after `ms` (`setTimeout`).
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn is_running() -> bool {

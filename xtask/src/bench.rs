@@ -26,7 +26,7 @@ pub fn page(args: &[String]) -> Result {
     step("install build tools", tools::ensure_build_tools)?;
     step("install test tools", tools::ensure_test_tools)?;
     let dist_dir = root().join("target").join("dist-bench");
-    step("build the bundle", || dist::build(&dist_dir))?;
+    step("build the bundle", || dist::build(&dist_dir, dist::Split::No))?;
     step("build the server (release)", || {
         run(cargo().args(["build", "--release", "-p", "salam-demo", "--bin", "salam-demo"]))
     })?;

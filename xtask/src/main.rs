@@ -1,6 +1,7 @@
 //! Dev tasks, one entry point: `cargo xtask <task>`.
 //!
-//! * `dist`: build the widget bundle into `dist/` and print its sizes.
+//! * `dist [--split]`: build the widget bundle into `dist/` and print its
+//!   sizes (`--split`: the wasm split at its split points, see `dist::Split`).
 //! * `demo`: build everything and serve the demo on http://127.0.0.1:8080,
 //!   with the agent console at `/agent/` and the database in `target/`.
 //! * `test`: formatting, lints, native tests, browser component tests and
@@ -21,6 +22,7 @@ mod bench;
 mod dist;
 mod loader;
 mod negotiation;
+mod split;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -32,14 +34,14 @@ fn main() -> ExitCode {
     let task = args.first().map(String::as_str).unwrap_or("help");
     let rest = &args[args.len().min(1)..];
     let result = match task {
-        "dist" => dist_task(),
+        "dist" => dist_task(rest),
         "demo" => demo(rest),
         "test" => test(),
         "e2e" => e2e_task(rest),
         "bench" => bench::page(rest),
         "bench-ws" => bench::ws(rest),
         _ => {
-            eprintln!("usage: cargo xtask <dist | demo [--port N] | test | e2e [FILE...] | bench [--runs N] | bench-ws [--visitors N] [--messages M]>");
+            eprintln!("usage: cargo xtask <dist [--split] | demo [--port N] | test | e2e [FILE...] | bench [--runs N] | bench-ws [--visitors N] [--messages M]>");
             return if task == "help" || task == "--help" { ExitCode::SUCCESS } else { ExitCode::FAILURE };
         }
     };
@@ -96,9 +98,14 @@ fn step<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
     Ok(out)
 }
 
-fn dist_task() -> Result {
+fn dist_task(args: &[String]) -> Result {
+    let split = match args {
+        [] => dist::Split::No,
+        [flag] if flag == "--split" => dist::Split::Yes,
+        _ => return Err("usage: cargo xtask dist [--split]".into()),
+    };
     step("install build tools", tools::ensure_build_tools)?;
-    let sizes = step("build dist/", || dist::build(&root().join("dist")))?;
+    let sizes = step("build dist/", || dist::build(&root().join("dist"), split))?;
     // Shown here, enforced by `cargo xtask test`.
     if let Err(e) = dist::check_budgets(&sizes) {
         eprintln!("warning: {e}");
@@ -112,7 +119,7 @@ fn demo(args: &[String]) -> Result {
         [flag, p] if flag == "--port" => p.clone(),
         _ => return Err("usage: cargo xtask demo [--port N]".into()),
     };
-    dist_task()?;
+    dist_task(&[])?;
     step("build the demo server", || run(cargo().args(["build", "-p", "salam-demo"])))?;
     eprintln!("\n==> starting the demo (Ctrl+C to stop)");
     let db = root().join("target").join("salam-demo.sqlite3");
@@ -122,15 +129,17 @@ fn demo(args: &[String]) -> Result {
 fn e2e_task(files: &[String]) -> Result {
     step("install build tools", tools::ensure_build_tools)?;
     step("install test tools", tools::ensure_test_tools)?;
-    let dist_dir = root().join("target").join("dist-test");
-    step("build the bundle", || dist::build(&dist_dir))?;
-    e2e(&dist_dir, files)
+    let (dist_dir, split_dir) = (root().join("target").join("dist-test"), root().join("target").join("dist-split"));
+    step("build the bundle", || dist::build(&dist_dir, dist::Split::No))?;
+    step("build the bundle, split", || dist::build(&split_dir, dist::Split::Yes))?;
+    e2e(&dist_dir, &split_dir, files)
 }
 
 /// The end-to-end step: the server with its fault hooks, the core's
 /// negotiation for the loader's cross-check, and the tests (all, or
-/// `only` of them) against the bundle in `dist_dir`.
-fn e2e(dist_dir: &Path, only: &[String]) -> Result {
+/// `only` of them) against the bundle in `dist_dir` (and, for the split
+/// test, the one in `split_dir`).
+fn e2e(dist_dir: &Path, split_dir: &Path, only: &[String]) -> Result {
     // With the fault-injection hooks the reliability tests drive.
     step("build the demo server (with fault hooks)", || {
         run(cargo().args(["build", "-p", "salam-demo", "--features", "faults"]))
@@ -157,6 +166,7 @@ fn e2e(dist_dir: &Path, only: &[String]) -> Result {
             .current_dir(&tests)
             .env("SALAM_DEMO_BIN", root().join("target/debug/salam-demo"))
             .env("SALAM_DIST", dist_dir)
+            .env("SALAM_SPLIT_DIST", split_dir)
             .env("SALAM_SITE", root().join("widget-demo/site"))
             .env("SALAM_NEGOTIATION", &cases)
             .env("CHROMIUM", tools::CHROMIUM))
@@ -186,6 +196,8 @@ fn test() -> Result {
             "-p",
             "salam-widget",
             "--all-targets",
+            // `split` too: its split points compile differently.
+            "--all-features",
             "--target",
             "wasm32-unknown-unknown",
             "--",
@@ -201,9 +213,17 @@ fn test() -> Result {
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120"))
     })?;
     let dist_dir = root().join("target").join("dist-test");
-    let sizes = step("build the bundle", || dist::build(&dist_dir))?;
+    let sizes = step("build the bundle", || dist::build(&dist_dir, dist::Split::No))?;
     step("size budgets (brotli, from the built files)", || dist::check_budgets(&sizes))?;
-    e2e(&dist_dir, &[])?;
+    // Not shipped yet (see dist::Split), but kept working: the e2e step
+    // runs the split bundle's chunks.
+    let split_dir = root().join("target").join("dist-split");
+    step("build the bundle, split (reported, not shipped)", || {
+        dist::build(&split_dir, dist::Split::Yes).map(|sizes| {
+            let _ = dist::check_budgets(&sizes);
+        })
+    })?;
+    e2e(&dist_dir, &split_dir, &[])?;
     eprintln!("\nall checks passed in {:.0} s", started.elapsed().as_secs_f64());
     Ok(())
 }
