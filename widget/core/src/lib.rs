@@ -26,6 +26,23 @@
 //! assert_eq!(state.messages.len(), 1);
 //! assert!(effects.iter().any(|e| matches!(e, Effect::Send(_))));
 //! ```
+//!
+//! The glue runs a session: the reducer joined to the connection machine,
+//! which decides when frames go over the link. It is fed inputs with the
+//! time, and answers with what to do:
+//!
+//! ```
+//! use salam_core::connection::{Capabilities, Link, Timer, TransportEvent};
+//! use salam_core::session::{step, Effect, Input};
+//! use salam_core::state::State;
+//!
+//! let (mut state, mut link) = (State::default(), Link::new(Capabilities::SOCKET, 25_000, 1));
+//! // Start: open a connection, and watch it with the heartbeat.
+//! assert_eq!(step(&mut state, &mut link, Input::Start, 0), [Effect::Open, Effect::Arm(Timer::Heartbeat, 25_000)]);
+//! // The transport opened: the conversation says hello.
+//! let effects = step(&mut state, &mut link, Input::Net(TransportEvent::Opened), 10);
+//! assert!(matches!(effects[..], [Effect::Transmit(salam_core::protocol::ClientFrame::Hello { .. })]));
+//! ```
 #![deny(missing_docs)]
 
 pub mod backoff;

@@ -102,7 +102,7 @@ impl SseTransport {
             match decode_server_frame(text.as_bytes()) {
                 Ok(frame) => {
                     if let ServerFrame::Welcome { token, .. } = &frame {
-                        *conn.token.borrow_mut() = Some(token.clone()).filter(|t| !t.is_empty());
+                        *conn.token.borrow_mut() = header_safe(token);
                     }
                     conn.tell(TransportEvent::Frame(frame));
                 }
@@ -121,6 +121,14 @@ impl SseTransport {
         source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         *conn.stream.borrow_mut() = Some(Stream { source, listeners: (on_message, on_error) });
     }
+}
+
+/// The token, if it can go in an `Authorization` header: it comes from the
+/// server (or from storage), and a header value with a line break would
+/// make the request throw. Without one, the server answers 401 and the
+/// machine asks for a new token.
+fn header_safe(token: &str) -> Option<String> {
+    Some(token.to_string()).filter(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_graphic()))
 }
 
 /// Reports `event` in a later task, never from inside a call.
@@ -147,7 +155,7 @@ impl Transport for SseTransport {
         let Some(conn) = self.current.clone() else { return };
         match frame {
             ClientFrame::Hello { token, last_seq, limit, .. } => {
-                *conn.token.borrow_mut() = token.clone();
+                *conn.token.borrow_mut() = token.as_deref().and_then(header_safe);
                 self.start_stream(&conn, *last_seq, *limit);
             }
             ClientFrame::Sync { after_seq } => self.start_stream(&conn, *after_seq, None),
