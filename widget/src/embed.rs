@@ -60,10 +60,13 @@ thread_local! {
 /// widget runs, or starts, does nothing.
 ///
 /// The start is cut into tasks, so the host page's input and frames get in
-/// between: the WebAssembly's instantiation; then the config, the launcher
+/// between: the WebAssembly's instantiation; the config (and the visitor's
+/// locale file, if it is fetched); the language's messages; the launcher
 /// (the app takes over the loader's stand-in), the host API and
 /// `salam:ready`; then the connection. The panel is built when the browser
-/// is next idle, or on first open (see `SalamChat`).
+/// is next idle, or on first open (see `SalamChat`). A task is short not
+/// only for what it does: the browser compiles each wasm function on its
+/// first call, so the first stage to run Fluent or serde pays for that.
 #[wasm_bindgen]
 pub fn boot(data: JsValue, queue: JsValue) {
     if is_running() || BOOTING.with(|b| b.replace(true)) {
@@ -78,10 +81,15 @@ pub fn boot(data: JsValue, queue: JsValue) {
                 // launcher (already in that language) stands in meanwhile.
                 let requested = visitor_languages(&window, config.locale.as_deref());
                 let source = crate::i18n::fetch_locale(&bundle_base(&window), &requested).await;
-                match transport_for(&window, &config).await {
-                    Ok(transport) => try_boot(&window, config, requested, source, transport),
-                    Err(e) => Err(e),
-                }
+                let transport = transport_for(&window, &config).await;
+                // Each stage in its own task (see `i18n::Prepared`).
+                next_task().await;
+                let prepared = {
+                    let requested: Vec<&str> = requested.iter().map(String::as_str).collect();
+                    crate::i18n::prepare(&requested, source.as_deref())
+                };
+                next_task().await;
+                transport.and_then(|t| try_boot(&window, config, prepared, t))
             }
             Err(e) => Err(e),
         };
@@ -149,8 +157,7 @@ fn read_config(data: &JsValue) -> Result<(web_sys::Window, Config), JsValue> {
 fn try_boot(
     window: &web_sys::Window,
     config: Config,
-    requested: Vec<String>,
-    source: Option<String>,
+    prepared: crate::i18n::Prepared,
     transport: Box<dyn Transport>,
 ) -> Result<Handover, JsValue> {
     let document = window.document().ok_or("no document")?;
@@ -177,8 +184,7 @@ fn try_boot(
     let started_out: Rc<RefCell<Option<Started>>> = Rc::default();
     let started_in = started_out.clone();
     let mount = leptos::mount::mount_to(mount_point, move || {
-        let requested: Vec<&str> = requested.iter().map(String::as_str).collect();
-        let chat = Chat::new(transport, I18n::with_source(&requested, source.as_deref()));
+        let chat = Chat::new(transport, I18n::from_prepared(prepared));
         chat.set_heartbeat(config.heartbeat_secs);
         // The outbox and the visitor token survive reloads and navigation;
         // restored now, so the launcher shows the unread count at once. The

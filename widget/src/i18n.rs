@@ -63,6 +63,11 @@ impl I18n {
         Self(RwSignal::new_local(choose(requested, source)))
     }
 
+    /// An `I18n` over a language chosen earlier (see [`Prepared`]).
+    pub(crate) fn from_prepared(prepared: Prepared) -> Self {
+        Self(RwSignal::new_local(prepared.0))
+    }
+
     /// Negotiates again (a runtime language switch): everything re-renders.
     pub fn set_requested(&self, requested: &[&str]) {
         self.set_requested_with(requested, None);
@@ -139,6 +144,21 @@ pub async fn fetch_locale(base: &str, requested: &[String]) -> Option<String> {
         web_sys::console::warn_1(&format!("salam: could not load {url}; showing English").into());
     }
     text
+}
+
+/// A language chosen and its messages read, ahead of the mount: the embed
+/// does this in a task of its own, because reading the messages and
+/// formatting the first one is also when the browser first compiles
+/// Fluent's code (a wasm function is compiled on its first call), and one
+/// long task blocks the host page where two short ones do not.
+pub(crate) struct Prepared(Active);
+
+/// Chooses the language for `requested` and formats the launcher's label
+/// once, so that the mount that follows pays no compilation for it.
+pub(crate) fn prepare(requested: &[&str], source: Option<&str>) -> Prepared {
+    let active = choose(requested, source);
+    active.localizer.t_args("launcher-label", &[("unread", 0u32.into())]);
+    Prepared(active)
 }
 
 fn choose(requested: &[&str], source: Option<&str>) -> Active {

@@ -340,26 +340,31 @@ impl From<String> for Arg<'_> {
 /// Where a [`Localizer`] gets its digits, the first time it needs them.
 type DigitsSource = Box<dyn Fn() -> Option<[char; 10]>>;
 
+/// What [`format_value`] does with a number during one `format_pattern`.
+#[derive(Debug, Clone, Copy)]
+enum Numbers {
+    /// Note that one was shown (and show it in ASCII).
+    Note,
+    /// Show it in these digits.
+    In([char; 10]),
+}
+
 thread_local! {
-    /// The digits of the message being formatted, for [`format_value`]:
-    /// fluent-bundle's formatter hook is a plain `fn`, so what it needs
-    /// from the [`Localizer`] is set here for the length of one
-    /// `format_pattern` call, on the thread making it.
-    static FORMATTING_DIGITS: Cell<Option<[char; 10]>> = const { Cell::new(None) };
+    /// What fluent-bundle's formatter hook, a plain `fn`, needs from the
+    /// [`Localizer`]: set for the length of one `format_pattern` call, on
+    /// the thread making it.
+    static FORMATTING: Cell<Numbers> = const { Cell::new(Numbers::Note) };
+    /// Whether the hook was asked to show a number since the last look.
+    static SHOWED_NUMBER: Cell<bool> = const { Cell::new(false) };
 }
 
 /// fluent-bundle's formatter: numbers in the digits of the message being
 /// formatted; everything else as Fluent formats it.
 fn format_value(value: &FluentValue<'_>, _: &intl_memoizer::concurrent::IntlLangMemoizer) -> Option<String> {
     let FluentValue::Number(number) = value else { return None };
-    let digits = FORMATTING_DIGITS.with(Cell::get)?;
-    let ascii = number.as_string();
-    Some(
-        ascii
-            .chars()
-            .map(|c| c.to_digit(10).filter(|_| c.is_ascii_digit()).map_or(c, |d| digits[d as usize]))
-            .collect(),
-    )
+    SHOWED_NUMBER.with(|s| s.set(true));
+    let Numbers::In(digits) = FORMATTING.with(Cell::get) else { return None };
+    Some(localize_digits(&number.as_string(), Some(digits)))
 }
 
 /// Formats messages in one language.
@@ -497,24 +502,30 @@ impl Localizer {
             return attribute.map_or_else(|| id.to_string(), |a| format!("{id}.{a}"));
         };
         let mut fluent_args = FluentArgs::with_capacity(args.len());
-        let mut numbers = false;
         for (name, value) in args {
             match value {
-                Arg::Num(n) => {
-                    numbers = true;
-                    fluent_args.set(*name, FluentValue::from(*n));
-                }
+                Arg::Num(n) => fluent_args.set(*name, FluentValue::from(*n)),
                 Arg::Str(s) => fluent_args.set(*name, FluentValue::from(s.as_ref())),
             }
         }
-        // Asked of the browser only when a number is there to format.
-        let digits = if numbers { self.digits() } else { None };
-        let previous = FORMATTING_DIGITS.with(|d| d.replace(digits));
-        let mut errors = vec![];
-        let text = self.bundle.format_pattern(pattern, (!args.is_empty()).then_some(&fluent_args), &mut errors);
-        let text = text.into_owned();
-        FORMATTING_DIGITS.with(|d| d.set(previous));
-        text
+        let fluent_args = (!args.is_empty()).then_some(&fluent_args);
+        let run = |numbers: Numbers| {
+            let previous = FORMATTING.with(|f| f.replace(numbers));
+            SHOWED_NUMBER.with(|s| s.set(false));
+            let mut errors = vec![];
+            let text = self.bundle.format_pattern(pattern, fluent_args, &mut errors).into_owned();
+            FORMATTING.with(|f| f.set(previous));
+            (text, SHOWED_NUMBER.with(Cell::get))
+        };
+        // The browser is asked for the locale's digits only when a number is
+        // shown, not when one only selects a variant ("Chat with us" for 0
+        // unread): building an Intl.NumberFormat blocks the page for tens of
+        // milliseconds on a slow phone. Then the message is formatted again.
+        let (text, showed_number) = run(Numbers::Note);
+        match showed_number.then(|| self.digits()).flatten() {
+            Some(digits) => run(Numbers::In(digits)).0,
+            None => text,
+        }
     }
 }
 
@@ -660,6 +671,9 @@ mod tests {
         });
         l.t("close-label");
         l.t_args("typing-named", &[("name", Arg::from("Sara"))]);
+        // A number that only selects a variant ([0] "Chat with us") shows no digit:
+        // the browser is not asked (building an Intl.NumberFormat blocks the page).
+        assert_eq!(l.t_args("launcher-label", &[("unread", Arg::from(0u32))]), "تحدّث معنا");
         assert_eq!(asked.get(), 0);
         let label = l.t_args("launcher-label", &[("unread", Arg::from(103u32))]);
         assert!(label.contains("١٠٣"), "{label}");
