@@ -310,7 +310,15 @@ async fn boot_mounts_once_and_shutdown_removes_everything() {
     js_sys::Reflect::set(&data, &"title".into(), &"Booted".into()).unwrap();
     salam_widget::boot(data.clone().into(), js_sys::Array::new().into());
     salam_widget::boot(data.into(), js_sys::Array::new().into());
-    tick().await;
+    // The start runs in several short tasks: wait until the widget says it is ready.
+    let ready = || document().query_selector("salam-chat[data-salam=ready]").ok().flatten().is_some();
+    for _ in 0..200 {
+        if ready() {
+            break;
+        }
+        tick().await;
+    }
+    assert!(ready(), "the widget started");
     let hosts = document().query_selector_all("salam-chat").unwrap();
     assert_eq!(hosts.length(), 1, "a second boot does nothing");
     let root = hosts.item(0).unwrap().unchecked_into::<web_sys::Element>().shadow_root().unwrap();
