@@ -47,9 +47,12 @@ describe("XSS corpus renders as text", () => {
     for (const p of sendable) {
       await sendRaw(page, p);
     }
+    // Messages go one at a time, each after the ack of the one before
+    // (PROTOCOL.md, delivery rule 7), and the echo bot acks after 150 ms:
+    // the last reply comes at least 566 × 150 ms after the first send.
     await page.waitForFunction((n) =>
       document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-msg-bot").length === n,
-    sendable.length, { timeout: 60000 });
+    sendable.length, { timeout: sendable.length * 150 * 2 + 30000 });
 
     const rendered = await page.evaluate(() => {
       const root = document.querySelector("salam-chat").shadowRoot;
