@@ -50,6 +50,7 @@ pub mod config;
 pub mod connection;
 pub mod i18n;
 pub mod protocol;
+pub mod rich;
 pub mod session;
 pub mod state;
 pub mod transport;
