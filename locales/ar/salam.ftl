@@ -50,3 +50,23 @@ connection-offline = أنت غير متصل بالإنترنت. سيتم إرس�
 typing-named = { $name } يكتب…
 typing-anonymous = موظف الدعم يكتب…
 status-resolved = تم تحديد هذه المحادثة على أنها محلولة. يمكنك مراسلتنا مجددًا في أي وقت.
+
+## Who answers (under the panel's title)
+answering-bot = يجيب مساعدنا على الفور.
+answering-waiting = سينضم إليك أحد موظفي الدعم قريبًا.
+# $position (number): the conversation's place in the queue; 1 is next.
+answering-queue =
+    { $position ->
+        [1] سينضم إليك أحد موظفي الدعم قريبًا. أنت التالي في قائمة الانتظار.
+        [zero] سينضم إليك أحد موظفي الدعم قريبًا. ترتيبك في قائمة الانتظار: { $position }.
+        [one] سينضم إليك أحد موظفي الدعم قريبًا. ترتيبك في قائمة الانتظار: { $position }.
+        [two] سينضم إليك أحد موظفي الدعم قريبًا. ترتيبك في قائمة الانتظار: { $position }.
+        [few] سينضم إليك أحد موظفي الدعم قريبًا. ترتيبك في قائمة الانتظار: { $position }.
+        [many] سينضم إليك أحد موظفي الدعم قريبًا. ترتيبك في قائمة الانتظار: { $position }.
+       *[other] سينضم إليك أحد موظفي الدعم قريبًا. ترتيبك في قائمة الانتظار: { $position }.
+    }
+# Read by screen readers before the agent's name and team in the header.
+answering-agent-label = يجيبك الآن:
+talk-to-person = تحدّث مع موظف الدعم
+# The group of buttons with answers the visitor may pick.
+quick-replies-label = ردود مقترحة

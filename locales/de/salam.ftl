@@ -46,3 +46,19 @@ connection-offline = Sie sind offline. Ihre Nachrichten werden gesendet, sobald 
 typing-named = { $name } schreibt…
 typing-anonymous = Das Support-Team schreibt…
 status-resolved = Diese Unterhaltung wurde als gelöst markiert. Schreiben Sie uns jederzeit gern wieder.
+
+## Who answers (under the panel's title)
+answering-bot = Unser Assistent antwortet sofort.
+answering-waiting = Gleich ist jemand aus dem Support-Team für Sie da.
+# $position (number): the conversation's place in the queue; 1 is next.
+answering-queue =
+    { $position ->
+        [1] Gleich ist jemand aus dem Support-Team für Sie da. Sie sind als Nächstes an der Reihe.
+        [one] Gleich ist jemand aus dem Support-Team für Sie da. Sie sind auf Platz { $position } der Warteschlange.
+       *[other] Gleich ist jemand aus dem Support-Team für Sie da. Sie sind auf Platz { $position } der Warteschlange.
+    }
+# Read by screen readers before the agent's name and team in the header.
+answering-agent-label = Es antwortet:
+talk-to-person = Mit einem Menschen sprechen
+# The group of buttons with answers the visitor may pick.
+quick-replies-label = Antwortvorschläge

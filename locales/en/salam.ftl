@@ -46,3 +46,18 @@ connection-offline = You are offline. Your messages will be sent when you are ba
 typing-named = { $name } is typing…
 typing-anonymous = Support is typing…
 status-resolved = This conversation was marked as resolved. Write to us again any time.
+
+## Who answers (under the panel's title)
+answering-bot = Our assistant answers right away.
+answering-waiting = A person will join shortly.
+# $position (number): the conversation's place in the queue; 1 is next.
+answering-queue =
+    { $position ->
+        [one] A person will join shortly. You are next.
+       *[other] A person will join shortly. You are number { $position } in line.
+    }
+# Read by screen readers before the agent's name and team in the header.
+answering-agent-label = Answering now:
+talk-to-person = Talk to a person
+# The group of buttons with answers the visitor may pick.
+quick-replies-label = Suggested replies

@@ -46,3 +46,19 @@ connection-offline = No tienes conexión. Tus mensajes se enviarán cuando vuelv
 typing-named = { $name } está escribiendo…
 typing-anonymous = El equipo de soporte está escribiendo…
 status-resolved = Esta conversación se marcó como resuelta. Escríbenos de nuevo cuando quieras.
+
+## Who answers (under the panel's title)
+answering-bot = Nuestro asistente responde al instante.
+answering-waiting = Un agente se unirá en breve.
+# $position (number): the conversation's place in the queue; 1 is next.
+answering-queue =
+    { $position ->
+        [1] Un agente se unirá en breve. Tu turno es el siguiente.
+        [one] Un agente se unirá en breve. Estás en la posición { $position } de la cola.
+       *[other] Un agente se unirá en breve. Estás en la posición { $position } de la cola.
+    }
+# Read by screen readers before the agent's name and team in the header.
+answering-agent-label = Te atiende:
+talk-to-person = Hablar con un agente
+# The group of buttons with answers the visitor may pick.
+quick-replies-label = Respuestas sugeridas

@@ -46,3 +46,19 @@ connection-offline = شما آفلاین هستید. پیام‌هایتان و�
 typing-named = { $name } در حال نوشتن است…
 typing-anonymous = پشتیبان در حال نوشتن است…
 status-resolved = این گفتگو به‌عنوان «حل‌شده» علامت‌گذاری شد. هر وقت خواستید دوباره برای ما بنویسید.
+
+## Who answers (under the panel's title)
+answering-bot = دستیار ما بی‌درنگ پاسخ می‌دهد.
+answering-waiting = به‌زودی یک پشتیبان به گفتگو می‌پیوندد.
+# $position (number): the conversation's place in the queue; 1 is next.
+answering-queue =
+    { $position ->
+        [1] به‌زودی یک پشتیبان به گفتگو می‌پیوندد. نفر بعدی شما هستید.
+        [one] به‌زودی یک پشتیبان به گفتگو می‌پیوندد. نوبت شما در صف: { $position }.
+       *[other] به‌زودی یک پشتیبان به گفتگو می‌پیوندد. نوبت شما در صف: { $position }.
+    }
+# Read by screen readers before the agent's name and team in the header.
+answering-agent-label = در حال پاسخ‌گویی:
+talk-to-person = گفتگو با پشتیبان
+# The group of buttons with answers the visitor may pick.
+quick-replies-label = پاسخ‌های پیشنهادی

@@ -46,3 +46,19 @@ connection-offline = Vous êtes hors ligne. Vos messages seront envoyés dès qu
 typing-named = { $name } écrit…
 typing-anonymous = Un conseiller écrit…
 status-resolved = Cette conversation a été marquée comme résolue. Écrivez-nous à nouveau quand vous le souhaitez.
+
+## Who answers (under the panel's title)
+answering-bot = Notre assistant répond immédiatement.
+answering-waiting = Un conseiller va bientôt vous rejoindre.
+# $position (number): the conversation's place in the queue; 1 is next.
+answering-queue =
+    { $position ->
+        [1] Un conseiller va bientôt vous rejoindre. Vous êtes en tête de file.
+        [one] Un conseiller va bientôt vous rejoindre. Vous êtes en position { $position } dans la file d'attente.
+       *[other] Un conseiller va bientôt vous rejoindre. Vous êtes en position { $position } dans la file d'attente.
+    }
+# Read by screen readers before the agent's name and team in the header.
+answering-agent-label = Vous échangez avec :
+talk-to-person = Parler à un conseiller
+# The group of buttons with answers the visitor may pick.
+quick-replies-label = Réponses suggérées

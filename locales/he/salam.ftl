@@ -47,3 +47,20 @@ connection-offline = אין חיבור לאינטרנט. ההודעות שלך �
 typing-named = { $name } מקליד/ה…
 typing-anonymous = צוות התמיכה מקליד…
 status-resolved = השיחה סומנה כפתורה. אפשר לכתוב לנו שוב בכל עת.
+
+## Who answers (under the panel's title)
+answering-bot = העוזר שלנו עונה מיד.
+answering-waiting = מישהו מצוות התמיכה יצטרף לשיחה בקרוב.
+# $position (number): the conversation's place in the queue; 1 is next.
+answering-queue =
+    { $position ->
+        [1] מישהו מצוות התמיכה יצטרף לשיחה בקרוב. אין אף אחד לפניך בתור.
+        [one] מישהו מצוות התמיכה יצטרף לשיחה בקרוב. מקומך בתור: { $position }.
+        [two] מישהו מצוות התמיכה יצטרף לשיחה בקרוב. מקומך בתור: { $position }.
+       *[other] מישהו מצוות התמיכה יצטרף לשיחה בקרוב. מקומך בתור: { $position }.
+    }
+# Read by screen readers before the agent's name and team in the header.
+answering-agent-label = עונה עכשיו:
+talk-to-person = דברו עם נציג/ה
+# The group of buttons with answers the visitor may pick.
+quick-replies-label = תשובות מוצעות

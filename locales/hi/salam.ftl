@@ -46,3 +46,19 @@ connection-offline = आप ऑफ़लाइन हैं। ऑनलाइ�
 typing-named = { $name } टाइप कर रहे हैं…
 typing-anonymous = सहायता टीम टाइप कर रही है…
 status-resolved = इस बातचीत को हल हुआ मार्क किया गया है। जब चाहें, हमें फिर से मैसेज करें।
+
+## Who answers (under the panel's title)
+answering-bot = हमारा असिस्टेंट तुरंत जवाब देता है।
+answering-waiting = जल्द ही कोई एजेंट बातचीत में जुड़ेगा।
+# $position (number): the conversation's place in the queue; 1 is next.
+answering-queue =
+    { $position ->
+        [1] जल्द ही कोई एजेंट बातचीत में जुड़ेगा। अगली बारी आपकी है।
+        [one] जल्द ही कोई एजेंट बातचीत में जुड़ेगा। कतार में आपका नंबर { $position } है।
+       *[other] जल्द ही कोई एजेंट बातचीत में जुड़ेगा। कतार में आपका नंबर { $position } है।
+    }
+# Read by screen readers before the agent's name and team in the header.
+answering-agent-label = अभी जवाब दे रहे हैं:
+talk-to-person = एजेंट से बात करें
+# The group of buttons with answers the visitor may pick.
+quick-replies-label = सुझाए गए जवाब

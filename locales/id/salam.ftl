@@ -45,3 +45,18 @@ connection-offline = Anda sedang offline. Pesan Anda akan dikirim setelah Anda k
 typing-named = { $name } sedang mengetik…
 typing-anonymous = Tim bantuan sedang mengetik…
 status-resolved = Percakapan ini telah ditandai sebagai terselesaikan. Silakan kirim pesan lagi kapan saja.
+
+## Who answers (under the panel's title)
+answering-bot = Asisten kami langsung menjawab.
+answering-waiting = Agen kami akan segera bergabung.
+# $position (number): the conversation's place in the queue; 1 is next.
+answering-queue =
+    { $position ->
+        [1] Agen kami akan segera bergabung. Giliran Anda berikutnya.
+       *[other] Agen kami akan segera bergabung. Anda berada di urutan ke-{ $position } dalam antrean.
+    }
+# Read by screen readers before the agent's name and team in the header.
+answering-agent-label = Sedang menjawab:
+talk-to-person = Bicara dengan agen
+# The group of buttons with answers the visitor may pick.
+quick-replies-label = Saran balasan

@@ -45,3 +45,18 @@ connection-offline = オフラインです。オンラインに戻りしだい�
 typing-named = { $name }が入力中…
 typing-anonymous = オペレーターが入力中…
 status-resolved = このお問い合わせは解決済みとなりました。またいつでもお気軽にご連絡ください。
+
+## Who answers (under the panel's title)
+answering-bot = アシスタントがすぐにお答えします。
+answering-waiting = まもなくオペレーターが対応いたします。
+# $position (number): the conversation's place in the queue; 1 is next.
+answering-queue =
+    { $position ->
+        [1] まもなくオペレーターが対応いたします。次にご案内いたします。
+       *[other] まもなくオペレーターが対応いたします。現在の順番は{ $position }番目です。
+    }
+# Read by screen readers before the agent's name and team in the header.
+answering-agent-label = 現在の担当：
+talk-to-person = オペレーターと話す
+# The group of buttons with answers the visitor may pick.
+quick-replies-label = 返信の候補

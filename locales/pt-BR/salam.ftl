@@ -46,3 +46,19 @@ connection-offline = Você está offline. Suas mensagens serão enviadas quando 
 typing-named = { $name } está digitando…
 typing-anonymous = O suporte está digitando…
 status-resolved = Esta conversa foi marcada como resolvida. Fale com a gente de novo quando quiser.
+
+## Who answers (under the panel's title)
+answering-bot = Nosso assistente responde na hora.
+answering-waiting = Um atendente vai entrar na conversa em instantes.
+# $position (number): the conversation's place in the queue; 1 is next.
+answering-queue =
+    { $position ->
+        [1] Um atendente vai entrar na conversa em instantes. Você é a próxima pessoa da fila.
+        [one] Um atendente vai entrar na conversa em instantes. Você está na posição { $position } da fila.
+       *[other] Um atendente vai entrar na conversa em instantes. Você está na posição { $position } da fila.
+    }
+# Read by screen readers before the agent's name and team in the header.
+answering-agent-label = Atendendo agora:
+talk-to-person = Falar com um atendente
+# The group of buttons with answers the visitor may pick.
+quick-replies-label = Respostas sugeridas

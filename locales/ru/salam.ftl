@@ -48,3 +48,21 @@ connection-offline = Вы не в сети. Ваши сообщения буду
 typing-named = { $name } печатает…
 typing-anonymous = Оператор печатает…
 status-resolved = Обращение отмечено как решённое. Пишите нам снова в любое время.
+
+## Who answers (under the panel's title)
+answering-bot = Наш ассистент отвечает сразу.
+answering-waiting = Оператор скоро подключится.
+# $position (number): the conversation's place in the queue; 1 is next.
+answering-queue =
+    { $position ->
+        [1] Оператор скоро подключится. Ваша очередь следующая.
+        [one] Оператор скоро подключится. Ваш номер в очереди: { $position }.
+        [few] Оператор скоро подключится. Ваш номер в очереди: { $position }.
+        [many] Оператор скоро подключится. Ваш номер в очереди: { $position }.
+       *[other] Оператор скоро подключится. Ваш номер в очереди: { $position }.
+    }
+# Read by screen readers before the agent's name and team in the header.
+answering-agent-label = Сейчас отвечает:
+talk-to-person = Связаться с оператором
+# The group of buttons with answers the visitor may pick.
+quick-replies-label = Варианты ответа

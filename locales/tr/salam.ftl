@@ -46,3 +46,19 @@ connection-offline = Çevrimdışısınız. Yeniden çevrimiçi olduğunuzda mes
 typing-named = { $name } yazıyor…
 typing-anonymous = Destek ekibi yazıyor…
 status-resolved = Bu sohbet çözüldü olarak işaretlendi. İstediğiniz zaman bize yeniden yazabilirsiniz.
+
+## Who answers (under the panel's title)
+answering-bot = Asistanımız hemen yanıt veriyor.
+answering-waiting = Birazdan bir temsilci sohbete katılacak.
+# $position (number): the conversation's place in the queue; 1 is next.
+answering-queue =
+    { $position ->
+        [1] Birazdan bir temsilci sohbete katılacak. Sıradaki sizsiniz.
+        [one] Birazdan bir temsilci sohbete katılacak. Sıranız: { $position }.
+       *[other] Birazdan bir temsilci sohbete katılacak. Sıranız: { $position }.
+    }
+# Read by screen readers before the agent's name and team in the header.
+answering-agent-label = Şu anda yanıtlayan:
+talk-to-person = Temsilciyle görüş
+# The group of buttons with answers the visitor may pick.
+quick-replies-label = Önerilen yanıtlar

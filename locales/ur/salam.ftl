@@ -46,3 +46,19 @@ connection-offline = آپ آف لائن ہیں۔ آن لائن واپس آتے �
 typing-named = { $name } ٹائپ کر رہے ہیں…
 typing-anonymous = سپورٹ ٹیم ٹائپ کر رہی ہے…
 status-resolved = اس گفتگو کو حل شدہ قرار دے دیا گیا ہے۔ آپ کسی بھی وقت ہمیں دوبارہ لکھ سکتے ہیں۔
+
+## Who answers (under the panel's title)
+answering-bot = ہمارا اسسٹنٹ فوراً جواب دیتا ہے۔
+answering-waiting = جلد ہی کوئی نمائندہ گفتگو میں شامل ہو گا۔
+# $position (number): the conversation's place in the queue; 1 is next.
+answering-queue =
+    { $position ->
+        [1] جلد ہی کوئی نمائندہ گفتگو میں شامل ہو گا۔ اگلی باری آپ کی ہے۔
+        [one] جلد ہی کوئی نمائندہ گفتگو میں شامل ہو گا۔ قطار میں آپ کا نمبر { $position } ہے۔
+       *[other] جلد ہی کوئی نمائندہ گفتگو میں شامل ہو گا۔ قطار میں آپ کا نمبر { $position } ہے۔
+    }
+# Read by screen readers before the agent's name and team in the header.
+answering-agent-label = ابھی جواب دے رہے ہیں:
+talk-to-person = نمائندے سے بات کریں
+# The group of buttons with answers the visitor may pick.
+quick-replies-label = تجویز کردہ جوابات

@@ -45,3 +45,18 @@ connection-offline = 您已离线。恢复联网后，您的消息将自动发�
 typing-named = { $name } 正在输入…
 typing-anonymous = 客服正在输入…
 status-resolved = 此会话已标记为已解决。如有需要，欢迎随时再联系我们。
+
+## Who answers (under the panel's title)
+answering-bot = 智能助手将立即为您解答。
+answering-waiting = 人工客服即将为您服务。
+# $position (number): the conversation's place in the queue; 1 is next.
+answering-queue =
+    { $position ->
+        [1] 人工客服即将为您服务。下一位就是您。
+       *[other] 人工客服即将为您服务。您当前排在第 { $position } 位。
+    }
+# Read by screen readers before the agent's name and team in the header.
+answering-agent-label = 当前接待：
+talk-to-person = 转人工客服
+# The group of buttons with answers the visitor may pick.
+quick-replies-label = 推荐回复

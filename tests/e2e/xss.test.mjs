@@ -1,7 +1,10 @@
 // Every payload of the shared XSS corpus (tests/corpora/xss/payloads.json,
-// see its PROVENANCE.md), typed by the visitor and echoed back by the bot,
-// must render as literal text: nothing runs, nothing active is created,
-// nothing is fetched, the host page is untouched.
+// see its PROVENANCE.md), typed by the visitor and echoed back by the bot:
+// the visitor's message renders as literal text; the bot's reply, which may
+// carry rich text, renders exactly the core parser's tree (text and links,
+// from `cargo xtask test`: SALAM_XSS_RICH) with no element outside
+// strong/em/code/br/a and no link outside http, https, mailto and tel.
+// Nothing runs, nothing is fetched, the host page is untouched.
 
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -10,6 +13,7 @@ import { join } from "node:path";
 import { Widget, newPage, root, sendRaw, useDemo } from "./harness.mjs";
 
 const payloads = JSON.parse(readFileSync(join(root, "tests/corpora/xss/payloads.json"), "utf8"));
+const richFile = process.env.SALAM_XSS_RICH;
 
 // What a textarea does to a value (CR/LF normalization) and what the widget
 // documents it does (trims surrounding whitespace); nothing else may change.
@@ -19,6 +23,9 @@ describe("XSS corpus renders as text", () => {
   const demo = useDemo();
 
   it(`all ${payloads.length} payloads, as visitor messages and as bot replies`, async () => {
+    assert.ok(richFile, "SALAM_XSS_RICH is set by cargo xtask test");
+    const rich = JSON.parse(readFileSync(richFile, "utf8"));
+    assert.equal(rich.length, payloads.length);
     const page = await newPage(demo.browser);
     const requests = [];
     page.on("request", (r) => requests.push(r.url()));
@@ -58,21 +65,46 @@ describe("XSS corpus renders as text", () => {
       const root = document.querySelector("salam-chat").shadowRoot;
       const rows = [...root.querySelectorAll(".salam-msg")];
       const bad = [];
-      for (const el of root.querySelectorAll(".salam-text *")) bad.push(`element <${el.tagName}> inside a message`);
+      for (const el of root.querySelectorAll(".salam-msg-visitor .salam-text *")) bad.push(`element <${el.tagName}> inside a visitor message`);
+      for (const el of root.querySelectorAll(".salam-msg-bot .salam-text *")) {
+        if (!["STRONG", "EM", "CODE", "BR", "A"].includes(el.tagName)) bad.push(`element <${el.tagName}> inside a bot reply`);
+        const attrs = [...el.attributes].map((a) => a.name).sort().join(",");
+        if (el.tagName === "A") {
+          if (attrs !== "href,rel,target") bad.push(`link attributes ${attrs}`);
+          if (!/^(https?|mailto|tel):/i.test(el.getAttribute("href"))) bad.push(`link to ${el.getAttribute("href")}`);
+          if (el.protocol && !["http:", "https:", "mailto:", "tel:"].includes(el.protocol)) bad.push(`link protocol ${el.protocol}`);
+          if (el.rel !== "noopener noreferrer nofollow" || el.target !== "_blank") bad.push(`link rel ${el.rel} target ${el.target}`);
+        } else if (attrs) {
+          bad.push(`attributes ${attrs} on <${el.tagName}>`);
+        }
+      }
       for (const el of root.querySelectorAll("*")) {
         for (const a of el.attributes) if (/^on/i.test(a.name)) bad.push(`attribute ${a.name} on <${el.tagName}>`);
       }
+      // The text a visitor sees, a line break as "\n".
+      const seen = (el) => {
+        const copy = el.cloneNode(true);
+        for (const br of copy.querySelectorAll("br")) br.replaceWith("\n");
+        return copy.textContent;
+      };
       return {
         bad,
         visitor: rows.filter((r) => r.classList.contains("salam-msg-visitor")).map((r) => r.querySelector(".salam-text").textContent),
-        bot: rows.filter((r) => r.classList.contains("salam-msg-bot")).map((r) => r.querySelector(".salam-text").textContent),
+        bot: rows.filter((r) => r.classList.contains("salam-msg-bot")).map((r) => seen(r.querySelector(".salam-text"))),
+        botLinks: rows.filter((r) => r.classList.contains("salam-msg-bot"))
+          .map((r) => [...r.querySelectorAll(".salam-text a")].map((a) => a.getAttribute("href"))),
       };
     });
     assert.deepEqual(rendered.bad, []);
     const want = sendable.map(expected);
-    const mismatches = (got) => got.map((t, i) => (t === want[i] ? null : { i, want: want[i], got: t })).filter(Boolean);
-    assert.deepEqual(mismatches(rendered.visitor), [], "visitor messages equal their payloads");
-    assert.deepEqual(mismatches(rendered.bot), [], "bot replies equal their payloads");
+    const mismatches = (got, want) =>
+      got.map((t, i) => (JSON.stringify(t) === JSON.stringify(want[i]) ? null : { i, want: want[i], got: t })).filter(Boolean);
+    assert.deepEqual(mismatches(rendered.visitor, want), [], "visitor messages equal their payloads");
+    const sendableRich = payloads.map((p, i) => [p, rich[i]]).filter(([p]) => expected(p).length > 0).map(([, r]) => r);
+    assert.deepEqual(mismatches(rendered.bot, sendableRich.map((r) => r.text)), [], "bot replies show the core's rich text");
+    assert.deepEqual(mismatches(rendered.botLinks, sendableRich.map((r) => r.links)), [], "and exactly its links");
+    const linked = rendered.botLinks.filter((l) => l.length > 0).length;
+    assert.ok(linked > 0, "some payloads carry safe links, so the link checks ran");
 
     assert.deepEqual(await page.evaluate(() => window.__called), [], "no alert/confirm/prompt/print/open");
     assert.deepEqual(await snapshot(), before, "host page untouched");

@@ -4,7 +4,7 @@
 // to axum, once per request, so its size does not matter.
 #![allow(clippy::result_large_err)]
 
-use crate::server::{now_ms, AgentEvent, App, Refusal};
+use crate::server::{agent_author, now_ms, AgentEvent, App, Refusal};
 use crate::visitor::check_origin;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -12,8 +12,8 @@ use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use futures_util::StreamExt;
-use salam_core::protocol::agent::{MessageEvent, Reply, SetStatus, Typing, TypingEvent};
-use salam_core::protocol::{Author, AuthorKind, ServerFrame};
+use salam_core::protocol::agent::{Join, MessageEvent, Reply, SetStatus, Typing, TypingEvent};
+use salam_core::protocol::ServerFrame;
 use serde::Deserialize;
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -100,7 +100,7 @@ pub async fn reply(
     if let Err(r) = authorized(&app, &headers, None).and_then(|_| exists(&app, &id)) {
         return r;
     }
-    match app.agent_message(&id, body.name.as_deref(), &body.text, body.client_id.as_deref()) {
+    match app.agent_message(&id, &body) {
         Ok(frame) => Json(frame).into_response(),
         Err(r) => refusal(r),
     }
@@ -116,9 +116,27 @@ pub async fn typing(
     if let Err(r) = authorized(&app, &headers, None).and_then(|_| exists(&app, &id)) {
         return r;
     }
-    let name = body.name.map(|n| n.trim().chars().take(60).collect::<String>()).filter(|n| !n.is_empty());
-    app.publish(&id, ServerFrame::Typing { author: Author { kind: AuthorKind::Agent, name }, on: body.on });
+    app.publish(&id, ServerFrame::Typing { author: agent_author(body.name.as_deref(), None, None), on: body.on });
     StatusCode::NO_CONTENT.into_response()
+}
+
+/// `POST /api/v1/agent/conversations/{id}/join`: take the conversation over
+/// from the bot or the queue. `200` with the `stage` frame the visitor got.
+pub async fn join(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Json(body): Json<Join>,
+) -> Response {
+    if let Err(r) = authorized(&app, &headers, None).and_then(|_| exists(&app, &id)) {
+        return r;
+    }
+    let agent = agent_author(Some(&body.name), body.avatar.as_deref(), body.team.as_deref());
+    if agent.name.is_none() {
+        return (StatusCode::BAD_REQUEST, "a name is needed").into_response();
+    }
+    app.join(&id, &agent);
+    Json(app.stage_frame(&id)).into_response()
 }
 
 /// `POST /api/v1/agent/conversations/{id}/status`.

@@ -6,6 +6,7 @@
 //! `cargo xtask demo`, which builds the bundle first.
 
 mod agent;
+mod bot;
 mod faults;
 mod server;
 mod store;
@@ -36,6 +37,7 @@ struct Options {
     agent_key: Option<String>,
     allow_origins: Vec<String>,
     rate: (f64, f64),
+    kb: Option<PathBuf>,
 }
 
 impl Default for Options {
@@ -51,12 +53,14 @@ impl Default for Options {
             agent_key: None,
             allow_origins: vec![],
             rate: (server::RATE_BURST, server::RATE_PER_SEC),
+            kb: None,
         }
     }
 }
 
 const USAGE: &str = "usage: salam-demo [--port N (0 picks a free one)] [--host ADDR] [--db FILE (default salam-demo.sqlite3; :memory: for none)]
                   [--agent-key KEY (default: random, printed)] [--allow-origin ORIGIN]... [--rate BURST:PER_SEC (default 20:2)]
+                  [--kb FILE (the bot's knowledge base, JSON; without it every conversation waits for a person)]
                   [--dist DIR] [--site DIR]";
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
@@ -70,6 +74,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--dist" => o.dist = value()?.into(),
             "--site" => o.site = value()?.into(),
             "--db" => o.db = value()?.into(),
+            "--kb" => o.kb = Some(value()?.into()),
             "--agent-key" => o.agent_key = Some(value()?).filter(|k| !k.is_empty()),
             "--allow-origin" => o.allow_origins.push(value()?.trim_end_matches('/').to_string()),
             "--rate" => {
@@ -99,6 +104,7 @@ fn app(o: &Options, state: Arc<App>) -> Router {
         .route("/agent/conversations/{id}/messages", get(agent::messages).post(agent::reply))
         .route("/agent/conversations/{id}/typing", post(agent::typing))
         .route("/agent/conversations/{id}/status", post(agent::status))
+        .route("/agent/conversations/{id}/join", post(agent::join))
         .route("/agent/events", get(agent::events))
         .layer(DefaultBodyLimit::max(salam_core::protocol::MAX_FRAME_BYTES))
         .layer(cors(state.clone()));
@@ -211,6 +217,15 @@ async fn main() {
     let agent_key = options.agent_key.clone().unwrap_or_else(|| server::random_hex(16));
     let mut app_state = App::new(Arc::new(store), options.allow_origins.clone(), agent_key.clone());
     app_state.rate = options.rate;
+    if let Some(kb) = &options.kb {
+        match bot::Bot::load(kb).await {
+            Ok(bot) => app_state.bot = Some(bot),
+            Err(e) => {
+                eprintln!("cannot load the knowledge base: {e}");
+                std::process::exit(2);
+            }
+        }
+    }
     let state = Arc::new(app_state);
     let addr: SocketAddr = listener.local_addr().expect("a bound listener has an address");
     // Tests read the first line to learn the port.
@@ -354,7 +369,11 @@ mod tests {
             let msg =
                 tokio::time::timeout(std::time::Duration::from_secs(5), ws.next()).await.unwrap().unwrap().unwrap();
             if let tokio_tungstenite::tungstenite::Message::Text(t) = msg {
-                return decode_server_frame(t.as_bytes()).unwrap();
+                // Who answers (`stage`, after every welcome) is not what these tests are about.
+                match decode_server_frame(t.as_bytes()).unwrap() {
+                    ServerFrame::Stage { .. } => continue,
+                    frame => return frame,
+                }
             }
         }
     }
@@ -367,7 +386,7 @@ mod tests {
     async fn websocket_session_acks_dedupes_and_resumes() {
         let (addr, server) = serve().await;
         let mut ws = connect(addr, "http://allowed.example").await.unwrap();
-        say(&mut ws, ClientFrame::Hello { v: 1, token: None, last_seq: 0, limit: None }).await;
+        say(&mut ws, ClientFrame::Hello { v: 1, token: None, last_seq: 0, limit: None, locale: None }).await;
         let ServerFrame::Welcome { token, conversation, head_seq: 0, .. } = hear(&mut ws).await else { panic!() };
         assert!(token.len() > 64, "an unguessable token");
         let msg = ClientFrame::Message { client_id: "c1".into(), text: "hello".into() };
@@ -384,7 +403,8 @@ mod tests {
 
         // A second tab with the token: same conversation, replay from 0.
         let mut tab = connect(addr, &format!("http://{addr}")).await.unwrap();
-        say(&mut tab, ClientFrame::Hello { v: 1, token: Some(token.clone()), last_seq: 0, limit: None }).await;
+        say(&mut tab, ClientFrame::Hello { v: 1, token: Some(token.clone()), last_seq: 0, limit: None, locale: None })
+            .await;
         let ServerFrame::Welcome { conversation: again, head_seq: 1, .. } = hear(&mut tab).await else { panic!() };
         assert_eq!(again, conversation);
         assert!(matches!(hear(&mut tab).await, ServerFrame::Message { seq: 1, .. }));
@@ -478,7 +498,7 @@ mod tests {
     async fn http_sends_need_a_known_token_and_are_rate_limited() {
         let (addr, server) = serve().await;
         let mut ws = connect(addr, "http://allowed.example").await.unwrap();
-        say(&mut ws, ClientFrame::Hello { v: 1, token: None, last_seq: 0, limit: None }).await;
+        say(&mut ws, ClientFrame::Hello { v: 1, token: None, last_seq: 0, limit: None, locale: None }).await;
         let ServerFrame::Welcome { token, .. } = hear(&mut ws).await else { panic!() };
         let http = Http(addr);
         let unknown = http.call("POST", "/api/v1/frames", "vt_nope", r#"{"type":"ping"}"#).await;

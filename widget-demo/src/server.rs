@@ -1,12 +1,13 @@
 //! The conversation server: shared state, the visitor session logic (the
 //! same for WebSocket and HTTP + SSE), and the live fan-out.
 
+use crate::bot::{Bot, Memory};
 use crate::faults::Faults;
 use crate::store::{NewMessage, Store, Visitor};
-use salam_core::protocol::agent::Summary;
+use salam_core::protocol::agent::{Reply, Summary};
 use salam_core::protocol::{
-    Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, MAX_HISTORY_PAGE, MAX_MESSAGE_CHARS,
-    PROTOCOL_VERSION,
+    Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, Stage, MAX_HISTORY_PAGE, MAX_MESSAGE_CHARS,
+    MAX_QUICK_REPLIES, PROTOCOL_VERSION,
 };
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -69,6 +70,8 @@ pub struct App {
     pub faults: Faults,
     /// Bumped to close every visitor connection (fault injection, shutdown).
     pub kill: watch::Sender<u64>,
+    /// The FAQ bot (`--kb FILE`); without it, conversations wait for a person.
+    pub bot: Option<Bot>,
 }
 
 struct Bucket {
@@ -136,7 +139,118 @@ impl App {
             agent_key,
             faults: Faults::default(),
             kill: watch::channel(0).0,
+            bot: None,
         }
+    }
+
+    /// Who answers a new or reopened conversation.
+    fn first_stage(&self) -> Stage {
+        if self.bot.is_some() {
+            Stage::Bot
+        } else {
+            Stage::Waiting
+        }
+    }
+
+    /// The `stage` frame of a conversation, with its place in the queue.
+    pub fn stage_frame(&self, conversation: &str) -> ServerFrame {
+        let h = self.store.handling(conversation).ok().flatten().unwrap_or_default();
+        let queue_position = match (h.stage, h.waiting_since) {
+            (Stage::Waiting, Some(_)) => {
+                self.store.waiting().ok().and_then(|w| w.iter().position(|c| c == conversation)).map(|i| i as u32 + 1)
+            }
+            _ => None,
+        };
+        ServerFrame::Stage { stage: h.stage, agent: h.agent, queue_position }
+    }
+
+    /// Tells every waiting visitor their place in the queue (after one left it).
+    fn requeue(&self) {
+        for (i, conversation) in self.store.waiting().unwrap_or_default().iter().enumerate() {
+            self.publish(
+                conversation,
+                ServerFrame::Stage { stage: Stage::Waiting, agent: None, queue_position: Some(i as u32 + 1) },
+            );
+        }
+    }
+
+    /// Stores a message from the support side, sends it to the visitor and
+    /// tells the consoles. `None` if storage failed.
+    fn post(&self, conversation: &str, m: NewMessage<'_>) -> Option<(ServerFrame, bool)> {
+        let (stored, new) = self.store.append(conversation, m).ok()?;
+        let frame = stored.frame();
+        if new {
+            self.publish(conversation, frame.clone());
+            self.tell_agents(AgentEvent::Message { conversation: conversation.to_string(), message: frame.clone() });
+        }
+        Some((frame, new))
+    }
+
+    /// The visitor's language as stored (for the bot's phrases).
+    fn locale_of(&self, conversation: &str) -> String {
+        self.store.handling(conversation).ok().flatten().and_then(|h| h.locale).unwrap_or_else(|| "en".into())
+    }
+
+    /// A message from the bot.
+    fn bot_says(&self, conversation: &str, locale: &str, text: &str, quick_replies: &[String]) {
+        let Some(bot) = &self.bot else { return };
+        let name = bot.name(locale);
+        self.post(
+            conversation,
+            NewMessage {
+                author: AuthorKind::Bot,
+                name: Some(&name),
+                text,
+                client_id: None,
+                at: now_ms(),
+                avatar: None,
+                quick_replies,
+            },
+        );
+    }
+
+    /// Hands the conversation to a person: it joins the queue, and the
+    /// visitor is told so.
+    pub fn handover(&self, conversation: &str) {
+        if !self.store.set_stage(conversation, Stage::Waiting, None, now_ms()).unwrap_or(false) {
+            return;
+        }
+        let locale = self.locale_of(conversation);
+        if let Some(bot) = &self.bot {
+            self.bot_says(conversation, &locale, &bot.handover_notice(&locale), &[]);
+        }
+        self.publish(conversation, self.stage_frame(conversation));
+        self.tell_agents_summary(conversation);
+    }
+
+    /// The agent `agent` answers the conversation from now on; the bot
+    /// stops, and the visitor sees who joined.
+    pub fn join(&self, conversation: &str, agent: &Author) -> bool {
+        let was_waiting = self.store.handling(conversation).ok().flatten().is_some_and(|h| h.stage == Stage::Waiting);
+        if !self.store.set_stage(conversation, Stage::Agent, Some(agent), now_ms()).unwrap_or(false) {
+            return false;
+        }
+        if let (Some(bot), Some(name)) = (&self.bot, agent.name.as_deref()) {
+            let locale = self.locale_of(conversation);
+            self.post(
+                conversation,
+                NewMessage {
+                    author: AuthorKind::System,
+                    name: None,
+                    text: &bot.agent_joined(&locale, name),
+                    client_id: None,
+                    at: now_ms(),
+                    avatar: None,
+                    quick_replies: &[],
+                },
+            );
+        }
+        self.publish(conversation, self.stage_frame(conversation));
+        self.tell_agents_summary(conversation);
+        if was_waiting {
+            self.requeue();
+        }
+        true
     }
 
     /// Receives every frame published to a conversation from now on.
@@ -241,7 +355,10 @@ impl App {
         }
         let token = format!("vt_{}", random_hex(32));
         let conversation = format!("k_{}", random_hex(8));
-        let v = self.store.create_visitor(&token_hash(&token), &conversation, now_ms()).map_err(|e| e.to_string())?;
+        let v = self
+            .store
+            .create_visitor(&token_hash(&token), &conversation, self.first_stage(), now_ms())
+            .map_err(|e| e.to_string())?;
         self.tell_agents_summary(&v.conversation);
         Ok((v, token, false))
     }
@@ -265,8 +382,12 @@ impl App {
         token: Option<&str>,
         last_seq: u64,
         limit: Option<u32>,
+        locale: Option<&str>,
     ) -> Result<(Visitor, broadcast::Receiver<Arc<ServerFrame>>, Vec<ServerFrame>), String> {
         let (visitor, token, known) = self.visitor(token)?;
+        if let Some(locale) = locale.filter(|l| l.len() <= 35 && l.parse::<unic_langid::LanguageIdentifier>().is_ok()) {
+            let _ = self.store.set_locale(&visitor.conversation, locale);
+        }
         let room = self.subscribe(&visitor.conversation);
         let summary = self.store.conversation(&visitor.conversation).map_err(|e| e.to_string())?;
         let (head_seq, status) = summary.map(|s| (s.head_seq, s.status)).unwrap_or_default();
@@ -277,6 +398,7 @@ impl App {
             head_seq,
             status,
         }];
+        frames.push(self.stage_frame(&visitor.conversation));
         // A new visitor's `last_seq` belongs to a conversation that is gone.
         let after = match (known, last_seq, limit) {
             (false, ..) => 0,
@@ -338,6 +460,16 @@ impl App {
                 vec![]
             }
             ClientFrame::Ping => vec![ServerFrame::Pong],
+            ClientFrame::Handover => {
+                match self.store.handling(&visitor.conversation) {
+                    Ok(Some(h)) if h.stage == Stage::Bot => {
+                        self.handover(&visitor.conversation);
+                        vec![]
+                    }
+                    // Already with a person (or waiting): say so again.
+                    _ => vec![self.stage_frame(&visitor.conversation)],
+                }
+            }
             ClientFrame::Hello { .. } => {
                 vec![ServerFrame::Error { code: "malformed".into(), client_id: None, retry_after_ms: None }]
             }
@@ -362,7 +494,15 @@ impl App {
             .store
             .append(
                 &visitor.conversation,
-                NewMessage { author: AuthorKind::Visitor, name: None, text, client_id: Some(client_id), at: now_ms() },
+                NewMessage {
+                    author: AuthorKind::Visitor,
+                    name: None,
+                    text,
+                    client_id: Some(client_id),
+                    at: now_ms(),
+                    avatar: None,
+                    quick_replies: &[],
+                },
             )
             .map_err(unavailable)?;
         if !new {
@@ -379,42 +519,96 @@ impl App {
         if self.set_typing(&visitor.conversation, false) {
             self.tell_agents(AgentEvent::Typing { conversation: visitor.conversation.clone(), on: false });
         }
-        // Writing again reopens a resolved conversation.
-        if self.store.set_status(&visitor.conversation, ConversationStatus::Open, now_ms()).unwrap_or(false) {
-            self.publish(&visitor.conversation, ServerFrame::Status { status: ConversationStatus::Open });
+        let conversation = visitor.conversation.as_str();
+        // Writing again reopens a resolved conversation, with the bot first
+        // again (or the queue).
+        if self.store.set_status(conversation, ConversationStatus::Open, now_ms()).unwrap_or(false) {
+            self.publish(conversation, ServerFrame::Status { status: ConversationStatus::Open });
+            if self.store.set_stage(conversation, self.first_stage(), None, now_ms()).unwrap_or(false) {
+                self.publish(conversation, self.stage_frame(conversation));
+            }
         }
-        self.tell_agents_summary(&visitor.conversation);
-        Ok(ack(stored.id, stored.seq))
+        let ack = ack(stored.id, stored.seq);
+        match self.store.handling(conversation) {
+            Ok(Some(h)) if h.stage == Stage::Waiting && h.waiting_since.is_none() => {
+                // The first words of a visitor waiting for a person: in the queue now.
+                let _ = self.store.start_wait(conversation, now_ms());
+                self.publish(conversation, self.stage_frame(conversation));
+            }
+            Ok(Some(h)) if h.stage == Stage::Bot => {
+                if let Some(bot) = &self.bot {
+                    let locale = h.locale.unwrap_or_else(|| "en".into());
+                    let reply = bot.reply(text, &locale, Memory { unhelpful: h.unhelpful, asked: h.asked });
+                    for said in &reply.said {
+                        self.bot_says(conversation, &locale, &said.text, &said.quick_replies);
+                    }
+                    let _ = self.store.set_bot_memory(conversation, reply.memory.unhelpful, reply.memory.asked);
+                    if reply.handover {
+                        self.handover(conversation);
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.tell_agents_summary(conversation);
+        Ok(ack)
     }
 
     /// Stores an agent message (once per `client_id`, if given) and sends it
-    /// to the visitor.
-    pub fn agent_message(
-        &self,
-        conversation: &str,
-        name: Option<&str>,
-        text: &str,
-        client_id: Option<&str>,
-    ) -> Result<ServerFrame, Refusal> {
-        let text = checked_text(text, client_id)?;
+    /// to the visitor. The agent joins the conversation first if they had
+    /// not (the bot stops; the visitor sees who answers).
+    pub fn agent_message(&self, conversation: &str, reply: &Reply) -> Result<ServerFrame, Refusal> {
+        let text = checked_text(&reply.text, reply.client_id.as_deref())?;
         let refuse = |code| Refusal { code, retry_after_ms: None };
-        let name = name.map(str::trim).filter(|n| !n.is_empty()).map(|n| n.chars().take(60).collect::<String>());
-        let (stored, new) = self
-            .store
-            .append(
+        let agent = agent_author(reply.name.as_deref(), reply.avatar.as_deref(), reply.team.as_deref());
+        if reply.client_id.is_some() {
+            // A retransmission answers with the stored message and changes nothing.
+            if let Ok(Some(m)) = self.store.by_client_id(conversation, reply.client_id.as_deref().unwrap_or("")) {
+                return Ok(m.frame());
+            }
+        }
+        self.join(conversation, &agent);
+        let quick_replies: Vec<String> = reply
+            .quick_replies
+            .iter()
+            .map(|q| q.trim().chars().take(80).collect::<String>())
+            .filter(|q| !q.is_empty())
+            .take(MAX_QUICK_REPLIES)
+            .collect();
+        let (frame, new) = self
+            .post(
                 conversation,
-                NewMessage { author: AuthorKind::Agent, name: name.as_deref(), text, client_id, at: now_ms() },
+                NewMessage {
+                    author: AuthorKind::Agent,
+                    name: agent.name.as_deref(),
+                    text,
+                    client_id: reply.client_id.as_deref(),
+                    at: now_ms(),
+                    avatar: agent.avatar.as_deref(),
+                    quick_replies: &quick_replies,
+                },
             )
-            .map_err(|_| refuse("unavailable"))?;
-        let frame = stored.frame();
+            .ok_or(refuse("unavailable"))?;
         if new {
-            let author = Author { kind: AuthorKind::Agent, name: name.clone() };
-            self.publish(conversation, ServerFrame::Typing { author, on: false });
-            self.publish(conversation, frame.clone());
-            self.tell_agents(AgentEvent::Message { conversation: conversation.to_string(), message: frame.clone() });
+            self.publish(conversation, ServerFrame::Typing { author: agent, on: false });
             self.tell_agents_summary(conversation);
         }
         Ok(frame)
+    }
+}
+
+/// An agent as the visitor sees them: a name of at most 60 characters, an
+/// avatar only if it is an http(s) URL, a team of at most 60 characters.
+pub fn agent_author(name: Option<&str>, avatar: Option<&str>, team: Option<&str>) -> Author {
+    let clean = |t: Option<&str>| t.map(str::trim).filter(|t| !t.is_empty()).map(|t| t.chars().take(60).collect());
+    Author {
+        kind: AuthorKind::Agent,
+        name: clean(name),
+        avatar: avatar
+            .map(str::trim)
+            .filter(|a| a.len() <= 2048 && (a.starts_with("https://") || a.starts_with("http://")))
+            .map(String::from),
+        team: clean(team),
     }
 }
 
@@ -470,5 +664,102 @@ mod tests {
         drop(kept);
         assert!(a.origin_allowed(None, Some("x")) && a.origin_allowed(Some("http://x"), Some("x")));
         assert!(!a.origin_allowed(Some("http://evil"), Some("x")));
+    }
+
+    fn app_with_bot() -> App {
+        let mut a = app();
+        a.bot = Some(
+            Bot::from_json(
+                r#"{"en": [{"question": "How much does it cost?", "patterns": ["price"], "answer": "**$9** a month"}]}"#,
+            )
+            .unwrap(),
+        );
+        a
+    }
+
+    fn texts(a: &App, conversation: &str) -> Vec<(AuthorKind, String)> {
+        a.store.messages_after(conversation, 0, 100).unwrap().into_iter().map(|m| (m.author, m.text)).collect()
+    }
+
+    fn stage(a: &App, conversation: &str) -> (Stage, Option<String>, Option<u32>) {
+        match a.stage_frame(conversation) {
+            ServerFrame::Stage { stage, agent, queue_position } => (stage, agent.and_then(|a| a.name), queue_position),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_bot_answers_until_a_person_is_asked_for_and_is_silent_once_an_agent_joins() {
+        let a = app_with_bot();
+        let (v, _, _) = a.visitor(None).unwrap();
+        let k = v.conversation.as_str();
+        assert_eq!(stage(&a, k), (Stage::Bot, None, None));
+        a.visitor_message(&v, "c1", "what is the price?").unwrap();
+        assert_eq!(
+            texts(&a, k)[1..],
+            [(AuthorKind::Bot, "**$9** a month".to_string()), (AuthorKind::Bot, "Did that help?".to_string())]
+        );
+        let asked = a.store.messages_after(k, 2, 1).unwrap();
+        assert_eq!(asked[0].quick_replies, ["Yes", "No"], "stored with its quick replies");
+        // Asking for a person: the bot says a person will come, and the queue has it.
+        a.visitor_message(&v, "c2", "I want to talk to a human").unwrap();
+        assert_eq!(
+            texts(&a, k).last().unwrap(),
+            &(AuthorKind::Bot, "A person will join this chat shortly.".to_string())
+        );
+        assert_eq!(stage(&a, k), (Stage::Waiting, None, Some(1)));
+        // A second visitor waits behind.
+        let (w, _, _) = a.visitor(None).unwrap();
+        a.handle(&w, ClientFrame::Handover);
+        assert_eq!(stage(&a, &w.conversation), (Stage::Waiting, None, Some(2)));
+        // While waiting the bot is silent.
+        let before = texts(&a, k).len();
+        a.visitor_message(&v, "c3", "price?").unwrap();
+        assert_eq!(texts(&a, k).len(), before + 1, "only the visitor's message");
+        // The agent answers: joined (with a notice), and the other visitor moves up.
+        let reply = Reply { text: "Hi, Sara here".into(), name: Some("Sara".into()), ..Reply::default() };
+        a.agent_message(k, &reply).unwrap();
+        assert_eq!(
+            texts(&a, k)[before + 1..],
+            [
+                (AuthorKind::System, "Sara joined the conversation.".to_string()),
+                (AuthorKind::Agent, "Hi, Sara here".to_string())
+            ]
+        );
+        assert_eq!(stage(&a, k), (Stage::Agent, Some("Sara".into()), None));
+        assert_eq!(stage(&a, &w.conversation), (Stage::Waiting, None, Some(1)));
+        a.visitor_message(&v, "c4", "price?").unwrap();
+        assert_eq!(texts(&a, k).last().unwrap().0, AuthorKind::Visitor, "the bot stays silent");
+        // The same agent again: no second notice.
+        a.agent_message(k, &Reply { text: "Anything else?".into(), name: Some("Sara".into()), ..Reply::default() })
+            .unwrap();
+        assert_eq!(texts(&a, k).iter().filter(|(k, _)| *k == AuthorKind::System).count(), 1);
+        // Resolved, then the visitor writes again: the bot answers first again.
+        a.store.set_status(k, ConversationStatus::Resolved, now_ms()).unwrap();
+        a.visitor_message(&v, "c5", "price?").unwrap();
+        assert_eq!(stage(&a, k).0, Stage::Bot);
+        assert_eq!(texts(&a, k).last().unwrap().1, "Did that help?");
+    }
+
+    #[test]
+    fn without_a_bot_conversations_wait_for_a_person_from_the_first_message() {
+        let a = app();
+        let (v, _, _) = a.visitor(None).unwrap();
+        assert_eq!(stage(&a, &v.conversation), (Stage::Waiting, None, None), "not in the queue before writing");
+        a.visitor_message(&v, "c1", "hello").unwrap();
+        assert_eq!(stage(&a, &v.conversation), (Stage::Waiting, None, Some(1)));
+        assert_eq!(texts(&a, &v.conversation).len(), 1, "nobody answers automatically");
+    }
+
+    #[test]
+    fn agents_are_shown_with_a_bounded_name_and_only_web_avatars() {
+        let long = "ن".repeat(200);
+        let agent = agent_author(Some(&long), Some("javascript:alert(1)"), Some(" Billing "));
+        assert_eq!(agent.name.unwrap().chars().count(), 60);
+        assert_eq!((agent.avatar, agent.team.as_deref()), (None, Some("Billing")));
+        assert_eq!(
+            agent_author(None, Some("https://x.example/a.png"), None).avatar.as_deref(),
+            Some("https://x.example/a.png")
+        );
     }
 }

@@ -11,7 +11,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 use salam_core::protocol::agent::{LastMessage, Summary};
-use salam_core::protocol::{Author, AuthorKind, ConversationStatus, ServerFrame};
+use salam_core::protocol::{Author, AuthorKind, ConversationStatus, ServerFrame, Stage};
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -60,6 +60,10 @@ pub struct Stored {
     pub client_id: Option<String>,
     /// When (ms).
     pub at: u64,
+    /// The author's avatar URL.
+    pub avatar: Option<String>,
+    /// Answers the visitor may pick.
+    pub quick_replies: Vec<String>,
 }
 
 impl Stored {
@@ -68,11 +72,12 @@ impl Stored {
         ServerFrame::Message {
             id: self.id.clone(),
             seq: self.seq,
-            author: Author { kind: self.author, name: self.name.clone() },
+            author: Author { kind: self.author, name: self.name.clone(), avatar: self.avatar.clone(), team: None },
             text: self.text.clone(),
             // Agents' keys are theirs; only the visitor's own are echoed.
             client_id: if self.author == AuthorKind::Visitor { self.client_id.clone() } else { None },
             at: Some(self.at),
+            quick_replies: self.quick_replies.clone(),
         }
     }
 }
@@ -90,14 +95,35 @@ pub struct NewMessage<'a> {
     pub client_id: Option<&'a str>,
     /// When (ms).
     pub at: u64,
+    /// The author's avatar URL.
+    pub avatar: Option<&'a str>,
+    /// Answers the visitor may pick.
+    pub quick_replies: &'a [String],
+}
+
+/// Who handles a conversation, and what the bot remembers of it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Handling {
+    /// Bot, waiting or agent.
+    pub stage: Stage,
+    /// With [`Stage::Agent`]: who.
+    pub agent: Option<Author>,
+    /// With [`Stage::Waiting`]: since when (ms), once the visitor wrote.
+    pub waiting_since: Option<u64>,
+    /// The visitor's language (from `hello`).
+    pub locale: Option<String>,
+    /// The bot's unhelpful answers in a row.
+    pub unhelpful: u32,
+    /// The bot's last message asked whether it helped.
+    pub asked: bool,
 }
 
 /// What the server needs from storage.
 pub trait Store: Send + Sync {
     /// The visitor holding the token with this hash.
     fn visitor_by_token(&self, token_hash: &str) -> Result<Option<Visitor>>;
-    /// A new visitor with a new, empty conversation.
-    fn create_visitor(&self, token_hash: &str, conversation: &str, now: u64) -> Result<Visitor>;
+    /// A new visitor with a new, empty conversation, handled first by `stage`.
+    fn create_visitor(&self, token_hash: &str, conversation: &str, stage: Stage, now: u64) -> Result<Visitor>;
     /// Appends a message with the next sequence number. With a `client_id`
     /// seen before in this conversation, returns the stored one and `false`.
     fn append(&self, conversation: &str, m: NewMessage<'_>) -> Result<(Stored, bool)>;
@@ -111,6 +137,20 @@ pub trait Store: Send + Sync {
     fn conversations(&self, limit: usize) -> Result<Vec<Summary>>;
     /// Resolves or reopens. Returns whether it changed.
     fn set_status(&self, id: &str, status: ConversationStatus, now: u64) -> Result<bool>;
+    /// Who handles the conversation.
+    fn handling(&self, id: &str) -> Result<Option<Handling>>;
+    /// Moves the conversation to `stage` (with `agent` for an agent);
+    /// entering `waiting` starts its wait at `now`. Returns whether the
+    /// stage or the agent changed.
+    fn set_stage(&self, id: &str, stage: Stage, agent: Option<&Author>, now: u64) -> Result<bool>;
+    /// Starts the wait of a waiting conversation (its visitor wrote), if not started.
+    fn start_wait(&self, id: &str, now: u64) -> Result<()>;
+    /// Stores the visitor's language.
+    fn set_locale(&self, id: &str, locale: &str) -> Result<()>;
+    /// Stores what the bot remembers.
+    fn set_bot_memory(&self, id: &str, unhelpful: u32, asked: bool) -> Result<()>;
+    /// The conversations waiting for a person, longest waiting first.
+    fn waiting(&self) -> Result<Vec<String>>;
 }
 
 /// Schema changes, in order; `PRAGMA user_version` says how many ran.
@@ -143,6 +183,17 @@ const MIGRATIONS: &[&str] = &[
         UNIQUE (conversation_id, seq),
         UNIQUE (conversation_id, client_id)
     );",
+    // 2: who answers (bot, waiting, agent), the bot's memory, the
+    // visitor's language, avatars and quick replies.
+    "ALTER TABLE conversations ADD COLUMN stage TEXT NOT NULL DEFAULT 'bot';
+    ALTER TABLE conversations ADD COLUMN agent TEXT;
+    ALTER TABLE conversations ADD COLUMN waiting_since INTEGER;
+    ALTER TABLE conversations ADD COLUMN locale TEXT;
+    ALTER TABLE conversations ADD COLUMN bot_unhelpful INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE conversations ADD COLUMN bot_asked INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX conversations_waiting ON conversations(waiting_since) WHERE stage = 'waiting';
+    ALTER TABLE messages ADD COLUMN avatar TEXT;
+    ALTER TABLE messages ADD COLUMN quick_replies TEXT;",
 ];
 
 /// SQLite behind a mutex: one writer at a time is what SQLite allows anyway.
@@ -201,6 +252,22 @@ fn kind_from(s: &str) -> AuthorKind {
     }
 }
 
+fn stage_str(s: Stage) -> &'static str {
+    match s {
+        Stage::Bot => "bot",
+        Stage::Waiting => "waiting",
+        Stage::Agent => "agent",
+    }
+}
+
+fn stage_from(s: &str) -> Stage {
+    match s {
+        "bot" => Stage::Bot,
+        "agent" => Stage::Agent,
+        _ => Stage::Waiting,
+    }
+}
+
 fn status_from(s: &str) -> ConversationStatus {
     if s == "resolved" {
         ConversationStatus::Resolved
@@ -216,7 +283,7 @@ fn status_str(s: ConversationStatus) -> &'static str {
     }
 }
 
-const MESSAGE_COLUMNS: &str = "id, seq, author, name, text, client_id, at";
+const MESSAGE_COLUMNS: &str = "id, seq, author, name, text, client_id, at, avatar, quick_replies";
 
 fn row_to_stored(r: &rusqlite::Row<'_>) -> rusqlite::Result<Stored> {
     Ok(Stored {
@@ -227,12 +294,18 @@ fn row_to_stored(r: &rusqlite::Row<'_>) -> rusqlite::Result<Stored> {
         text: r.get(4)?,
         client_id: r.get(5)?,
         at: r.get::<_, i64>(6)? as u64,
+        avatar: r.get(7)?,
+        quick_replies: r
+            .get::<_, Option<String>>(8)?
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default(),
     })
 }
 
 fn summary(conn: &Connection, where_sql: &str, p: &[&dyn rusqlite::ToSql]) -> rusqlite::Result<Vec<Summary>> {
     let sql = format!(
-        "SELECT c.id, c.status, c.head_seq, c.created_at, c.updated_at, m.author, m.text, m.at
+        "SELECT c.id, c.status, c.head_seq, c.created_at, c.updated_at, m.author, m.text, m.at,
+                c.stage, c.agent, c.waiting_since, c.locale
          FROM conversations c LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.head_seq
          {where_sql}"
     );
@@ -252,6 +325,13 @@ fn summary(conn: &Connection, where_sql: &str, p: &[&dyn rusqlite::ToSql]) -> ru
             updated_at: r.get::<_, i64>(4)? as u64,
             last_message: last,
             visitor_typing: false,
+            stage: stage_from(&r.get::<_, String>(8)?),
+            agent: r
+                .get::<_, Option<String>>(9)?
+                .and_then(|json| serde_json::from_str::<Author>(&json).ok())
+                .and_then(|a| a.name),
+            waiting_since: r.get::<_, Option<i64>>(10)?.map(|t| t as u64),
+            locale: r.get(11)?,
         })
     })?;
     rows.collect()
@@ -269,7 +349,7 @@ impl Store for Sqlite {
         })
     }
 
-    fn create_visitor(&self, token_hash: &str, conversation: &str, now: u64) -> Result<Visitor> {
+    fn create_visitor(&self, token_hash: &str, conversation: &str, stage: Stage, now: u64) -> Result<Visitor> {
         self.with(|c| {
             let tx = c.transaction()?;
             tx.execute(
@@ -278,8 +358,8 @@ impl Store for Sqlite {
             )?;
             let id = tx.last_insert_rowid();
             tx.execute(
-                "INSERT INTO conversations (id, visitor_id, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-                params![conversation, id, now as i64],
+                "INSERT INTO conversations (id, visitor_id, stage, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+                params![conversation, id, stage_str(stage), now as i64],
             )?;
             tx.commit()?;
             Ok(Visitor { id, conversation: conversation.to_string() })
@@ -309,9 +389,19 @@ impl Store for Sqlite {
                 |r| r.get(0),
             )?;
             tx.execute(
-                "INSERT INTO messages (conversation_id, seq, author, name, text, client_id, at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![conversation, seq, kind_str(m.author), m.name, m.text, m.client_id, m.at as i64],
+                "INSERT INTO messages (conversation_id, seq, author, name, text, client_id, at, avatar, quick_replies)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    conversation,
+                    seq,
+                    kind_str(m.author),
+                    m.name,
+                    m.text,
+                    m.client_id,
+                    m.at as i64,
+                    m.avatar,
+                    (!m.quick_replies.is_empty()).then(|| serde_json::to_string(m.quick_replies).unwrap_or_default())
+                ],
             )?;
             let id = tx.last_insert_rowid();
             tx.commit()?;
@@ -324,6 +414,8 @@ impl Store for Sqlite {
                     text: m.text.to_string(),
                     client_id: m.client_id.map(str::to_string),
                     at: m.at,
+                    avatar: m.avatar.map(str::to_string),
+                    quick_replies: m.quick_replies.to_vec(),
                 },
                 true,
             ))
@@ -369,6 +461,78 @@ impl Store for Sqlite {
             Ok(n > 0)
         })
     }
+
+    fn handling(&self, id: &str) -> Result<Option<Handling>> {
+        self.with(|c| {
+            c.query_row(
+                "SELECT stage, agent, waiting_since, locale, bot_unhelpful, bot_asked FROM conversations WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(Handling {
+                        stage: stage_from(&r.get::<_, String>(0)?),
+                        agent: r.get::<_, Option<String>>(1)?.and_then(|json| serde_json::from_str(&json).ok()),
+                        waiting_since: r.get::<_, Option<i64>>(2)?.map(|t| t as u64),
+                        locale: r.get(3)?,
+                        unhelpful: r.get(4)?,
+                        asked: r.get(5)?,
+                    })
+                },
+            )
+            .optional()
+        })
+    }
+
+    fn set_stage(&self, id: &str, stage: Stage, agent: Option<&Author>, now: u64) -> Result<bool> {
+        let agent = agent.filter(|_| stage == Stage::Agent).map(|a| serde_json::to_string(a).unwrap_or_default());
+        self.with(|c| {
+            let n = c.execute(
+                "UPDATE conversations SET stage = ?2, agent = ?3, updated_at = ?4,
+                     waiting_since = CASE WHEN ?2 = 'waiting' THEN COALESCE(waiting_since, ?4) END,
+                     bot_unhelpful = 0, bot_asked = 0
+                 WHERE id = ?1 AND (stage != ?2 OR agent IS NOT ?3)",
+                params![id, stage_str(stage), agent, now as i64],
+            )?;
+            Ok(n > 0)
+        })
+    }
+
+    fn start_wait(&self, id: &str, now: u64) -> Result<()> {
+        self.with(|c| {
+            c.execute(
+                "UPDATE conversations SET waiting_since = ?2 WHERE id = ?1 AND stage = 'waiting' AND waiting_since IS NULL",
+                params![id, now as i64],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn set_locale(&self, id: &str, locale: &str) -> Result<()> {
+        self.with(|c| {
+            c.execute("UPDATE conversations SET locale = ?2 WHERE id = ?1 AND locale IS NOT ?2", params![id, locale])?;
+            Ok(())
+        })
+    }
+
+    fn set_bot_memory(&self, id: &str, unhelpful: u32, asked: bool) -> Result<()> {
+        self.with(|c| {
+            c.execute(
+                "UPDATE conversations SET bot_unhelpful = ?2, bot_asked = ?3 WHERE id = ?1",
+                params![id, unhelpful, asked],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn waiting(&self) -> Result<Vec<String>> {
+        self.with(|c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT id FROM conversations WHERE stage = 'waiting' AND waiting_since IS NOT NULL
+                 ORDER BY waiting_since, id",
+            )?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect()
+        })
+    }
 }
 
 #[cfg(test)]
@@ -376,14 +540,14 @@ mod tests {
     use super::*;
 
     fn msg<'a>(text: &'a str, client_id: Option<&'a str>) -> NewMessage<'a> {
-        NewMessage { author: AuthorKind::Visitor, name: None, text, client_id, at: 1 }
+        NewMessage { author: AuthorKind::Visitor, name: None, text, client_id, at: 1, avatar: None, quick_replies: &[] }
     }
 
     #[test]
     fn sequence_numbers_run_per_conversation_and_client_ids_dedupe() {
         let s = Sqlite::open(Path::new(":memory:")).unwrap();
-        s.create_visitor("h1", "k1", 0).unwrap();
-        s.create_visitor("h2", "k2", 0).unwrap();
+        s.create_visitor("h1", "k1", Stage::Bot, 0).unwrap();
+        s.create_visitor("h2", "k2", Stage::Bot, 0).unwrap();
         let (a, new_a) = s.append("k1", msg("a", Some("c1"))).unwrap();
         let (again, new_again) = s.append("k1", msg("a", Some("c1"))).unwrap();
         let (b, _) = s.append("k2", msg("b", Some("c1"))).unwrap();
@@ -406,7 +570,7 @@ mod tests {
         let _ = std::fs::remove_file(&path);
         {
             let s = Sqlite::open(&path).unwrap();
-            s.create_visitor("h1", "k1", 0).unwrap();
+            s.create_visitor("h1", "k1", Stage::Bot, 0).unwrap();
             s.append("k1", msg("kept", Some("c1"))).unwrap();
             assert!(s.set_status("k1", ConversationStatus::Resolved, 5).unwrap());
             assert!(!s.set_status("k1", ConversationStatus::Resolved, 6).unwrap(), "no change, no event");

@@ -109,9 +109,9 @@ async fn ws_session(app: Arc<App>, socket: WebSocket) {
     let mut out = Out { app: app.clone(), held: None };
 
     // The first frame must be `hello`.
-    let (token, last_seq, limit) = match tokio::time::timeout(HELLO_TIMEOUT, rx.next()).await {
+    let (token, last_seq, limit, locale) = match tokio::time::timeout(HELLO_TIMEOUT, rx.next()).await {
         Ok(Some(Ok(WsMessage::Text(t)))) => match decode_client_frame(t.as_bytes()) {
-            Ok(ClientFrame::Hello { token, last_seq, limit, .. }) => (token, last_seq, limit),
+            Ok(ClientFrame::Hello { token, last_seq, limit, locale, .. }) => (token, last_seq, limit, locale),
             _ => {
                 let err = ServerFrame::Error { code: "malformed".into(), client_id: None, retry_after_ms: None };
                 let _ = tx.send(WsMessage::Text(encode_server_frame(&err).into())).await;
@@ -120,7 +120,7 @@ async fn ws_session(app: Arc<App>, socket: WebSocket) {
         },
         _ => return,
     };
-    let (visitor, mut room, frames) = match app.hello(token.as_deref(), last_seq, limit).await {
+    let (visitor, mut room, frames) = match app.hello(token.as_deref(), last_seq, limit, locale.as_deref()).await {
         Ok(r) => r,
         Err(e) => {
             eprintln!("hello failed: {e}");
@@ -179,6 +179,8 @@ pub struct StreamQuery {
     last_seq: u64,
     /// With `last_seq` 0: replay only the newest `limit` messages (see `hello`).
     limit: Option<u32>,
+    /// The language the widget shows (see `hello`).
+    locale: Option<String>,
     /// Seconds between `pong` events, so the widget can tell a silent
     /// stream from a quiet one (EventSource hides comment keep-alives).
     heartbeat: Option<u64>,
@@ -195,13 +197,14 @@ pub async fn events(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
     if let Some((status, retry)) = app.faults.fail_stream() {
         return failure(status, retry);
     }
-    let (_visitor, mut room, frames) = match app.hello(q.token.as_deref(), q.last_seq, q.limit).await {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("hello failed: {e}");
-            return (StatusCode::SERVICE_UNAVAILABLE, "storage unavailable").into_response();
-        }
-    };
+    let (_visitor, mut room, frames) =
+        match app.hello(q.token.as_deref(), q.last_seq, q.limit, q.locale.as_deref()).await {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("hello failed: {e}");
+                return (StatusCode::SERVICE_UNAVAILABLE, "storage unavailable").into_response();
+            }
+        };
     let beat = Duration::from_secs(q.heartbeat.unwrap_or(15).clamp(1, 300));
     let mut ticker = tokio::time::interval_at(tokio::time::Instant::now() + beat, beat);
     let (tx, rx) = mpsc::channel::<String>(64);

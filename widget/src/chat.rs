@@ -132,6 +132,8 @@ impl Chat {
         if document().hidden() {
             self.input(Input::Page(PageEvent::Hidden));
         }
+        // The bot answers in the language the widget shows.
+        self.dispatch(Event::Locale(self.i18n.lang()));
         self.input(Input::Start);
     }
 
@@ -328,6 +330,11 @@ impl Chat {
     /// Sends the draft with a fresh client id.
     pub fn submit(&self) {
         self.dispatch(Event::Submit { client_id: new_client_id(), at: now_ms() });
+    }
+
+    /// Sends a quick reply as the visitor's message.
+    pub fn quick_reply(&self, text: String) {
+        self.dispatch(Event::QuickReply { text, client_id: new_client_id(), at: now_ms() });
     }
 
     /// Closes the connection for good and stops every timer.

@@ -349,6 +349,7 @@ fn command(name: &JsValue, arg: &JsValue) {
                 }
                 let requested: Vec<&str> = requested.iter().map(String::as_str).collect();
                 chat.i18n.set_requested_with(&requested, source.as_deref());
+                chat.dispatch(salam_core::state::Event::Locale(chat.i18n.lang()));
                 emit_detail("salam:locale", Some(&chat.i18n.lang()));
             });
         }

@@ -123,10 +123,11 @@ fn agent(id: &str, seq: u64, text: &str) -> ServerFrame {
     ServerFrame::Message {
         id: id.into(),
         seq,
-        author: Author { kind: AuthorKind::Agent, name: Some("Sara".into()) },
+        author: Author { kind: AuthorKind::Agent, name: Some("Sara".into()), ..Author::default() },
         text: text.into(),
         client_id: None,
         at: Some(js_sys::Date::now() as u64 - 120_000),
+        quick_replies: vec![],
     }
 }
 
@@ -179,7 +180,9 @@ async fn a_message_goes_from_sending_to_sent_and_replies_render() {
             v: 1,
             token: None,
             last_seq: 0,
-            limit: Some(salam_widget::core::state::HISTORY_PAGE)
+            limit: Some(salam_widget::core::state::HISTORY_PAGE),
+            // The bot answers in the widget's language.
+            locale: Some("en".into()),
         }]
     );
     m.server(welcome());
@@ -291,7 +294,7 @@ async fn typing_and_resolved_show_under_the_log() {
     m.click(".salam-launcher");
     m.net.deliver(TransportEvent::Opened);
     m.server(welcome());
-    let sara = Author { kind: AuthorKind::Agent, name: Some("Sara".into()) };
+    let sara = Author { kind: AuthorKind::Agent, name: Some("Sara".into()), ..Author::default() };
     m.server(ServerFrame::Typing { author: sara, on: true });
     tick().await;
     let notice = m.q(".salam-notice").unwrap();
@@ -350,7 +353,7 @@ async fn persian_is_right_to_left_with_persian_digits_and_switches_in_place() {
     let when = m.q(".salam-msg time").unwrap().text_content().unwrap();
     assert!(when.contains('۲'), "{when}");
     // Digits are a number's, formatted; a name is text and keeps its own.
-    let bot = Author { kind: AuthorKind::Bot, name: Some("Bot 2".into()) };
+    let bot = Author { kind: AuthorKind::Bot, name: Some("Bot 2".into()), ..Author::default() };
     m.server(ServerFrame::Typing { author: bot, on: true });
     tick().await;
     let typing = m.q(".salam-notice").unwrap().text_content().unwrap();

@@ -22,6 +22,7 @@ mod bench;
 mod dist;
 mod loader;
 mod negotiation;
+mod rich_cases;
 mod split;
 mod tools;
 
@@ -123,7 +124,8 @@ fn demo(args: &[String]) -> Result {
     step("build the demo server", || run(cargo().args(["build", "-p", "salam-demo"])))?;
     eprintln!("\n==> starting the demo (Ctrl+C to stop)");
     let db = root().join("target").join("salam-demo.sqlite3");
-    run(cargo().args(["run", "-q", "-p", "salam-demo", "--", "--port", &port, "--db"]).arg(&db))
+    let kb = root().join("widget-demo").join("kb.json");
+    run(cargo().args(["run", "-q", "-p", "salam-demo", "--", "--port", &port, "--kb"]).arg(&kb).arg("--db").arg(&db))
 }
 
 fn e2e_task(files: &[String]) -> Result {
@@ -146,6 +148,8 @@ fn e2e(dist_dir: &Path, split_dir: &Path, only: &[String]) -> Result {
     })?;
     let cases = root().join("target").join("e2e").join("negotiation.json");
     step("the core's negotiation, for the loader's e2e cross-check", || negotiation::write_cases(&cases))?;
+    let rich = root().join("target").join("e2e").join("xss-rich.json");
+    step("the core's rich text of the XSS corpus, for its e2e check", || rich_cases::write_cases(&rich))?;
     step("end-to-end tests (Playwright, headless Chromium)", || {
         let tests = root().join("tests");
         let mut files: Vec<String> = std::fs::read_dir(tests.join("e2e"))
@@ -169,6 +173,7 @@ fn e2e(dist_dir: &Path, split_dir: &Path, only: &[String]) -> Result {
             .env("SALAM_SPLIT_DIST", split_dir)
             .env("SALAM_SITE", root().join("widget-demo/site"))
             .env("SALAM_NEGOTIATION", &cases)
+            .env("SALAM_XSS_RICH", &rich)
             .env("CHROMIUM", tools::CHROMIUM))
     })
 }

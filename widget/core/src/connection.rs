@@ -884,7 +884,7 @@ mod tests {
         assert!(rig.send("c1").is_empty());
         let out = rig.net(TransportEvent::Opened);
         assert_eq!(told(&out), vec![Event::Connected], "the conversation says hello");
-        let hello = ClientFrame::Hello { v: 1, token: None, last_seq: 0, limit: None };
+        let hello = ClientFrame::Hello { v: 1, token: None, last_seq: 0, limit: None, locale: None };
         assert_eq!(rig.feed(Input::Send(hello.clone())), vec![Output::Transmit(hello)]);
         assert!(rig.send("c1").is_empty(), "still not greeted");
         rig.frame(welcome());
@@ -1049,10 +1049,11 @@ mod tests {
         let echo = ServerFrame::Message {
             id: "m1".into(),
             seq: 1,
-            author: Author { kind: AuthorKind::Visitor, name: None },
+            author: Author { kind: AuthorKind::Visitor, name: None, ..Author::default() },
             text: "x".into(),
             client_id: Some("c1".into()),
             at: None,
+            quick_replies: vec![],
         };
         let out = rig.frame(echo.clone());
         assert_eq!(told(&out), vec![Event::Frame(echo)]);

@@ -49,6 +49,7 @@ pub mod backoff;
 pub mod config;
 pub mod connection;
 pub mod i18n;
+pub mod names;
 pub mod protocol;
 pub mod rich;
 pub mod session;

@@ -18,6 +18,9 @@ pub mod agent;
 /// The protocol version this build speaks, sent in the opening `hello`.
 pub const PROTOCOL_VERSION: u32 = 1;
 
+/// Most quick replies shown under a message.
+pub const MAX_QUICK_REPLIES: usize = 6;
+
 /// Longest visitor message, in Unicode scalar values.
 pub const MAX_MESSAGE_CHARS: usize = 4000;
 
@@ -31,7 +34,7 @@ pub const MAX_FRAME_BYTES: usize = 64 * 1024;
 pub const MAX_ANSWER_BYTES: usize = 4 * MAX_FRAME_BYTES;
 
 /// Who wrote a message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AuthorKind {
     /// The visitor using the widget.
@@ -42,6 +45,7 @@ pub enum AuthorKind {
     Agent,
     /// A notice from the system (conversation assigned, closed, ...). An
     /// author kind this version does not know is shown as one too.
+    #[default]
     #[serde(other)]
     System,
 }
@@ -59,13 +63,47 @@ impl AuthorKind {
 }
 
 /// Author of a server message.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Author {
     /// Kind of author.
     pub kind: AuthorKind,
     /// Display name, if any (untrusted text).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// An avatar image's URL (shown only if it is `https:` or `http:`;
+    /// otherwise the name's initials are).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<String>,
+    /// The author's team ("Billing"), shown in the header (untrusted text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+}
+
+impl Author {
+    /// An author of this kind with no name.
+    pub fn of(kind: AuthorKind) -> Self {
+        Self { kind, ..Self::default() }
+    }
+
+    /// An author of this kind with a name.
+    pub fn named(kind: AuthorKind, name: &str) -> Self {
+        Self { kind, name: Some(name.to_string()), ..Self::default() }
+    }
+}
+
+/// Who answers the conversation now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// The bot answers; the visitor may ask for a person.
+    #[default]
+    Bot,
+    /// An agent has joined and answers; the bot is silent.
+    Agent,
+    /// Waiting for a person to join. A stage this version does not know
+    /// is shown as this one.
+    #[serde(other)]
+    Waiting,
 }
 
 /// Whether a conversation is still going.
@@ -98,7 +136,14 @@ pub enum ClientFrame {
         /// ones come page by page with `history`. Absent: replay everything.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         limit: Option<u32>,
+        /// The language the widget shows (a BCP 47 tag): the bot answers
+        /// in it, and the support side sees it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        locale: Option<String>,
     },
+    /// The visitor asks for a person ("Talk to a person"). The server
+    /// answers with a `stage` frame (and may add a notice).
+    Handover,
     /// A visitor message.
     Message {
         /// Client-generated id; the server dedupes by it.
@@ -178,6 +223,23 @@ pub enum ServerFrame {
         /// When it was written, in milliseconds since the Unix epoch.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         at: Option<u64>,
+        /// Answers the visitor may pick (at most [`MAX_QUICK_REPLIES`] are
+        /// shown, under the newest message only, until the visitor writes).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        quick_replies: Vec<String>,
+    },
+    /// Who answers the conversation now: sent after `welcome` and whenever
+    /// it changes.
+    Stage {
+        /// The bot, a person is awaited, or an agent.
+        stage: Stage,
+        /// With `agent`: who answers.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        agent: Option<Author>,
+        /// With `waiting`: how many conversations wait before this one, plus
+        /// one (1: next).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        queue_position: Option<u32>,
     },
     /// Someone on the support side started or stopped typing.
     Typing {

@@ -100,13 +100,13 @@ fn bare_links(text: &str) -> Vec<(usize, usize, String)> {
                     start -= 7;
                 }
                 let prev = before.chars().next_back();
-                if prev.is_some_and(|p| p.is_alphanumeric() || ".:/-_@\\".contains(p)) {
+                if prev.is_some_and(|p| is_word(p) || ".:/-_@\\".contains(p)) {
                     continue;
                 }
                 format!("mailto:{}", link.as_str())
             }
             _ => {
-                if before.chars().next_back().is_some_and(|p| p.is_alphanumeric() || "_\\".contains(p)) {
+                if before.chars().next_back().is_some_and(|p| is_word(p) || "_\\".contains(p)) {
                     continue;
                 }
                 link.as_str().to_string()
@@ -152,8 +152,24 @@ fn push_text(out: &mut Vec<Inline>, text: &str) {
     }
 }
 
+/// Punctuation and symbols, for CommonMark's flanking rules and for what
+/// may come before a bare link: ASCII's, and the punctuation blocks of the
+/// scripts the widget ships (Latin-1, General Punctuation, Arabic, Hebrew,
+/// Devanagari, CJK and full-width forms). CommonMark asks for all of
+/// Unicode's P and S categories; those tables would cost the widget
+/// kilobytes, and outside these blocks chat text is letters and digits.
 fn is_punct(c: char) -> bool {
-    c.is_ascii_punctuation() || (!c.is_alphanumeric() && !c.is_whitespace() && !c.is_control())
+    c.is_ascii_punctuation()
+        || matches!(c,
+            '\u{A1}'..='\u{BF}' | '\u{D7}' | '\u{F7}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}'
+            | '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{066A}'..='\u{066D}' | '\u{06D4}'
+            | '\u{05BE}' | '\u{05C0}' | '\u{05C3}' | '\u{05F3}' | '\u{05F4}' | '\u{0964}' | '\u{0965}'
+            | '\u{3001}'..='\u{3003}' | '\u{3008}'..='\u{3011}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}')
+}
+
+/// A letter or a digit, as far as these rules care.
+fn is_word(c: char) -> bool {
+    !c.is_whitespace() && !c.is_control() && !is_punct(c)
 }
 
 impl Parser<'_> {

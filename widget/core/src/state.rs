@@ -13,7 +13,8 @@
 //! upserted by id, so duplicates and replays are harmless.
 
 use crate::protocol::{
-    Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, MAX_MESSAGE_CHARS, PROTOCOL_VERSION,
+    Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, Stage, MAX_MESSAGE_CHARS, MAX_QUICK_REPLIES,
+    PROTOCOL_VERSION,
 };
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::HashMap;
@@ -58,6 +59,11 @@ pub struct Message {
     pub author: AuthorKind,
     /// Display name of the author, if the server gave one (untrusted).
     pub author_name: Option<String>,
+    /// The author's avatar URL, if the server gave one (untrusted: the
+    /// view shows only `https:` and `http:` images).
+    pub avatar: Option<String>,
+    /// Answers the visitor may pick (see [`State::quick_replies`]).
+    pub quick_replies: Vec<String>,
     /// Untrusted text.
     pub text: String,
     /// Delivery state.
@@ -117,6 +123,19 @@ pub struct State {
     pub status: ConversationStatus,
     /// Who on the support side is typing, if anyone.
     pub typing: Option<Author>,
+    /// Who answers now: the bot, a person is awaited, or an agent; `None`
+    /// until the server says (a backend without stages never does, and the
+    /// widget then shows none of it).
+    pub stage: Option<Stage>,
+    /// With [`Stage::Agent`]: who answers.
+    pub agent: Option<Author>,
+    /// With [`Stage::Waiting`]: the place in the queue (1: next), if known.
+    pub queue_position: Option<u32>,
+    /// The visitor asked for a person and the server has not yet said a
+    /// person is awaited: asked again on every welcome until it does.
+    pub handover_pending: bool,
+    /// The language the widget shows, sent in `hello` (the bot answers in it).
+    pub locale: Option<String>,
     /// A `sync` for a gap is outstanding.
     syncing: bool,
     /// Sequence numbers received above `last_seq` (after a gap).
@@ -152,6 +171,11 @@ impl Default for State {
             conversation: None,
             status: ConversationStatus::Open,
             typing: None,
+            stage: None,
+            agent: None,
+            queue_position: None,
+            handover_pending: false,
+            locale: None,
             syncing: false,
             ahead: vec![],
             loading_earlier: None,
@@ -403,6 +427,16 @@ impl State {
         self.earliest_seq().is_some_and(|s| s > 1)
     }
 
+    /// The answers the visitor may pick now: those of the newest message,
+    /// when it is from the support side. Anything the visitor writes after
+    /// it (a pick included) retires them, also after a reload, since the
+    /// rule reads only the log.
+    pub fn quick_replies(&self) -> Option<(&str, &[String])> {
+        let last = self.messages.last()?;
+        let replies = &last.quick_replies[..last.quick_replies.len().min(MAX_QUICK_REPLIES)];
+        (last.author != AuthorKind::Visitor && !replies.is_empty()).then_some((last.key.as_str(), replies))
+    }
+
     fn mark_read(&mut self) {
         if let Some(max) = self.messages.iter().filter_map(|m| m.seq).max() {
             self.read_seq = self.read_seq.max(max);
@@ -458,6 +492,19 @@ pub enum Event {
     /// The server does not know the visitor's token (an HTTP 401): forget
     /// it; the next `hello` gets a new one.
     TokenRejected,
+    /// The visitor picked a quick reply: sent as their message.
+    QuickReply {
+        /// The reply's text.
+        text: String,
+        /// A new, unique client id.
+        client_id: String,
+        /// Now, in ms since the Unix epoch.
+        at: u64,
+    },
+    /// The visitor asked for a person ("Talk to a person").
+    Handover,
+    /// The language the widget shows changed (and at start).
+    Locale(String),
 }
 
 /// Something for the host page to hear about (`salam:*` events).
@@ -533,6 +580,7 @@ pub fn reduce(state: &mut State, event: Event) -> Vec<Effect> {
                 last_seq: state.last_seq,
                 // A fresh page starts with the newest page of the conversation.
                 limit: (state.last_seq == 0).then_some(HISTORY_PAGE),
+                locale: state.locale.clone(),
             })]
         }
         Event::LoadEarlier => match state.earliest_seq() {
@@ -569,6 +617,23 @@ pub fn reduce(state: &mut State, event: Event) -> Vec<Effect> {
             state.token = None;
             vec![]
         }
+        Event::QuickReply { text, client_id, at } => {
+            if state.quick_replies().is_none_or(|(_, replies)| !replies.contains(&text)) {
+                return vec![]; // retired meanwhile (another tab answered)
+            }
+            send_text(state, text, client_id, at)
+        }
+        Event::Handover => {
+            if state.stage != Some(Stage::Bot) || state.handover_pending {
+                return vec![];
+            }
+            state.handover_pending = true;
+            vec![Effect::Send(ClientFrame::Handover)]
+        }
+        Event::Locale(tag) => {
+            state.locale = Some(tag);
+            vec![]
+        }
         Event::Frame(frame) => on_frame(state, frame),
     }
 }
@@ -587,6 +652,8 @@ fn restore(state: &mut State, saved: Saved) -> Vec<Effect> {
             seq: None,
             author: AuthorKind::Visitor,
             author_name: None,
+            avatar: None,
+            quick_replies: vec![],
             text: p.text,
             delivery: match p.failed {
                 Some(reason) => Delivery::Failed(failure_reason(&reason)),
@@ -626,12 +693,22 @@ fn submit(state: &mut State, client_id: String, at: u64) -> Vec<Effect> {
     }
     state.draft.clear();
     state.composer_error = None;
+    send_text(state, text, client_id, at)
+}
+
+/// Puts a visitor message in the log and the outbox.
+fn send_text(state: &mut State, text: String, client_id: String, at: u64) -> Vec<Effect> {
+    if state.index.contains_key(&client_id) {
+        return vec![];
+    }
     state.insert(Message {
         key: client_id.clone(),
         server_id: None,
         seq: None,
         author: AuthorKind::Visitor,
         author_name: None,
+        avatar: None,
+        quick_replies: vec![],
         text: text.clone(),
         delivery: Delivery::Sending,
         at: Some(at),
@@ -687,6 +764,9 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
             }
             effects.push(Effect::Persist);
             effects.extend(pending_sends(state));
+            if state.handover_pending {
+                effects.push(Effect::Send(ClientFrame::Handover));
+            }
         }
         ServerFrame::Ack { client_id, id, seq } => {
             if let Some(i) = state.position(&client_id) {
@@ -700,7 +780,7 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
             }
             after_seq(state, seq, &mut effects);
         }
-        ServerFrame::Message { id, seq, author, text, client_id, at } => {
+        ServerFrame::Message { id, seq, author, text, client_id, at, quick_replies } => {
             // A page of history comes oldest first and ends just before
             // where it was asked from; until then a scroll to the top does
             // not ask again (its first rows are already the earliest).
@@ -723,6 +803,7 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                         m.seq = Some(seq);
                         m.text = text;
                         m.at = at.or(m.at);
+                        m.quick_replies = quick_replies;
                         if m.author == AuthorKind::Visitor {
                             m.delivery = Delivery::Sent;
                         }
@@ -741,6 +822,8 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                         seq: Some(seq),
                         author: author.kind,
                         author_name: author.name,
+                        avatar: author.avatar,
+                        quick_replies,
                         text,
                         delivery: if mine { Delivery::Sent } else { Delivery::Received },
                         at,
@@ -761,6 +844,14 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
         }
         ServerFrame::Status { status } => {
             state.status = status;
+        }
+        ServerFrame::Stage { stage, agent, queue_position } => {
+            state.stage = Some(stage);
+            state.agent = agent.filter(|_| stage == Stage::Agent);
+            state.queue_position = queue_position.filter(|_| stage == Stage::Waiting);
+            if stage != Stage::Bot {
+                state.handover_pending = false;
+            }
         }
         ServerFrame::Error { code, client_id, .. } => {
             if let Some(i) = client_id.and_then(|c| state.position(&c)) {
@@ -792,10 +883,11 @@ mod tests {
         Event::Frame(ServerFrame::Message {
             id: id.into(),
             seq,
-            author: Author { kind: AuthorKind::Agent, name: Some("Sara".into()) },
+            author: Author { kind: AuthorKind::Agent, name: Some("Sara".into()), ..Author::default() },
             text: text.into(),
             client_id: None,
             at: None,
+            quick_replies: vec![],
         })
     }
 
@@ -850,10 +942,11 @@ mod tests {
         let echo = Event::Frame(ServerFrame::Message {
             id: "m1".into(),
             seq: 1,
-            author: Author { kind: AuthorKind::Visitor, name: None },
+            author: Author { kind: AuthorKind::Visitor, name: None, ..Author::default() },
             text: "hi".into(),
             client_id: Some("c1".into()),
             at: None,
+            quick_replies: vec![],
         });
         reduce(&mut s, echo.clone());
         reduce(&mut s, echo);
@@ -955,7 +1048,8 @@ mod tests {
                 v: PROTOCOL_VERSION,
                 token: Some("t1".into()),
                 last_seq: 1,
-                limit: None
+                limit: None,
+                locale: None,
             })]
         );
         assert_eq!(s.connection, Connection::Reconnecting, "online only once the server says welcome");
@@ -1038,7 +1132,8 @@ mod tests {
                 v: PROTOCOL_VERSION,
                 token: Some("t1".into()),
                 last_seq: 0,
-                limit: Some(HISTORY_PAGE)
+                limit: Some(HISTORY_PAGE),
+                locale: None,
             })]
         );
         let fx = reduce(&mut page, welcome("k1"));
@@ -1053,10 +1148,11 @@ mod tests {
             Event::Frame(ServerFrame::Message {
                 id: "m1".into(),
                 seq: 1,
-                author: Author { kind: AuthorKind::Visitor, name: None },
+                author: Author { kind: AuthorKind::Visitor, name: None, ..Author::default() },
                 text: "one".into(),
                 client_id: Some("c1".into()),
                 at: None,
+                quick_replies: vec![],
             }),
         );
         assert_eq!(page.messages.len(), 2);
@@ -1088,10 +1184,11 @@ mod tests {
             Event::Frame(ServerFrame::Message {
                 id: "m1".into(),
                 seq: 1,
-                author: Author { kind: AuthorKind::Visitor, name: None },
+                author: Author { kind: AuthorKind::Visitor, name: None, ..Author::default() },
                 text: "from tab B".into(),
                 client_id: Some("b1".into()),
                 at: None,
+                quick_replies: vec![],
             }),
         );
         let merged = s.saved_over(stored);
@@ -1134,7 +1231,7 @@ mod tests {
     #[test]
     fn typing_shows_until_that_author_writes_or_the_connection_drops() {
         let mut s = State::default();
-        let sara = Author { kind: AuthorKind::Agent, name: Some("Sara".into()) };
+        let sara = Author { kind: AuthorKind::Agent, name: Some("Sara".into()), ..Author::default() };
         reduce(&mut s, Event::Frame(ServerFrame::Typing { author: sara.clone(), on: true }));
         assert_eq!(s.typing, Some(sara.clone()));
         reduce(&mut s, agent_says("m1", 1, "hi"));
@@ -1263,5 +1360,113 @@ mod tests {
         reduce(&mut s, Event::Frame(ServerFrame::Ack { client_id: "c1".into(), id: "m5001".into(), seq: 5_001 }));
         assert_eq!(s.messages.last().map(|m| m.key.as_str()), Some("c1"));
         assert_eq!(s.message("m5001").map(|m| m.key.as_str()), Some("c1"));
+    }
+
+    fn bot_asks(id: &str, seq: u64, replies: &[&str]) -> Event {
+        Event::Frame(ServerFrame::Message {
+            id: id.into(),
+            seq,
+            author: Author::of(AuthorKind::Bot),
+            text: "Did that help?".into(),
+            client_id: None,
+            at: None,
+            quick_replies: replies.iter().map(|r| r.to_string()).collect(),
+        })
+    }
+
+    #[test]
+    fn quick_replies_show_under_the_newest_message_and_retire_when_the_visitor_writes() {
+        let mut s = State::default();
+        reduce(&mut s, Event::Open);
+        reduce(&mut s, bot_asks("m1", 1, &["Yes", "No"]));
+        assert_eq!(s.quick_replies(), Some(("m1", &["Yes".to_string(), "No".to_string()][..])));
+        // A pick is the visitor's message, sent like any other.
+        let fx = reduce(&mut s, Event::QuickReply { text: "No".into(), client_id: "c1".into(), at: 5 });
+        assert_eq!(
+            fx,
+            vec![Effect::Persist, Effect::Send(ClientFrame::Message { client_id: "c1".into(), text: "No".into() })]
+        );
+        assert_eq!(s.quick_replies(), None, "retired at once");
+        // Retired for good: a second pick (another tab, a double click) sends nothing.
+        assert!(reduce(&mut s, Event::QuickReply { text: "Yes".into(), client_id: "c2".into(), at: 6 }).is_empty());
+        // A reload replays the same log: still retired.
+        let mut reloaded = State::default();
+        reduce(&mut reloaded, bot_asks("m1", 1, &["Yes", "No"]));
+        reduce(
+            &mut reloaded,
+            Event::Frame(ServerFrame::Message {
+                id: "m2".into(),
+                seq: 2,
+                author: Author::of(AuthorKind::Visitor),
+                text: "No".into(),
+                client_id: Some("c1".into()),
+                at: None,
+                quick_replies: vec![],
+            }),
+        );
+        assert_eq!(reloaded.quick_replies(), None);
+        // An agent's message without replies retires them too; typing does not.
+        let mut s = State::default();
+        reduce(&mut s, bot_asks("m1", 1, &["Yes"]));
+        reduce(&mut s, Event::DraftChanged("hm".into()));
+        assert!(s.quick_replies().is_some());
+        reduce(&mut s, agent_says("m2", 2, "Hi, Sara here"));
+        assert_eq!(s.quick_replies(), None);
+    }
+
+    #[test]
+    fn at_most_six_quick_replies_show() {
+        let mut s = State::default();
+        reduce(&mut s, bot_asks("m1", 1, &["1", "2", "3", "4", "5", "6", "7", "8"]));
+        assert_eq!(s.quick_replies().map(|(_, r)| r.len()), Some(MAX_QUICK_REPLIES));
+    }
+
+    #[test]
+    fn the_stage_says_who_answers_and_a_handover_is_asked_until_the_server_heard_it() {
+        let mut s = State::default();
+        reduce(&mut s, Event::Locale("fa".into()));
+        let hello = reduce(&mut s, Event::Connected);
+        assert!(matches!(&hello[..], [Effect::Send(ClientFrame::Hello { locale: Some(l), .. })] if l == "fa"));
+        assert_eq!(s.stage, None);
+        assert!(reduce(&mut s, Event::Handover).is_empty(), "not before the server says the bot answers");
+        reduce(&mut s, Event::Frame(ServerFrame::Stage { stage: Stage::Bot, agent: None, queue_position: None }));
+        assert_eq!(reduce(&mut s, Event::Handover), vec![Effect::Send(ClientFrame::Handover)]);
+        assert!(reduce(&mut s, Event::Handover).is_empty(), "one request at a time");
+        // The connection dropped before the server answered: asked again after the next welcome.
+        reduce(&mut s, Event::Disconnected);
+        let welcome = ServerFrame::Welcome {
+            v: 1,
+            token: "t".into(),
+            conversation: "k".into(),
+            head_seq: 0,
+            status: ConversationStatus::Open,
+        };
+        let fx = reduce(&mut s, Event::Frame(welcome.clone()));
+        assert!(fx.contains(&Effect::Send(ClientFrame::Handover)), "{fx:?}");
+        reduce(
+            &mut s,
+            Event::Frame(ServerFrame::Stage { stage: Stage::Waiting, agent: None, queue_position: Some(2) }),
+        );
+        assert_eq!((s.stage, s.queue_position, s.handover_pending), (Some(Stage::Waiting), Some(2), false));
+        assert!(!reduce(&mut s, Event::Frame(welcome)).contains(&Effect::Send(ClientFrame::Handover)));
+        assert!(reduce(&mut s, Event::Handover).is_empty(), "nothing to ask while waiting");
+        let sara = Author {
+            kind: AuthorKind::Agent,
+            name: Some("Sara".into()),
+            team: Some("Billing".into()),
+            ..Author::default()
+        };
+        reduce(
+            &mut s,
+            Event::Frame(ServerFrame::Stage {
+                stage: Stage::Agent,
+                agent: Some(sara.clone()),
+                queue_position: Some(9),
+            }),
+        );
+        assert_eq!((s.stage, s.agent.as_ref(), s.queue_position), (Some(Stage::Agent), Some(&sara), None));
+        // Back to the bot (a new conversation after a resolve): no agent shown.
+        reduce(&mut s, Event::Frame(ServerFrame::Stage { stage: Stage::Bot, agent: Some(sara), queue_position: None }));
+        assert_eq!((s.stage, s.agent.as_ref()), (Some(Stage::Bot), None));
     }
 }

@@ -17,7 +17,7 @@
 //! transports live in the `salam-widget` crate.
 
 pub use crate::connection::{Capabilities, PostOutcome, TransportEvent};
-use crate::protocol::{Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, PROTOCOL_VERSION};
+use crate::protocol::{Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, Stage, PROTOCOL_VERSION};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -144,6 +144,10 @@ impl EchoServer {
             | ClientFrame::Unknown => {
                 vec![]
             }
+            // Nobody else is here: a person is awaited for ever.
+            ClientFrame::Handover => {
+                vec![ServerFrame::Stage { stage: Stage::Waiting, agent: None, queue_position: Some(1) }]
+            }
             ClientFrame::Message { client_id, text } => {
                 // Dedupe by client id, as a real server must.
                 if let Some(pos) = self.seen.iter().position(|c| c == client_id) {
@@ -160,10 +164,11 @@ impl EchoServer {
                     ServerFrame::Message {
                         id: format!("m{reply_seq}"),
                         seq: reply_seq,
-                        author: Author { kind: AuthorKind::Bot, name: Some("Echo".into()) },
+                        author: Author::named(AuthorKind::Bot, "Echo"),
                         text: text.clone(),
                         client_id: None,
                         at: Some(now),
+                        quick_replies: vec![],
                     },
                 ]
             }

@@ -57,13 +57,21 @@ fn round_trip<F: PartialEq + std::fmt::Debug>(
 #[test]
 fn server_fixtures_round_trip_exactly() {
     let kinds = round_trip("protocol/server", decode_server_frame, encode_server_frame, ServerFrame::Unknown);
-    assert_eq!(kinds, ["ack", "error", "message", "pong", "status", "typing", "welcome"], "a fixture per frame type");
+    assert_eq!(
+        kinds,
+        ["ack", "error", "message", "pong", "stage", "status", "typing", "welcome"],
+        "a fixture per frame type"
+    );
 }
 
 #[test]
 fn client_fixtures_round_trip_exactly() {
     let kinds = round_trip("protocol/client", decode_client_frame, encode_client_frame, ClientFrame::Unknown);
-    assert_eq!(kinds, ["hello", "history", "message", "ping", "sync", "typing"], "a fixture per frame type");
+    assert_eq!(
+        kinds,
+        ["handover", "hello", "history", "message", "ping", "sync", "typing"],
+        "a fixture per frame type"
+    );
 }
 
 /// PROTOCOL.md shows every fixture, byte for byte, so the document cannot

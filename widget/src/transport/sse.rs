@@ -24,6 +24,8 @@ pub struct SseTransport {
     frames_url: String,
     heartbeat_secs: u32,
     current: Option<Rc<Connection>>,
+    /// The language from the last `hello`, for every stream after it.
+    locale: Option<String>,
 }
 
 /// One connection: the stream (replaced by a `sync`) and the token the
@@ -81,7 +83,7 @@ impl SseTransport {
     /// A transport for these URLs, asking the server for a `pong` every
     /// `heartbeat_secs`.
     pub fn new(events_url: String, frames_url: String, heartbeat_secs: u32) -> Self {
-        Self { events_url, frames_url, heartbeat_secs, current: None }
+        Self { events_url, frames_url, heartbeat_secs, current: None, locale: None }
     }
 
     fn start_stream(&self, conn: &Rc<Connection>, last_seq: u64, limit: Option<u32>) {
@@ -89,6 +91,9 @@ impl SseTransport {
         let mut url = format!("{}?last_seq={last_seq}&heartbeat={}", self.events_url, self.heartbeat_secs);
         if let (0, Some(limit)) = (last_seq, limit) {
             url.push_str(&format!("&limit={limit}"));
+        }
+        if let Some(locale) = &self.locale {
+            url.push_str(&format!("&locale={}", js_sys::encode_uri_component(locale)));
         }
         if let Some(token) = conn.token.borrow().as_deref() {
             url.push_str(&format!("&token={}", js_sys::encode_uri_component(token)));
@@ -154,8 +159,9 @@ impl Transport for SseTransport {
     fn send(&mut self, frame: &ClientFrame) {
         let Some(conn) = self.current.clone() else { return };
         match frame {
-            ClientFrame::Hello { token, last_seq, limit, .. } => {
+            ClientFrame::Hello { token, last_seq, limit, locale, .. } => {
                 *conn.token.borrow_mut() = token.as_deref().and_then(header_safe);
+                self.locale.clone_from(locale);
                 self.start_stream(&conn, *last_seq, *limit);
             }
             ClientFrame::Sync { after_seq } => self.start_stream(&conn, *after_seq, None),

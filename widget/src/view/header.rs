@@ -1,3 +1,4 @@
+use super::answering::Answering;
 use super::icons::IconClose;
 use super::ids;
 use crate::chat::Chat;
@@ -24,6 +25,7 @@ pub fn Header(
             <div class="salam-heading">
                 <h2 id=ids::TITLE class="salam-title" dir="auto">{title}</h2>
                 <p class="salam-subtitle" dir="auto">{subtitle}</p>
+                <Answering />
             </div>
             <button
                 type="button"

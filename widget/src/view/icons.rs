@@ -32,3 +32,13 @@ pub fn IconSend() -> impl IntoView {
         </svg>
     }
 }
+
+/// A friendly robot head: the bot's avatar.
+#[component]
+pub fn IconBot() -> impl IntoView {
+    view! {
+        <svg class="salam-icon" viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M12 2a1.5 1.5 0 0 1 .75 2.8V6H17a3 3 0 0 1 3 3v8a3 3 0 0 1-3 3H7a3 3 0 0 1-3-3V9a3 3 0 0 1 3-3h4.25V4.8A1.5 1.5 0 0 1 12 2zM9 11a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm6 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zM1 11h2v5H1zm20 0h2v5h-2z" />
+        </svg>
+    }
+}

@@ -1,3 +1,5 @@
+use super::avatar::Avatar;
+use super::rich_text::render_rich;
 use crate::chat::Chat;
 use leptos::prelude::*;
 use salam_core::protocol::AuthorKind;
@@ -34,7 +36,19 @@ pub fn MessageRow(
         (AuthorKind::Agent, _) => i18n.t("author-agent"),
         (AuthorKind::System, _) => i18n.t("author-system"),
     };
-    let text = move || message.with(|m| m.as_ref().map(|m| m.text.clone()).unwrap_or_default());
+    let text = Memo::new(move |_| message.with(|m| m.as_ref().map(|m| m.text.clone()).unwrap_or_default()));
+    // Answers from the support side may carry rich text (parsed in the
+    // core, rendered as nodes); the visitor's own words and notices are
+    // shown exactly as typed.
+    let rich = matches!(author, AuthorKind::Bot | AuthorKind::Agent);
+    let body = NodeRef::<leptos::html::P>::new();
+    Effect::new(move |_| {
+        if let Some(p) = body.get() {
+            text.with(|t| if rich { render_rich(&p, t) } else { p.set_text_content(Some(t)) });
+        }
+    });
+    let avatar =
+        rich.then(|| view! { <Avatar kind=author name=first.author_name.clone() image=first.avatar.clone() /> });
     let delivery = Memo::new(move |_| message.with(|m| m.as_ref().map(|m| m.delivery.clone())));
     let status = move || match delivery.get() {
         Some(Delivery::Sending) => i18n.t("message-sending"),
@@ -61,9 +75,10 @@ pub fn MessageRow(
         <div class=format!("salam-msg salam-msg-{kind}") class:salam-failed=failed data-key=key>
             // Visitors' own messages need no visible name; screen readers still hear it.
             <span class="salam-author" class:salam-sr-only=author == AuthorKind::Visitor>
-                <bdi>{who}</bdi>
+                {avatar}
+                <bdi class="salam-name">{who}</bdi>
             </span>
-            <p class="salam-text" dir="auto">{text}</p>
+            <p class="salam-text" dir="auto" node_ref=body></p>
             <span class="salam-meta">
                 {time}
                 {(author == AuthorKind::Visitor).then(|| view! {

@@ -1,6 +1,8 @@
 //! The widget's components, one per file. Each reads the [`crate::Chat`]
 //! from context and sends intents through it; none writes state directly.
 
+mod answering;
+mod avatar;
 mod composer;
 mod connection_banner;
 mod conversation_notice;
@@ -10,6 +12,8 @@ mod launcher;
 mod message_list;
 mod message_row;
 mod panel;
+mod quick_replies;
+mod rich_text;
 mod salam_chat;
 
 pub use salam_chat::SalamChat;

@@ -1,6 +1,6 @@
 use super::{
     composer::Composer, connection_banner::ConnectionBanner, conversation_notice::ConversationNotice, header::Header,
-    ids, message_list::MessageList,
+    ids, message_list::MessageList, quick_replies::QuickReplies,
 };
 use crate::chat::Chat;
 use leptos::prelude::*;
@@ -29,6 +29,7 @@ pub fn Panel(
             <Header title=title subtitle=subtitle />
             <ConnectionBanner />
             <MessageList />
+            <QuickReplies />
             <ConversationNotice />
             <Composer />
         </div>

@@ -2,11 +2,11 @@
 //! API"): what the reference server reads and writes, and what scripts and
 //! the console send. Messages travel as [`ServerFrame`]s, as to visitors.
 
-use super::{AuthorKind, ConversationStatus, ServerFrame};
+use super::{AuthorKind, ConversationStatus, ServerFrame, Stage};
 use serde::{Deserialize, Serialize};
 
 /// `POST /api/v1/agent/conversations/{id}/messages`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Reply {
     /// The text (1–4,000 characters after trimming).
     pub text: String,
@@ -16,6 +16,15 @@ pub struct Reply {
     /// An idempotency key: the same one again returns the stored message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
+    /// The agent's avatar image URL (`https:` or `http:`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<String>,
+    /// The agent's team.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    /// Answers the visitor may pick.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quick_replies: Vec<String>,
 }
 
 /// `POST /api/v1/agent/conversations/{id}/typing`.
@@ -64,6 +73,32 @@ pub struct Summary {
     /// Whether the visitor is typing now.
     #[serde(default)]
     pub visitor_typing: bool,
+    /// Who answers: the bot, a person is awaited, or an agent.
+    #[serde(default)]
+    pub stage: Stage,
+    /// With `agent`: the agent's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agent: Option<String>,
+    /// With `waiting`: since when (ms), once the visitor wrote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiting_since: Option<u64>,
+    /// The visitor's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+}
+
+/// `POST /api/v1/agent/conversations/{id}/join`: the agent takes the
+/// conversation over from the bot or the queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Join {
+    /// The agent's display name.
+    pub name: String,
+    /// An avatar image's URL (`https:` or `http:`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar: Option<String>,
+    /// The agent's team.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
 }
 
 /// The `data` of a `message` event on `GET /api/v1/agent/events`.

@@ -1,0 +1,195 @@
+// Live support on the real server with the demo knowledge base: the bot
+// answers with rich text and quick replies, hands over when asked (in any
+// language) or from the "Talk to a person" button, says where the visitor
+// is in the queue, and stops the moment an agent joins; the header says who
+// answers, and names of any length fit.
+
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Widget, axeWidget, launchBrowser, newPage, root, serverApi, startDemoServer } from "./harness.mjs";
+
+/** A message of a locale file, as written (no placeables). */
+const ftl = (lang, file, id) => {
+  const m = new RegExp(`^${id} = (.*)$`, "m").exec(readFileSync(join(root, "locales", lang, file), "utf8"));
+  assert.ok(m, `${lang}/${file} has ${id}`);
+  return m[1].trim();
+};
+
+describe("live support: bot, handover, agent", () => {
+  let server, browser, api;
+  before(async () => {
+    server = await startDemoServer({ extra: ["--kb", join(root, "widget-demo/kb.json")] });
+    browser = await launchBrowser();
+    api = serverApi(server);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function visit(options = {}) {
+    const page = await newPage(browser, { echo: false, ...options });
+    await page.goto(server.url + "/");
+    const w = new Widget(page);
+    await w.ready();
+    await w.open();
+    return { page, w };
+  }
+
+  const shadow = (page, fn, arg) => page.evaluate(([src, a]) => {
+    const root = document.querySelector("salam-chat").shadowRoot;
+    return new Function("root", "arg", src)(root, a);
+  }, [fn, arg]);
+
+  /** The conversation the newest summary is about (one visitor per test). */
+  async function conversationWith(text) {
+    for (;;) {
+      const list = await api.conversations();
+      const found = list.find((c) => c.last_message?.text === text || c.last_message?.text?.includes(text));
+      if (found) return found;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  it("the bot answers with rich text, links and quick replies; a pick is sent and retires them, also after a reload", async () => {
+    const { page, w } = await visit();
+    const header = page.locator(".salam-answering");
+    await header.getByText("Our assistant answers right away.").waitFor();
+    const talk = page.getByRole("button", { name: "Talk to a person" });
+    assert.equal(await talk.isVisible(), true);
+
+    await w.composer.fill("How much does it cost?");
+    await w.composer.press("Enter");
+    const replies = page.getByRole("group", { name: "Suggested replies" });
+    await replies.getByRole("button", { name: "Yes" }).waitFor();
+    assert.deepEqual(await replies.getByRole("button").allTextContents(), ["Yes", "No"]);
+    // The answer's markup became elements, its URL a safe link.
+    const answer = await shadow(page, `
+      const bot = [...root.querySelectorAll(".salam-msg-bot .salam-text")];
+      const a = bot[0].querySelector("a");
+      return { strong: bot[0].querySelector("strong")?.textContent, href: a?.getAttribute("href"), rel: a?.rel,
+               target: a?.target, text: bot.map((b) => b.textContent), author: root.querySelector(".salam-msg-bot .salam-name").textContent };`);
+    assert.deepEqual(answer, {
+      strong: "$9 a month",
+      href: "https://example.com/pricing",
+      rel: "noopener noreferrer nofollow",
+      target: "_blank",
+      text: ["Plans start at $9 a month, and the first 14 days are free.See every plan at https://example.com/pricing.", "Did that help?"],
+      author: "Assistant",
+    });
+    const axe = await axeWidget(page);
+    assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`), [], "bot answer with a link and quick replies");
+
+    // Picked by keyboard: Tab from the composer... the buttons are reachable.
+    await replies.getByRole("button", { name: "No" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("group", { name: "Suggested replies" }).getByRole("button", { name: "Talk to a person" }).waitFor();
+    assert.deepEqual((await w.messages()).slice(-2), ["No", "Sorry about that. Could you put it another way? Or talk to a person."]);
+    assert.equal(await replies.getByRole("button", { name: "Yes" }).count(), 0, "the picked question's buttons are gone");
+
+    // After a reload, only the newest message's replies show.
+    await page.reload();
+    await w.ready();
+    await w.open();
+    await page.getByRole("group", { name: "Suggested replies" }).getByRole("button", { name: "Talk to a person" }).waitFor();
+    assert.deepEqual(await page.getByRole("group", { name: "Suggested replies" }).getByRole("button").allTextContents(), ["Talk to a person"]);
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("\"Talk to a person\" by keyboard hands over: the queue position, then the agent who joins; the bot falls silent", async () => {
+    const { page, w } = await visit();
+    await w.composer.fill("Where is my delivery?");
+    await w.composer.press("Enter");
+    await page.getByRole("group", { name: "Suggested replies" }).waitFor();
+    // From the composer, Shift+Tab reaches the header's button.
+    const talk = page.getByRole("button", { name: "Talk to a person" }).first();
+    await w.composer.focus();
+    for (let i = 0; i < 8 && (await w.focused()) !== "salam-handover"; i++) await page.keyboard.press("Shift+Tab");
+    assert.equal(await w.focused(), "salam-handover");
+    await page.keyboard.press("Enter");
+    await page.locator(".salam-answering").getByText(/A person will join shortly\. You are (next|number \d+ in line)\./).waitFor();
+    assert.equal(await talk.isVisible(), false, "no button while waiting");
+    assert.ok((await w.messages()).includes("A person will join this chat shortly."));
+    const axeWaiting = await axeWidget(page);
+    assert.deepEqual(axeWaiting.violations.map((v) => v.id), [], "waiting for a person");
+
+    // The agent joins with a long name, a team and an avatar.
+    const conversation = (await conversationWith("A person will join this chat shortly.")).id;
+    const longName = "Sara Ahmadi-Khorasani Montazeri de la Vega y Castellanos";
+    const avatar = server.url + "/avatars/sara.svg";
+    await api.reply(conversation, "Hi, I'm **Sara**. Let me look at your order.", { name: longName, team: "Billing and Orders", avatar });
+    await page.locator(".salam-agent-name").getByText(longName).waitFor();
+    assert.ok((await w.messages()).includes(`${longName} joined the conversation.`));
+    const header = await shadow(page, `
+      const name = root.querySelector(".salam-agent-name");
+      const panel = root.querySelector(".salam-panel").getBoundingClientRect();
+      const img = root.querySelector(".salam-answering img");
+      const rows = [...root.querySelectorAll(".salam-msg-agent .salam-name")];
+      return {
+        cut: name.scrollWidth > name.clientWidth,
+        inside: [name, ...rows].every((e) => { const r = e.getBoundingClientRect(); return r.left >= panel.left - 0.5 && r.right <= panel.right + 0.5; }),
+        rowCut: rows.every((e) => e.scrollWidth > e.clientWidth),
+        full: name.textContent,
+        team: root.querySelector(".salam-agent-team").textContent,
+        avatarLoaded: !!img && img.complete && img.naturalWidth > 0,
+      };`);
+    assert.deepEqual(header, { cut: true, inside: true, rowCut: true, full: longName, team: "Billing and Orders", avatarLoaded: true });
+    // Screen readers get the whole name with what it means.
+    const label = await shadow(page, `return root.querySelector(".salam-who").textContent.replace(/\\s+/g, " ").trim();`);
+    assert.equal(label, `Answering now: ${longName}Billing and Orders`);
+    const axeAgent = await axeWidget(page);
+    assert.deepEqual(axeAgent.violations.map((v) => v.id), [], "agent joined");
+
+    // The agent types: the typing line stays inside the panel too.
+    await fetch(`${server.url}/api/v1/agent/conversations/${conversation}/typing`, {
+      method: "POST",
+      headers: { authorization: "Bearer test-agent-key", "content-type": "application/json" },
+      body: JSON.stringify({ on: true, name: longName }),
+    });
+    await page.locator(".salam-notice.salam-typing").waitFor();
+    assert.equal(await shadow(page, `const n = root.querySelector(".salam-notice"); return n.scrollWidth > n.clientWidth && n.getBoundingClientRect().right <= root.querySelector(".salam-panel").getBoundingClientRect().right + 0.5;`), true);
+
+    // The bot is silent now: the stored conversation has nothing from it after the visitor's question.
+    await w.composer.fill("How much does it cost?");
+    await w.composer.press("Enter");
+    await w.log.getByText("Sent").last().waitFor();
+    await page.waitForFunction(() => [...document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-msg-visitor .salam-status")].every((s) => s.textContent === "Sent"));
+    const stored = await api.messages(conversation);
+    const asked = stored.findLastIndex((m) => m.text === "How much does it cost?");
+    assert.ok(asked > 0);
+    assert.deepEqual(stored.slice(asked + 1).filter((m) => m.author.kind === "bot"), []);
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("asking for a person in Persian hands over; right to left, the agent's picture is on the right", async () => {
+    const page = await newPage(browser, { echo: false, locale: "fa-IR" });
+    await page.goto(server.url + "/");
+    // The Persian launcher, by its Persian name.
+    const launcher = page.getByRole("button", { name: "گفتگو با ما" });
+    await page.waitForFunction(() => document.querySelector("salam-chat")?.dataset.salam === "ready", null, { timeout: 20000 });
+    await launcher.click();
+    await page.locator(".salam-answering").getByText(ftl("fa", "salam.ftl", "answering-bot")).waitFor();
+    const composer = page.getByRole("textbox");
+    await composer.fill("می‌خواهم با اپراتور صحبت کنم");
+    await composer.press("Enter");
+    const notice = ftl("fa", "bot.ftl", "bot-handover");
+    await page.waitForFunction((t) => [...document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-msg-bot .salam-text")].some((e) => e.textContent === t), notice);
+    assert.equal(await page.getByRole("button", { name: ftl("fa", "salam.ftl", "talk-to-person") }).isVisible(), false);
+    const conversation = (await conversationWith(notice)).id;
+    assert.equal((await api.conversations()).find((c) => c.id === conversation).locale, "fa");
+    await api.reply(conversation, "سلام، سارا هستم.", { name: "سارا احمدی", team: "پشتیبانی" });
+    await page.locator(".salam-agent-name").getByText("سارا احمدی").waitFor();
+    const layout = await shadow(page, `
+      const avatar = [...root.querySelectorAll(".salam-answering .salam-avatar")].find((e) => e.getBoundingClientRect().width > 0);
+      const a = avatar.getBoundingClientRect();
+      const n = root.querySelector(".salam-agent-name").getBoundingClientRect();
+      return { dir: getComputedStyle(root.querySelector(".salam-panel")).direction, avatarRight: a.left >= n.right - 0.5,
+               initials: avatar.textContent };`);
+    assert.deepEqual(layout, { dir: "rtl", avatarRight: true, initials: "سا" });
+    const axe = await axeWidget(page);
+    assert.deepEqual(axe.violations.map((v) => v.id), [], "agent joined, right to left");
+    assert.deepEqual(page.problems, []);
+  });
+});
