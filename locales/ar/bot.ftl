@@ -18,3 +18,5 @@ bot-handover = سينضم أحد موظفي الدعم إلى هذه المحا�
 bot-handover-words = موظف، الموظف، موظفة، وكيل، إنسان، شخص حقيقي، خدمة العملاء، موظف الدعم
 # $name (string): the agent who joined.
 bot-agent-joined = انضم { $name } إلى المحادثة.
+# Handing over while nobody can answer (out of hours, or no agent online).
+bot-handover-away = لسنا متاحين حاليًا. سيجيبك أحد موظفي الدعم هنا عند عودتنا، وتجد موعد عودتنا في أعلى هذه المحادثة.

@@ -70,3 +70,27 @@ answering-agent-label = يجيبك الآن:
 talk-to-person = تحدّث مع موظف الدعم
 # The group of buttons with answers the visitor may pick.
 quick-replies-label = ردود مقترحة
+
+## Availability (the panel's subtitle)
+reply-time-few = نردّ عادةً خلال بضع دقائق.
+# $minutes (number): the usual minutes to a first reply.
+reply-time =
+    { $minutes ->
+        [zero] نردّ عادةً خلال { $minutes } دقيقة.
+        [one] نردّ عادةً خلال دقيقة واحدة.
+        [two] نردّ عادةً خلال دقيقتين.
+        [few] نردّ عادةً خلال { $minutes } دقائق.
+        [many] نردّ عادةً خلال { $minutes } دقيقة.
+       *[other] نردّ عادةً خلال { $minutes } دقيقة.
+    }
+away-now = لسنا متاحين حاليًا.
+# $time (string): a time of day, like "9:00"; $in (string): how long until then, like "in 2 hours".
+away-back-today = لسنا متاحين حاليًا. سنعود في الساعة { $time } ({ $in }).
+# $time (string): a time of day.
+away-back-tomorrow = لسنا متاحين حاليًا. سنعود غدًا في الساعة { $time }.
+# $day (string): a day of the week, like "Monday"; $time (string): a time of day.
+away-back-weekday = لسنا متاحين حاليًا. سنعود يوم { $day } في الساعة { $time }.
+# $date (string): a date, like "December 28, 2026".
+away-back-later = لسنا متاحين حاليًا. سنعود في { $date }.
+# While away and waiting for a person: how the answer will reach the visitor.
+answering-waiting-away = سيجيبك أحد موظفي الدعم هنا عند عودتنا. يمكنك متابعة الكتابة.

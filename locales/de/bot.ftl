@@ -18,3 +18,5 @@ bot-handover = Gleich ist jemand aus dem Support-Team in diesem Chat für Sie da
 bot-handover-words = mensch, menschen, echte person, echten person, mitarbeiter sprechen, mitarbeiterin sprechen, support-mitarbeiter, kundenberater
 # $name (string): the agent who joined.
 bot-agent-joined = { $name } ist jetzt im Chat.
+# Handing over while nobody can answer (out of hours, or no agent online).
+bot-handover-away = Wir sind gerade nicht erreichbar. Sobald wir wieder da sind, antwortet Ihnen hier jemand aus dem Support-Team – wann das ist, sehen Sie oben im Chat.

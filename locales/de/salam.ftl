@@ -62,3 +62,23 @@ answering-agent-label = Es antwortet:
 talk-to-person = Mit einem Menschen sprechen
 # The group of buttons with answers the visitor may pick.
 quick-replies-label = Antwortvorschläge
+
+## Availability (the panel's subtitle)
+reply-time-few = Wir antworten in der Regel innerhalb weniger Minuten.
+# $minutes (number): the usual minutes to a first reply.
+reply-time =
+    { $minutes ->
+        [one] Wir antworten in der Regel innerhalb von { $minutes } Minute.
+       *[other] Wir antworten in der Regel innerhalb von { $minutes } Minuten.
+    }
+away-now = Wir sind gerade nicht erreichbar.
+# $time (string): a time of day, like "9:00"; $in (string): how long until then, like "in 2 hours".
+away-back-today = Wir sind gerade nicht erreichbar. Wieder erreichbar um { $time } Uhr ({ $in }).
+# $time (string): a time of day.
+away-back-tomorrow = Wir sind gerade nicht erreichbar. Wieder erreichbar morgen um { $time } Uhr.
+# $day (string): a day of the week, like "Monday"; $time (string): a time of day.
+away-back-weekday = Wir sind gerade nicht erreichbar. Wieder erreichbar am { $day } um { $time } Uhr.
+# $date (string): a date, like "December 28, 2026".
+away-back-later = Wir sind gerade nicht erreichbar. Wieder erreichbar am { $date }.
+# While away and waiting for a person: how the answer will reach the visitor.
+answering-waiting-away = Sobald wir wieder erreichbar sind, antwortet Ihnen hier jemand aus dem Support-Team. Sie können gern weiterschreiben.

@@ -18,3 +18,5 @@ bot-handover = A person will join this chat shortly.
 bot-handover-words = agent, human, person, operator, representative, real person, someone real, support staff
 # $name (string): the agent who joined.
 bot-agent-joined = { $name } joined the conversation.
+# Handing over while nobody can answer (out of hours, or no agent online).
+bot-handover-away = We're away right now. A person will answer here when we're back; the top of this chat says when.

@@ -61,3 +61,23 @@ answering-agent-label = Answering now:
 talk-to-person = Talk to a person
 # The group of buttons with answers the visitor may pick.
 quick-replies-label = Suggested replies
+
+## Availability (the panel's subtitle)
+reply-time-few = Usually replies in a few minutes.
+# $minutes (number): the usual minutes to a first reply.
+reply-time =
+    { $minutes ->
+        [one] Usually replies in { $minutes } minute.
+       *[other] Usually replies in { $minutes } minutes.
+    }
+away-now = We're away right now.
+# $time (string): a time of day, like "9:00"; $in (string): how long until then, like "in 2 hours".
+away-back-today = We're away. Back at { $time } ({ $in }).
+# $time (string): a time of day.
+away-back-tomorrow = We're away. Back tomorrow at { $time }.
+# $day (string): a day of the week, like "Monday"; $time (string): a time of day.
+away-back-weekday = We're away. Back on { $day } at { $time }.
+# $date (string): a date, like "December 28, 2026".
+away-back-later = We're away. Back on { $date }.
+# While away and waiting for a person: how the answer will reach the visitor.
+answering-waiting-away = A person will answer here when we're back. You can keep writing.

@@ -18,3 +18,5 @@ bot-handover = Un agente se unirá a este chat en breve.
 bot-handover-words = agente, humano, ser humano, persona real, operador, operadora, asesor, representante
 # $name (string): the agent who joined.
 bot-agent-joined = { $name } se unió a la conversación.
+# Handing over while nobody can answer (out of hours, or no agent online).
+bot-handover-away = Ahora mismo no estamos disponibles. Un agente te responderá aquí cuando volvamos; en la parte superior del chat verás cuándo.

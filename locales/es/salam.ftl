@@ -62,3 +62,23 @@ answering-agent-label = Te atiende:
 talk-to-person = Hablar con un agente
 # The group of buttons with answers the visitor may pick.
 quick-replies-label = Respuestas sugeridas
+
+## Availability (the panel's subtitle)
+reply-time-few = Solemos responder en pocos minutos.
+# $minutes (number): the usual minutes to a first reply.
+reply-time =
+    { $minutes ->
+        [one] Solemos responder en { $minutes } minuto.
+       *[other] Solemos responder en { $minutes } minutos.
+    }
+away-now = Ahora mismo no estamos disponibles.
+# $time (string): a time of day, like "9:00"; $in (string): how long until then, like "in 2 hours".
+away-back-today = Ahora no estamos disponibles. Volvemos a las { $time } ({ $in }).
+# $time (string): a time of day.
+away-back-tomorrow = Ahora no estamos disponibles. Volvemos mañana a las { $time }.
+# $day (string): a day of the week, like "Monday"; $time (string): a time of day.
+away-back-weekday = Ahora no estamos disponibles. Volvemos el { $day } a las { $time }.
+# $date (string): a date, like "December 28, 2026".
+away-back-later = Ahora no estamos disponibles. Volvemos el { $date }.
+# While away and waiting for a person: how the answer will reach the visitor.
+answering-waiting-away = Un agente te responderá aquí cuando volvamos. Puedes seguir escribiendo.

@@ -18,3 +18,5 @@ bot-handover = به‌زودی یک پشتیبان به این گفتگو می�
 bot-handover-words = اپراتور، پشتیبان، کارشناس، انسان، آدم واقعی، اپراتور انسانی، شخص واقعی، فرد واقعی
 # $name (string): the agent who joined.
 bot-agent-joined = { $name } به گفتگو پیوست.
+# Handing over while nobody can answer (out of hours, or no agent online).
+bot-handover-away = در حال حاضر در دسترس نیستیم. وقتی برگردیم، یک پشتیبان همین‌جا پاسخ‌تان را می‌دهد؛ زمان برگشت‌مان بالای همین گفتگو نوشته شده است.

@@ -62,3 +62,23 @@ answering-agent-label = در حال پاسخ‌گویی:
 talk-to-person = گفتگو با پشتیبان
 # The group of buttons with answers the visitor may pick.
 quick-replies-label = پاسخ‌های پیشنهادی
+
+## Availability (the panel's subtitle)
+reply-time-few = معمولاً ظرف چند دقیقه پاسخ می‌دهیم.
+# $minutes (number): the usual minutes to a first reply.
+reply-time =
+    { $minutes ->
+        [one] معمولاً ظرف { $minutes } دقیقه پاسخ می‌دهیم.
+       *[other] معمولاً ظرف { $minutes } دقیقه پاسخ می‌دهیم.
+    }
+away-now = در حال حاضر در دسترس نیستیم.
+# $time (string): a time of day, like "9:00"; $in (string): how long until then, like "in 2 hours".
+away-back-today = در حال حاضر در دسترس نیستیم. ساعت { $time } ({ $in }) برمی‌گردیم.
+# $time (string): a time of day.
+away-back-tomorrow = در حال حاضر در دسترس نیستیم. فردا ساعت { $time } برمی‌گردیم.
+# $day (string): a day of the week, like "Monday"; $time (string): a time of day.
+away-back-weekday = در حال حاضر در دسترس نیستیم. { $day } ساعت { $time } برمی‌گردیم.
+# $date (string): a date, like "December 28, 2026".
+away-back-later = در حال حاضر در دسترس نیستیم. { $date } برمی‌گردیم.
+# While away and waiting for a person: how the answer will reach the visitor.
+answering-waiting-away = وقتی برگردیم، یک پشتیبان همین‌جا پاسخ‌تان را می‌دهد. می‌توانید به نوشتن ادامه دهید.

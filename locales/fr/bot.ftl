@@ -18,3 +18,5 @@ bot-handover = Un conseiller va bientôt rejoindre cette discussion.
 bot-handover-words = un conseiller, une conseillère, conseiller client, humain, vraie personne, personne réelle, opérateur, service client
 # $name (string): the agent who joined.
 bot-agent-joined = { $name } a rejoint la discussion.
+# Handing over while nobody can answer (out of hours, or no agent online).
+bot-handover-away = Nous sommes absents pour le moment. Un conseiller vous répondra ici dès notre retour ; l'heure de notre retour est indiquée en haut de cette discussion.

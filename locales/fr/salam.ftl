@@ -62,3 +62,23 @@ answering-agent-label = Vous échangez avec :
 talk-to-person = Parler à un conseiller
 # The group of buttons with answers the visitor may pick.
 quick-replies-label = Réponses suggérées
+
+## Availability (the panel's subtitle)
+reply-time-few = Nous répondons généralement en quelques minutes.
+# $minutes (number): the usual minutes to a first reply.
+reply-time =
+    { $minutes ->
+        [one] Nous répondons généralement en { $minutes } minute.
+       *[other] Nous répondons généralement en { $minutes } minutes.
+    }
+away-now = Nous sommes absents pour le moment.
+# $time (string): a time of day, like "9:00"; $in (string): how long until then, like "in 2 hours".
+away-back-today = Nous sommes absents. De retour à { $time } ({ $in }).
+# $time (string): a time of day.
+away-back-tomorrow = Nous sommes absents. De retour demain à { $time }.
+# $day (string): a day of the week, like "Monday"; $time (string): a time of day.
+away-back-weekday = Nous sommes absents. De retour { $day } à { $time }.
+# $date (string): a date, like "December 28, 2026".
+away-back-later = Nous sommes absents. De retour le { $date }.
+# While away and waiting for a person: how the answer will reach the visitor.
+answering-waiting-away = Un conseiller vous répondra ici dès notre retour. Vous pouvez continuer à écrire.

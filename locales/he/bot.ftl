@@ -18,3 +18,5 @@ bot-handover = מישהו מצוות התמיכה יצטרף לשיחה הזו �
 bot-handover-words = נציג, נציגה, לנציג, לנציגה, אדם אמיתי, בן אדם, מוקדן, מוקדנית, שירות לקוחות
 # $name (string): the agent who joined.
 bot-agent-joined = { $name } הצטרף/ה לשיחה.
+# Handing over while nobody can answer (out of hours, or no agent online).
+bot-handover-away = אנחנו לא זמינים כרגע. מישהו מצוות התמיכה יענה כאן כשנחזור; בראש הצ'אט מופיע מתי זה יקרה.

@@ -64,3 +64,24 @@ answering-agent-label = עונה עכשיו:
 talk-to-person = דברו עם נציג/ה
 # The group of buttons with answers the visitor may pick.
 quick-replies-label = תשובות מוצעות
+
+## Availability (the panel's subtitle)
+reply-time-few = בדרך כלל אנחנו עונים תוך כמה דקות.
+# $minutes (number): the usual minutes to a first reply.
+reply-time =
+    { $minutes ->
+        [one] בדרך כלל אנחנו עונים תוך דקה.
+        [two] בדרך כלל אנחנו עונים תוך שתי דקות.
+       *[other] בדרך כלל אנחנו עונים תוך { $minutes } דקות.
+    }
+away-now = אנחנו לא זמינים כרגע.
+# $time (string): a time of day, like "9:00"; $in (string): how long until then, like "in 2 hours".
+away-back-today = אנחנו לא זמינים כרגע. נחזור { $in }, בשעה { $time }.
+# $time (string): a time of day.
+away-back-tomorrow = אנחנו לא זמינים כרגע. נחזור מחר בשעה { $time }.
+# $day (string): a day of the week, like "Monday"; $time (string): a time of day.
+away-back-weekday = אנחנו לא זמינים כרגע. נחזור ב{ $day } בשעה { $time }.
+# $date (string): a date, like "December 28, 2026".
+away-back-later = אנחנו לא זמינים כרגע. נחזור ב־{ $date }.
+# While away and waiting for a person: how the answer will reach the visitor.
+answering-waiting-away = מישהו מצוות התמיכה יענה כאן כשנחזור. אפשר להמשיך לכתוב.

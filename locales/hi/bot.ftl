@@ -18,3 +18,5 @@ bot-handover = जल्द ही कोई एजेंट इस चैट �
 bot-handover-words = एजेंट, इंसान, असली इंसान, असली व्यक्ति, ऑपरेटर, प्रतिनिधि, कस्टमर केयर, सपोर्ट टीम
 # $name (string): the agent who joined.
 bot-agent-joined = { $name } बातचीत में शामिल हो गए हैं।
+# Handing over while nobody can answer (out of hours, or no agent online).
+bot-handover-away = अभी हम उपलब्ध नहीं हैं। हमारे वापस आने पर कोई एजेंट यहीं जवाब देगा; हम कब लौटेंगे, यह इस चैट में सबसे ऊपर लिखा है।

@@ -62,3 +62,23 @@ answering-agent-label = अभी जवाब दे रहे हैं:
 talk-to-person = एजेंट से बात करें
 # The group of buttons with answers the visitor may pick.
 quick-replies-label = सुझाए गए जवाब
+
+## Availability (the panel's subtitle)
+reply-time-few = हम आम तौर पर कुछ ही मिनटों में जवाब देते हैं।
+# $minutes (number): the usual minutes to a first reply.
+reply-time =
+    { $minutes ->
+        [one] हम आम तौर पर { $minutes } मिनट में जवाब देते हैं।
+       *[other] हम आम तौर पर { $minutes } मिनट में जवाब देते हैं।
+    }
+away-now = अभी हम उपलब्ध नहीं हैं।
+# $time (string): a time of day, like "9:00"; $in (string): how long until then, like "in 2 hours".
+away-back-today = अभी हम उपलब्ध नहीं हैं। हम { $time } से फिर उपलब्ध होंगे ({ $in })।
+# $time (string): a time of day.
+away-back-tomorrow = अभी हम उपलब्ध नहीं हैं। हम कल { $time } से फिर उपलब्ध होंगे।
+# $day (string): a day of the week, like "Monday"; $time (string): a time of day.
+away-back-weekday = अभी हम उपलब्ध नहीं हैं। हम { $day } को { $time } से फिर उपलब्ध होंगे।
+# $date (string): a date, like "December 28, 2026".
+away-back-later = अभी हम उपलब्ध नहीं हैं। हम { $date } से फिर उपलब्ध होंगे।
+# While away and waiting for a person: how the answer will reach the visitor.
+answering-waiting-away = हमारे वापस आने पर कोई एजेंट यहीं जवाब देगा। आप मैसेज लिखना जारी रख सकते हैं।

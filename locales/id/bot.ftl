@@ -18,3 +18,5 @@ bot-handover = Agen kami akan segera bergabung ke chat ini.
 bot-handover-words = dengan agen, agen cs, customer service, cs, manusia, orang sungguhan, orang asli
 # $name (string): the agent who joined.
 bot-agent-joined = { $name } bergabung ke percakapan.
+# Handing over while nobody can answer (out of hours, or no agent online).
+bot-handover-away = Kami sedang tidak tersedia. Agen kami akan menjawab di sini saat kami kembali; waktunya tertera di bagian atas chat ini.

@@ -60,3 +60,22 @@ answering-agent-label = Sedang menjawab:
 talk-to-person = Bicara dengan agen
 # The group of buttons with answers the visitor may pick.
 quick-replies-label = Saran balasan
+
+## Availability (the panel's subtitle)
+reply-time-few = Kami biasanya membalas dalam beberapa menit.
+# $minutes (number): the usual minutes to a first reply.
+reply-time =
+    { $minutes ->
+       *[other] Kami biasanya membalas dalam { $minutes } menit.
+    }
+away-now = Kami sedang tidak tersedia.
+# $time (string): a time of day, like "9:00"; $in (string): how long until then, like "in 2 hours".
+away-back-today = Kami sedang tidak tersedia. Kembali pukul { $time } ({ $in }).
+# $time (string): a time of day.
+away-back-tomorrow = Kami sedang tidak tersedia. Kembali besok pukul { $time }.
+# $day (string): a day of the week, like "Monday"; $time (string): a time of day.
+away-back-weekday = Kami sedang tidak tersedia. Kembali hari { $day } pukul { $time }.
+# $date (string): a date, like "December 28, 2026".
+away-back-later = Kami sedang tidak tersedia. Kembali pada { $date }.
+# While away and waiting for a person: how the answer will reach the visitor.
+answering-waiting-away = Agen kami akan menjawab di sini saat kami kembali. Anda dapat terus menulis pesan.

@@ -18,3 +18,5 @@ bot-handover = まもなくオペレーターがこのチャットに参加し�
 bot-handover-words = オペレーター、オペレーターと話す、オペレーターと話したい、有人対応、有人チャット、担当者、人間、スタッフ
 # $name (string): the agent who joined.
 bot-agent-joined = { $name }がチャットに参加しました。
+# Handing over while nobody can answer (out of hours, or no agent online).
+bot-handover-away = ただいま不在にしております。対応再開後、オペレーターがこちらでお返事いたします。再開の日時はこのチャットの上部に表示されています。

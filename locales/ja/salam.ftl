@@ -60,3 +60,22 @@ answering-agent-label = 現在の担当：
 talk-to-person = オペレーターと話す
 # The group of buttons with answers the visitor may pick.
 quick-replies-label = 返信の候補
+
+## Availability (the panel's subtitle)
+reply-time-few = 通常、数分以内にお返事いたします。
+# $minutes (number): the usual minutes to a first reply.
+reply-time =
+    { $minutes ->
+       *[other] 通常、{ $minutes }分以内にお返事いたします。
+    }
+away-now = ただいま不在にしております。
+# $time (string): a time of day, like "9:00"; $in (string): how long until then, like "in 2 hours".
+away-back-today = ただいま不在にしております。{ $time }（{ $in }）に対応を再開します。
+# $time (string): a time of day.
+away-back-tomorrow = ただいま不在にしております。明日{ $time }に対応を再開します。
+# $day (string): a day of the week, like "Monday"; $time (string): a time of day.
+away-back-weekday = ただいま不在にしております。{ $day }の{ $time }に対応を再開します。
+# $date (string): a date, like "December 28, 2026".
+away-back-later = ただいま不在にしております。{ $date }に対応を再開します。
+# While away and waiting for a person: how the answer will reach the visitor.
+answering-waiting-away = 対応再開後、オペレーターがこちらでお返事いたします。メッセージはそのままご入力いただけます。

@@ -18,3 +18,5 @@ bot-handover = Um atendente vai entrar neste chat em instantes.
 bot-handover-words = atendente, humano, ser humano, pessoa real, operador, agente, representante
 # $name (string): the agent who joined.
 bot-agent-joined = { $name } entrou na conversa.
+# Handing over while nobody can answer (out of hours, or no agent online).
+bot-handover-away = No momento não estamos disponíveis. Um atendente vai responder aqui quando voltarmos; o topo deste chat mostra quando.

@@ -62,3 +62,23 @@ answering-agent-label = Atendendo agora:
 talk-to-person = Falar com um atendente
 # The group of buttons with answers the visitor may pick.
 quick-replies-label = Respostas sugeridas
+
+## Availability (the panel's subtitle)
+reply-time-few = Costumamos responder em poucos minutos.
+# $minutes (number): the usual minutes to a first reply.
+reply-time =
+    { $minutes ->
+        [one] Costumamos responder em { $minutes } minuto.
+       *[other] Costumamos responder em { $minutes } minutos.
+    }
+away-now = No momento não estamos disponíveis.
+# $time (string): a time of day, like "9:00"; $in (string): how long until then, like "in 2 hours".
+away-back-today = No momento não estamos disponíveis. Voltamos às { $time } ({ $in }).
+# $time (string): a time of day.
+away-back-tomorrow = No momento não estamos disponíveis. Voltamos amanhã às { $time }.
+# $day (string): a day of the week, like "Monday"; $time (string): a time of day.
+away-back-weekday = No momento não estamos disponíveis. Voltamos { $day } às { $time }.
+# $date (string): a date, like "December 28, 2026".
+away-back-later = No momento não estamos disponíveis. Voltamos em { $date }.
+# While away and waiting for a person: how the answer will reach the visitor.
+answering-waiting-away = Um atendente vai responder aqui quando voltarmos. Você pode continuar escrevendo.

@@ -18,3 +18,5 @@ bot-handover = Оператор скоро подключится к чату.
 bot-handover-words = оператор, оператора, оператору, оператором, живой человек, живого человека, живым человеком, сотрудник поддержки, сотрудником поддержки
 # $name (string): the agent who joined.
 bot-agent-joined = { $name } теперь в чате.
+# Handing over while nobody can answer (out of hours, or no agent online).
+bot-handover-away = Сейчас мы не на связи. Оператор ответит здесь, когда мы вернёмся; когда это будет, указано вверху чата.

@@ -66,3 +66,25 @@ answering-agent-label = Сейчас отвечает:
 talk-to-person = Связаться с оператором
 # The group of buttons with answers the visitor may pick.
 quick-replies-label = Варианты ответа
+
+## Availability (the panel's subtitle)
+reply-time-few = Обычно отвечаем в течение нескольких минут.
+# $minutes (number): the usual minutes to a first reply.
+reply-time =
+    { $minutes ->
+        [one] Обычно отвечаем в течение { $minutes } минуты.
+        [few] Обычно отвечаем в течение { $minutes } минут.
+        [many] Обычно отвечаем в течение { $minutes } минут.
+       *[other] Обычно отвечаем в течение { $minutes } минуты.
+    }
+away-now = Сейчас мы не на связи.
+# $time (string): a time of day, like "9:00"; $in (string): how long until then, like "in 2 hours".
+away-back-today = Сейчас мы не на связи. Вернёмся в { $time } ({ $in }).
+# $time (string): a time of day.
+away-back-tomorrow = Сейчас мы не на связи. Вернёмся завтра в { $time }.
+# $day (string): a day of the week, like "Monday"; $time (string): a time of day.
+away-back-weekday = Сейчас мы не на связи. Снова на связи: { $day }, { $time }.
+# $date (string): a date, like "December 28, 2026".
+away-back-later = Сейчас мы не на связи. Вернёмся { $date }
+# While away and waiting for a person: how the answer will reach the visitor.
+answering-waiting-away = Оператор ответит здесь, когда мы вернёмся. Вы можете продолжать писать.

@@ -18,3 +18,5 @@ bot-handover = Birazdan bir temsilci bu sohbete katılacak.
 bot-handover-words = temsilci, temsilciye, temsilciyle, müşteri temsilcisi, canlı destek, gerçek kişi, gerçek insan, insanla, operatör
 # $name (string): the agent who joined.
 bot-agent-joined = { $name } sohbete katıldı.
+# Handing over while nobody can answer (out of hours, or no agent online).
+bot-handover-away = Şu anda müsait değiliz. Geri döndüğümüzde bir temsilci size buradan yanıt verecek; ne zaman döneceğimizi sohbetin üst kısmında görebilirsiniz.

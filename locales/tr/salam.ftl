@@ -62,3 +62,23 @@ answering-agent-label = Şu anda yanıtlayan:
 talk-to-person = Temsilciyle görüş
 # The group of buttons with answers the visitor may pick.
 quick-replies-label = Önerilen yanıtlar
+
+## Availability (the panel's subtitle)
+reply-time-few = Genellikle birkaç dakika içinde yanıt veriyoruz.
+# $minutes (number): the usual minutes to a first reply.
+reply-time =
+    { $minutes ->
+        [one] Genellikle { $minutes } dakika içinde yanıt veriyoruz.
+       *[other] Genellikle { $minutes } dakika içinde yanıt veriyoruz.
+    }
+away-now = Şu anda müsait değiliz.
+# $time (string): a time of day, like "9:00"; $in (string): how long until then, like "in 2 hours".
+away-back-today = Şu anda müsait değiliz. Saat { $time } itibarıyla tekrar buradayız ({ $in }).
+# $time (string): a time of day.
+away-back-tomorrow = Şu anda müsait değiliz. Yarın saat { $time } itibarıyla tekrar buradayız.
+# $day (string): a day of the week, like "Monday"; $time (string): a time of day.
+away-back-weekday = Şu anda müsait değiliz. { $day } saat { $time } itibarıyla tekrar buradayız.
+# $date (string): a date, like "December 28, 2026".
+away-back-later = Şu anda müsait değiliz. { $date } itibarıyla tekrar buradayız.
+# While away and waiting for a person: how the answer will reach the visitor.
+answering-waiting-away = Geri döndüğümüzde bir temsilci size buradan yanıt verecek. Yazmaya devam edebilirsiniz.

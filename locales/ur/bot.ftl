@@ -18,3 +18,5 @@ bot-handover = جلد ہی کوئی نمائندہ اس چیٹ میں شامل �
 bot-handover-words = نمائندہ، نمائندے، انسان، حقیقی شخص، آپریٹر، ایجنٹ، کسٹمر سروس، سپورٹ ٹیم
 # $name (string): the agent who joined.
 bot-agent-joined = { $name } گفتگو میں شامل ہو گئے ہیں۔
+# Handing over while nobody can answer (out of hours, or no agent online).
+bot-handover-away = ہم اس وقت دستیاب نہیں ہیں۔ ہماری واپسی پر کوئی نمائندہ یہیں جواب دے گا؛ ہم کب واپس آئیں گے، یہ اس چیٹ کے اوپر لکھا ہے۔

@@ -62,3 +62,23 @@ answering-agent-label = ابھی جواب دے رہے ہیں:
 talk-to-person = نمائندے سے بات کریں
 # The group of buttons with answers the visitor may pick.
 quick-replies-label = تجویز کردہ جوابات
+
+## Availability (the panel's subtitle)
+reply-time-few = ہم عام طور پر چند منٹ میں جواب دیتے ہیں۔
+# $minutes (number): the usual minutes to a first reply.
+reply-time =
+    { $minutes ->
+        [one] ہم عام طور پر { $minutes } منٹ میں جواب دیتے ہیں۔
+       *[other] ہم عام طور پر { $minutes } منٹ میں جواب دیتے ہیں۔
+    }
+away-now = ہم اس وقت دستیاب نہیں ہیں۔
+# $time (string): a time of day, like "9:00"; $in (string): how long until then, like "in 2 hours".
+away-back-today = ہم اس وقت دستیاب نہیں ہیں۔ ہم { $time } سے دوبارہ دستیاب ہوں گے ({ $in })۔
+# $time (string): a time of day.
+away-back-tomorrow = ہم اس وقت دستیاب نہیں ہیں۔ ہم کل { $time } سے دوبارہ دستیاب ہوں گے۔
+# $day (string): a day of the week, like "Monday"; $time (string): a time of day.
+away-back-weekday = ہم اس وقت دستیاب نہیں ہیں۔ ہم { $day } کو { $time } سے دوبارہ دستیاب ہوں گے۔
+# $date (string): a date, like "December 28, 2026".
+away-back-later = ہم اس وقت دستیاب نہیں ہیں۔ ہم { $date } سے دوبارہ دستیاب ہوں گے۔
+# While away and waiting for a person: how the answer will reach the visitor.
+answering-waiting-away = ہماری واپسی پر کوئی نمائندہ یہیں جواب دے گا۔ آپ لکھنا جاری رکھ سکتے ہیں۔

@@ -18,3 +18,5 @@ bot-handover = 人工客服即将加入本次会话。
 bot-handover-words = 人工，人工客服，转人工，转人工客服，真人，真人客服，客服人员，找人工
 # $name (string): the agent who joined.
 bot-agent-joined = { $name } 已加入会话。
+# Handing over while nobody can answer (out of hours, or no agent online).
+bot-handover-away = 客服暂时不在线。人工客服恢复服务后将在此回复您，恢复时间请查看聊天窗口顶部。

@@ -60,3 +60,22 @@ answering-agent-label = 当前接待：
 talk-to-person = 转人工客服
 # The group of buttons with answers the visitor may pick.
 quick-replies-label = 推荐回复
+
+## Availability (the panel's subtitle)
+reply-time-few = 我们通常会在几分钟内回复。
+# $minutes (number): the usual minutes to a first reply.
+reply-time =
+    { $minutes ->
+       *[other] 我们通常会在 { $minutes } 分钟内回复。
+    }
+away-now = 客服暂时不在线。
+# $time (string): a time of day, like "9:00"; $in (string): how long until then, like "in 2 hours".
+away-back-today = 客服暂时不在线，将于 { $time }（{ $in }）恢复服务。
+# $time (string): a time of day.
+away-back-tomorrow = 客服暂时不在线，将于明天 { $time } 恢复服务。
+# $day (string): a day of the week, like "Monday"; $time (string): a time of day.
+away-back-weekday = 客服暂时不在线，将于{ $day } { $time } 恢复服务。
+# $date (string): a date, like "December 28, 2026".
+away-back-later = 客服暂时不在线，将于 { $date } 恢复服务。
+# While away and waiting for a person: how the answer will reach the visitor.
+answering-waiting-away = 人工客服恢复服务后将在此回复您，您可以继续留言。

@@ -58,7 +58,7 @@ describe("visitor and agent through the reference server", () => {
     await visitor.locator("salam-chat").getByText("Yes, I am here.").waitFor();
     assert.equal(await visitor.getByText(/Sara\u2069? is typing…/).count(), 0, "the reply replaces the indicator");
     const authors = await visitor.evaluate(() =>
-      [...document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-msg-agent .salam-author")].map((e) => e.textContent));
+      [...document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-msg-agent .salam-name")].map((e) => e.textContent));
     assert.deepEqual(authors, ["Sara"], "the widget says who is answering");
 
     // Navigating to another page keeps the conversation.

@@ -6,9 +6,18 @@
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Widget, axeWidget, launchBrowser, newPage, root, serverApi, startDemoServer } from "./harness.mjs";
+import { createRequire } from "node:module";
+import { AGENT_KEY, Widget, axeWidget, launchBrowser, newPage, root, serverApi, startDemoServer } from "./harness.mjs";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Waits until the panel's subtitle reads `text`, ignoring the isolation
+ * marks Fluent puts around each argument. */
+const subtitleReads = (page, text) => page.waitForFunction((t) =>
+  document.querySelector("salam-chat")?.shadowRoot.querySelector(".salam-subtitle")?.textContent.replace(/[\u2068\u2069]/g, "") === t, text);
 
 /** A message of a locale file, as written (no placeables). */
 const ftl = (lang, file, id) => {
@@ -190,6 +199,113 @@ describe("live support: bot, handover, agent", () => {
     assert.deepEqual(layout, { dir: "rtl", avatarRight: true, initials: "سا" });
     const axe = await axeWidget(page);
     assert.deepEqual(axe.violations.map((v) => v.id), [], "agent joined, right to left");
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("the console shows who answers and how long a visitor waits; one click takes over and the bot stops", async () => {
+    const { page, w } = await visit();
+    await w.composer.fill("How do I reset my password?");
+    await w.composer.press("Enter");
+    await page.getByRole("group", { name: "Suggested replies" }).waitFor();
+    const agent = await newPage(browser, { echo: false });
+    await agent.goto(`${server.url}/agent/#key=${AGENT_KEY}`);
+    await agent.getByRole("textbox", { name: "Your name" }).fill("Sara");
+    await agent.getByRole("textbox", { name: "Your name" }).press("Tab");
+    const conversation = (await conversationWith("Did that help?")).id;
+    const row = agent.locator(`[data-testid=conversation-row][data-id="${conversation}"]`);
+    await row.getByText("Bot answering").waitFor();
+    await row.getByRole("button").click();
+    await agent.getByTestId("stage").getByText("Bot answering").waitFor();
+
+    // The visitor asks for a person: the console sees the wait.
+    await page.getByRole("button", { name: "Talk to a person" }).first().click();
+    await row.getByText(/^Waiting \d+ min$/).waitFor();
+    await agent.evaluate(axeSource);
+    const results = await agent.evaluate(() => axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    }));
+    assert.deepEqual(results.violations.map((v) => v.id), [], "console: a waiting conversation");
+
+    // One click: Sara answers now.
+    await agent.getByRole("button", { name: "Take over" }).click();
+    await agent.getByTestId("stage").getByText("With Sara").waitFor();
+    assert.equal(await agent.getByRole("button", { name: "Take over" }).isVisible(), false);
+    await page.locator(".salam-agent-name").getByText("Sara").waitFor();
+    assert.ok((await w.messages()).includes("Sara joined the conversation."));
+    // The bot stays silent from here on.
+    await w.composer.fill("How much does it cost?");
+    await w.composer.press("Enter");
+    await agent.getByTestId("message-log").getByText("How much does it cost?").waitFor();
+    const stored = await api.messages(conversation);
+    const asked = stored.findLastIndex((m) => m.text === "How much does it cost?");
+    assert.deepEqual(stored.slice(asked + 1).filter((m) => m.author.kind === "bot"), []);
+    // Presence drives availability: the agent steps away, the visitor sees it at once.
+    const subtitle = page.locator(".salam-subtitle");
+    await subtitle.getByText(/^Usually replies in (a few|\u2068?\d+\u2069?) minutes?\.$/).waitFor();
+    await agent.getByRole("combobox", { name: "Status" }).selectOption("away");
+    await subtitle.getByText("We're away right now.").waitFor();
+    const axeAway = await axeWidget(page);
+    assert.deepEqual(axeAway.violations.map((v) => v.id), [], "away, with an agent in the conversation");
+    await agent.getByRole("combobox", { name: "Status" }).selectOption("online");
+    await subtitle.getByText(/^Usually replies in/).waitFor();
+    assert.deepEqual(agent.problems, []);
+    assert.deepEqual(page.problems, []);
+  });
+});
+
+describe("out of hours", () => {
+  let server, browser, nextOpen, dir;
+  const DAY = 86_400_000;
+  before(async () => {
+    // One hour a week, three days from now (UTC): closed now, back on a weekday.
+    const now = new Date();
+    const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + 3 * DAY);
+    nextOpen = day.getTime() + 9 * 3_600_000;
+    const dow = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"][day.getUTCDay()];
+    dir = mkdtempSync(join(tmpdir(), "salam-hours-"));
+    const hours = join(dir, "hours.json");
+    writeFileSync(hours, JSON.stringify({ time_zone: "UTC", week: { [dow]: [["09:00", "10:00"]] } }));
+    server = await startDemoServer({ extra: ["--kb", join(root, "widget-demo/kb.json"), "--hours", hours] });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("says when the team is back, in the visitor's time zone, and the handover says a person answers then", async () => {
+    const page = await newPage(browser, { echo: false, timezoneId: "Asia/Tehran" });
+    await page.goto(server.url + "/");
+    const w = new Widget(page);
+    await w.ready();
+    await w.open();
+    // 09:00 UTC is 12:30 in Tehran (UTC+3:30), on the day Tehran's calendar says.
+    const day = new Intl.DateTimeFormat("en", { weekday: "long", timeZone: "Asia/Tehran" }).format(nextOpen);
+    await subtitleReads(page, `We're away. Back on ${day} at 12:30 PM.`);
+    // The visitor can still write, and asking for a person says how the answer will come.
+    await w.composer.fill("I need a human");
+    await w.composer.press("Enter");
+    await page.locator(".salam-answering").getByText("A person will answer here when we're back. You can keep writing.").waitFor();
+    assert.ok((await w.messages()).includes(ftl("en", "bot.ftl", "bot-handover-away")));
+    const axe = await axeWidget(page);
+    assert.deepEqual(axe.violations.map((v) => v.id), [], "away header and handover");
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("in Persian: Persian digits and a right-to-left panel", async () => {
+    const page = await newPage(browser, { echo: false, timezoneId: "Asia/Tehran", locale: "fa-IR" });
+    await page.goto(server.url + "/");
+    await page.waitForFunction(() => document.querySelector("salam-chat")?.dataset.salam === "ready", null, { timeout: 20000 });
+    await page.getByRole("button", { name: "گفتگو با ما" }).click();
+    const subtitle = page.locator(".salam-subtitle");
+    await subtitle.getByText("۱۲:۳۰").waitFor();
+    const text = await subtitle.textContent();
+    const day = new Intl.DateTimeFormat("fa-IR", { weekday: "long", timeZone: "Asia/Tehran" }).format(nextOpen);
+    assert.ok(text.includes(day), `${text} names ${day}`);
+    assert.ok(!/[0-9]/.test(text), `no Latin digits in ${text}`);
+    const axe = await axeWidget(page);
+    assert.deepEqual(axe.violations.map((v) => v.id), [], "away header in Persian");
     assert.deepEqual(page.problems, []);
   });
 });

@@ -19,6 +19,7 @@ const el = {
   app: $('app'), listTitle: $('list-title'), list: $('conversation-list'), listEmpty: $('list-empty'),
   placeholder: $('placeholder'), conv: $('conversation'), convId: $('conv-id'), status: $('conv-status'),
   resolve: $('resolve'), log: $('log'), typing: $('typing'), error: $('error'),
+  stage: $('conv-stage'), locale: $('conv-locale'), takeover: $('takeover'), presence: $('presence'),
   form: $('reply-form'), reply: $('reply'), send: $('send'),
 };
 
@@ -103,12 +104,14 @@ function signIn(key, fromForm) {
   el.listEmpty.hidden = false;
   el.listEmpty.textContent = 'Loading conversations…';
   openStream();
+  reportPresence();
   loadList().catch((err) => {
     if (err.status !== 401) el.listEmpty.textContent = `Could not load the conversations. ${err.message}`;
   });
 }
 
 function signOut(reason) {
+  if (state.key) reportPresence('offline', true);
   state.key = ''; // first, so nothing below talks to the server with the old key
   storage.del('sessionStorage', KEY_STORE);
   closeStream();
@@ -122,6 +125,32 @@ function signOut(reason) {
   el.key.value = '';
   el.key.focus();
 }
+
+// ---- Presence ----
+// The server counts an agent online while their console says so at least every 90 s;
+// with nobody online, visitors see "We're away" (and the bot says so when it hands over).
+
+const PRESENCE_STORE = 'salam-agent-presence';
+const PRESENCE_EVERY_MS = 60000;
+
+let presenceName = null; // the name the server last heard this console's presence under
+
+function reportPresence(status = el.presence.value, keepalive = false) {
+  if (!state.key) return;
+  // Renamed: the old name is not online any more.
+  if (presenceName && presenceName !== agentName()) {
+    api('POST', 'presence', { name: presenceName, status: 'offline' }, { keepalive }).catch(() => {});
+  }
+  presenceName = agentName();
+  api('POST', 'presence', { name: presenceName, status }, { keepalive }).catch(() => {});
+}
+
+setInterval(() => { if (state.key && !document.hidden) reportPresence(); }, PRESENCE_EVERY_MS);
+el.presence.addEventListener('change', () => {
+  storage.set('localStorage', PRESENCE_STORE, el.presence.value);
+  reportPresence();
+});
+document.addEventListener('visibilitychange', () => { if (!document.hidden) reportPresence(); });
 
 // ---- Event stream ----
 
@@ -215,25 +244,28 @@ function renderRow(s) {
   if (!row) {
     const n = ++rowCount;
     const li = make('li', 'row', { 'data-testid': 'conversation-row', 'data-id': s.id });
-    const button = make('button', 'row__open', { type: 'button', 'aria-describedby': `r${n}s r${n}t r${n}l r${n}y` });
+    const button = make('button', 'row__open', { type: 'button', 'aria-describedby': `r${n}s r${n}w r${n}t r${n}l r${n}y` });
     const prefix = make('span', 'visually-hidden', {}, 'Conversation ');
     row = {
       li, button, at: 0,
       short: make('span', 'row__id'),
       status: make('span', 'badge', { id: `r${n}s` }),
+      stage: make('span', 'badge', { id: `r${n}w` }),
       time: make('time', 'row__time', { id: `r${n}t` }),
       last: make('span', 'row__last', { id: `r${n}l`, dir: 'auto' }),
       typing: make('span', 'row__typing', { id: `r${n}y` }),
     };
     button.append(prefix, row.short);
     const top = make('span', 'row__top');
-    top.append(button, row.status, row.time);
+    top.append(button, row.status, row.stage, row.time);
     li.append(top, row.last, row.typing);
     button.addEventListener('click', () => select(s.id));
     state.rows.set(s.id, row);
   }
   row.short.textContent = s.id.length > 12 ? `${s.id.slice(0, 10)}…` : s.id;
   setStatusBadge(row.status, s.status);
+  setStageBadge(row.stage, s);
+  row.summary = s;
   const last = s.last_message;
   const prefix = last && (last.author === 'agent' || last.author === 'bot') ? `${KIND_LABELS[last.author]}: ` : '';
   row.last.textContent = last ? prefix + String(last.text ?? '') : 'No messages yet';
@@ -268,6 +300,21 @@ function removeRow(id) {
   if (id === state.selected) select(null);
 }
 
+// Who answers: the bot, nobody yet (with how long the visitor has waited), or an agent.
+function setStageBadge(node, s) {
+  const stage = s.stage || 'bot';
+  node.className = `badge badge--${stage}`;
+  if (stage === 'agent') node.textContent = `With ${s.agent || 'an agent'}`;
+  else if (stage === 'waiting') node.textContent = s.waiting_since ? `Waiting ${waited(s.waiting_since)}` : 'Waiting';
+  else node.textContent = 'Bot answering';
+}
+
+/** "3 min", "1 h 5 min": how long since `at`. */
+function waited(at) {
+  const mins = Math.max(0, Math.floor((Date.now() - at) / 60000));
+  return mins < 60 ? `${mins} min` : `${Math.floor(mins / 60)} h ${mins % 60} min`;
+}
+
 function setStatusBadge(node, status) {
   const resolved = status === 'resolved';
   node.textContent = resolved ? 'resolved' : 'open';
@@ -297,7 +344,12 @@ function setRelative(node, at) {
   });
 }
 
-setInterval(() => { for (const row of state.rows.values()) setRelative(row.time, row.at); }, 30000);
+setInterval(() => {
+  for (const row of state.rows.values()) {
+    setRelative(row.time, row.at);
+    if (row.summary) setStageBadge(row.stage, row.summary);
+  }
+}, 30000);
 
 // ---- Conversation view ----
 
@@ -326,6 +378,10 @@ function renderHeader() {
   el.convId.textContent = s.id;
   setStatusBadge(el.status, s.status);
   el.resolve.textContent = s.status === 'resolved' ? 'Reopen' : 'Resolve';
+  setStageBadge(el.stage, s);
+  el.locale.textContent = s.locale ? `Language: ${s.locale}` : '';
+  // One click takes the conversation from the bot or the queue (or from another agent).
+  el.takeover.hidden = s.stage === 'agent' && s.agent === agentName();
   el.typing.textContent = s.visitor_typing ? 'Visitor is typing…' : '';
 }
 
@@ -413,6 +469,24 @@ el.resolve.addEventListener('click', async () => {
   }
 });
 
+el.takeover.addEventListener('click', async () => {
+  const id = state.selected;
+  if (!id || state.busy) return;
+  state.busy = true;
+  el.takeover.setAttribute('aria-disabled', 'true');
+  try {
+    await api('POST', path(id, 'join'), { name: agentName() });
+    const cur = state.conversations.get(id);
+    if (cur) upsertSummary({ ...cur, stage: 'agent', agent: agentName(), waiting_since: undefined }, false);
+    if (id === state.selected) { showError(); el.reply.focus(); }
+  } catch (err) {
+    if (id === state.selected && err.status !== 401) showError(err.message);
+  } finally {
+    state.busy = false;
+    el.takeover.removeAttribute('aria-disabled');
+  }
+});
+
 // ---- Replying ----
 
 el.form.addEventListener('submit', async (event) => {
@@ -480,6 +554,7 @@ function postTyping(id, on, keepalive = false) {
 // ---- Page lifecycle ----
 
 el.name.addEventListener('input', () => storage.set('localStorage', NAME_STORE, el.name.value.trim()));
+el.name.addEventListener('change', () => reportPresence());
 
 el.signinForm.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -492,12 +567,13 @@ el.signout.addEventListener('click', () => signOut(''));
 
 // Leaving must not leave the visitor watching "Sara is typing…" for ever, and an open
 // stream keeps the page out of the back/forward cache.
-window.addEventListener('pagehide', () => { stopTyping(true); closeStream(); });
-window.addEventListener('pageshow', (event) => { if (event.persisted && state.key) openStream(); });
+window.addEventListener('pagehide', () => { stopTyping(true); reportPresence('offline', true); closeStream(); });
+window.addEventListener('pageshow', (event) => { if (event.persisted && state.key) { openStream(); reportPresence(); } });
 window.addEventListener('online', () => { if (state.key && !source) { attempt = 0; openStream(); } });
 
 (function start() {
   el.name.value = storage.get('localStorage', NAME_STORE) || 'Agent';
+  el.presence.value = storage.get('localStorage', PRESENCE_STORE) === 'away' ? 'away' : 'online';
   const fromHash = new URLSearchParams(location.hash.slice(1)).get('key');
   // Keep the key out of the address bar, history and screenshots.
   if (fromHash !== null) history.replaceState(null, '', location.pathname + location.search);

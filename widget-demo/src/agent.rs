@@ -4,7 +4,7 @@
 // to axum, once per request, so its size does not matter.
 #![allow(clippy::result_large_err)]
 
-use crate::server::{agent_author, now_ms, AgentEvent, App, Refusal};
+use crate::server::{agent_author, now_ms, AgentEvent, App, Presence, Refusal};
 use crate::visitor::check_origin;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -118,6 +118,27 @@ pub async fn typing(
     }
     app.publish(&id, ServerFrame::Typing { author: agent_author(body.name.as_deref(), None, None), on: body.on });
     StatusCode::NO_CONTENT.into_response()
+}
+
+/// Body of `POST /api/v1/agent/presence`.
+#[derive(Debug, Deserialize)]
+pub struct PresenceBody {
+    name: String,
+    status: Presence,
+}
+
+/// `POST /api/v1/agent/presence`: an agent is online, away or offline. A
+/// console says so every minute while it is open; an agent not heard from
+/// for 90 s is not online.
+pub async fn presence(State(app): State<Arc<App>>, headers: HeaderMap, Json(body): Json<PresenceBody>) -> Response {
+    if let Err(r) = authorized(&app, &headers, None) {
+        return r;
+    }
+    let Some(name) = agent_author(Some(&body.name), None, None).name else {
+        return (StatusCode::BAD_REQUEST, "a name is needed").into_response();
+    };
+    app.set_presence(&name, body.status);
+    Json(app.availability.borrow().clone()).into_response()
 }
 
 /// `POST /api/v1/agent/conversations/{id}/join`: take the conversation over

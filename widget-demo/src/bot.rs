@@ -210,6 +210,11 @@ impl Bot {
         self.phrases(locale).get("bot-handover")
     }
 
+    /// What the bot says when a person is asked for while nobody can answer.
+    pub fn handover_away_notice(&self, locale: &str) -> String {
+        self.phrases(locale).get("bot-handover-away")
+    }
+
     /// The notice that an agent joined.
     pub fn agent_joined(&self, locale: &str, name: &str) -> String {
         let mut args = FluentArgs::new();

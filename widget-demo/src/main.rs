@@ -38,6 +38,7 @@ struct Options {
     allow_origins: Vec<String>,
     rate: (f64, f64),
     kb: Option<PathBuf>,
+    hours: Option<PathBuf>,
 }
 
 impl Default for Options {
@@ -54,6 +55,7 @@ impl Default for Options {
             allow_origins: vec![],
             rate: (server::RATE_BURST, server::RATE_PER_SEC),
             kb: None,
+            hours: None,
         }
     }
 }
@@ -61,6 +63,7 @@ impl Default for Options {
 const USAGE: &str = "usage: salam-demo [--port N (0 picks a free one)] [--host ADDR] [--db FILE (default salam-demo.sqlite3; :memory: for none)]
                   [--agent-key KEY (default: random, printed)] [--allow-origin ORIGIN]... [--rate BURST:PER_SEC (default 20:2)]
                   [--kb FILE (the bot's knowledge base, JSON; without it every conversation waits for a person)]
+                  [--hours FILE (business hours, JSON; without them every hour is one)]
                   [--dist DIR] [--site DIR]";
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
@@ -75,6 +78,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--site" => o.site = value()?.into(),
             "--db" => o.db = value()?.into(),
             "--kb" => o.kb = Some(value()?.into()),
+            "--hours" => o.hours = Some(value()?.into()),
             "--agent-key" => o.agent_key = Some(value()?).filter(|k| !k.is_empty()),
             "--allow-origin" => o.allow_origins.push(value()?.trim_end_matches('/').to_string()),
             "--rate" => {
@@ -105,6 +109,7 @@ fn app(o: &Options, state: Arc<App>) -> Router {
         .route("/agent/conversations/{id}/typing", post(agent::typing))
         .route("/agent/conversations/{id}/status", post(agent::status))
         .route("/agent/conversations/{id}/join", post(agent::join))
+        .route("/agent/presence", post(agent::presence))
         .route("/agent/events", get(agent::events))
         .layer(DefaultBodyLimit::max(salam_core::protocol::MAX_FRAME_BYTES))
         .layer(cors(state.clone()));
@@ -226,7 +231,35 @@ async fn main() {
             }
         }
     }
+    if let Some(path) = &options.hours {
+        let read = tokio::fs::read_to_string(path).await.map_err(|e| e.to_string());
+        match read.and_then(|json| salam_core::hours::schedule::Schedule::from_json(&json)) {
+            Ok(hours) => app_state.hours = Some(hours),
+            Err(e) => {
+                eprintln!("cannot use the business hours in {}: {e}", path.display());
+                std::process::exit(2);
+            }
+        }
+    }
     let state = Arc::new(app_state);
+    // Availability follows the clock (hours begin and end) and the consoles
+    // (presence expires): checked every 10 s, the usual reply time every minute.
+    state.refresh_availability(server::now_ms(), true);
+    let watcher = state.clone();
+    tokio::spawn(async move {
+        let mut ticks = 0u64;
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(10));
+        loop {
+            every.tick().await;
+            ticks += 1;
+            let app = watcher.clone();
+            // The reply-time query reads the store: off the async threads.
+            let _ = tokio::task::spawn_blocking(move || {
+                app.refresh_availability(server::now_ms(), ticks.is_multiple_of(6))
+            })
+            .await;
+        }
+    });
     let addr: SocketAddr = listener.local_addr().expect("a bound listener has an address");
     // Tests read the first line to learn the port.
     println!("Salam demo: http://{addr}/");
@@ -369,9 +402,10 @@ mod tests {
             let msg =
                 tokio::time::timeout(std::time::Duration::from_secs(5), ws.next()).await.unwrap().unwrap().unwrap();
             if let tokio_tungstenite::tungstenite::Message::Text(t) = msg {
-                // Who answers (`stage`, after every welcome) is not what these tests are about.
+                // Who answers and whether anyone does (`stage` and
+                // `availability`, after every welcome) are not what these tests are about.
                 match decode_server_frame(t.as_bytes()).unwrap() {
-                    ServerFrame::Stage { .. } => continue,
+                    ServerFrame::Stage { .. } | ServerFrame::Availability { .. } => continue,
                     frame => return frame,
                 }
             }

@@ -4,6 +4,7 @@
 use crate::bot::{Bot, Memory};
 use crate::faults::Faults;
 use crate::store::{NewMessage, Store, Visitor};
+use salam_core::hours::schedule::Schedule;
 use salam_core::protocol::agent::{Reply, Summary};
 use salam_core::protocol::{
     Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, Stage, MAX_HISTORY_PAGE, MAX_MESSAGE_CHARS,
@@ -72,7 +73,32 @@ pub struct App {
     pub kill: watch::Sender<u64>,
     /// The FAQ bot (`--kb FILE`); without it, conversations wait for a person.
     pub bot: Option<Bot>,
+    /// Business hours (`--hours FILE`); without them, every hour is one.
+    pub hours: Option<Schedule>,
+    /// Agents' presence by name: what they set, and when the console last said so.
+    presence: Mutex<HashMap<String, (Presence, Instant)>>,
+    /// Whether any console has reported presence since the server started.
+    presence_seen: std::sync::atomic::AtomicBool,
+    /// The usual minutes to a first reply, refreshed by [`App::refresh_availability`].
+    reply_minutes: Mutex<Option<u32>>,
+    /// The current `availability` frame; every visitor connection watches it.
+    pub availability: watch::Sender<ServerFrame>,
 }
+
+/// An agent's presence, as the console sets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Presence {
+    /// Answering.
+    Online,
+    /// At the desk, not answering.
+    Away,
+    /// Gone (the console closed).
+    Offline,
+}
+
+/// A console that has not said it is online for this long is not.
+pub const PRESENCE_TTL: std::time::Duration = std::time::Duration::from_secs(90);
 
 struct Bucket {
     tokens: f64,
@@ -140,7 +166,83 @@ impl App {
             faults: Faults::default(),
             kill: watch::channel(0).0,
             bot: None,
+            hours: None,
+            presence: Mutex::default(),
+            presence_seen: std::sync::atomic::AtomicBool::new(false),
+            reply_minutes: Mutex::new(None),
+            availability: watch::channel(ServerFrame::Availability {
+                open: true,
+                next_open_at: None,
+                reply_minutes: None,
+            })
+            .0,
         }
+    }
+
+    /// Records an agent's presence; returns the availability it leads to.
+    pub fn set_presence(&self, name: &str, presence: Presence) {
+        self.presence_seen.store(true, Ordering::Relaxed);
+        let mut map = self.presence.lock().unwrap_or_else(|p| p.into_inner());
+        map.insert(name.to_string(), (presence, Instant::now()));
+        drop(map);
+        self.refresh_availability(now_ms(), false);
+    }
+
+    /// Agents online now.
+    pub fn online_agents(&self) -> usize {
+        let now = Instant::now();
+        let map = self.presence.lock().unwrap_or_else(|p| p.into_inner());
+        map.values().filter(|(p, at)| *p == Presence::Online && now.duration_since(*at) < PRESENCE_TTL).count()
+    }
+
+    /// Whether anyone answers at `now`: within business hours (every hour
+    /// is, without them), and an agent online. Until a console first
+    /// reports presence, the server cannot know who is around and goes by
+    /// the hours alone (a server driven only through the API stays open).
+    pub fn availability_at(&self, now: u64) -> ServerFrame {
+        let in_hours = self.hours.as_ref().is_none_or(|h| h.is_open(now));
+        let staffed = !self.presence_seen.load(Ordering::Relaxed) || self.online_agents() > 0;
+        let open = in_hours && staffed;
+        ServerFrame::Availability {
+            open,
+            next_open_at: if in_hours { None } else { self.hours.as_ref().and_then(|h| h.next_open(now)) },
+            reply_minutes: if open { *self.reply_minutes.lock().unwrap_or_else(|p| p.into_inner()) } else { None },
+        }
+    }
+
+    /// Recomputes availability (and, with `stats`, the usual reply time)
+    /// and tells every visitor connection if it changed.
+    pub fn refresh_availability(&self, now: u64, stats: bool) {
+        if stats {
+            let minutes = self.median_first_response(now).map(|ms| ms.div_ceil(60_000).max(1) as u32);
+            *self.reply_minutes.lock().unwrap_or_else(|p| p.into_inner()) = minutes;
+        }
+        let frame = self.availability_at(now);
+        self.availability.send_if_modified(|current| {
+            let changed = *current != frame;
+            *current = frame;
+            changed
+        });
+    }
+
+    /// The median time from a visitor's first message to an agent's first
+    /// reply, over conversations whose first message came in the last 7
+    /// days within business hours.
+    pub fn median_first_response(&self, now: u64) -> Option<u64> {
+        let since = now.saturating_sub(7 * 24 * 3_600_000);
+        let mut times: Vec<u64> = self
+            .store
+            .first_responses(since)
+            .ok()?
+            .into_iter()
+            .filter(|(asked, _)| self.hours.as_ref().is_none_or(|h| h.is_open(*asked)))
+            .map(|(asked, answered)| answered.saturating_sub(asked))
+            .collect();
+        if times.is_empty() {
+            return None;
+        }
+        times.sort_unstable();
+        Some(times[times.len() / 2])
     }
 
     /// Who answers a new or reopened conversation.
@@ -217,7 +319,10 @@ impl App {
         }
         let locale = self.locale_of(conversation);
         if let Some(bot) = &self.bot {
-            self.bot_says(conversation, &locale, &bot.handover_notice(&locale), &[]);
+            // Out of hours (or nobody online), nobody joins shortly: say so.
+            let away = matches!(*self.availability.borrow(), ServerFrame::Availability { open: false, .. });
+            let notice = if away { bot.handover_away_notice(&locale) } else { bot.handover_notice(&locale) };
+            self.bot_says(conversation, &locale, &notice, &[]);
         }
         self.publish(conversation, self.stage_frame(conversation));
         self.tell_agents_summary(conversation);
@@ -399,6 +504,7 @@ impl App {
             status,
         }];
         frames.push(self.stage_frame(&visitor.conversation));
+        frames.push(self.availability.borrow().clone());
         // A new visitor's `last_seq` belongs to a conversation that is gone.
         let after = match (known, last_seq, limit) {
             (false, ..) => 0,
@@ -761,5 +867,70 @@ mod tests {
             agent_author(None, Some("https://x.example/a.png"), None).avatar.as_deref(),
             Some("https://x.example/a.png")
         );
+    }
+
+    fn availability(a: &App, now: u64) -> (bool, Option<u64>, Option<u32>) {
+        match a.availability_at(now) {
+            ServerFrame::Availability { open, next_open_at, reply_minutes } => (open, next_open_at, reply_minutes),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn availability_follows_the_hours_and_the_agents_online() {
+        let mut a = app();
+        // Mondays 09:00-17:00 UTC; 2026-11-30 is a Monday.
+        a.hours = Some(Schedule::from_json(r#"{"time_zone": "UTC", "week": {"mon": [["09:00", "17:00"]]}}"#).unwrap());
+        let monday_9 = 1_796_029_200_000;
+        let hour = 3_600_000;
+        assert_eq!(availability(&a, monday_9 - hour), (false, Some(monday_9), None), "before hours: back at 9");
+        assert!(availability(&a, monday_9).0, "no console yet: the hours alone");
+        // A console says its agent is online, then away: closed within hours, no time to give.
+        a.set_presence("Sara", Presence::Online);
+        assert!(availability(&a, monday_9).0);
+        a.set_presence("Sara", Presence::Away);
+        assert_eq!(availability(&a, monday_9), (false, None, None));
+        a.set_presence("Omid", Presence::Online);
+        assert!(availability(&a, monday_9).0);
+        // After hours, being online does not open: back next Monday.
+        assert_eq!(availability(&a, monday_9 + 8 * hour), (false, Some(monday_9 + 7 * 24 * hour), None));
+        // The watched frame changes only when the answer does.
+        let mut rx = a.availability.subscribe();
+        a.refresh_availability(monday_9, false);
+        assert!(rx.has_changed().unwrap());
+        rx.borrow_and_update();
+        a.refresh_availability(monday_9 + 1000, false);
+        assert!(!rx.has_changed().unwrap());
+    }
+
+    #[test]
+    fn the_usual_reply_time_is_the_median_first_response() {
+        let a = app();
+        let now = now_ms();
+        for (i, wait_min) in [2u64, 4, 30].into_iter().enumerate() {
+            let (v, _, _) = a.visitor(None).unwrap();
+            a.visitor_message(&v, &format!("c{i}"), "hello").unwrap();
+            let asked = a.store.messages_after(&v.conversation, 0, 1).unwrap()[0].at;
+            a.store
+                .append(
+                    &v.conversation,
+                    NewMessage {
+                        author: AuthorKind::Agent,
+                        name: Some("Sara"),
+                        text: "hi",
+                        client_id: None,
+                        at: asked + wait_min * 60_000,
+                        avatar: None,
+                        quick_replies: &[],
+                    },
+                )
+                .unwrap();
+        }
+        // One never answered: not counted.
+        let (v, _, _) = a.visitor(None).unwrap();
+        a.visitor_message(&v, "c9", "anyone?").unwrap();
+        assert_eq!(a.median_first_response(now), Some(4 * 60_000));
+        a.refresh_availability(now, true);
+        assert_eq!(availability(&a, now), (true, None, Some(4)));
     }
 }

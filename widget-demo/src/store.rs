@@ -151,6 +151,9 @@ pub trait Store: Send + Sync {
     fn set_bot_memory(&self, id: &str, unhelpful: u32, asked: bool) -> Result<()>;
     /// The conversations waiting for a person, longest waiting first.
     fn waiting(&self) -> Result<Vec<String>>;
+    /// For conversations created since `since` (ms) that an agent answered:
+    /// when the visitor first wrote, and when an agent first replied after.
+    fn first_responses(&self, since: u64) -> Result<Vec<(u64, u64)>>;
 }
 
 /// Schema changes, in order; `PRAGMA user_version` says how many ran.
@@ -520,6 +523,25 @@ impl Store for Sqlite {
                 params![id, unhelpful, asked],
             )?;
             Ok(())
+        })
+    }
+
+    fn first_responses(&self, since: u64) -> Result<Vec<(u64, u64)>> {
+        self.with(|c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT v.at, (SELECT MIN(a.at) FROM messages a
+                               WHERE a.conversation_id = v.conversation_id AND a.author = 'agent' AND a.seq > v.seq)
+                 FROM messages v JOIN conversations c ON c.id = v.conversation_id
+                 WHERE c.created_at >= ?1 AND v.author = 'visitor'
+                   AND v.seq = (SELECT MIN(seq) FROM messages f WHERE f.conversation_id = v.conversation_id AND f.author = 'visitor')",
+            )?;
+            let rows = stmt.query_map([since as i64], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?)))?;
+            rows.filter_map(|r| match r {
+                Ok((asked, Some(answered))) => Some(Ok((asked as u64, answered as u64))),
+                Ok(_) => None,
+                Err(e) => Some(Err(e)),
+            })
+            .collect::<rusqlite::Result<Vec<_>>>()
         })
     }
 

@@ -120,6 +120,8 @@ async fn ws_session(app: Arc<App>, socket: WebSocket) {
         },
         _ => return,
     };
+    // Before the hello reads it: a change after this is sent again (harmless), none is missed.
+    let mut availability = app.availability.subscribe();
     let (visitor, mut room, frames) = match app.hello(token.as_deref(), last_seq, limit, locale.as_deref()).await {
         Ok(r) => r,
         Err(e) => {
@@ -136,6 +138,10 @@ async fn ws_session(app: Arc<App>, socket: WebSocket) {
     }
     loop {
         let outgoing: Vec<String> = tokio::select! {
+            Ok(()) = availability.changed() => {
+                let frame = availability.borrow_and_update().clone();
+                out.texts(&frame).await
+            }
             incoming = rx.next() => match incoming {
                 Some(Ok(WsMessage::Text(t))) => {
                     if app.faults.stalled() {
@@ -197,6 +203,8 @@ pub async fn events(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
     if let Some((status, retry)) = app.faults.fail_stream() {
         return failure(status, retry);
     }
+    // Before the hello reads it: a change after this is sent again (harmless), none is missed.
+    let mut availability = app.availability.subscribe();
     let (_visitor, mut room, frames) =
         match app.hello(q.token.as_deref(), q.last_seq, q.limit, q.locale.as_deref()).await {
             Ok(r) => r,
@@ -220,6 +228,10 @@ pub async fn events(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
         }
         loop {
             let texts: Vec<String> = tokio::select! {
+                Ok(()) = availability.changed() => {
+                    let frame = availability.borrow_and_update().clone();
+                    out.texts(&frame).await
+                }
                 published = room.recv() => match published {
                     Ok(frame) => out.texts(&frame).await,
                     Err(_) => return,

@@ -52,6 +52,8 @@ pub struct Chat {
     pub i18n: I18n,
     /// What each rendered row listens to, by message key.
     rows: StoredValue<HashMap<String, Row>, LocalStorage>,
+    /// Now (ms), as of the clock's last tick (every 30 s while visible).
+    pub clock: RwSignal<u64>,
 }
 
 /// A rendered row's own signals. A row subscribes to nothing shared that
@@ -81,6 +83,7 @@ impl Chat {
             ui: Ui { launcher: NodeRef::new(), panel: NodeRef::new(), composer: NodeRef::new() },
             i18n,
             rows: StoredValue::new_local(HashMap::new()),
+            clock: RwSignal::new(now_ms()),
         }
     }
 
@@ -133,7 +136,8 @@ impl Chat {
             self.input(Input::Page(PageEvent::Hidden));
         }
         // The bot answers in the language the widget shows.
-        self.dispatch(Event::Locale(self.i18n.lang()));
+        let i18n = self.i18n;
+        self.dispatch(Event::Locale(leptos::prelude::untrack(move || i18n.lang())));
         self.input(Input::Start);
     }
 
@@ -195,6 +199,7 @@ impl Chat {
     /// Brings every row's relative time up to `now`: one pass over the rows,
     /// and only the labels that change are set.
     pub fn tick(&self, now: u64) {
+        self.clock.try_set(now);
         self.rows.with_value(|rows| {
             for (at, ago) in rows.values().filter_map(|r| r.ago.as_ref()) {
                 let fresh = relative_time(*at, now);

@@ -94,6 +94,27 @@ impl I18n {
         self.0.try_with(|a| a.localizer.t_args(id, &[(name, value.to_string().into())])).unwrap_or_default()
     }
 
+    /// Message `id` with text arguments.
+    pub fn t_strs(&self, id: &str, args: &[(&str, String)]) -> String {
+        let args: Vec<(&str, salam_core::i18n::Arg)> = args.iter().map(|(k, v)| (*k, v.clone().into())).collect();
+        self.0.try_with(|a| a.localizer.t_args(id, &args)).unwrap_or_default()
+    }
+
+    /// The instant `at` (ms) through `Intl.DateTimeFormat` with `options`,
+    /// in the active language and the visitor's time zone ("9:00", "Monday").
+    /// Built on each call: it is used for the rare "we're away" line.
+    pub fn format_date(&self, at: u64, options: &[(&str, &str)]) -> String {
+        let opts = Object::new();
+        for (k, v) in options {
+            let _ = Reflect::set(&opts, &(*k).into(), &(*v).into());
+        }
+        let date: JsValue = js_sys::Date::new(&JsValue::from(at as f64)).into();
+        self.0
+            .try_with(|a| format_with(&intl_new("DateTimeFormat", &a.intl_tag, &opts)?, &[date]))
+            .flatten()
+            .unwrap_or_default()
+    }
+
     /// A whole number in the locale's digits.
     pub fn number(&self, n: u64) -> String {
         self.0.try_with(|a| a.localizer.number(n)).unwrap_or_default()

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 use salam_core::config::{Config, OwnerText, Position};
-use salam_core::protocol::{Author, AuthorKind, ClientFrame, ServerFrame};
+use salam_core::protocol::{Author, AuthorKind, ClientFrame, ServerFrame, Stage};
 use salam_widget::transport::{InMemoryTransport, TransportEvent};
 use salam_widget::{Chat, I18n, SalamChat};
 use wasm_bindgen::{JsCast, JsValue};
@@ -205,7 +205,13 @@ async fn a_message_goes_from_sending_to_sent_and_replies_render() {
     tick().await;
     assert!(m.q(".salam-status").unwrap().text_content().unwrap().contains("Sent"));
     assert_eq!(m.texts(), ["Where is my order?", "Let me check."]);
-    assert_eq!(m.all(".salam-msg-agent .salam-author")[0].text_content().as_deref(), Some("Sara"));
+    assert_eq!(m.all(".salam-msg-agent .salam-name")[0].text_content().as_deref(), Some("Sara"));
+    // No avatar image from the server: her initial, hidden from screen readers (her name is next to it).
+    let avatar = &m.all(".salam-msg-agent .salam-avatar")[0];
+    assert_eq!(
+        (avatar.text_content().as_deref(), avatar.get_attribute("aria-hidden").as_deref()),
+        (Some("S"), Some("true"))
+    );
 }
 
 #[wasm_bindgen_test]
@@ -419,4 +425,54 @@ fn arabic_counts_take_cldrs_plural_forms_in_the_browser() {
         assert!(!label(100).contains("رسائل"), "other: {}", label(100));
         assert!(label(2).contains("رسالتان"), "two: {}", label(2));
     });
+}
+
+#[wasm_bindgen_test]
+async fn answers_render_their_rich_text_as_nodes_and_quick_replies_send_once() {
+    let m = Mounted::new(Config::default());
+    m.connected();
+    m.click(".salam-launcher");
+    tick().await;
+    m.server(ServerFrame::Stage { stage: Stage::Bot, agent: None, queue_position: None });
+    m.server(ServerFrame::Message {
+        id: "m1".into(),
+        seq: 1,
+        author: Author::named(AuthorKind::Bot, "Assistant"),
+        text: "**Free** for 14 days: https://example.com/p.\n[x](javascript:alert(1)) <b>no</b>".into(),
+        client_id: None,
+        at: None,
+        quick_replies: vec!["Yes".into(), "No".into()],
+    });
+    tick().await;
+    let text = m.q(".salam-msg-bot .salam-text").unwrap();
+    assert_eq!(text.query_selector("strong").unwrap().unwrap().text_content().as_deref(), Some("Free"));
+    let links = text.query_selector_all("a").unwrap();
+    assert_eq!(links.length(), 1, "the javascript: link stays text");
+    let a: web_sys::Element = links.item(0).unwrap().unchecked_into();
+    assert_eq!(a.get_attribute("href").as_deref(), Some("https://example.com/p"));
+    assert_eq!(a.get_attribute("rel").as_deref(), Some("noopener noreferrer nofollow"));
+    assert!(text.query_selector("b").unwrap().is_none(), "HTML is never parsed");
+    assert_eq!(
+        text.text_content().as_deref(),
+        Some("Free for 14 days: https://example.com/p.[x](javascript:alert(1)) <b>no</b>")
+    );
+    // The header offers a person while the bot answers.
+    assert!(m.q(".salam-answering[data-stage=bot] .salam-handover").is_some());
+
+    let buttons = m.all(".salam-quick-replies button");
+    assert_eq!(buttons.iter().map(|b| b.text_content().unwrap_or_default()).collect::<Vec<_>>(), ["Yes", "No"]);
+    m.click(".salam-quick-replies button:last-child");
+    m.click(".salam-quick-replies button:last-child"); // a double click sends once
+    tick().await;
+    let sent: Vec<String> = m
+        .net
+        .sent()
+        .into_iter()
+        .filter_map(|f| match f {
+            ClientFrame::Message { text, .. } => Some(text),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(sent, ["No"]);
+    assert!(m.q(".salam-quick-replies").is_none(), "retired once the visitor answered");
 }

@@ -241,6 +241,21 @@ pub enum ServerFrame {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         queue_position: Option<u32>,
     },
+    /// Whether the team answers now: sent after `welcome` and whenever it
+    /// changes (business hours begin or end, agents come or go).
+    Availability {
+        /// Someone answers now.
+        open: bool,
+        /// When closed: when the next business hours begin (ms since the
+        /// epoch), if known. Absent while open, or when closed within hours
+        /// (nobody online).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        next_open_at: Option<u64>,
+        /// While open: the usual time to a first reply, in minutes, if the
+        /// server knows it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reply_minutes: Option<u32>,
+    },
     /// Someone on the support side started or stopped typing.
     Typing {
         /// Who.

@@ -136,6 +136,9 @@ pub struct State {
     pub handover_pending: bool,
     /// The language the widget shows, sent in `hello` (the bot answers in it).
     pub locale: Option<String>,
+    /// Whether the team answers now, as the server last said; `None` until
+    /// it says (or if it never does).
+    pub availability: Option<Availability>,
     /// A `sync` for a gap is outstanding.
     syncing: bool,
     /// Sequence numbers received above `last_seq` (after a gap).
@@ -176,6 +179,7 @@ impl Default for State {
             queue_position: None,
             handover_pending: false,
             locale: None,
+            availability: None,
             syncing: false,
             ahead: vec![],
             loading_earlier: None,
@@ -184,6 +188,17 @@ impl Default for State {
             changed: vec![],
         }
     }
+}
+
+/// Whether the team answers now (from the server's `availability` frame).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Availability {
+    /// Someone answers now.
+    pub open: bool,
+    /// When closed: when the team is back (ms since the epoch), if known.
+    pub next_open_at: Option<u64>,
+    /// While open: the usual minutes to a first reply, if known.
+    pub reply_minutes: Option<u32>,
 }
 
 /// How many messages a fresh page shows at first, and each `history` page
@@ -844,6 +859,13 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
         }
         ServerFrame::Status { status } => {
             state.status = status;
+        }
+        ServerFrame::Availability { open, next_open_at, reply_minutes } => {
+            state.availability = Some(Availability {
+                open,
+                next_open_at: next_open_at.filter(|_| !open),
+                reply_minutes: reply_minutes.filter(|_| open),
+            });
         }
         ServerFrame::Stage { stage, agent, queue_position } => {
             state.stage = Some(stage);

@@ -189,10 +189,13 @@ fn every_message_formats_without_errors() {
         for id in ids(tag, source) {
             let pattern = bundle.get_message(&id).and_then(|m| m.value()).unwrap();
             let mut args = FluentArgs::new();
-            for var in ["unread", "max", "n", "position"] {
+            for var in ["unread", "max", "n", "position", "minutes"] {
                 args.set(var, FluentValue::from(3));
             }
             args.set("name", FluentValue::from("Sara"));
+            for var in ["time", "in", "day", "date"] {
+                args.set(var, FluentValue::from("9:00"));
+            }
             let mut errors = vec![];
             bundle.format_pattern(pattern, Some(&args), &mut errors);
             assert!(errors.is_empty(), "{tag} {id}: {errors:?}");

@@ -59,7 +59,7 @@ fn server_fixtures_round_trip_exactly() {
     let kinds = round_trip("protocol/server", decode_server_frame, encode_server_frame, ServerFrame::Unknown);
     assert_eq!(
         kinds,
-        ["ack", "error", "message", "pong", "stage", "status", "typing", "welcome"],
+        ["ack", "availability", "error", "message", "pong", "stage", "status", "typing", "welcome"],
         "a fixture per frame type"
     );
 }

@@ -19,11 +19,16 @@ pub fn Answering() -> impl IntoView {
     let i18n = chat.i18n;
     let stage = Memo::new(move |_| chat.state().with(|s| s.stage));
     let text = move || {
-        chat.state().with(|s| match (s.stage, s.queue_position) {
-            (Some(Stage::Bot), _) => i18n.t("answering-bot"),
-            (Some(Stage::Waiting), Some(n)) => i18n.t_num("answering-queue", "position", n),
-            (Some(Stage::Waiting), None) => i18n.t("answering-waiting"),
-            _ => String::new(),
+        chat.state().with(|s| {
+            // Out of hours, nobody joins shortly: say how the answer will come.
+            let away = s.availability.is_some_and(|a| !a.open);
+            match (s.stage, s.queue_position) {
+                (Some(Stage::Bot), _) => i18n.t("answering-bot"),
+                (Some(Stage::Waiting), _) if away => i18n.t("answering-waiting-away"),
+                (Some(Stage::Waiting), Some(n)) => i18n.t_num("answering-queue", "position", n),
+                (Some(Stage::Waiting), None) => i18n.t("answering-waiting"),
+                _ => String::new(),
+            }
         })
     };
     let agent = move |part: fn(&salam_core::protocol::Author) -> Option<String>| {
