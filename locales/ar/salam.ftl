@@ -27,6 +27,8 @@ author-agent = موظف الدعم
 author-system = تنبيه
 message-sending = جارٍ الإرسال…
 message-sent = تم الإرسال
+# The support side has read the visitor's message.
+message-seen = تمت المشاهدة
 message-failed = تعذّر الإرسال.
 message-failed-too-long = تعذّر الإرسال: الرسالة طويلة جدًا.
 message-failed-rate-limited = تعذّر الإرسال: أُرسلت رسائل كثيرة في وقت قصير. يُرجى الانتظار لحظة.

@@ -23,6 +23,8 @@ author-agent = Support-Team
 author-system = Hinweis
 message-sending = Wird gesendet…
 message-sent = Gesendet
+# The support side has read the visitor's message.
+message-seen = Gesehen
 message-failed = Nicht gesendet.
 message-failed-too-long = Nicht gesendet: Die Nachricht ist zu lang.
 message-failed-rate-limited = Nicht gesendet: zu viele Nachrichten auf einmal. Bitte warten Sie einen Moment.

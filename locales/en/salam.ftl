@@ -23,6 +23,8 @@ author-agent = Agent
 author-system = Notice
 message-sending = Sending…
 message-sent = Sent
+# The support side has read the visitor's message.
+message-seen = Seen
 message-failed = Not sent.
 message-failed-too-long = Not sent: the message is too long.
 message-failed-rate-limited = Not sent: too many messages at once. Wait a moment.

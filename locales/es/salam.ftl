@@ -23,6 +23,8 @@ author-agent = Agente
 author-system = Aviso
 message-sending = Enviando…
 message-sent = Enviado
+# The support side has read the visitor's message.
+message-seen = Visto
 message-failed = No enviado.
 message-failed-too-long = No enviado: el mensaje es demasiado largo.
 message-failed-rate-limited = No enviado: demasiados mensajes seguidos. Espera un momento.

@@ -23,6 +23,8 @@ author-agent = پشتیبان
 author-system = اطلاعیه
 message-sending = در حال ارسال…
 message-sent = ارسال شد
+# The support side has read the visitor's message.
+message-seen = دیده شد
 message-failed = ارسال نشد.
 message-failed-too-long = ارسال نشد: پیام خیلی طولانی است.
 message-failed-rate-limited = ارسال نشد: پیام‌های زیادی پشت سر هم فرستاده‌اید. لطفاً کمی صبر کنید.

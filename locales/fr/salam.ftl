@@ -23,6 +23,8 @@ author-agent = Conseiller
 author-system = Information
 message-sending = Envoi en cours…
 message-sent = Envoyé
+# The support side has read the visitor's message.
+message-seen = Vu
 message-failed = Non envoyé.
 message-failed-too-long = Non envoyé : le message est trop long.
 message-failed-rate-limited = Non envoyé : trop de messages à la fois. Patientez un instant.

@@ -24,6 +24,8 @@ author-agent = נציג/ה
 author-system = הודעת מערכת
 message-sending = בשליחה…
 message-sent = נשלחה
+# The support side has read the visitor's message.
+message-seen = נקרא
 message-failed = לא נשלחה.
 message-failed-too-long = לא נשלחה: ההודעה ארוכה מדי.
 message-failed-rate-limited = לא נשלחה: נשלחו יותר מדי הודעות בבת אחת. נא להמתין רגע.

@@ -23,6 +23,8 @@ author-agent = एजेंट
 author-system = सूचना
 message-sending = भेजा जा रहा है…
 message-sent = भेजा गया
+# The support side has read the visitor's message.
+message-seen = देखा गया
 message-failed = नहीं भेजा गया।
 message-failed-too-long = नहीं भेजा गया: मैसेज बहुत लंबा है।
 message-failed-rate-limited = नहीं भेजा गया: एक साथ बहुत सारे मैसेज भेजे गए। थोड़ा रुककर फिर से कोशिश करें।

@@ -22,6 +22,8 @@ author-agent = Agen
 author-system = Pemberitahuan
 message-sending = Mengirim…
 message-sent = Terkirim
+# The support side has read the visitor's message.
+message-seen = Dilihat
 message-failed = Gagal terkirim.
 message-failed-too-long = Gagal terkirim: pesan terlalu panjang.
 message-failed-rate-limited = Gagal terkirim: terlalu banyak pesan sekaligus. Mohon tunggu sebentar.

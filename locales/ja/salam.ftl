@@ -22,6 +22,8 @@ author-agent = オペレーター
 author-system = お知らせ
 message-sending = 送信中…
 message-sent = 送信済み
+# The support side has read the visitor's message.
+message-seen = 既読
 message-failed = 送信できませんでした。
 message-failed-too-long = 送信できませんでした：メッセージが長すぎます。
 message-failed-rate-limited = 送信できませんでした：短時間に送信されたメッセージが多すぎます。少し待ってからもう一度お試しください。

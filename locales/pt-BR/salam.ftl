@@ -23,6 +23,8 @@ author-agent = Atendente
 author-system = Aviso
 message-sending = Enviando…
 message-sent = Enviada
+# The support side has read the visitor's message.
+message-seen = Visualizada
 message-failed = Não enviada.
 message-failed-too-long = Não enviada: a mensagem é longa demais.
 message-failed-rate-limited = Não enviada: muitas mensagens de uma vez. Aguarde um momento.

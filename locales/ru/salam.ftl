@@ -25,6 +25,8 @@ author-agent = Оператор
 author-system = Уведомление
 message-sending = Отправка…
 message-sent = Отправлено
+# The support side has read the visitor's message.
+message-seen = Просмотрено
 message-failed = Не отправлено.
 message-failed-too-long = Не отправлено: сообщение слишком длинное.
 message-failed-rate-limited = Не отправлено: слишком много сообщений подряд. Подождите немного.

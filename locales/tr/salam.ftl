@@ -23,6 +23,8 @@ author-agent = Temsilci
 author-system = Bilgi
 message-sending = Gönderiliyor…
 message-sent = Gönderildi
+# The support side has read the visitor's message.
+message-seen = Görüldü
 message-failed = Gönderilemedi.
 message-failed-too-long = Gönderilemedi: mesaj çok uzun.
 message-failed-rate-limited = Gönderilemedi: kısa sürede çok fazla mesaj gönderildi. Lütfen biraz bekleyin.

@@ -23,6 +23,8 @@ author-agent = نمائندہ
 author-system = اطلاع
 message-sending = بھیجا جا رہا ہے…
 message-sent = بھیج دیا گیا
+# The support side has read the visitor's message.
+message-seen = دیکھ لیا گیا
 message-failed = نہیں بھیجا جا سکا۔
 message-failed-too-long = نہیں بھیجا جا سکا: پیغام بہت طویل ہے۔
 message-failed-rate-limited = نہیں بھیجا جا سکا: آپ نے ایک ساتھ بہت زیادہ پیغامات بھیجے ہیں۔ براہ کرم تھوڑا انتظار کریں۔

@@ -22,6 +22,8 @@ author-agent = 人工客服
 author-system = 系统消息
 message-sending = 正在发送…
 message-sent = 已发送
+# The support side has read the visitor's message.
+message-seen = 已读
 message-failed = 发送失败。
 message-failed-too-long = 发送失败：消息过长。
 message-failed-rate-limited = 发送失败：发送过于频繁，请稍后再试。

@@ -189,6 +189,7 @@ function openStream() {
   on('conversation', (s) => upsertSummary(s, true));
   on('message', onMessageEvent);
   on('typing', onTypingEvent);
+  on('read', onReadEvent);
   on('resync', resync); // the server dropped events for us because we fell behind
 }
 
@@ -423,6 +424,8 @@ function addMessage(m) {
   if (last && Number(last.dataset.seq) > m.seq) next = [...el.log.children].find((c) => Number(c.dataset.seq) > m.seq);
   el.log.insertBefore(item, next);
   if (stick) el.log.scrollTop = el.log.scrollHeight;
+  renderSeen();
+  reportRead();
 }
 
 function onMessageEvent({ conversation, message }) {
@@ -441,6 +444,44 @@ function onMessageEvent({ conversation, message }) {
   // A gap means an event was missed; the store has it.
   if (!state.loading && message.seq > state.lastSeq + 1) loadMessages(conversation, state.lastSeq).catch(() => {});
   addMessage(message);
+}
+
+// ---- Read state ----
+// The visitor sees "Seen" once the agent has read their message: the console says so whenever
+// the selected conversation is on screen with something new in it. The agent sees "Seen by the
+// visitor" under the last support message the visitor has seen.
+
+const readPosted = new Map(); // conversation id -> seq last reported
+let readTimer = 0;
+
+// Once a page of history or a burst of messages has gone in, not per message.
+function reportRead() {
+  clearTimeout(readTimer);
+  readTimer = setTimeout(postRead, 300);
+}
+
+function postRead() {
+  const id = state.selected;
+  if (!id || document.hidden || !state.key || state.lastSeq <= (readPosted.get(id) || 0)) return;
+  readPosted.set(id, state.lastSeq);
+  api('POST', path(id, 'read'), { seq: state.lastSeq }).catch(() => readPosted.delete(id));
+}
+
+document.addEventListener('visibilitychange', reportRead);
+
+function onReadEvent({ conversation, seq }) {
+  const s = state.conversations.get(conversation);
+  if (!s || !Number.isInteger(seq) || seq <= (s.visitor_read_seq || 0)) return;
+  state.conversations.set(conversation, { ...s, visitor_read_seq: seq });
+  if (conversation === state.selected) renderSeen();
+}
+
+/** Moves "Seen" under the last support-side message the visitor has seen. */
+function renderSeen() {
+  el.log.querySelector('.msg__seen')?.remove();
+  const read = state.conversations.get(state.selected)?.visitor_read_seq || 0;
+  const seen = [...el.log.children].filter((c) => c.dataset.author !== 'visitor' && Number(c.dataset.seq) <= read).pop();
+  if (seen) seen.append(make('p', 'msg__seen', { 'data-testid': 'seen' }, 'Seen by the visitor'));
 }
 
 function onTypingEvent({ conversation, on }) {

@@ -12,7 +12,7 @@ use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use futures_util::StreamExt;
-use salam_core::protocol::agent::{Join, MessageEvent, Reply, SetStatus, Typing, TypingEvent};
+use salam_core::protocol::agent::{Join, MessageEvent, Read, ReadEvent, Reply, SetStatus, Typing, TypingEvent};
 use salam_core::protocol::ServerFrame;
 use serde::Deserialize;
 use std::convert::Infallible;
@@ -120,6 +120,21 @@ pub async fn typing(
     StatusCode::NO_CONTENT.into_response()
 }
 
+/// `POST /api/v1/agent/conversations/{id}/read`: the agent has read up to
+/// `seq`; the visitor sees "Seen" under their last message at or below it.
+pub async fn read(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Json(body): Json<Read>,
+) -> Response {
+    if let Err(r) = authorized(&app, &headers, None).and_then(|_| exists(&app, &id)) {
+        return r;
+    }
+    app.agent_read(&id, body.seq);
+    StatusCode::NO_CONTENT.into_response()
+}
+
 /// Body of `POST /api/v1/agent/presence`.
 #[derive(Debug, Deserialize)]
 pub struct PresenceBody {
@@ -206,6 +221,9 @@ pub async fn events(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
                 .unwrap_or_default(),
             Ok(AgentEvent::Typing { conversation, on }) => {
                 SseEvent::default().event("typing").json_data(TypingEvent { conversation, on }).unwrap_or_default()
+            }
+            Ok(AgentEvent::Read { conversation, seq }) => {
+                SseEvent::default().event("read").json_data(ReadEvent { conversation, seq }).unwrap_or_default()
             }
             Err(_) => SseEvent::default().event("resync").data("{}"),
         };

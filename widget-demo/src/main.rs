@@ -110,6 +110,7 @@ fn app(o: &Options, state: Arc<App>) -> Router {
         .route("/agent/conversations/{id}/status", post(agent::status))
         .route("/agent/conversations/{id}/join", post(agent::join))
         .route("/agent/presence", post(agent::presence))
+        .route("/agent/conversations/{id}/read", post(agent::read))
         .route("/agent/events", get(agent::events))
         .layer(DefaultBodyLimit::max(salam_core::protocol::MAX_FRAME_BYTES))
         .layer(cors(state.clone()));
@@ -405,7 +406,7 @@ mod tests {
                 // Who answers and whether anyone does (`stage` and
                 // `availability`, after every welcome) are not what these tests are about.
                 match decode_server_frame(t.as_bytes()).unwrap() {
-                    ServerFrame::Stage { .. } | ServerFrame::Availability { .. } => continue,
+                    ServerFrame::Stage { .. } | ServerFrame::Availability { .. } | ServerFrame::Read { .. } => continue,
                     frame => return frame,
                 }
             }

@@ -49,6 +49,13 @@ pub enum AgentEvent {
         /// Typing now.
         on: bool,
     },
+    /// The visitor has seen the conversation up to `seq`.
+    Read {
+        /// Conversation id.
+        conversation: String,
+        /// The highest sequence number seen.
+        seq: u64,
+    },
 }
 
 /// Everything the handlers share.
@@ -243,6 +250,15 @@ impl App {
         }
         times.sort_unstable();
         Some(times[times.len() / 2])
+    }
+
+    /// The agent has read the conversation up to `seq`: the visitor hears it.
+    pub fn agent_read(&self, conversation: &str, seq: u64) {
+        if self.store.set_read(conversation, true, seq).unwrap_or(false) {
+            if let Ok(Some(h)) = self.store.handling(conversation) {
+                self.publish(conversation, ServerFrame::Read { seq: h.agent_read_seq });
+            }
+        }
     }
 
     /// Who answers a new or reopened conversation.
@@ -505,6 +521,11 @@ impl App {
         }];
         frames.push(self.stage_frame(&visitor.conversation));
         frames.push(self.availability.borrow().clone());
+        if let Ok(Some(h)) = self.store.handling(&visitor.conversation) {
+            if h.agent_read_seq > 0 {
+                frames.push(ServerFrame::Read { seq: h.agent_read_seq });
+            }
+        }
         // A new visitor's `last_seq` belongs to a conversation that is gone.
         let after = match (known, last_seq, limit) {
             (false, ..) => 0,
@@ -566,6 +587,14 @@ impl App {
                 vec![]
             }
             ClientFrame::Ping => vec![ServerFrame::Pong],
+            ClientFrame::Read { seq } => {
+                if self.store.set_read(&visitor.conversation, false, seq).unwrap_or(false) {
+                    let seq =
+                        self.store.handling(&visitor.conversation).ok().flatten().map_or(seq, |h| h.visitor_read_seq);
+                    self.tell_agents(AgentEvent::Read { conversation: visitor.conversation.clone(), seq });
+                }
+                vec![]
+            }
             ClientFrame::Handover => {
                 match self.store.handling(&visitor.conversation) {
                     Ok(Some(h)) if h.stage == Stage::Bot => {
@@ -932,5 +961,30 @@ mod tests {
         assert_eq!(a.median_first_response(now), Some(4 * 60_000));
         a.refresh_availability(now, true);
         assert_eq!(availability(&a, now), (true, None, Some(4)));
+    }
+
+    #[test]
+    fn read_marks_only_move_forward_and_never_past_the_newest_message() {
+        let a = app();
+        let (v, token, _) = a.visitor(None).unwrap();
+        let k = v.conversation.clone();
+        a.visitor_message(&v, "c1", "one").unwrap();
+        a.visitor_message(&v, "c2", "two").unwrap();
+        let mut room = a.subscribe(&k);
+        let mut consoles = a.agents.subscribe();
+        a.agent_read(&k, 99);
+        assert_eq!(*room.try_recv().unwrap(), ServerFrame::Read { seq: 2 }, "capped at the newest message");
+        a.agent_read(&k, 1);
+        assert!(room.try_recv().is_err(), "not back");
+        a.handle(&v, ClientFrame::Read { seq: 2 });
+        assert!(matches!(consoles.try_recv().unwrap(), AgentEvent::Read { seq: 2, .. }));
+        a.handle(&v, ClientFrame::Read { seq: 2 });
+        assert!(consoles.try_recv().is_err(), "said once");
+        let h = a.store.handling(&k).unwrap().unwrap();
+        assert_eq!((h.visitor_read_seq, h.agent_read_seq), (2, 2));
+        // A new connection hears how far the agent read.
+        let (_, _, frames) =
+            futures_util::FutureExt::now_or_never(a.hello(Some(&token), 0, None, None)).unwrap().unwrap();
+        assert!(frames.contains(&ServerFrame::Read { seq: 2 }), "{frames:?}");
     }
 }

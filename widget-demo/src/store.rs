@@ -116,6 +116,10 @@ pub struct Handling {
     pub unhelpful: u32,
     /// The bot's last message asked whether it helped.
     pub asked: bool,
+    /// The visitor has seen up to this sequence number.
+    pub visitor_read_seq: u64,
+    /// The support side has read up to this sequence number.
+    pub agent_read_seq: u64,
 }
 
 /// What the server needs from storage.
@@ -149,6 +153,9 @@ pub trait Store: Send + Sync {
     fn set_locale(&self, id: &str, locale: &str) -> Result<()>;
     /// Stores what the bot remembers.
     fn set_bot_memory(&self, id: &str, unhelpful: u32, asked: bool) -> Result<()>;
+    /// Moves one side's read mark up to `seq` (never down, never past the
+    /// newest message). Returns whether it moved.
+    fn set_read(&self, id: &str, by_agent: bool, seq: u64) -> Result<bool>;
     /// The conversations waiting for a person, longest waiting first.
     fn waiting(&self) -> Result<Vec<String>>;
     /// For conversations created since `since` (ms) that an agent answered:
@@ -197,6 +204,9 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX conversations_waiting ON conversations(waiting_since) WHERE stage = 'waiting';
     ALTER TABLE messages ADD COLUMN avatar TEXT;
     ALTER TABLE messages ADD COLUMN quick_replies TEXT;",
+    // 3: how far each side has read.
+    "ALTER TABLE conversations ADD COLUMN visitor_read_seq INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE conversations ADD COLUMN agent_read_seq INTEGER NOT NULL DEFAULT 0;",
 ];
 
 /// SQLite behind a mutex: one writer at a time is what SQLite allows anyway.
@@ -308,7 +318,7 @@ fn row_to_stored(r: &rusqlite::Row<'_>) -> rusqlite::Result<Stored> {
 fn summary(conn: &Connection, where_sql: &str, p: &[&dyn rusqlite::ToSql]) -> rusqlite::Result<Vec<Summary>> {
     let sql = format!(
         "SELECT c.id, c.status, c.head_seq, c.created_at, c.updated_at, m.author, m.text, m.at,
-                c.stage, c.agent, c.waiting_since, c.locale
+                c.stage, c.agent, c.waiting_since, c.locale, c.visitor_read_seq
          FROM conversations c LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.head_seq
          {where_sql}"
     );
@@ -335,6 +345,7 @@ fn summary(conn: &Connection, where_sql: &str, p: &[&dyn rusqlite::ToSql]) -> ru
                 .and_then(|a| a.name),
             waiting_since: r.get::<_, Option<i64>>(10)?.map(|t| t as u64),
             locale: r.get(11)?,
+            visitor_read_seq: r.get::<_, i64>(12)? as u64,
         })
     })?;
     rows.collect()
@@ -468,7 +479,8 @@ impl Store for Sqlite {
     fn handling(&self, id: &str) -> Result<Option<Handling>> {
         self.with(|c| {
             c.query_row(
-                "SELECT stage, agent, waiting_since, locale, bot_unhelpful, bot_asked FROM conversations WHERE id = ?1",
+                "SELECT stage, agent, waiting_since, locale, bot_unhelpful, bot_asked, visitor_read_seq, agent_read_seq
+                 FROM conversations WHERE id = ?1",
                 [id],
                 |r| {
                     Ok(Handling {
@@ -478,6 +490,8 @@ impl Store for Sqlite {
                         locale: r.get(3)?,
                         unhelpful: r.get(4)?,
                         asked: r.get(5)?,
+                        visitor_read_seq: r.get::<_, i64>(6)? as u64,
+                        agent_read_seq: r.get::<_, i64>(7)? as u64,
                     })
                 },
             )
@@ -523,6 +537,17 @@ impl Store for Sqlite {
                 params![id, unhelpful, asked],
             )?;
             Ok(())
+        })
+    }
+
+    fn set_read(&self, id: &str, by_agent: bool, seq: u64) -> Result<bool> {
+        let column = if by_agent { "agent_read_seq" } else { "visitor_read_seq" };
+        self.with(|c| {
+            let n = c.execute(
+                &format!("UPDATE conversations SET {column} = MIN(?2, head_seq) WHERE id = ?1 AND {column} < MIN(?2, head_seq)"),
+                params![id, seq.min(i64::MAX as u64) as i64],
+            )?;
+            Ok(n > 0)
         })
     }
 

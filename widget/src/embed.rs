@@ -53,7 +53,16 @@ thread_local! {
     // Created once per module instance and kept: `shutdown` runs inside it,
     // so it must outlive any one widget.
     static API: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// `Salam('on', event, fn)` listeners, in the order added.
+    static LISTENERS: RefCell<Vec<(String, js_sys::Function)>> = const { RefCell::new(Vec::new()) };
+    /// The page's title and the one showing the unread count, while it shows.
+    static TITLE: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
+    /// Whether the title's visibility listener is installed (once per page).
+    static TITLE_FOLLOWED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
+
+/// The events `Salam('on', ...)` takes.
+const EVENTS: [&str; 5] = ["message", "unread", "open", "close", "ready"];
 
 /// Starts the widget: `data` holds the script tag's `data-*` attributes,
 /// `queue` the `Salam(...)` calls made before now. Calling it again while a
@@ -103,6 +112,7 @@ pub fn boot(data: JsValue, queue: JsValue) {
         };
         let handover_host = handover.host.clone();
         install_api();
+        follow_visibility_for_title();
         emit("salam:ready");
         handover.apply();
         if let Ok(queue) = queue.dyn_into::<Array>() {
@@ -111,7 +121,7 @@ pub fn boot(data: JsValue, queue: JsValue) {
                     break; // a queued `shutdown` ends it
                 }
                 let args = Array::from(&args);
-                command(&args.get(0), &args.get(1));
+                command(&args.get(0), &args.get(1), &args.get(2));
             }
         }
         // Messages written from here on wait in the outbox until connected.
@@ -190,9 +200,25 @@ fn try_boot(
         // restored now, so the launcher shows the unread count at once. The
         // connection is the next stage's (see `boot`).
         chat.persist_to(STORAGE_KEY);
-        chat.on_host_event(Rc::new(|e: &HostEvent| match e {
+        let sound = config.sound;
+        chat.on_host_event(Rc::new(move |e: &HostEvent| match e {
             HostEvent::Open => emit("salam:open"),
             HostEvent::Close => emit("salam:close"),
+            HostEvent::Message { id, author, name, text } => {
+                let detail = Object::new();
+                let _ = Reflect::set(&detail, &"id".into(), &id.into());
+                let _ = Reflect::set(&detail, &"author".into(), &author.as_str().into());
+                let _ = Reflect::set(&detail, &"name".into(), &name.as_deref().map_or(JsValue::NULL, JsValue::from));
+                let _ = Reflect::set(&detail, &"text".into(), &text.into());
+                emit_detail("salam:message", &detail);
+                if sound && !panel_open() {
+                    crate::sound::chime();
+                }
+            }
+            HostEvent::Unread(n) => {
+                emit_detail("salam:unread", &JsValue::from(*n));
+                show_unread_in_title(*n);
+            }
         }));
         chat.restore();
         if config.open {
@@ -320,7 +346,7 @@ fn is_running() -> bool {
 }
 
 /// Runs one host command. Unknown commands get one console warning.
-fn command(name: &JsValue, arg: &JsValue) {
+fn command(name: &JsValue, arg: &JsValue, arg2: &JsValue) {
     let Some(name) = name.as_string() else {
         warn("salam: Salam(...) needs a command name, like Salam('open')");
         return;
@@ -350,10 +376,37 @@ fn command(name: &JsValue, arg: &JsValue) {
                 let requested: Vec<&str> = requested.iter().map(String::as_str).collect();
                 chat.i18n.set_requested_with(&requested, source.as_deref());
                 chat.dispatch(salam_core::state::Event::Locale(chat.i18n.lang()));
-                emit_detail("salam:locale", Some(&chat.i18n.lang()));
+                emit_detail("salam:locale", &chat.i18n.lang().into());
             });
         }
-        other => warn(&format!("salam: unknown command \"{other}\" (known: open, close, toggle, locale, shutdown)")),
+        // Salam('on', 'message', fn) / Salam('off', 'message', fn); without
+        // a function, `off` removes every listener of that event.
+        "on" | "off" => {
+            let event = arg.as_string().filter(|e| EVENTS.contains(&e.as_str()));
+            let Some(event) = event else {
+                warn(&format!("salam: Salam('{name}', event, fn) needs an event: {}", EVENTS.join(", ")));
+                return;
+            };
+            let listener = arg2.dyn_ref::<js_sys::Function>().cloned();
+            if name == "on" {
+                let Some(listener) = listener else {
+                    warn(&format!("salam: Salam('on', '{event}', fn) needs a function"));
+                    return;
+                };
+                LISTENERS.with(|l| l.borrow_mut().push((event.clone(), listener.clone())));
+                // Already ready: a late listener hears it at once.
+                if event == "ready" {
+                    let _ = listener.call1(&JsValue::UNDEFINED, &JsValue::UNDEFINED);
+                }
+            } else {
+                LISTENERS.with(|l| {
+                    l.borrow_mut().retain(|(e, f)| *e != event || listener.as_ref().is_some_and(|g| !Object::is(f, g)))
+                });
+            }
+        }
+        other => {
+            warn(&format!("salam: unknown command \"{other}\" (known: open, close, toggle, locale, on, off, shutdown)"))
+        }
     }
 }
 
@@ -364,6 +417,8 @@ fn shutdown() {
         return;
     };
     running.chat.shutdown();
+    show_unread_in_title(0);
+    LISTENERS.with(|l| l.borrow_mut().clear());
     drop(running._mount);
     running.host.remove();
     if let Some(window) = web_sys::window() {
@@ -378,9 +433,11 @@ fn install_api() {
     let api = API.with(|api| {
         api.borrow_mut()
             .get_or_insert_with(|| {
-                Closure::<dyn Fn(JsValue, JsValue)>::new(|name: JsValue, arg: JsValue| command(&name, &arg))
-                    .into_js_value()
-                    .unchecked_into()
+                Closure::<dyn Fn(JsValue, JsValue, JsValue)>::new(|name: JsValue, arg: JsValue, arg2: JsValue| {
+                    command(&name, &arg, &arg2)
+                })
+                .into_js_value()
+                .unchecked_into()
             })
             .clone()
     });
@@ -389,19 +446,71 @@ fn install_api() {
 
 /// Fires `salam:<name>` on `window`.
 fn emit(name: &str) {
-    emit_detail(name, None);
+    emit_detail(name, &JsValue::UNDEFINED);
 }
 
-/// Fires `salam:<name>` on `window`, with `detail` if given.
-fn emit_detail(name: &str, detail: Option<&str>) {
+/// Fires `salam:<name>` on `window` with `detail`, and calls the
+/// `Salam('on', name, fn)` listeners with it. A listener that throws is the
+/// page's problem: it is reported to the console and the others still run.
+fn emit_detail(name: &str, detail: &JsValue) {
     let Some(window) = web_sys::window() else { return };
     let init = web_sys::CustomEventInit::new();
-    if let Some(detail) = detail {
-        init.set_detail(&detail.into());
+    if !detail.is_undefined() {
+        init.set_detail(detail);
     }
     if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = window.dispatch_event(&event);
     }
+    let short = name.strip_prefix("salam:").unwrap_or(name);
+    let listeners: Vec<js_sys::Function> =
+        LISTENERS.with(|l| l.borrow().iter().filter(|(e, _)| e == short).map(|(_, f)| f.clone()).collect());
+    for f in listeners {
+        if let Err(e) = f.call1(&JsValue::UNDEFINED, detail) {
+            web_sys::console::error_2(&format!("salam: a Salam('on', '{short}') listener threw:").into(), &e);
+        }
+    }
+}
+
+/// Whether the panel is open now.
+fn panel_open() -> bool {
+    RUNNING.with(|r| r.borrow().as_ref().is_some_and(|r| r.chat.state().with_untracked(|s| s.open)))
+}
+
+/// While the tab is hidden and replies wait, the page's title starts with
+/// their count: "(2) Shop". Put back when the tab is visible again or they
+/// are read, unless the page changed its title meanwhile (a single-page
+/// app navigating): then the page's new title stays.
+fn show_unread_in_title(unread: u32) {
+    let document = document();
+    TITLE.with(|t| {
+        let mut t = t.borrow_mut();
+        if let Some((original, ours)) = t.take() {
+            if document.title() == ours {
+                document.set_title(&original);
+            }
+        }
+        if unread > 0 && document.hidden() {
+            let count = RUNNING.with(|r| r.borrow().as_ref().map(|r| r.chat.i18n.number(u64::from(unread))));
+            let original = document.title();
+            let ours = format!("({}) {original}", count.unwrap_or_else(|| unread.to_string()));
+            document.set_title(&ours);
+            *t = Some((original, ours));
+        }
+    });
+}
+
+/// Shows or removes the count in the title as the tab hides and shows.
+fn follow_visibility_for_title() {
+    if TITLE_FOLLOWED.with(|f| f.replace(true)) {
+        return;
+    }
+    let listener = Closure::<dyn Fn()>::new(|| {
+        let unread = RUNNING.with(|r| r.borrow().as_ref().map(|r| r.chat.state().with_untracked(|s| s.unread)));
+        show_unread_in_title(unread.unwrap_or(0));
+    });
+    let _ = document().add_event_listener_with_callback("visibilitychange", listener.as_ref().unchecked_ref());
+    // Once per page: it reads whatever widget is running, or none.
+    listener.forget();
 }
 
 /// Adds the app's sheet after whatever the loader adopted (the shell).

@@ -28,6 +28,7 @@
 mod chat;
 mod embed;
 mod i18n;
+mod sound;
 mod split;
 mod storage;
 mod timers;

@@ -287,6 +287,10 @@ pub struct Config {
     /// Open the panel as soon as the widget starts.
     #[serde(deserialize_with = "flag")]
     pub open: bool,
+    /// Play a short sound when a reply arrives while the panel is closed.
+    /// Off unless the owner turns it on.
+    #[serde(deserialize_with = "flag")]
+    pub sound: bool,
 }
 
 impl Default for Config {
@@ -300,6 +304,7 @@ impl Default for Config {
             endpoint: None,
             heartbeat_secs: DEFAULT_HEARTBEAT_SECS,
             open: false,
+            sound: false,
         }
     }
 }
@@ -325,7 +330,7 @@ const FOREIGN_KEYS: &[&str] = &["cfasync"];
 
 /// The keys Salam understands, in the spelling of `salamSettings`.
 pub const KNOWN_KEYS: &[&str] =
-    &["title", "subtitle", "locale", "position", "transport", "endpoint", "heartbeat", "bridge", "open"];
+    &["title", "subtitle", "locale", "position", "transport", "endpoint", "heartbeat", "bridge", "open", "sound"];
 
 /// Merges `data-*` attributes and `salamSettings` into a [`Config`].
 ///
@@ -435,6 +440,7 @@ fn apply(config: &mut Config, key: &str, value: Value) -> Result<(), String> {
         // which do not survive JSON).
         "bridge" => {}
         "open" => config.open = flag(value).map_err(|e| e.to_string())?,
+        "sound" => config.sound = flag(value).map_err(|e| e.to_string())?,
         _ => return Err(unknown_key_message(key)),
     }
     Ok(())
@@ -653,14 +659,14 @@ mod tests {
     fn the_config_is_a_serde_type_that_reads_what_it_writes() {
         let (config, warnings) = parse_config(
             &data(&[("title", "Help"), ("titleFa", "راهنما"), ("position", "Left"), ("heartbeat", "7"), ("open", "")]),
-            &settings(json!({"transport": "WebSocket", "locale": "fa-IR"})),
+            &settings(json!({"transport": "WebSocket", "locale": "fa-IR", "sound": true})),
         );
         assert!(warnings.is_empty(), "{warnings:?}");
         let json = serde_json::to_value(&config).unwrap();
         assert_eq!(
             json,
             json!({"title": {"*": "Help", "fa": "راهنما"}, "locale": "fa-IR", "position": "left", "transport": "ws",
-                   "heartbeat": 7, "open": true})
+                   "heartbeat": 7, "open": true, "sound": true})
         );
         assert_eq!(serde_json::from_value::<Config>(json).unwrap(), config);
         assert!(serde_json::from_value::<Config>(json!({"position": "top"})).is_err(), "strict as a whole");

@@ -144,6 +144,12 @@ pub enum ClientFrame {
     /// The visitor asks for a person ("Talk to a person"). The server
     /// answers with a `stage` frame (and may add a notice).
     Handover,
+    /// The visitor has seen every message up to `seq` (the panel was open
+    /// with them in it). The support side shows "Seen".
+    Read {
+        /// The highest sequence number seen.
+        seq: u64,
+    },
     /// A visitor message.
     Message {
         /// Client-generated id; the server dedupes by it.
@@ -240,6 +246,13 @@ pub enum ServerFrame {
         /// one (1: next).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         queue_position: Option<u32>,
+    },
+    /// The support side has read the conversation up to `seq`: the widget
+    /// shows "Seen" under the visitor's last message at or below it. Sent
+    /// after `welcome` (if anything was read) and whenever it moves.
+    Read {
+        /// The highest sequence number read.
+        seq: u64,
     },
     /// Whether the team answers now: sent after `welcome` and whenever it
     /// changes (business hours begin or end, agents come or go).

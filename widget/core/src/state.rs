@@ -39,6 +39,9 @@ pub enum Delivery {
     Sending,
     /// Acknowledged by the server.
     Sent,
+    /// Acknowledged and read by the support side: the visitor's last such
+    /// message only (the ones before it are `Sent`).
+    Seen,
     /// Refused or could not be sent; the reason is a message id in the locale files.
     Failed(&'static str),
     /// Not ours: received from the server.
@@ -139,6 +142,13 @@ pub struct State {
     /// Whether the team answers now, as the server last said; `None` until
     /// it says (or if it never does).
     pub availability: Option<Availability>,
+    /// The support side has read up to this sequence number.
+    pub agent_read_seq: u64,
+    /// The `read_seq` last told to the server on this connection.
+    read_sent: u64,
+    /// Messages above this sequence number arrived live (after the last
+    /// welcome's head): only those are announced to the host page.
+    live_from: u64,
     /// A `sync` for a gap is outstanding.
     syncing: bool,
     /// Sequence numbers received above `last_seq` (after a gap).
@@ -180,6 +190,9 @@ impl Default for State {
             handover_pending: false,
             locale: None,
             availability: None,
+            agent_read_seq: 0,
+            read_sent: 0,
+            live_from: u64::MAX,
             syncing: false,
             ahead: vec![],
             loading_earlier: None,
@@ -522,13 +535,27 @@ pub enum Event {
     Locale(String),
 }
 
-/// Something for the host page to hear about (`salam:*` events).
+/// Something for the host page to hear about (`salam:*` events and
+/// `Salam('on', ...)` listeners).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HostEvent {
     /// The panel opened.
     Open,
     /// The panel closed.
     Close,
+    /// A message from the support side arrived live (not a replay).
+    Message {
+        /// Its server id.
+        id: String,
+        /// Who wrote it.
+        author: AuthorKind,
+        /// Their name, if any.
+        name: Option<String>,
+        /// Its text.
+        text: String,
+    },
+    /// The number of unread replies changed.
+    Unread(u32),
 }
 
 /// Something the glue must do.
@@ -553,6 +580,20 @@ pub fn failure_reason(code: &str) -> &'static str {
 
 /// Applies `event` to `state` and returns what the glue must do.
 pub fn reduce(state: &mut State, event: Event) -> Vec<Effect> {
+    let unread = state.unread;
+    let mut effects = apply(state, event);
+    if state.unread != unread {
+        effects.push(Effect::Emit(HostEvent::Unread(state.unread)));
+    }
+    // The support side hears what the visitor has seen, once per advance.
+    if state.connection == Connection::Online && state.read_seq > state.read_sent {
+        state.read_sent = state.read_seq;
+        effects.push(Effect::Send(ClientFrame::Read { seq: state.read_seq }));
+    }
+    effects
+}
+
+fn apply(state: &mut State, event: Event) -> Vec<Effect> {
     match event {
         Event::Restore(saved) => restore(state, saved),
         Event::Open => set_open(state, true),
@@ -731,6 +772,25 @@ fn send_text(state: &mut State, text: String, client_id: String, at: u64) -> Vec
     vec![Effect::Persist, Effect::Send(ClientFrame::Message { client_id, text })]
 }
 
+/// "Seen" goes to the visitor's last message the support side has read;
+/// the one that had it goes back to "Sent".
+fn mark_seen(state: &mut State) {
+    let read = state.agent_read_seq;
+    let target = state.messages.iter().rposition(|m| {
+        m.author == AuthorKind::Visitor && m.seq.is_some_and(|s| s <= read) && m.delivery != Delivery::Sending
+    });
+    let previous = state.messages.iter().rposition(|m| m.delivery == Delivery::Seen);
+    if target == previous {
+        return;
+    }
+    if let Some(i) = previous {
+        state.edit(i, |m| m.delivery = Delivery::Sent);
+    }
+    if let Some(i) = target {
+        state.edit(i, |m| m.delivery = Delivery::Seen);
+    }
+}
+
 fn pending_sends(state: &State) -> impl Iterator<Item = Effect> + '_ {
     state
         .messages
@@ -753,6 +813,9 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
     match frame {
         ServerFrame::Welcome { token, conversation, status, head_seq, .. } => {
             state.connection = Connection::Online;
+            // A new connection (maybe a new server) hears the read state again.
+            state.read_sent = 0;
+            state.live_from = head_seq;
             state.status = status;
             if state.conversation.as_ref().is_some_and(|c| *c != conversation) {
                 // The server no longer knows our conversation (its history
@@ -792,6 +855,9 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                 });
                 state.reposition(i);
                 effects.push(Effect::Persist);
+                if state.agent_read_seq >= seq {
+                    mark_seen(state);
+                }
             }
             after_seq(state, seq, &mut effects);
         }
@@ -831,6 +897,13 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                     }
                 }
                 None => {
+                    // Live replies reach the host page (`Salam('on', 'message', ...)`).
+                    let announce = (!mine && seq > state.live_from).then(|| HostEvent::Message {
+                        id: id.clone(),
+                        author: author.kind,
+                        name: author.name.clone(),
+                        text: text.clone(),
+                    });
                     state.insert(Message {
                         key: client_id.unwrap_or_else(|| id.clone()),
                         server_id: Some(id),
@@ -843,6 +916,7 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                         delivery: if mine { Delivery::Sent } else { Delivery::Received },
                         at,
                     });
+                    effects.extend(announce.map(Effect::Emit));
                     if state.open {
                         state.read_seq = state.read_seq.max(seq);
                     } else if !mine && seq > state.read_seq {
@@ -852,6 +926,9 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                     }
                 }
             }
+            if state.agent_read_seq >= seq {
+                mark_seen(state);
+            }
             after_seq(state, seq, &mut effects);
         }
         ServerFrame::Typing { author, on } => {
@@ -859,6 +936,12 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
         }
         ServerFrame::Status { status } => {
             state.status = status;
+        }
+        ServerFrame::Read { seq } => {
+            if seq > state.agent_read_seq {
+                state.agent_read_seq = seq;
+                mark_seen(state);
+            }
         }
         ServerFrame::Availability { open, next_open_at, reply_minutes } => {
             state.availability = Some(Availability {
@@ -991,10 +1074,93 @@ mod tests {
         reduce(&mut s, agent_says("m1", 1, "a"));
         reduce(&mut s, agent_says("m2", 2, "b"));
         assert_eq!(s.unread, 2);
-        assert_eq!(reduce(&mut s, Event::Open), vec![Effect::Emit(HostEvent::Open), Effect::Persist]);
+        assert_eq!(
+            reduce(&mut s, Event::Open),
+            vec![Effect::Emit(HostEvent::Open), Effect::Persist, Effect::Emit(HostEvent::Unread(0))]
+        );
         assert_eq!(s.unread, 0);
         reduce(&mut s, agent_says("m3", 3, "c"));
         assert_eq!(s.unread, 0);
+    }
+
+    #[test]
+    fn the_support_side_hears_what_the_visitor_has_seen_once_per_advance() {
+        let mut s = State::default();
+        reduce(&mut s, welcome_at("k", 0));
+        let read = |fx: &[Effect]| {
+            fx.iter()
+                .filter_map(|e| match e {
+                    Effect::Send(ClientFrame::Read { seq }) => Some(*seq),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        };
+        assert!(read(&reduce(&mut s, agent_says("m1", 1, "hi"))).is_empty(), "closed: not seen");
+        assert_eq!(read(&reduce(&mut s, Event::Open)), [1]);
+        assert_eq!(read(&reduce(&mut s, agent_says("m2", 2, "there"))), [2], "seen as it arrives while open");
+        assert!(read(&reduce(&mut s, agent_says("m2", 2, "there"))).is_empty(), "a duplicate is not news");
+        // A new connection hears it again (it may be a new server).
+        reduce(&mut s, Event::Disconnected);
+        assert_eq!(read(&reduce(&mut s, welcome_at("k", 2))), [2]);
+    }
+
+    #[test]
+    fn seen_sits_under_the_visitors_last_message_the_support_side_read() {
+        let mut s = State::default();
+        reduce(&mut s, welcome_at("k", 0));
+        for (i, id) in ["c1", "c2"].iter().enumerate() {
+            typed(&mut s, "x", id);
+            reduce(
+                &mut s,
+                Event::Frame(ServerFrame::Ack {
+                    client_id: id.to_string(),
+                    id: format!("m{}", i + 1),
+                    seq: i as u64 + 1,
+                }),
+            );
+        }
+        let states = |s: &State| s.messages.iter().map(|m| m.delivery.clone()).collect::<Vec<_>>();
+        reduce(&mut s, Event::Frame(ServerFrame::Read { seq: 1 }));
+        assert_eq!(states(&s), [Delivery::Seen, Delivery::Sent]);
+        reduce(&mut s, Event::Frame(ServerFrame::Read { seq: 2 }));
+        assert_eq!(states(&s), [Delivery::Sent, Delivery::Seen], "only the last one says it");
+        reduce(&mut s, Event::Frame(ServerFrame::Read { seq: 1 }));
+        assert_eq!(states(&s), [Delivery::Sent, Delivery::Seen], "read state never goes back");
+        // A message acknowledged after the read moves nothing; read past it, it is seen.
+        typed(&mut s, "y", "c3");
+        reduce(&mut s, Event::Frame(ServerFrame::Ack { client_id: "c3".into(), id: "m3".into(), seq: 3 }));
+        assert_eq!(states(&s), [Delivery::Sent, Delivery::Seen, Delivery::Sent]);
+        reduce(&mut s, Event::Frame(ServerFrame::Read { seq: 3 }));
+        assert_eq!(states(&s), [Delivery::Sent, Delivery::Sent, Delivery::Seen]);
+    }
+
+    #[test]
+    fn the_host_page_hears_live_replies_and_the_unread_count_not_the_replay() {
+        let mut s = State::default();
+        reduce(&mut s, welcome_at("k", 2));
+        let told = |fx: Vec<Effect>| {
+            fx.into_iter()
+                .filter_map(|e| match e {
+                    Effect::Emit(e) => Some(e),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        };
+        // The replay of what was there before: no message events (the count still moves).
+        assert_eq!(told(reduce(&mut s, agent_says("m1", 1, "old"))), [HostEvent::Unread(1)]);
+        assert_eq!(
+            told(reduce(&mut s, agent_says("m3", 3, "new"))),
+            [
+                HostEvent::Message {
+                    id: "m3".into(),
+                    author: AuthorKind::Agent,
+                    name: Some("Sara".into()),
+                    text: "new".into()
+                },
+                HostEvent::Unread(2)
+            ]
+        );
+        assert!(told(reduce(&mut s, agent_says("m3", 3, "new"))).is_empty(), "once");
     }
 
     #[test]

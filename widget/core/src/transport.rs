@@ -141,6 +141,7 @@ impl EchoServer {
             ClientFrame::Sync { .. }
             | ClientFrame::History { .. }
             | ClientFrame::Typing { .. }
+            | ClientFrame::Read { .. }
             | ClientFrame::Unknown => {
                 vec![]
             }

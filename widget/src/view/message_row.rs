@@ -53,6 +53,7 @@ pub fn MessageRow(
     let status = move || match delivery.get() {
         Some(Delivery::Sending) => i18n.t("message-sending"),
         Some(Delivery::Sent) => i18n.t("message-sent"),
+        Some(Delivery::Seen) => i18n.t("message-seen"),
         Some(Delivery::Failed(reason)) => i18n.t(reason),
         _ => String::new(),
     };

@@ -85,6 +85,27 @@ pub struct Summary {
     /// The visitor's language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
+    /// The visitor has seen the conversation up to this sequence number.
+    #[serde(default)]
+    pub visitor_read_seq: u64,
+}
+
+/// `POST /api/v1/agent/conversations/{id}/read`: the agent has read the
+/// conversation up to `seq`; the visitor sees "Seen".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Read {
+    /// The highest sequence number read.
+    pub seq: u64,
+}
+
+/// The `data` of a `read` event on `GET /api/v1/agent/events`: the visitor
+/// has seen the conversation up to `seq`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadEvent {
+    /// The conversation's id.
+    pub conversation: String,
+    /// The highest sequence number the visitor has seen.
+    pub seq: u64,
 }
 
 /// `POST /api/v1/agent/conversations/{id}/join`: the agent takes the
