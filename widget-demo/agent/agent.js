@@ -20,6 +20,7 @@ const el = {
   placeholder: $('placeholder'), conv: $('conversation'), convId: $('conv-id'), status: $('conv-status'),
   resolve: $('resolve'), log: $('log'), typing: $('typing'), error: $('error'),
   stage: $('conv-stage'), locale: $('conv-locale'), takeover: $('takeover'), presence: $('presence'),
+  facts: $('visitor-facts'), pages: $('visitor-pages'),
   form: $('reply-form'), reply: $('reply'), send: $('send'),
 };
 
@@ -186,7 +187,7 @@ function openStream() {
     try { data = JSON.parse(event.data); } catch { return; } // tolerant: drop what we cannot read
     if (data && typeof data === 'object') handler(data);
   });
-  on('conversation', (s) => upsertSummary(s, true));
+  on('conversation', (s) => { upsertSummary(s, true); refreshVisitorSoon(s.id); });
   on('message', onMessageEvent);
   on('typing', onTypingEvent);
   on('read', onReadEvent);
@@ -372,6 +373,56 @@ function select(id) {
   // Stacked layout: the conversation is below the list, out of sight.
   if (matchMedia('(max-width: 760px)').matches) el.conv.scrollIntoView({ block: 'start' });
   loadMessages(id, 0).catch((err) => { if (id === state.selected && err.status !== 401) showError(err.message); });
+  loadVisitor(id);
+}
+
+// ---- The visitor: where they are, who they said they are ----
+
+let visitorTimer = 0;
+
+async function loadVisitor(id) {
+  el.facts.replaceChildren();
+  el.pages.replaceChildren();
+  let info;
+  try { info = await api('GET', path(id, 'visitor')); } catch { return; }
+  if (id !== state.selected || !info || typeof info !== 'object') return;
+  const facts = [];
+  const who = info.identity;
+  if (who && typeof who === 'object') {
+    facts.push(['Name', who.name], ['E-mail', who.email], ['User id', who.user_id]);
+    facts.push(['Identity', who.verified ? 'Verified' : 'Not verified']);
+    for (const [k, v] of Object.entries(who.attributes || {})) facts.push([k, v]);
+  }
+  facts.push(['Language', info.locale], ['Browser', info.browser]);
+  if (info.time_zone) {
+    let local = '';
+    try { local = new Intl.DateTimeFormat(undefined, { timeZone: info.time_zone, hour: 'numeric', minute: '2-digit' }).format(new Date()); } catch { /* unknown zone */ }
+    facts.push(['Time zone', local ? `${info.time_zone} (${local} there now)` : info.time_zone]);
+  }
+  for (const [label, value] of facts) {
+    if (value === undefined || value === null || value === '') continue;
+    const dd = make('dd', '', { dir: 'auto' }, String(value));
+    if (label === 'Identity') dd.className = who.verified ? 'badge badge--verified' : 'badge badge--unverified';
+    el.facts.append(make('dt', '', {}, label), dd);
+  }
+  (Array.isArray(info.pages) ? info.pages : []).forEach((p, i) => {
+    const li = make('li', i === 0 ? 'page page--current' : 'page');
+    // Only web addresses become links (the server keeps no other kind), opening apart from the console.
+    const link = /^https?:\/\//.test(p.url) ? make('a', '', { href: p.url, target: '_blank', rel: 'noopener noreferrer nofollow', dir: 'auto' }, p.title || p.url)
+      : make('span', '', { dir: 'auto' }, p.title || p.url);
+    const time = make('time', 'page__time');
+    setTime(time, p.at, (date) => clockFormat.format(date));
+    li.append(link, ' ', time);
+    if (i === 0) li.append(make('span', 'visually-hidden', {}, ' (current page)'));
+    el.pages.append(li);
+  });
+}
+
+/** The visitor moved (a new page says hello): refresh, at most once a second. */
+function refreshVisitorSoon(id) {
+  if (id !== state.selected) return;
+  clearTimeout(visitorTimer);
+  visitorTimer = setTimeout(() => loadVisitor(id), 1000);
 }
 
 function renderHeader() {

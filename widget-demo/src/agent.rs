@@ -135,6 +135,18 @@ pub async fn read(
     StatusCode::NO_CONTENT.into_response()
 }
 
+/// `GET /api/v1/agent/conversations/{id}/visitor`: where the visitor is and
+/// who they said they are.
+pub async fn visitor(State(app): State<Arc<App>>, headers: HeaderMap, Path(id): Path<String>) -> Response {
+    if let Err(r) = authorized(&app, &headers, None).and_then(|_| exists(&app, &id)) {
+        return r;
+    }
+    match app.store.visitor_info(&id) {
+        Ok(info) => Json(info).into_response(),
+        Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+    }
+}
+
 /// Body of `POST /api/v1/agent/presence`.
 #[derive(Debug, Deserialize)]
 pub struct PresenceBody {

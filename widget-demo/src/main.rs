@@ -39,6 +39,7 @@ struct Options {
     rate: (f64, f64),
     kb: Option<PathBuf>,
     hours: Option<PathBuf>,
+    identity_secret: Option<String>,
 }
 
 impl Default for Options {
@@ -56,6 +57,7 @@ impl Default for Options {
             rate: (server::RATE_BURST, server::RATE_PER_SEC),
             kb: None,
             hours: None,
+            identity_secret: None,
         }
     }
 }
@@ -64,6 +66,7 @@ const USAGE: &str = "usage: salam-demo [--port N (0 picks a free one)] [--host A
                   [--agent-key KEY (default: random, printed)] [--allow-origin ORIGIN]... [--rate BURST:PER_SEC (default 20:2)]
                   [--kb FILE (the bot's knowledge base, JSON; without it every conversation waits for a person)]
                   [--hours FILE (business hours, JSON; without them every hour is one)]
+                  [--identity-secret SECRET (checks identify's user_hash; else identities are unverified)]
                   [--dist DIR] [--site DIR]";
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
@@ -79,6 +82,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--db" => o.db = value()?.into(),
             "--kb" => o.kb = Some(value()?.into()),
             "--hours" => o.hours = Some(value()?.into()),
+            "--identity-secret" => o.identity_secret = Some(value()?).filter(|s| !s.is_empty()),
             "--agent-key" => o.agent_key = Some(value()?).filter(|k| !k.is_empty()),
             "--allow-origin" => o.allow_origins.push(value()?.trim_end_matches('/').to_string()),
             "--rate" => {
@@ -111,6 +115,7 @@ fn app(o: &Options, state: Arc<App>) -> Router {
         .route("/agent/conversations/{id}/join", post(agent::join))
         .route("/agent/presence", post(agent::presence))
         .route("/agent/conversations/{id}/read", post(agent::read))
+        .route("/agent/conversations/{id}/visitor", get(agent::visitor))
         .route("/agent/events", get(agent::events))
         .layer(DefaultBodyLimit::max(salam_core::protocol::MAX_FRAME_BYTES))
         .layer(cors(state.clone()));
@@ -223,6 +228,7 @@ async fn main() {
     let agent_key = options.agent_key.clone().unwrap_or_else(|| server::random_hex(16));
     let mut app_state = App::new(Arc::new(store), options.allow_origins.clone(), agent_key.clone());
     app_state.rate = options.rate;
+    app_state.identity_secret = options.identity_secret.as_ref().map(|s| s.as_bytes().to_vec());
     if let Some(kb) = &options.kb {
         match bot::Bot::load(kb).await {
             Ok(bot) => app_state.bot = Some(bot),
@@ -421,7 +427,8 @@ mod tests {
     async fn websocket_session_acks_dedupes_and_resumes() {
         let (addr, server) = serve().await;
         let mut ws = connect(addr, "http://allowed.example").await.unwrap();
-        say(&mut ws, ClientFrame::Hello { v: 1, token: None, last_seq: 0, limit: None, locale: None }).await;
+        say(&mut ws, ClientFrame::Hello { v: 1, token: None, last_seq: 0, limit: None, locale: None, context: None })
+            .await;
         let ServerFrame::Welcome { token, conversation, head_seq: 0, .. } = hear(&mut ws).await else { panic!() };
         assert!(token.len() > 64, "an unguessable token");
         let msg = ClientFrame::Message { client_id: "c1".into(), text: "hello".into() };
@@ -438,8 +445,18 @@ mod tests {
 
         // A second tab with the token: same conversation, replay from 0.
         let mut tab = connect(addr, &format!("http://{addr}")).await.unwrap();
-        say(&mut tab, ClientFrame::Hello { v: 1, token: Some(token.clone()), last_seq: 0, limit: None, locale: None })
-            .await;
+        say(
+            &mut tab,
+            ClientFrame::Hello {
+                v: 1,
+                token: Some(token.clone()),
+                last_seq: 0,
+                limit: None,
+                locale: None,
+                context: None,
+            },
+        )
+        .await;
         let ServerFrame::Welcome { conversation: again, head_seq: 1, .. } = hear(&mut tab).await else { panic!() };
         assert_eq!(again, conversation);
         assert!(matches!(hear(&mut tab).await, ServerFrame::Message { seq: 1, .. }));
@@ -533,7 +550,8 @@ mod tests {
     async fn http_sends_need_a_known_token_and_are_rate_limited() {
         let (addr, server) = serve().await;
         let mut ws = connect(addr, "http://allowed.example").await.unwrap();
-        say(&mut ws, ClientFrame::Hello { v: 1, token: None, last_seq: 0, limit: None, locale: None }).await;
+        say(&mut ws, ClientFrame::Hello { v: 1, token: None, last_seq: 0, limit: None, locale: None, context: None })
+            .await;
         let ServerFrame::Welcome { token, .. } = hear(&mut ws).await else { panic!() };
         let http = Http(addr);
         let unknown = http.call("POST", "/api/v1/frames", "vt_nope", r#"{"type":"ping"}"#).await;

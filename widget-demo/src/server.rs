@@ -5,10 +5,10 @@ use crate::bot::{Bot, Memory};
 use crate::faults::Faults;
 use crate::store::{NewMessage, Store, Visitor};
 use salam_core::hours::schedule::Schedule;
-use salam_core::protocol::agent::{Reply, Summary};
+use salam_core::protocol::agent::{Identity, Reply, Summary};
 use salam_core::protocol::{
-    Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, Stage, MAX_HISTORY_PAGE, MAX_MESSAGE_CHARS,
-    MAX_QUICK_REPLIES, PROTOCOL_VERSION,
+    Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, Stage, VisitorContext, MAX_HISTORY_PAGE,
+    MAX_MESSAGE_CHARS, MAX_QUICK_REPLIES, PROTOCOL_VERSION,
 };
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -90,6 +90,8 @@ pub struct App {
     reply_minutes: Mutex<Option<u32>>,
     /// The current `availability` frame; every visitor connection watches it.
     pub availability: watch::Sender<ServerFrame>,
+    /// The secret `identify`'s `user_hash` is checked with (`--identity-secret`).
+    pub identity_secret: Option<Vec<u8>>,
 }
 
 /// An agent's presence, as the console sets it.
@@ -183,7 +185,63 @@ impl App {
                 reply_minutes: None,
             })
             .0,
+            identity_secret: None,
         }
+    }
+
+    /// `identify`: checks the hash against the secret, stores who the
+    /// visitor is, and, when that user already has a conversation (another
+    /// browser), hands this visitor a token for it. The answer goes to every
+    /// connection of this visitor; with a token, each closes after it.
+    pub fn identify(&self, visitor: &Visitor, frame: ClientFrame) -> Vec<ServerFrame> {
+        let ClientFrame::Identify { user_id, name, email, attributes, user_hash } = frame else { return vec![] };
+        let error = |code: &str| vec![ServerFrame::Error { code: code.into(), client_id: None, retry_after_ms: None }];
+        let cut = |t: Option<String>, n: usize| {
+            t.map(|t| t.trim().chars().take(n).collect::<String>()).filter(|t| !t.is_empty())
+        };
+        let user_id = user_id.trim().to_string();
+        if user_id.is_empty() || user_id.chars().count() > 200 || attributes.len() > 30 {
+            return error("identity_refused");
+        }
+        let verified = match (&self.identity_secret, user_hash) {
+            (Some(secret), Some(hash)) if hash_matches(secret, &user_id, &hash) => true,
+            // With a secret, an unproven identity is refused.
+            (Some(_), _) => return error("identity_refused"),
+            (None, _) => false,
+        };
+        let identity = Identity {
+            user_id: user_id.clone(),
+            name: cut(name, 100),
+            email: cut(email, 200).filter(|e| e.contains('@')),
+            attributes: attributes
+                .into_iter()
+                .filter_map(|(k, v)| Some((cut(Some(k), 50)?, cut(Some(v), 200)?)))
+                .collect(),
+            verified,
+        };
+        let owner = if verified { self.store.visitor_by_user(&user_id).ok().flatten() } else { None };
+        let answer = match owner {
+            Some(other) if other.id != visitor.id => {
+                let token = format!("vt_{}", random_hex(32));
+                if self.store.add_token(other.id, &token_hash(&token)).is_err()
+                    || self.store.set_identity(other.id, &identity).is_err()
+                {
+                    return error("unavailable");
+                }
+                self.tell_agents_summary(&other.conversation);
+                ServerFrame::Identity { verified, token: Some(token) }
+            }
+            _ => {
+                if self.store.set_identity(visitor.id, &identity).is_err() {
+                    return error("unavailable");
+                }
+                self.tell_agents_summary(&visitor.conversation);
+                ServerFrame::Identity { verified, token: None }
+            }
+        };
+        // Every tab of this visitor switches together.
+        self.publish(&visitor.conversation, answer.clone());
+        vec![answer]
     }
 
     /// Records an agent's presence; returns the availability it leads to.
@@ -250,6 +308,28 @@ impl App {
         }
         times.sort_unstable();
         Some(times[times.len() / 2])
+    }
+
+    /// Keeps where the visitor is, for the console: the page (an http(s)
+    /// address, cut to 2,000 characters), its title, the time zone (a known
+    /// IANA name) and the browser (from the User-Agent).
+    fn record_visit(&self, conversation: &str, context: Option<&VisitorContext>, user_agent: Option<&str>) {
+        let cut = |t: &str, n: usize| t.chars().take(n).collect::<String>();
+        let url = context
+            .and_then(|c| c.url.as_deref())
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            .map(|u| cut(u, 2000));
+        let title = context.and_then(|c| c.title.as_deref()).map(|t| cut(t.trim(), 200)).filter(|t| !t.is_empty());
+        let time_zone = context
+            .and_then(|c| c.time_zone.as_deref())
+            .filter(|tz| tz.len() <= 64 && jiff::tz::TimeZone::get(tz).is_ok());
+        let browser = user_agent.and_then(browser_name);
+        let page = url.as_deref().map(|u| (u, title.as_deref()));
+        if page.is_some() || time_zone.is_some() || browser.is_some() {
+            let _ = self.store.record_visit(conversation, page, time_zone, browser.as_deref(), now_ms());
+            // The console refreshes what it shows about the visitor.
+            self.tell_agents_summary(conversation);
+        }
     }
 
     /// The agent has read the conversation up to `seq`: the visitor hears it.
@@ -504,11 +584,14 @@ impl App {
         last_seq: u64,
         limit: Option<u32>,
         locale: Option<&str>,
+        context: Option<&VisitorContext>,
+        user_agent: Option<&str>,
     ) -> Result<(Visitor, broadcast::Receiver<Arc<ServerFrame>>, Vec<ServerFrame>), String> {
         let (visitor, token, known) = self.visitor(token)?;
         if let Some(locale) = locale.filter(|l| l.len() <= 35 && l.parse::<unic_langid::LanguageIdentifier>().is_ok()) {
             let _ = self.store.set_locale(&visitor.conversation, locale);
         }
+        self.record_visit(&visitor.conversation, context, user_agent);
         let room = self.subscribe(&visitor.conversation);
         let summary = self.store.conversation(&visitor.conversation).map_err(|e| e.to_string())?;
         let (head_seq, status) = summary.map(|s| (s.head_seq, s.status)).unwrap_or_default();
@@ -587,6 +670,7 @@ impl App {
                 vec![]
             }
             ClientFrame::Ping => vec![ServerFrame::Pong],
+            frame @ ClientFrame::Identify { .. } => self.identify(visitor, frame),
             ClientFrame::Read { seq } => {
                 if self.store.set_read(&visitor.conversation, false, seq).unwrap_or(false) {
                     let seq =
@@ -730,6 +814,25 @@ impl App {
         }
         Ok(frame)
     }
+}
+
+/// Whether `hash` (hex) is HMAC-SHA256 of `user_id` with `secret`, compared
+/// in constant time.
+pub fn hash_matches(secret: &[u8], user_id: &str, hash: &str) -> bool {
+    use hmac::{Hmac, Mac};
+    let Ok(expected) = hex::decode(hash.trim()) else { return false };
+    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) else { return false };
+    mac.update(user_id.as_bytes());
+    mac.verify_slice(&expected).is_ok()
+}
+
+/// "Chrome 131 on Linux", from a User-Agent header (read by `woothee`).
+pub fn browser_name(user_agent: &str) -> Option<String> {
+    let ua = woothee::parser::Parser::new().parse(user_agent)?;
+    let version = ua.version.split('.').next().unwrap_or("");
+    let name =
+        if version.is_empty() || version == "UNKNOWN" { ua.name.to_string() } else { format!("{} {version}", ua.name) };
+    Some(if ua.os == "UNKNOWN" { name } else { format!("{name} on {}", ua.os) })
 }
 
 /// An agent as the visitor sees them: a name of at most 60 characters, an
@@ -984,7 +1087,48 @@ mod tests {
         assert_eq!((h.visitor_read_seq, h.agent_read_seq), (2, 2));
         // A new connection hears how far the agent read.
         let (_, _, frames) =
-            futures_util::FutureExt::now_or_never(a.hello(Some(&token), 0, None, None)).unwrap().unwrap();
+            futures_util::FutureExt::now_or_never(a.hello(Some(&token), 0, None, None, None, None)).unwrap().unwrap();
         assert!(frames.contains(&ServerFrame::Read { seq: 2 }), "{frames:?}");
+    }
+
+    #[test]
+    fn identify_verifies_the_hash_and_finds_the_users_own_conversation() {
+        let mut a = app();
+        a.identity_secret = Some(b"s3cret".to_vec());
+        let good = |user: &str| {
+            use hmac::{Hmac, Mac};
+            let mut mac = Hmac::<Sha256>::new_from_slice(b"s3cret").unwrap();
+            mac.update(user.as_bytes());
+            hex::encode(mac.finalize().into_bytes())
+        };
+        let frame = |user: &str, hash: Option<String>| ClientFrame::Identify {
+            user_id: user.into(),
+            name: Some(" Maryam ".into()),
+            email: Some("not an address".into()),
+            attributes: [("plan".to_string(), "pro".to_string())].into(),
+            user_hash: hash,
+        };
+        let (laptop, _, _) = a.visitor(None).unwrap();
+        assert_eq!(
+            a.identify(&laptop, frame("u1", Some(good("u1")))),
+            [ServerFrame::Identity { verified: true, token: None }]
+        );
+        let info = a.store.visitor_info(&laptop.conversation).unwrap().identity.unwrap();
+        assert_eq!((info.name.as_deref(), info.email, info.verified), (Some("Maryam"), None, true));
+        // Another browser: a token for the laptop's conversation.
+        let (phone, _, _) = a.visitor(None).unwrap();
+        let answer = a.identify(&phone, frame("u1", Some(good("u1"))));
+        let [ServerFrame::Identity { verified: true, token: Some(token) }] = &answer[..] else { panic!("{answer:?}") };
+        assert_eq!(a.visitor(Some(token)).unwrap().0, laptop, "the same visitor, the same conversation");
+        // Wrong, missing or another user's hash: refused, nothing stored.
+        let (stranger, _, _) = a.visitor(None).unwrap();
+        for hash in [Some(good("u2")), Some("zz".into()), None] {
+            let answer = a.identify(&stranger, frame("u1", hash));
+            assert!(matches!(&answer[..], [ServerFrame::Error { code, .. }] if code == "identity_refused"));
+        }
+        assert_eq!(a.store.visitor_info(&stranger.conversation).unwrap().identity, None);
+        // Without a secret: kept, unverified, and never joins another conversation.
+        a.identity_secret = None;
+        assert_eq!(a.identify(&stranger, frame("u1", None)), [ServerFrame::Identity { verified: false, token: None }]);
     }
 }

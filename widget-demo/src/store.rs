@@ -10,7 +10,7 @@
 //! rather than hopping to a blocking pool for each.
 
 use rusqlite::{params, Connection, OptionalExtension};
-use salam_core::protocol::agent::{LastMessage, Summary};
+use salam_core::protocol::agent::{Identity, LastMessage, PageView, Summary, VisitorInfo};
 use salam_core::protocol::{Author, AuthorKind, ConversationStatus, ServerFrame, Stage};
 use std::path::Path;
 use std::sync::Mutex;
@@ -158,6 +158,25 @@ pub trait Store: Send + Sync {
     fn set_read(&self, id: &str, by_agent: bool, seq: u64) -> Result<bool>;
     /// The conversations waiting for a person, longest waiting first.
     fn waiting(&self) -> Result<Vec<String>>;
+    /// Records where the visitor is: a page (unless it is the last one
+    /// again: a reconnect, a reload), their time zone and browser.
+    fn record_visit(
+        &self,
+        id: &str,
+        page: Option<(&str, Option<&str>)>,
+        time_zone: Option<&str>,
+        browser: Option<&str>,
+        now: u64,
+    ) -> Result<()>;
+    /// What the console shows about the visitor of conversation `id`.
+    fn visitor_info(&self, id: &str) -> Result<VisitorInfo>;
+    /// The visitor a (verified) user id belongs to.
+    fn visitor_by_user(&self, user_id: &str) -> Result<Option<Visitor>>;
+    /// Stores who the visitor says they are; a verified one is bound to
+    /// its user id (one visitor per user).
+    fn set_identity(&self, visitor: i64, identity: &Identity) -> Result<()>;
+    /// Another token for the visitor (another browser of the same user).
+    fn add_token(&self, visitor: i64, token_hash: &str) -> Result<()>;
     /// For conversations created since `since` (ms) that an agent answered:
     /// when the visitor first wrote, and when an agent first replied after.
     fn first_responses(&self, since: u64) -> Result<Vec<(u64, u64)>>;
@@ -207,6 +226,25 @@ const MIGRATIONS: &[&str] = &[
     // 3: how far each side has read.
     "ALTER TABLE conversations ADD COLUMN visitor_read_seq INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE conversations ADD COLUMN agent_read_seq INTEGER NOT NULL DEFAULT 0;",
+    // 4: where the visitor is (pages, time zone, browser).
+    "CREATE TABLE page_views (
+        id INTEGER PRIMARY KEY,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        url TEXT NOT NULL,
+        title TEXT,
+        at INTEGER NOT NULL
+    );
+    CREATE INDEX page_views_by_conversation ON page_views(conversation_id, id);
+    ALTER TABLE conversations ADD COLUMN time_zone TEXT;
+    ALTER TABLE conversations ADD COLUMN browser TEXT;",
+    // 5: who visitors say they are; more than one token per visitor (one per browser).
+    "ALTER TABLE visitors ADD COLUMN user_id TEXT;
+    ALTER TABLE visitors ADD COLUMN identity TEXT;
+    CREATE UNIQUE INDEX visitors_by_user ON visitors(user_id) WHERE user_id IS NOT NULL;
+    CREATE TABLE visitor_tokens (
+        token_hash TEXT PRIMARY KEY,
+        visitor_id INTEGER NOT NULL REFERENCES visitors(id)
+    );",
 ];
 
 /// SQLite behind a mutex: one writer at a time is what SQLite allows anyway.
@@ -355,7 +393,8 @@ impl Store for Sqlite {
     fn visitor_by_token(&self, token_hash: &str) -> Result<Option<Visitor>> {
         self.with(|c| {
             c.query_row(
-                "SELECT v.id, c.id FROM visitors v JOIN conversations c ON c.visitor_id = v.id WHERE v.token_hash = ?1",
+                "SELECT v.id, c.id FROM visitors v JOIN conversations c ON c.visitor_id = v.id
+                 WHERE v.token_hash = ?1 OR v.id = (SELECT visitor_id FROM visitor_tokens WHERE token_hash = ?1)",
                 [token_hash],
                 |r| Ok(Visitor { id: r.get(0)?, conversation: r.get(1)? }),
             )
@@ -567,6 +606,99 @@ impl Store for Sqlite {
                 Err(e) => Some(Err(e)),
             })
             .collect::<rusqlite::Result<Vec<_>>>()
+        })
+    }
+
+    fn record_visit(
+        &self,
+        id: &str,
+        page: Option<(&str, Option<&str>)>,
+        time_zone: Option<&str>,
+        browser: Option<&str>,
+        now: u64,
+    ) -> Result<()> {
+        self.with(|c| {
+            let tx = c.transaction()?;
+            tx.execute(
+                "UPDATE conversations SET time_zone = COALESCE(?2, time_zone), browser = COALESCE(?3, browser) WHERE id = ?1",
+                params![id, time_zone, browser],
+            )?;
+            if let Some((url, title)) = page {
+                let last: Option<String> = tx
+                    .query_row(
+                        "SELECT url FROM page_views WHERE conversation_id = ?1 ORDER BY id DESC LIMIT 1",
+                        [id],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                if last.as_deref() != Some(url) {
+                    tx.execute(
+                        "INSERT INTO page_views (conversation_id, url, title, at) VALUES (?1, ?2, ?3, ?4)",
+                        params![id, url, title, now as i64],
+                    )?;
+                }
+            }
+            tx.commit()
+        })
+    }
+
+    fn visitor_info(&self, id: &str) -> Result<VisitorInfo> {
+        self.with(|c| {
+            let (locale, time_zone, browser) = c
+                .query_row("SELECT locale, time_zone, browser FROM conversations WHERE id = ?1", [id], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
+                .optional()?
+                .unwrap_or((None, None, None));
+            let mut stmt = c.prepare_cached(
+                "SELECT url, title, at FROM page_views WHERE conversation_id = ?1 ORDER BY id DESC LIMIT 20",
+            )?;
+            let pages = stmt
+                .query_map([id], |r| Ok(PageView { url: r.get(0)?, title: r.get(1)?, at: r.get::<_, i64>(2)? as u64 }))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let identity = c
+                .query_row(
+                    "SELECT v.identity FROM visitors v JOIN conversations c ON c.visitor_id = v.id WHERE c.id = ?1",
+                    [id],
+                    |r| r.get::<_, Option<String>>(0),
+                )
+                .optional()?
+                .flatten()
+                .and_then(|json| serde_json::from_str(&json).ok());
+            Ok(VisitorInfo { locale, time_zone, browser, pages, identity })
+        })
+    }
+
+    fn visitor_by_user(&self, user_id: &str) -> Result<Option<Visitor>> {
+        self.with(|c| {
+            c.query_row(
+                "SELECT v.id, c.id FROM visitors v JOIN conversations c ON c.visitor_id = v.id WHERE v.user_id = ?1",
+                [user_id],
+                |r| Ok(Visitor { id: r.get(0)?, conversation: r.get(1)? }),
+            )
+            .optional()
+        })
+    }
+
+    fn set_identity(&self, visitor: i64, identity: &Identity) -> Result<()> {
+        let json = serde_json::to_string(identity).unwrap_or_default();
+        let user = identity.verified.then_some(identity.user_id.as_str());
+        self.with(|c| {
+            c.execute(
+                "UPDATE visitors SET identity = ?2, user_id = COALESCE(?3, user_id) WHERE id = ?1",
+                params![visitor, json, user],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn add_token(&self, visitor: i64, token_hash: &str) -> Result<()> {
+        self.with(|c| {
+            c.execute(
+                "INSERT INTO visitor_tokens (token_hash, visitor_id) VALUES (?1, ?2)",
+                params![token_hash, visitor],
+            )?;
+            Ok(())
         })
     }
 

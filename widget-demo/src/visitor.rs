@@ -13,7 +13,9 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use futures_util::{SinkExt, StreamExt};
-use salam_core::protocol::{decode_client_frame, encode_server_frame, ClientFrame, ServerFrame, MAX_FRAME_BYTES};
+use salam_core::protocol::{
+    decode_client_frame, encode_server_frame, ClientFrame, ServerFrame, VisitorContext, MAX_FRAME_BYTES,
+};
 use serde::Deserialize;
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -93,6 +95,7 @@ pub async fn ws(State(app): State<Arc<App>>, headers: HeaderMap, upgrade: WebSoc
     if app.faults.refuse() {
         return failure(503, None);
     }
+    let user_agent = header_str(&headers, header::USER_AGENT).map(str::to_string);
     // Frames are small: a 4 KiB read buffer instead of the default 128 KiB
     // takes 1,000 idle sockets from about 160 MiB to about 36 MiB (measured
     // with `cargo xtask bench-ws`).
@@ -100,18 +103,20 @@ pub async fn ws(State(app): State<Arc<App>>, headers: HeaderMap, upgrade: WebSoc
         .max_message_size(MAX_FRAME_BYTES)
         .read_buffer_size(4096)
         .write_buffer_size(0)
-        .on_upgrade(move |socket| ws_session(app, socket))
+        .on_upgrade(move |socket| ws_session(app, socket, user_agent))
 }
 
-async fn ws_session(app: Arc<App>, socket: WebSocket) {
+async fn ws_session(app: Arc<App>, socket: WebSocket, user_agent: Option<String>) {
     let (mut tx, mut rx) = socket.split();
     let mut kill = app.kill.subscribe();
     let mut out = Out { app: app.clone(), held: None };
 
     // The first frame must be `hello`.
-    let (token, last_seq, limit, locale) = match tokio::time::timeout(HELLO_TIMEOUT, rx.next()).await {
+    let (token, last_seq, limit, locale, context) = match tokio::time::timeout(HELLO_TIMEOUT, rx.next()).await {
         Ok(Some(Ok(WsMessage::Text(t)))) => match decode_client_frame(t.as_bytes()) {
-            Ok(ClientFrame::Hello { token, last_seq, limit, locale, .. }) => (token, last_seq, limit, locale),
+            Ok(ClientFrame::Hello { token, last_seq, limit, locale, context, .. }) => {
+                (token, last_seq, limit, locale, context)
+            }
             _ => {
                 let err = ServerFrame::Error { code: "malformed".into(), client_id: None, retry_after_ms: None };
                 let _ = tx.send(WsMessage::Text(encode_server_frame(&err).into())).await;
@@ -122,7 +127,10 @@ async fn ws_session(app: Arc<App>, socket: WebSocket) {
     };
     // Before the hello reads it: a change after this is sent again (harmless), none is missed.
     let mut availability = app.availability.subscribe();
-    let (visitor, mut room, frames) = match app.hello(token.as_deref(), last_seq, limit, locale.as_deref()).await {
+    let (visitor, mut room, frames) = match app
+        .hello(token.as_deref(), last_seq, limit, locale.as_deref(), context.as_ref(), user_agent.as_deref())
+        .await
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("hello failed: {e}");
@@ -136,7 +144,10 @@ async fn ws_session(app: Arc<App>, socket: WebSocket) {
             }
         }
     }
-    loop {
+    // After an `identity` that moves the visitor to their own conversation
+    // (another browser's), the connection ends: the next hello opens it.
+    let mut moved = false;
+    while !moved {
         let outgoing: Vec<String> = tokio::select! {
             Ok(()) = availability.changed() => {
                 let frame = availability.borrow_and_update().clone();
@@ -153,6 +164,7 @@ async fn ws_session(app: Arc<App>, socket: WebSocket) {
                     };
                     let mut texts = vec![];
                     for r in &replies {
+                        moved |= moves_visitor(r);
                         texts.extend(out.texts(r).await);
                     }
                     texts
@@ -161,7 +173,10 @@ async fn ws_session(app: Arc<App>, socket: WebSocket) {
                 Some(Ok(_)) => continue, // binary, ping, pong: nothing to do
             },
             published = room.recv() => match published {
-                Ok(frame) => out.texts(&frame).await,
+                Ok(frame) => {
+                    moved |= moves_visitor(&frame);
+                    out.texts(&frame).await
+                }
                 // Too far behind: close, and the widget resumes from its last sequence.
                 Err(RecvError::Lagged(_)) | Err(RecvError::Closed) => break,
             },
@@ -177,6 +192,12 @@ async fn ws_session(app: Arc<App>, socket: WebSocket) {
     let _ = tx.send(WsMessage::Close(None)).await;
 }
 
+/// Whether `frame` moves the visitor to another conversation (an
+/// `identity` with a token): the connection closes after sending it.
+fn moves_visitor(frame: &ServerFrame) -> bool {
+    matches!(frame, ServerFrame::Identity { token: Some(_), .. })
+}
+
 /// Query of `GET /api/v1/events`.
 #[derive(Debug, Deserialize)]
 pub struct StreamQuery {
@@ -187,6 +208,10 @@ pub struct StreamQuery {
     limit: Option<u32>,
     /// The language the widget shows (see `hello`).
     locale: Option<String>,
+    /// The page's address, its title and the visitor's time zone (see `hello`'s `context`).
+    url: Option<String>,
+    title: Option<String>,
+    time_zone: Option<String>,
     /// Seconds between `pong` events, so the widget can tell a silent
     /// stream from a quiet one (EventSource hides comment keep-alives).
     heartbeat: Option<u64>,
@@ -205,14 +230,23 @@ pub async fn events(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
     }
     // Before the hello reads it: a change after this is sent again (harmless), none is missed.
     let mut availability = app.availability.subscribe();
-    let (_visitor, mut room, frames) =
-        match app.hello(q.token.as_deref(), q.last_seq, q.limit, q.locale.as_deref()).await {
-            Ok(r) => r,
-            Err(e) => {
-                eprintln!("hello failed: {e}");
-                return (StatusCode::SERVICE_UNAVAILABLE, "storage unavailable").into_response();
-            }
-        };
+    let (_visitor, mut room, frames) = match app
+        .hello(
+            q.token.as_deref(),
+            q.last_seq,
+            q.limit,
+            q.locale.as_deref(),
+            Some(&VisitorContext { url: q.url.clone(), title: q.title.clone(), time_zone: q.time_zone.clone() }),
+            header_str(&headers, header::USER_AGENT),
+        )
+        .await
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("hello failed: {e}");
+            return (StatusCode::SERVICE_UNAVAILABLE, "storage unavailable").into_response();
+        }
+    };
     let beat = Duration::from_secs(q.heartbeat.unwrap_or(15).clamp(1, 300));
     let mut ticker = tokio::time::interval_at(tokio::time::Instant::now() + beat, beat);
     let (tx, rx) = mpsc::channel::<String>(64);
@@ -233,6 +267,13 @@ pub async fn events(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
                     out.texts(&frame).await
                 }
                 published = room.recv() => match published {
+                    Ok(frame) if moves_visitor(&frame) => {
+                        // Sent, then the stream ends: the next one opens the visitor's own conversation.
+                        for t in out.texts(&frame).await {
+                            let _ = tx.send(t).await;
+                        }
+                        return;
+                    }
                     Ok(frame) => out.texts(&frame).await,
                     Err(_) => return,
                 },

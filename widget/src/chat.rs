@@ -54,6 +54,8 @@ pub struct Chat {
     rows: StoredValue<HashMap<String, Row>, LocalStorage>,
     /// Now (ms), as of the clock's last tick (every 30 s while visible).
     pub clock: RwSignal<u64>,
+    /// The heartbeat interval the connection machine runs with (ms).
+    heartbeat_ms: StoredValue<u64>,
 }
 
 /// A rendered row's own signals. A row subscribes to nothing shared that
@@ -84,6 +86,7 @@ impl Chat {
             i18n,
             rows: StoredValue::new_local(HashMap::new()),
             clock: RwSignal::new(now_ms()),
+            heartbeat_ms: StoredValue::new(u64::from(DEFAULT_HEARTBEAT_SECS) * 1000),
         }
     }
 
@@ -104,6 +107,7 @@ impl Chat {
     pub fn set_heartbeat(&self, secs: u32) {
         let caps = self.transport.with_value(|t| t.as_ref().map(|t| t.capabilities()));
         if let Some(caps) = caps {
+            self.heartbeat_ms.set_value(u64::from(secs.max(1)) * 1000);
             self.link.set_value(Link::new(caps, u64::from(secs.max(1)) * 1000, seed()));
         }
     }
@@ -138,6 +142,7 @@ impl Chat {
         // The bot answers in the language the widget shows.
         let i18n = self.i18n;
         self.dispatch(Event::Locale(leptos::prelude::untrack(move || i18n.lang())));
+        self.dispatch(Event::Context(page_context()));
         self.input(Input::Start);
     }
 
@@ -342,6 +347,23 @@ impl Chat {
         self.dispatch(Event::QuickReply { text, client_id: new_client_id(), at: now_ms() });
     }
 
+    /// Forgets the visitor on this device (`Salam('logout')`): the
+    /// connection closes, the conversation and the outbox go, storage is
+    /// cleared, and the widget connects again as a new visitor.
+    pub fn logout(&self) {
+        self.input(Input::Stop);
+        self.timers.try_update_value(|timers| timers.clear());
+        self.dispatch(Event::Logout);
+        if let Some(Some(key)) = self.storage_key.try_get_value() {
+            crate::storage::remove(&key);
+        }
+        let caps = self.transport.with_value(|t| t.as_ref().map(|t| t.capabilities()));
+        if let Some(caps) = caps {
+            self.link.set_value(Link::new(caps, self.heartbeat_ms.get_value(), seed()));
+            self.input(Input::Start);
+        }
+    }
+
     /// Closes the connection for good and stops every timer.
     pub fn shutdown(&self) {
         self.input(Input::Stop);
@@ -362,6 +384,15 @@ pub fn now_ms() -> u64 {
 
 /// A client id unique for this visitor: time plus randomness. Not a secret;
 /// the server scopes ids to the visitor's own token.
+/// Where the visitor is, for the support side: this page and their time zone.
+fn page_context() -> salam_core::protocol::VisitorContext {
+    let url = web_sys::window().and_then(|w| w.location().href().ok());
+    let title = Some(document().title()).filter(|t| !t.trim().is_empty());
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new()).resolved_options();
+    let time_zone = js_sys::Reflect::get(&options, &"timeZone".into()).ok().and_then(|v| v.as_string());
+    salam_core::protocol::VisitorContext { url, title, time_zone }
+}
+
 fn new_client_id() -> String {
     let now = js_sys::Date::now() as u64;
     let r1 = (js_sys::Math::random() * 4_294_967_296.0) as u64;

@@ -219,6 +219,9 @@ fn try_boot(
                 emit_detail("salam:unread", &JsValue::from(*n));
                 show_unread_in_title(*n);
             }
+            HostEvent::IdentityRefused => warn(
+                "salam: Salam('identify', ...) was refused: the server could not verify user_hash (HMAC-SHA256 of user_id with its secret); the visitor stays anonymous",
+            ),
         }));
         chat.restore();
         if config.open {
@@ -379,6 +382,11 @@ fn command(name: &JsValue, arg: &JsValue, arg2: &JsValue) {
                 emit_detail("salam:locale", &chat.i18n.lang().into());
             });
         }
+        "identify" => match identify_frame(arg) {
+            Ok(frame) => chat.dispatch(salam_core::state::Event::Identify(frame)),
+            Err(why) => warn(&format!("salam: Salam('identify', {{...}}) {why}; ignored")),
+        },
+        "logout" => chat.logout(),
         // Salam('on', 'message', fn) / Salam('off', 'message', fn); without
         // a function, `off` removes every listener of that event.
         "on" | "off" => {
@@ -469,6 +477,43 @@ fn emit_detail(name: &str, detail: &JsValue) {
             web_sys::console::error_2(&format!("salam: a Salam('on', '{short}') listener threw:").into(), &e);
         }
     }
+}
+
+/// The `identify` frame for `Salam('identify', {user_id, name, email,
+/// attributes, user_hash})`, or what is wrong with the object. Numbers are
+/// taken as text (`user_id: 42`); attributes keep text, numbers and booleans.
+fn identify_frame(arg: &JsValue) -> Result<salam_core::protocol::ClientFrame, &'static str> {
+    if !arg.is_object() {
+        return Err("needs an object");
+    }
+    let text = |key: &str| {
+        let v = Reflect::get(arg, &key.into()).ok()?;
+        v.as_string().or_else(|| v.as_f64().filter(|n| n.is_finite()).map(|n| n.to_string()))
+    };
+    let user_id = text("user_id").filter(|u| !u.trim().is_empty()).ok_or("needs a user_id")?;
+    let mut attributes = std::collections::BTreeMap::new();
+    if let Ok(attrs) = Reflect::get(arg, &"attributes".into()) {
+        if attrs.is_object() {
+            for entry in Object::entries(attrs.unchecked_ref()).iter() {
+                let pair = Array::from(&entry);
+                let value = pair.get(1);
+                let value = value
+                    .as_string()
+                    .or_else(|| value.as_f64().map(|n| n.to_string()))
+                    .or_else(|| value.as_bool().map(|b| b.to_string()));
+                if let (Some(key), Some(value)) = (pair.get(0).as_string(), value) {
+                    attributes.insert(key, value);
+                }
+            }
+        }
+    }
+    Ok(salam_core::protocol::ClientFrame::Identify {
+        user_id,
+        name: text("name"),
+        email: text("email"),
+        attributes,
+        user_hash: text("user_hash"),
+    })
 }
 
 /// Whether the panel is open now.

@@ -42,3 +42,11 @@ pub fn set(key: &str, value: &str) -> bool {
     MEMORY.with(|m| m.borrow_mut().insert(key.to_string(), value.to_string()));
     areas().any(|s| s.set_item(key, value).is_ok())
 }
+
+/// Forgets a value everywhere it may be.
+pub fn remove(key: &str) {
+    MEMORY.with(|m| m.borrow_mut().remove(key));
+    for s in areas() {
+        let _ = s.remove_item(key);
+    }
+}

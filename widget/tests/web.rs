@@ -174,17 +174,17 @@ async fn a_message_goes_from_sending_to_sent_and_replies_render() {
     m.panel_built().await;
     m.net.deliver(TransportEvent::Opened);
     tick().await;
-    assert_eq!(
-        m.net.sent(),
-        vec![ClientFrame::Hello {
-            v: 1,
-            token: None,
-            last_seq: 0,
-            limit: Some(salam_widget::core::state::HISTORY_PAGE),
-            // The bot answers in the widget's language.
-            locale: Some("en".into()),
-        }]
-    );
+    let sent = m.net.sent();
+    let [ClientFrame::Hello { v: 1, token: None, last_seq: 0, limit, locale, context }] = &sent[..] else {
+        panic!("{sent:?}")
+    };
+    assert_eq!(*limit, Some(salam_widget::core::state::HISTORY_PAGE));
+    // The bot answers in the widget's language; the console sees the page and time zone.
+    assert_eq!(locale.as_deref(), Some("en"));
+    let context = context.clone().unwrap_or_default();
+    let href = web_sys::window().unwrap().location().href().unwrap();
+    assert_eq!(context.url.as_deref(), Some(href.as_str()));
+    assert!(context.time_zone.is_some_and(|tz| !tz.is_empty()));
     m.server(welcome());
     m.open_and_send("Where is my order?").await;
     tick().await;

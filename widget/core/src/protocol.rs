@@ -11,6 +11,7 @@
 //! nesting deeper than 128; a tagged frame is buffered once, in order).
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use thiserror::Error;
 
 pub mod agent;
@@ -91,6 +92,20 @@ impl Author {
     }
 }
 
+/// Where the visitor is, as `hello` tells the support side.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct VisitorContext {
+    /// The page's address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The page's title (untrusted text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The visitor's IANA time zone (`Asia/Tehran`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+}
+
 /// Who answers the conversation now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -140,10 +155,36 @@ pub enum ClientFrame {
         /// in it, and the support side sees it.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         locale: Option<String>,
+        /// Where the visitor is: the page and their time zone, for the
+        /// agent console (every page load says hello, so the pages make a
+        /// history).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        context: Option<VisitorContext>,
     },
     /// The visitor asks for a person ("Talk to a person"). The server
     /// answers with a `stage` frame (and may add a notice).
     Handover,
+    /// The host page says who the visitor is (`Salam('identify', ...)`).
+    /// With the server's secret, `user_hash` (HMAC-SHA256 of `user_id`,
+    /// hex) proves it, and the visitor gets the same conversation in every
+    /// browser; the server answers `identity`, or `error` with
+    /// `identity_refused`.
+    Identify {
+        /// The site's id for the user.
+        user_id: String,
+        /// Their name.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        name: Option<String>,
+        /// Their e-mail address.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        email: Option<String>,
+        /// Whatever else the site tells (plan, company, ...).
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        attributes: BTreeMap<String, String>,
+        /// HMAC-SHA256 of `user_id` with the server's secret, in hex.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        user_hash: Option<String>,
+    },
     /// The visitor has seen every message up to `seq` (the panel was open
     /// with them in it). The support side shows "Seen".
     Read {
@@ -246,6 +287,16 @@ pub enum ServerFrame {
         /// one (1: next).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         queue_position: Option<u32>,
+    },
+    /// Answer to `identify`. With `token`, this visitor already has a
+    /// conversation (from another browser): keep the token, and the server
+    /// closes the connection so the next `hello` opens that conversation.
+    Identity {
+        /// The server checked the `user_hash`.
+        verified: bool,
+        /// The token of the visitor's own conversation, when it is another.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        token: Option<String>,
     },
     /// The support side has read the conversation up to `seq`: the widget
     /// shows "Seen" under the visitor's last message at or below it. Sent

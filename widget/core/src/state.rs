@@ -13,8 +13,8 @@
 //! upserted by id, so duplicates and replays are harmless.
 
 use crate::protocol::{
-    Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, Stage, MAX_MESSAGE_CHARS, MAX_QUICK_REPLIES,
-    PROTOCOL_VERSION,
+    Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, Stage, VisitorContext, MAX_MESSAGE_CHARS,
+    MAX_QUICK_REPLIES, PROTOCOL_VERSION,
 };
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::HashMap;
@@ -139,6 +139,10 @@ pub struct State {
     pub handover_pending: bool,
     /// The language the widget shows, sent in `hello` (the bot answers in it).
     pub locale: Option<String>,
+    /// The page and time zone, sent in `hello` for the support side.
+    pub context: Option<VisitorContext>,
+    /// An `identify` not yet answered: sent again after every welcome.
+    pending_identity: Option<ClientFrame>,
     /// Whether the team answers now, as the server last said; `None` until
     /// it says (or if it never does).
     pub availability: Option<Availability>,
@@ -189,6 +193,8 @@ impl Default for State {
             queue_position: None,
             handover_pending: false,
             locale: None,
+            context: None,
+            pending_identity: None,
             availability: None,
             agent_read_seq: 0,
             read_sent: 0,
@@ -533,6 +539,13 @@ pub enum Event {
     Handover,
     /// The language the widget shows changed (and at start).
     Locale(String),
+    /// The page the widget is on, and the visitor's time zone (at start).
+    Context(VisitorContext),
+    /// The host page says who the visitor is (an `identify` frame).
+    Identify(ClientFrame),
+    /// Forget the visitor on this device: token, conversation, outbox. The
+    /// glue then connects afresh, as a new visitor.
+    Logout,
 }
 
 /// Something for the host page to hear about (`salam:*` events and
@@ -556,6 +569,8 @@ pub enum HostEvent {
     },
     /// The number of unread replies changed.
     Unread(u32),
+    /// The server refused `identify` (a wrong or missing `user_hash`).
+    IdentityRefused,
 }
 
 /// Something the glue must do.
@@ -637,6 +652,7 @@ fn apply(state: &mut State, event: Event) -> Vec<Effect> {
                 // A fresh page starts with the newest page of the conversation.
                 limit: (state.last_seq == 0).then_some(HISTORY_PAGE),
                 locale: state.locale.clone(),
+                context: state.context.clone(),
             })]
         }
         Event::LoadEarlier => match state.earliest_seq() {
@@ -689,6 +705,29 @@ fn apply(state: &mut State, event: Event) -> Vec<Effect> {
         Event::Locale(tag) => {
             state.locale = Some(tag);
             vec![]
+        }
+        Event::Context(context) => {
+            state.context = Some(context);
+            vec![]
+        }
+        Event::Identify(frame) => {
+            if !matches!(frame, ClientFrame::Identify { .. }) {
+                return vec![];
+            }
+            state.pending_identity = Some(frame.clone());
+            vec![Effect::Send(frame)]
+        }
+        Event::Logout => {
+            let keep = State {
+                open: state.open,
+                network: state.network,
+                locale: state.locale.take(),
+                context: state.context.take(),
+                layout: state.layout + 1,
+                ..State::default()
+            };
+            *state = keep;
+            vec![Effect::Persist]
         }
         Event::Frame(frame) => on_frame(state, frame),
     }
@@ -845,6 +884,7 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
             if state.handover_pending {
                 effects.push(Effect::Send(ClientFrame::Handover));
             }
+            effects.extend(state.pending_identity.clone().map(Effect::Send));
         }
         ServerFrame::Ack { client_id, id, seq } => {
             if let Some(i) = state.position(&client_id) {
@@ -937,6 +977,15 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
         ServerFrame::Status { status } => {
             state.status = status;
         }
+        ServerFrame::Identity { token, .. } => {
+            state.pending_identity = None;
+            if let Some(token) = token.filter(|t| !t.is_empty()) {
+                // The server closes this connection; the next hello opens
+                // the visitor's own conversation.
+                state.token = Some(token);
+                effects.push(Effect::Persist);
+            }
+        }
         ServerFrame::Read { seq } => {
             if seq > state.agent_read_seq {
                 state.agent_read_seq = seq;
@@ -957,6 +1006,10 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
             if stage != Stage::Bot {
                 state.handover_pending = false;
             }
+        }
+        ServerFrame::Error { code, .. } if code == "identity_refused" => {
+            state.pending_identity = None;
+            effects.push(Effect::Emit(HostEvent::IdentityRefused));
         }
         ServerFrame::Error { code, client_id, .. } => {
             if let Some(i) = client_id.and_then(|c| state.position(&c)) {
@@ -1238,6 +1291,7 @@ mod tests {
                 last_seq: 1,
                 limit: None,
                 locale: None,
+                context: None,
             })]
         );
         assert_eq!(s.connection, Connection::Reconnecting, "online only once the server says welcome");
@@ -1322,6 +1376,7 @@ mod tests {
                 last_seq: 0,
                 limit: Some(HISTORY_PAGE),
                 locale: None,
+                context: None,
             })]
         );
         let fx = reduce(&mut page, welcome("k1"));
@@ -1656,5 +1711,51 @@ mod tests {
         // Back to the bot (a new conversation after a resolve): no agent shown.
         reduce(&mut s, Event::Frame(ServerFrame::Stage { stage: Stage::Bot, agent: Some(sara), queue_position: None }));
         assert_eq!((s.stage, s.agent.as_ref()), (Some(Stage::Bot), None));
+    }
+
+    fn identify(user_id: &str) -> ClientFrame {
+        ClientFrame::Identify {
+            user_id: user_id.into(),
+            name: Some("Maryam".into()),
+            email: None,
+            attributes: Default::default(),
+            user_hash: Some("ab".into()),
+        }
+    }
+
+    #[test]
+    fn identify_is_asked_until_answered_and_a_token_from_it_is_kept() {
+        let mut s = State::default();
+        let fx = reduce(&mut s, Event::Identify(identify("u1")));
+        assert_eq!(fx, vec![Effect::Send(identify("u1"))]);
+        // Not answered before the connection dropped: asked again after the welcome.
+        assert!(reduce(&mut s, welcome_at("k1", 0)).contains(&Effect::Send(identify("u1"))));
+        let fx = reduce(&mut s, Event::Frame(ServerFrame::Identity { verified: true, token: Some("vt_other".into()) }));
+        assert_eq!(fx, vec![Effect::Persist]);
+        assert_eq!(s.token.as_deref(), Some("vt_other"));
+        assert!(!reduce(&mut s, welcome_at("k2", 0)).contains(&Effect::Send(identify("u1"))), "answered");
+        // Refused: the host page hears it once; the visitor stays who they were.
+        reduce(&mut s, Event::Identify(identify("u2")));
+        let fx = reduce(
+            &mut s,
+            Event::Frame(ServerFrame::Error { code: "identity_refused".into(), client_id: None, retry_after_ms: None }),
+        );
+        assert_eq!(fx, vec![Effect::Emit(HostEvent::IdentityRefused)]);
+        assert_eq!(s.token.as_deref(), Some("t1"), "the welcome's token: nothing changed");
+    }
+
+    #[test]
+    fn logout_forgets_the_visitor_on_this_device() {
+        let mut s = State::default();
+        reduce(&mut s, Event::Locale("fa".into()));
+        reduce(&mut s, welcome_at("k1", 0));
+        reduce(&mut s, Event::Open);
+        typed(&mut s, "not sent yet", "c1");
+        reduce(&mut s, agent_says("m1", 1, "hi"));
+        let fx = reduce(&mut s, Event::Logout);
+        assert!(fx.contains(&Effect::Persist));
+        assert_eq!((s.token.as_ref(), s.conversation.as_ref(), s.messages.len()), (None, None, 0));
+        assert_eq!(s.saved_over(Saved::default()), Saved::default(), "nothing of the visitor is left to store");
+        assert!(s.open && s.locale.as_deref() == Some("fa"), "the widget itself stays as it was");
     }
 }

@@ -142,6 +142,7 @@ impl EchoServer {
             | ClientFrame::History { .. }
             | ClientFrame::Typing { .. }
             | ClientFrame::Read { .. }
+            | ClientFrame::Identify { .. }
             | ClientFrame::Unknown => {
                 vec![]
             }

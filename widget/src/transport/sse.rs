@@ -26,6 +26,8 @@ pub struct SseTransport {
     current: Option<Rc<Connection>>,
     /// The language from the last `hello`, for every stream after it.
     locale: Option<String>,
+    /// The page and time zone from the last `hello`.
+    context: Option<salam_core::protocol::VisitorContext>,
 }
 
 /// One connection: the stream (replaced by a `sync`) and the token the
@@ -83,7 +85,7 @@ impl SseTransport {
     /// A transport for these URLs, asking the server for a `pong` every
     /// `heartbeat_secs`.
     pub fn new(events_url: String, frames_url: String, heartbeat_secs: u32) -> Self {
-        Self { events_url, frames_url, heartbeat_secs, current: None, locale: None }
+        Self { events_url, frames_url, heartbeat_secs, current: None, locale: None, context: None }
     }
 
     fn start_stream(&self, conn: &Rc<Connection>, last_seq: u64, limit: Option<u32>) {
@@ -94,6 +96,13 @@ impl SseTransport {
         }
         if let Some(locale) = &self.locale {
             url.push_str(&format!("&locale={}", js_sys::encode_uri_component(locale)));
+        }
+        if let Some(context) = &self.context {
+            for (key, value) in [("url", &context.url), ("title", &context.title), ("time_zone", &context.time_zone)] {
+                if let Some(value) = value {
+                    url.push_str(&format!("&{key}={}", js_sys::encode_uri_component(value)));
+                }
+            }
         }
         if let Some(token) = conn.token.borrow().as_deref() {
             url.push_str(&format!("&token={}", js_sys::encode_uri_component(token)));
@@ -159,9 +168,10 @@ impl Transport for SseTransport {
     fn send(&mut self, frame: &ClientFrame) {
         let Some(conn) = self.current.clone() else { return };
         match frame {
-            ClientFrame::Hello { token, last_seq, limit, locale, .. } => {
+            ClientFrame::Hello { token, last_seq, limit, locale, context, .. } => {
                 *conn.token.borrow_mut() = token.as_deref().and_then(header_safe);
                 self.locale.clone_from(locale);
+                self.context.clone_from(context);
                 self.start_stream(&conn, *last_seq, *limit);
             }
             ClientFrame::Sync { after_seq } => self.start_stream(&conn, *after_seq, None),

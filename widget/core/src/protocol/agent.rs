@@ -4,6 +4,7 @@
 
 use super::{AuthorKind, ConversationStatus, ServerFrame, Stage};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// `POST /api/v1/agent/conversations/{id}/messages`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -138,4 +139,55 @@ pub struct TypingEvent {
     pub conversation: String,
     /// Whether the visitor is typing.
     pub on: bool,
+}
+
+/// A page the visitor was on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageView {
+    /// Its address.
+    pub url: String,
+    /// Its title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// When (ms).
+    pub at: u64,
+}
+
+/// Who the visitor says they are (`Salam('identify', ...)`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Identity {
+    /// The site's id for the user.
+    pub user_id: String,
+    /// Their name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Their e-mail address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Whatever else the site tells (plan, company, ...).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
+    /// The server checked `user_hash` against its secret.
+    pub verified: bool,
+}
+
+/// `GET /api/v1/agent/conversations/{id}/visitor`: what the console shows
+/// beside the conversation.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct VisitorInfo {
+    /// Their language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// Their time zone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    /// Their browser and system ("Chrome 131 on Linux").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub browser: Option<String>,
+    /// The pages they were on, newest first (the first is the current one).
+    #[serde(default)]
+    pub pages: Vec<PageView>,
+    /// Who they said they are, if they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
 }
