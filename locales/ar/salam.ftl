@@ -96,3 +96,7 @@ away-back-weekday = لسنا متاحين حاليًا. سنعود يوم { $day
 away-back-later = لسنا متاحين حاليًا. سنعود في { $date }.
 # While away and waiting for a person: how the answer will reach the visitor.
 answering-waiting-away = سيجيبك أحد موظفي الدعم هنا عند عودتنا. يمكنك متابعة الكتابة.
+
+## Proactive greeting (beside the launcher)
+# The button that hides the greeting.
+greeting-dismiss = إغلاق الترحيب

@@ -84,3 +84,7 @@ away-back-weekday = Wir sind gerade nicht erreichbar. Wieder erreichbar am { $da
 away-back-later = Wir sind gerade nicht erreichbar. Wieder erreichbar am { $date }.
 # While away and waiting for a person: how the answer will reach the visitor.
 answering-waiting-away = Sobald wir wieder erreichbar sind, antwortet Ihnen hier jemand aus dem Support-Team. Sie können gern weiterschreiben.
+
+## Proactive greeting (beside the launcher)
+# The button that hides the greeting.
+greeting-dismiss = Begrüßung schließen

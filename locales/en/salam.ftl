@@ -83,3 +83,7 @@ away-back-weekday = We're away. Back on { $day } at { $time }.
 away-back-later = We're away. Back on { $date }.
 # While away and waiting for a person: how the answer will reach the visitor.
 answering-waiting-away = A person will answer here when we're back. You can keep writing.
+
+## Proactive greeting (beside the launcher)
+# The button that hides the greeting.
+greeting-dismiss = Dismiss the greeting

@@ -84,3 +84,7 @@ away-back-weekday = Ahora no estamos disponibles. Volvemos el { $day } a las { $
 away-back-later = Ahora no estamos disponibles. Volvemos el { $date }.
 # While away and waiting for a person: how the answer will reach the visitor.
 answering-waiting-away = Un agente te responderá aquí cuando volvamos. Puedes seguir escribiendo.
+
+## Proactive greeting (beside the launcher)
+# The button that hides the greeting.
+greeting-dismiss = Cerrar el saludo

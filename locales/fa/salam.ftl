@@ -84,3 +84,7 @@ away-back-weekday = در حال حاضر در دسترس نیستیم. { $day } 
 away-back-later = در حال حاضر در دسترس نیستیم. { $date } برمی‌گردیم.
 # While away and waiting for a person: how the answer will reach the visitor.
 answering-waiting-away = وقتی برگردیم، یک پشتیبان همین‌جا پاسخ‌تان را می‌دهد. می‌توانید به نوشتن ادامه دهید.
+
+## Proactive greeting (beside the launcher)
+# The button that hides the greeting.
+greeting-dismiss = بستن پیام خوشامد

@@ -84,3 +84,7 @@ away-back-weekday = Nous sommes absents. De retour { $day } à { $time }.
 away-back-later = Nous sommes absents. De retour le { $date }.
 # While away and waiting for a person: how the answer will reach the visitor.
 answering-waiting-away = Un conseiller vous répondra ici dès notre retour. Vous pouvez continuer à écrire.
+
+## Proactive greeting (beside the launcher)
+# The button that hides the greeting.
+greeting-dismiss = Fermer le message d’accueil

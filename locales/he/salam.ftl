@@ -87,3 +87,7 @@ away-back-weekday = אנחנו לא זמינים כרגע. נחזור ב{ $day }
 away-back-later = אנחנו לא זמינים כרגע. נחזור ב־{ $date }.
 # While away and waiting for a person: how the answer will reach the visitor.
 answering-waiting-away = מישהו מצוות התמיכה יענה כאן כשנחזור. אפשר להמשיך לכתוב.
+
+## Proactive greeting (beside the launcher)
+# The button that hides the greeting.
+greeting-dismiss = סגירת ההודעה

@@ -84,3 +84,7 @@ away-back-weekday = अभी हम उपलब्ध नहीं हैं�
 away-back-later = अभी हम उपलब्ध नहीं हैं। हम { $date } से फिर उपलब्ध होंगे।
 # While away and waiting for a person: how the answer will reach the visitor.
 answering-waiting-away = हमारे वापस आने पर कोई एजेंट यहीं जवाब देगा। आप मैसेज लिखना जारी रख सकते हैं।
+
+## Proactive greeting (beside the launcher)
+# The button that hides the greeting.
+greeting-dismiss = अभिवादन बंद करें

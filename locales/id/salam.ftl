@@ -81,3 +81,7 @@ away-back-weekday = Kami sedang tidak tersedia. Kembali hari { $day } pukul { $t
 away-back-later = Kami sedang tidak tersedia. Kembali pada { $date }.
 # While away and waiting for a person: how the answer will reach the visitor.
 answering-waiting-away = Agen kami akan menjawab di sini saat kami kembali. Anda dapat terus menulis pesan.
+
+## Proactive greeting (beside the launcher)
+# The button that hides the greeting.
+greeting-dismiss = Tutup sapaan

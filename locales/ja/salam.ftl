@@ -81,3 +81,7 @@ away-back-weekday = ただいま不在にしております。{ $day }の{ $time
 away-back-later = ただいま不在にしております。{ $date }に対応を再開します。
 # While away and waiting for a person: how the answer will reach the visitor.
 answering-waiting-away = 対応再開後、オペレーターがこちらでお返事いたします。メッセージはそのままご入力いただけます。
+
+## Proactive greeting (beside the launcher)
+# The button that hides the greeting.
+greeting-dismiss = あいさつを閉じる

@@ -84,3 +84,7 @@ away-back-weekday = No momento não estamos disponíveis. Voltamos { $day } às 
 away-back-later = No momento não estamos disponíveis. Voltamos em { $date }.
 # While away and waiting for a person: how the answer will reach the visitor.
 answering-waiting-away = Um atendente vai responder aqui quando voltarmos. Você pode continuar escrevendo.
+
+## Proactive greeting (beside the launcher)
+# The button that hides the greeting.
+greeting-dismiss = Fechar a saudação

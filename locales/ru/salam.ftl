@@ -90,3 +90,7 @@ away-back-weekday = Сейчас мы не на связи. Снова на св
 away-back-later = Сейчас мы не на связи. Вернёмся { $date }
 # While away and waiting for a person: how the answer will reach the visitor.
 answering-waiting-away = Оператор ответит здесь, когда мы вернёмся. Вы можете продолжать писать.
+
+## Proactive greeting (beside the launcher)
+# The button that hides the greeting.
+greeting-dismiss = Закрыть приветствие

@@ -84,3 +84,7 @@ away-back-weekday = Şu anda müsait değiliz. { $day } saat { $time } itibarıy
 away-back-later = Şu anda müsait değiliz. { $date } itibarıyla tekrar buradayız.
 # While away and waiting for a person: how the answer will reach the visitor.
 answering-waiting-away = Geri döndüğümüzde bir temsilci size buradan yanıt verecek. Yazmaya devam edebilirsiniz.
+
+## Proactive greeting (beside the launcher)
+# The button that hides the greeting.
+greeting-dismiss = Karşılama mesajını kapat

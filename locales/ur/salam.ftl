@@ -84,3 +84,7 @@ away-back-weekday = ہم اس وقت دستیاب نہیں ہیں۔ ہم { $day 
 away-back-later = ہم اس وقت دستیاب نہیں ہیں۔ ہم { $date } سے دوبارہ دستیاب ہوں گے۔
 # While away and waiting for a person: how the answer will reach the visitor.
 answering-waiting-away = ہماری واپسی پر کوئی نمائندہ یہیں جواب دے گا۔ آپ لکھنا جاری رکھ سکتے ہیں۔
+
+## Proactive greeting (beside the launcher)
+# The button that hides the greeting.
+greeting-dismiss = خوش آمدید پیغام بند کریں

@@ -81,3 +81,7 @@ away-back-weekday = 客服暂时不在线，将于{ $day } { $time } 恢复服�
 away-back-later = 客服暂时不在线，将于 { $date } 恢复服务。
 # While away and waiting for a person: how the answer will reach the visitor.
 answering-waiting-away = 人工客服恢复服务后将在此回复您，您可以继续留言。
+
+## Proactive greeting (beside the launcher)
+# The button that hides the greeting.
+greeting-dismiss = 关闭问候

@@ -671,6 +671,29 @@ impl App {
             }
             ClientFrame::Ping => vec![ServerFrame::Pong],
             frame @ ClientFrame::Identify { .. } => self.identify(visitor, frame),
+            ClientFrame::Greeting { text } => {
+                // The greeting the visitor opened starts the chat, from the support side.
+                let text: String = text.trim().chars().take(salam_core::greeting::MAX_GREETING_CHARS).collect();
+                if text.is_empty() || self.take_token(visitor.id).is_err() {
+                    return vec![];
+                }
+                let locale = self.locale_of(&visitor.conversation);
+                let name = self.bot.as_ref().map(|b| b.name(&locale));
+                self.post(
+                    &visitor.conversation,
+                    NewMessage {
+                        author: AuthorKind::Bot,
+                        name: name.as_deref(),
+                        text: &text,
+                        client_id: None,
+                        at: now_ms(),
+                        avatar: None,
+                        quick_replies: &[],
+                    },
+                );
+                self.tell_agents_summary(&visitor.conversation);
+                vec![]
+            }
             ClientFrame::Read { seq } => {
                 if self.store.set_read(&visitor.conversation, false, seq).unwrap_or(false) {
                     let seq =

@@ -40,6 +40,8 @@ pub const HOST_TAG: &str = "salam-chat";
 struct Running {
     host: web_sys::Element,
     chat: Chat,
+    /// The owner's greeting rules, for `Salam('greet', id)`.
+    greetings: Vec<salam_core::greeting::GreetingRule>,
     /// The view's reactive owner: what runs after the mount runs inside it.
     owner: Owner,
     // Dropping this unmounts the view and disposes its reactive owner.
@@ -193,6 +195,7 @@ fn try_boot(
     type Started = (Chat, Owner);
     let started_out: Rc<RefCell<Option<Started>>> = Rc::default();
     let started_in = started_out.clone();
+    let greetings = config.greetings.clone();
     let mount = leptos::mount::mount_to(mount_point, move || {
         let chat = Chat::new(transport, I18n::from_prepared(prepared));
         chat.set_heartbeat(config.heartbeat_secs);
@@ -241,7 +244,10 @@ fn try_boot(
         root.remove();
     }
     host.set_attribute("data-salam", "ready")?;
-    RUNNING.with(|r| *r.borrow_mut() = Some(Running { host, chat, owner, _mount: Box::new(mount) }));
+    for rule in &greetings {
+        schedule_greeting(chat, rule.clone());
+    }
+    RUNNING.with(|r| *r.borrow_mut() = Some(Running { host, chat, greetings, owner, _mount: Box::new(mount) }));
     Ok(handover)
 }
 
@@ -387,6 +393,24 @@ fn command(name: &JsValue, arg: &JsValue, arg2: &JsValue) {
             Err(why) => warn(&format!("salam: Salam('identify', {{...}}) {why}; ignored")),
         },
         "logout" => chat.logout(),
+        // Salam('greet', 'pricing') fires a rule of the `greetings` setting
+        // (after its delay, if it still applies: a single-page app calls it
+        // on each navigation); Salam('greet', {id, text, ...}) one of its own.
+        "greet" => {
+            let rule = match arg.as_string() {
+                Some(id) => {
+                    RUNNING.with(|r| r.borrow().as_ref().and_then(|r| r.greetings.iter().find(|g| g.id == id).cloned()))
+                }
+                None => JSON::stringify(arg)
+                    .ok()
+                    .and_then(|json| json.as_string())
+                    .and_then(|json| serde_json::from_str::<salam_core::greeting::GreetingRule>(&json).ok()),
+            };
+            match rule {
+                Some(rule) => schedule_greeting(chat, rule),
+                None => warn("salam: Salam('greet', rule) needs the id of a greetings rule, or a rule {id, text, ...}"),
+            }
+        }
         // Salam('on', 'message', fn) / Salam('off', 'message', fn); without
         // a function, `off` removes every listener of that event.
         "on" | "off" => {
@@ -514,6 +538,29 @@ fn identify_frame(arg: &JsValue) -> Result<salam_core::protocol::ClientFrame, &'
         attributes,
         user_hash: text("user_hash"),
     })
+}
+
+/// Shows `rule`'s greeting after its delay, if it still applies then: on
+/// this page, to this kind of visitor, while the team answers if it asks,
+/// with the panel closed, once per visitor.
+fn schedule_greeting(chat: Chat, rule: salam_core::greeting::GreetingRule) {
+    let delay = std::time::Duration::from_secs(u64::from(rule.after_seconds));
+    let greet = move || {
+        let Some(url) = web_sys::window().and_then(|w| w.location().href().ok()) else { return };
+        let due = chat.state().try_with_untracked(|s| {
+            !s.open
+                && s.greeting.is_none()
+                && salam_core::greeting::eligible(&rule, &url, s.returning, s.availability.map(|a| a.open), &s.greeted)
+        });
+        if due != Some(true) {
+            return;
+        }
+        let lang = chat.i18n.lang();
+        if let Some(text) = rule.text.resolve(&lang) {
+            chat.dispatch(salam_core::state::Event::Greet { id: rule.id.clone(), text: text.to_string() });
+        }
+    };
+    leptos::prelude::set_timeout(greet, delay);
 }
 
 /// Whether the panel is open now.

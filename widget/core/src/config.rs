@@ -291,6 +291,9 @@ pub struct Config {
     /// Off unless the owner turns it on.
     #[serde(deserialize_with = "flag")]
     pub sound: bool,
+    /// Proactive greetings (see [`crate::greeting`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub greetings: Vec<crate::greeting::GreetingRule>,
 }
 
 impl Default for Config {
@@ -305,6 +308,7 @@ impl Default for Config {
             heartbeat_secs: DEFAULT_HEARTBEAT_SECS,
             open: false,
             sound: false,
+            greetings: vec![],
         }
     }
 }
@@ -329,8 +333,19 @@ impl fmt::Display for ConfigWarning {
 const FOREIGN_KEYS: &[&str] = &["cfasync"];
 
 /// The keys Salam understands, in the spelling of `salamSettings`.
-pub const KNOWN_KEYS: &[&str] =
-    &["title", "subtitle", "locale", "position", "transport", "endpoint", "heartbeat", "bridge", "open", "sound"];
+pub const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "subtitle",
+    "locale",
+    "position",
+    "transport",
+    "endpoint",
+    "heartbeat",
+    "bridge",
+    "open",
+    "sound",
+    "greetings",
+];
 
 /// Merges `data-*` attributes and `salamSettings` into a [`Config`].
 ///
@@ -441,6 +456,23 @@ fn apply(config: &mut Config, key: &str, value: Value) -> Result<(), String> {
         "bridge" => {}
         "open" => config.open = flag(value).map_err(|e| e.to_string())?,
         "sound" => config.sound = flag(value).map_err(|e| e.to_string())?,
+        // Each rule on its own: a bad one is named, the good ones stay.
+        "greetings" => {
+            let Value::Array(rules) = value else {
+                return Err(format!("expected a list of rules, got {}", kind(&value)));
+            };
+            let mut bad = vec![];
+            for (i, rule) in rules.into_iter().enumerate() {
+                match serde_json::from_value::<crate::greeting::GreetingRule>(rule) {
+                    Ok(rule) if !rule.id.trim().is_empty() => config.greetings.push(rule),
+                    Ok(_) => bad.push(format!("rule {i}: an empty id")),
+                    Err(e) => bad.push(format!("rule {i}: {e}")),
+                }
+            }
+            if !bad.is_empty() {
+                return Err(bad.join("; "));
+            }
+        }
         _ => return Err(unknown_key_message(key)),
     }
     Ok(())

@@ -48,6 +48,7 @@
 pub mod backoff;
 pub mod config;
 pub mod connection;
+pub mod greeting;
 pub mod hours;
 pub mod i18n;
 pub mod names;

@@ -164,6 +164,13 @@ pub enum ClientFrame {
     /// The visitor asks for a person ("Talk to a person"). The server
     /// answers with a `stage` frame (and may add a notice).
     Handover,
+    /// The visitor opened a proactive greeting: the server adds its text to
+    /// the conversation, from the support side, so the chat starts with it
+    /// (and agents see what the visitor answered).
+    Greeting {
+        /// The greeting as the visitor saw it (at most 500 characters).
+        text: String,
+    },
     /// The host page says who the visitor is (`Salam('identify', ...)`).
     /// With the server's secret, `user_hash` (HMAC-SHA256 of `user_id`,
     /// hex) proves it, and the visitor gets the same conversation in every

@@ -143,6 +143,12 @@ pub struct State {
     pub context: Option<VisitorContext>,
     /// An `identify` not yet answered: sent again after every welcome.
     pending_identity: Option<ClientFrame>,
+    /// The proactive greeting showing beside the launcher: (rule id, text).
+    pub greeting: Option<(String, String)>,
+    /// The greeting rules that have greeted this visitor (each greets once).
+    pub greeted: Vec<String>,
+    /// The visitor had a conversation stored from an earlier visit.
+    pub returning: bool,
     /// Whether the team answers now, as the server last said; `None` until
     /// it says (or if it never does).
     pub availability: Option<Availability>,
@@ -195,6 +201,9 @@ impl Default for State {
             locale: None,
             context: None,
             pending_identity: None,
+            greeting: None,
+            greeted: vec![],
+            returning: false,
             availability: None,
             agent_read_seq: 0,
             read_sent: 0,
@@ -247,6 +256,9 @@ pub struct Saved {
     /// Messages written but not acknowledged, oldest first.
     #[serde(deserialize_with = "outbox")]
     pub outbox: Vec<Pending>,
+    /// The greeting rules that have greeted this visitor.
+    #[serde(deserialize_with = "lenient", skip_serializing_if = "Vec::is_empty")]
+    pub greeted: Vec<String>,
 }
 
 /// A message in the outbox.
@@ -362,6 +374,11 @@ impl State {
             conversation: self.conversation.clone().or(stored.conversation),
             unread: self.unread,
             outbox,
+            greeted: {
+                let mut greeted = self.greeted.clone();
+                greeted.extend(stored.greeted.into_iter().filter(|g| !self.greeted.contains(g)));
+                greeted
+            },
         }
     }
 
@@ -546,6 +563,20 @@ pub enum Event {
     /// Forget the visitor on this device: token, conversation, outbox. The
     /// glue then connects afresh, as a new visitor.
     Logout,
+    /// A greeting rule is due (the glue checked [`crate::greeting::eligible`]):
+    /// show it beside the launcher, unless the panel is open or it greeted
+    /// this visitor before.
+    Greet {
+        /// The rule's id.
+        id: String,
+        /// Its text in the visitor's language.
+        text: String,
+    },
+    /// The visitor dismissed the greeting.
+    DismissGreeting,
+    /// The visitor opened the greeting: the panel opens with it as the
+    /// conversation's newest message.
+    OpenGreeting,
 }
 
 /// Something for the host page to hear about (`salam:*` events and
@@ -717,6 +748,25 @@ fn apply(state: &mut State, event: Event) -> Vec<Effect> {
             state.pending_identity = Some(frame.clone());
             vec![Effect::Send(frame)]
         }
+        Event::Greet { id, text } => {
+            let text: String = text.trim().chars().take(crate::greeting::MAX_GREETING_CHARS).collect();
+            if state.open || state.greeted.contains(&id) || text.is_empty() {
+                return vec![];
+            }
+            state.greeted.push(id.clone());
+            state.greeting = Some((id, text));
+            vec![Effect::Persist]
+        }
+        Event::DismissGreeting => {
+            state.greeting = None;
+            vec![]
+        }
+        Event::OpenGreeting => {
+            let Some((_, text)) = state.greeting.take() else { return vec![] };
+            let mut effects = set_open(state, true);
+            effects.push(Effect::Send(ClientFrame::Greeting { text }));
+            effects
+        }
         Event::Logout => {
             let keep = State {
                 open: state.open,
@@ -734,6 +784,8 @@ fn apply(state: &mut State, event: Event) -> Vec<Effect> {
 }
 
 fn restore(state: &mut State, saved: Saved) -> Vec<Effect> {
+    state.returning = saved.token.is_some();
+    state.greeted = saved.greeted;
     state.token = saved.token;
     state.conversation = saved.conversation;
     state.read_seq = saved.read_seq;
@@ -765,6 +817,8 @@ fn set_open(state: &mut State, open: bool) -> Vec<Effect> {
         return vec![];
     }
     state.open = open;
+    // Opened some other way: the greeting has done its job.
+    state.greeting = None;
     if open {
         state.mark_read();
         vec![Effect::Emit(HostEvent::Open), Effect::Persist]
@@ -1757,5 +1811,36 @@ mod tests {
         assert_eq!((s.token.as_ref(), s.conversation.as_ref(), s.messages.len()), (None, None, 0));
         assert_eq!(s.saved_over(Saved::default()), Saved::default(), "nothing of the visitor is left to store");
         assert!(s.open && s.locale.as_deref() == Some("fa"), "the widget itself stays as it was");
+    }
+
+    #[test]
+    fn a_greeting_shows_once_and_opening_it_starts_the_chat_with_it() {
+        let mut s = State::default();
+        reduce(&mut s, Event::Restore(Saved::default()));
+        assert!(!s.returning);
+        let greet = |id: &str| Event::Greet { id: id.into(), text: " Questions about plans? ".into() };
+        assert_eq!(reduce(&mut s, greet("pricing")), vec![Effect::Persist]);
+        assert_eq!(s.greeting, Some(("pricing".into(), "Questions about plans?".into())));
+        assert_eq!(s.saved_over(Saved::default()).greeted, ["pricing"], "remembered across pages");
+        let fx = reduce(&mut s, Event::OpenGreeting);
+        assert!(s.open && s.greeting.is_none());
+        assert!(fx.contains(&Effect::Send(ClientFrame::Greeting { text: "Questions about plans?".into() })));
+        // Once per visitor per rule, also on the next page.
+        reduce(&mut s, Event::Close);
+        assert!(reduce(&mut s, greet("pricing")).is_empty());
+        let mut next_page = State::default();
+        reduce(&mut next_page, Event::Restore(s.saved_over(Saved::default())));
+        assert!(reduce(&mut next_page, greet("pricing")).is_empty());
+        // Dismissed: gone, not sent. Opening the panel another way hides it too.
+        reduce(&mut next_page, greet("returning"));
+        reduce(&mut next_page, Event::DismissGreeting);
+        assert_eq!(next_page.greeting, None);
+        reduce(&mut next_page, greet("third"));
+        let fx = reduce(&mut next_page, Event::Open);
+        assert!(
+            next_page.greeting.is_none() && !fx.iter().any(|e| matches!(e, Effect::Send(ClientFrame::Greeting { .. })))
+        );
+        // Not while the panel is open.
+        assert!(reduce(&mut next_page, greet("fourth")).is_empty());
     }
 }

@@ -143,6 +143,8 @@ impl EchoServer {
             | ClientFrame::Typing { .. }
             | ClientFrame::Read { .. }
             | ClientFrame::Identify { .. }
+            // No conversation is kept here to add a greeting to.
+            | ClientFrame::Greeting { .. }
             | ClientFrame::Unknown => {
                 vec![]
             }

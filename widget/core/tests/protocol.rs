@@ -69,7 +69,7 @@ fn client_fixtures_round_trip_exactly() {
     let kinds = round_trip("protocol/client", decode_client_frame, encode_client_frame, ClientFrame::Unknown);
     assert_eq!(
         kinds,
-        ["handover", "hello", "history", "identify", "message", "ping", "read", "sync", "typing"],
+        ["greeting", "handover", "hello", "history", "identify", "message", "ping", "read", "sync", "typing"],
         "a fixture per frame type"
     );
 }

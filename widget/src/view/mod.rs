@@ -6,6 +6,7 @@ mod avatar;
 mod composer;
 mod connection_banner;
 mod conversation_notice;
+mod greeting;
 mod header;
 mod icons;
 mod launcher;

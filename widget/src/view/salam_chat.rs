@@ -1,4 +1,4 @@
-use super::{launcher::Launcher, panel::Panel};
+use super::{greeting::GreetingPreview, launcher::Launcher, panel::Panel};
 use crate::chat::Chat;
 use leptos::ev::KeyboardEvent;
 use leptos::html;
@@ -62,6 +62,7 @@ pub fn SalamChat(
             on:keydown=on_keydown
             node_ref=root
         >
+            <GreetingPreview />
             <Launcher />
         </div>
     }
