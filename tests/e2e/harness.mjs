@@ -92,6 +92,16 @@ export function serverApi(server) {
   };
 }
 
+/** The id of the conversation whose newest message is `text`, once the
+ * agent API lists one (polled: the message may still be on its way). */
+export async function conversationWith(api, text) {
+  for (;;) {
+    const found = (await api.conversations()).find((c) => c.last_message?.text === text);
+    if (found) return found.id;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Registers before/after hooks for a suite: the demo server and a browser.
  * Returns an object whose `server` and `browser` are set once `before` ran. */
 export function useDemo() {

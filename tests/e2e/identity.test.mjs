@@ -6,7 +6,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
-import { AGENT_KEY, Widget, launchBrowser, newPage, serverApi, startDemoServer } from "./harness.mjs";
+import { AGENT_KEY, Widget, conversationWith, launchBrowser, newPage, serverApi, startDemoServer } from "./harness.mjs";
 
 const SECRET = "identity-test-secret";
 const hash = (userId) => createHmac("sha256", SECRET).update(userId).digest("hex");
@@ -23,13 +23,6 @@ describe("identity and where the visitor is", () => {
     await server?.stop();
   });
 
-  async function conversationWith(text) {
-    for (;;) {
-      const found = (await api.conversations()).find((c) => c.last_message?.text === text);
-      if (found) return found.id;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
 
   const visitorInfo = async (id) => (await fetch(`${server.url}/api/v1/agent/conversations/${id}/visitor`, {
     headers: { authorization: `Bearer ${AGENT_KEY}` },
@@ -57,7 +50,7 @@ describe("identity and where the visitor is", () => {
     await a.w.composer.fill("Hello from my laptop");
     await a.w.composer.press("Enter");
     await a.w.log.getByText("Sent").waitFor();
-    const conversation = await conversationWith("Hello from my laptop");
+    const conversation = await conversationWith(api, "Hello from my laptop");
     // Where they are: the page, the time zone, the browser; who they are, verified.
     await a.page.goto(server.url + "/help.html");
     await new Widget(a.page).ready();
@@ -80,7 +73,7 @@ describe("identity and where the visitor is", () => {
     await b.w.log.getByText("Sent").last().waitFor();
     // Live in the first browser too (its panel is closed on this page).
     await a.page.locator("salam-chat").getByText("And from my phone").waitFor({ state: "attached" });
-    assert.equal(await conversationWith("And from my phone"), conversation);
+    assert.equal(await conversationWith(api, "And from my phone"), conversation);
 
     // The console shows who it is.
     const agent = await newPage(browser, { echo: false });
@@ -103,7 +96,7 @@ describe("identity and where the visitor is", () => {
     await w.composer.fill("Am I Maryam?");
     await w.composer.press("Enter");
     await w.log.getByText("Sent").waitFor();
-    const conversation = await conversationWith("Am I Maryam?");
+    const conversation = await conversationWith(api, "Am I Maryam?");
     for (;;) {
       if (page.warnings.some((m) => m.includes("identify"))) break;
       await new Promise((r) => setTimeout(r, 50));
@@ -119,7 +112,7 @@ describe("identity and where the visitor is", () => {
     await w.composer.fill("A new start");
     await w.composer.press("Enter");
     await w.log.getByText("Sent").waitFor();
-    assert.notEqual(await conversationWith("A new start"), conversation);
+    assert.notEqual(await conversationWith(api, "A new start"), conversation);
     await page.reload();
     await new Widget(page).ready();
     await w.open();

@@ -4,7 +4,7 @@
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { AGENT_KEY, Widget, axeWidget, launchBrowser, newPage, serverApi, startDemoServer } from "./harness.mjs";
+import { AGENT_KEY, Widget, axeWidget, conversationWith, launchBrowser, newPage, serverApi, startDemoServer } from "./harness.mjs";
 
 describe("signals", () => {
   let server, browser, api;
@@ -18,14 +18,6 @@ describe("signals", () => {
     await server?.stop();
   });
 
-  /** The conversation whose last message is `text`. */
-  async function conversationWith(text) {
-    for (;;) {
-      const found = (await api.conversations()).find((c) => c.last_message?.text === text);
-      if (found) return found.id;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
 
   const hide = (page, hidden) => page.evaluate((h) => {
     Object.defineProperty(document, "hidden", { value: h, configurable: true });
@@ -55,7 +47,7 @@ describe("signals", () => {
     await w.composer.press("Enter");
     await w.log.getByText("Sent").waitFor();
     await page.keyboard.press("Escape");
-    const conversation = await conversationWith("Is anyone there?");
+    const conversation = await conversationWith(api, "Is anyone there?");
     const title = await page.title();
 
     // The tab is hidden; a reply arrives: listeners hear it, the title counts it.
@@ -105,11 +97,11 @@ describe("signals", () => {
       await w.composer.press("Enter");
       await w.log.getByText("Sent").waitFor();
       await page.keyboard.press("Escape");
-      await api.reply(await conversationWith(text), "A reply");
+      await api.reply(await conversationWith(api, text), "A reply");
       await page.getByRole("button", { name: /unread/ }).waitFor();
       // Open, a reply in view: no chime.
       await w.open();
-      await api.reply(await conversationWith("A reply"), "Another reply");
+      await api.reply(await conversationWith(api, "A reply"), "Another reply");
       await w.log.getByText("Another reply").waitFor();
       assert.equal(await page.evaluate(() => notes), sound ? 2 : 0, `sound: ${sound}`);
       assert.deepEqual(page.problems, []);
@@ -128,7 +120,7 @@ describe("signals", () => {
     await w.composer.press("Enter");
     await page.waitForFunction(() => [...document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-status")]
       .filter((s) => s.textContent === "Sent").length === 2);
-    const conversation = await conversationWith("second");
+    const conversation = await conversationWith(api, "second");
 
     const agent = await newPage(browser, { echo: false });
     await agent.goto(`${server.url}/agent/#key=${AGENT_KEY}`);

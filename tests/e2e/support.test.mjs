@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
-import { AGENT_KEY, Widget, axeWidget, launchBrowser, newPage, root, serverApi, startDemoServer } from "./harness.mjs";
+import { AGENT_KEY, Widget, axeWidget, conversationWith, launchBrowser, newPage, root, serverApi, startDemoServer } from "./harness.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -52,15 +52,6 @@ describe("live support: bot, handover, agent", () => {
     return new Function("root", "arg", src)(root, a);
   }, [fn, arg]);
 
-  /** The conversation the newest summary is about (one visitor per test). */
-  async function conversationWith(text) {
-    for (;;) {
-      const list = await api.conversations();
-      const found = list.find((c) => c.last_message?.text === text || c.last_message?.text?.includes(text));
-      if (found) return found;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
 
   it("the bot answers with rich text, links and quick replies; a pick is sent and retires them, also after a reload", async () => {
     const { page, w } = await visit();
@@ -125,7 +116,7 @@ describe("live support: bot, handover, agent", () => {
     assert.deepEqual(axeWaiting.violations.map((v) => v.id), [], "waiting for a person");
 
     // The agent joins with a long name, a team and an avatar.
-    const conversation = (await conversationWith("A person will join this chat shortly.")).id;
+    const conversation = await conversationWith(api, "A person will join this chat shortly.");
     const longName = "Sara Ahmadi-Khorasani Montazeri de la Vega y Castellanos";
     const avatar = server.url + "/avatars/sara.svg";
     await api.reply(conversation, "Hi, I'm **Sara**. Let me look at your order.", { name: longName, team: "Billing and Orders", avatar });
@@ -186,7 +177,7 @@ describe("live support: bot, handover, agent", () => {
     const notice = ftl("fa", "bot.ftl", "bot-handover");
     await page.waitForFunction((t) => [...document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-msg-bot .salam-text")].some((e) => e.textContent === t), notice);
     assert.equal(await page.getByRole("button", { name: ftl("fa", "salam.ftl", "talk-to-person") }).isVisible(), false);
-    const conversation = (await conversationWith(notice)).id;
+    const conversation = await conversationWith(api, notice);
     assert.equal((await api.conversations()).find((c) => c.id === conversation).locale, "fa");
     await api.reply(conversation, "سلام، سارا هستم.", { name: "سارا احمدی", team: "پشتیبانی" });
     await page.locator(".salam-agent-name").getByText("سارا احمدی").waitFor();
@@ -211,7 +202,7 @@ describe("live support: bot, handover, agent", () => {
     await agent.goto(`${server.url}/agent/#key=${AGENT_KEY}`);
     await agent.getByRole("textbox", { name: "Your name" }).fill("Sara");
     await agent.getByRole("textbox", { name: "Your name" }).press("Tab");
-    const conversation = (await conversationWith("Did that help?")).id;
+    const conversation = await conversationWith(api, "Did that help?");
     const row = agent.locator(`[data-testid=conversation-row][data-id="${conversation}"]`);
     await row.getByText("Bot answering").waitFor();
     await row.getByRole("button").click();
