@@ -3,9 +3,9 @@
 // starts the chat with it; each greets a visitor once; single-page apps fire
 // them with Salam('greet', id); right to left, it sits by the mirrored launcher.
 
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { Widget, axeWidget, launchBrowser, newPage, serverApi, startDemoServer } from "./harness.mjs";
+import { Widget, axeWidget, newPage, useDemo } from "./harness.mjs";
 
 const RULES = [
   { id: "home", text: { en: "Questions about our plans? Ask us here.", fa: "سؤالی دربارهٔ طرح‌ها دارید؟ همین‌جا بپرسید." }, after_seconds: 1, url: "/", visitors: "new" },
@@ -14,21 +14,12 @@ const RULES = [
 ];
 
 describe("proactive greetings", () => {
-  let server, browser, api;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-    api = serverApi(server);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemo();
 
   async function visit(options = {}) {
-    const page = await newPage(browser, { echo: false, ...options });
+    const page = await newPage(demo.browser, { echo: false, ...options });
     await page.addInitScript((rules) => { window.salamSettings = { greetings: rules }; }, RULES);
-    await page.goto(server.url + "/");
+    await page.goto(demo.server.url + "/");
     return page;
   }
 
@@ -59,8 +50,8 @@ describe("proactive greetings", () => {
     await w.composer.press("Enter");
     await w.log.getByText("Sent").waitFor();
     // The agent sees what the visitor answered.
-    const list = await api.conversations();
-    const messages = await api.messages(list.find((c) => c.last_message?.text === "Yes: is there a student price?").id);
+    const list = await demo.api.conversations();
+    const messages = await demo.api.messages(list.find((c) => c.last_message?.text === "Yes: is there a student price?").id);
     assert.deepEqual(messages.map((m) => [m.author.kind, m.text]), [
       ["bot", "Questions about our plans? Ask us here."],
       ["visitor", "Yes: is there a student price?"],

@@ -102,13 +102,16 @@ export async function conversationWith(api, text) {
   }
 }
 
-/** Registers before/after hooks for a suite: the demo server and a browser.
- * Returns an object whose `server` and `browser` are set once `before` ran. */
-export function useDemo() {
-  const ctx = { server: null, browser: null };
+/** Registers before/after hooks for a suite: the demo server (started with
+ * `options`, or what a function of them returns, called in `before`), a
+ * browser, and the agent API. Returns an object whose `server`, `browser`
+ * and `api` are set once `before` ran. */
+export function useDemo(options = {}) {
+  const ctx = { server: null, browser: null, api: null };
   before(async () => {
-    ctx.server = await startDemoServer();
+    ctx.server = await startDemoServer(typeof options === "function" ? options() : options);
     ctx.browser = await launchBrowser();
+    ctx.api = serverApi(ctx.server);
   });
   after(async () => {
     await ctx.browser?.close();

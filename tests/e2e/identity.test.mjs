@@ -3,41 +3,32 @@
 // warning, Salam('logout') forgets the visitor on this device; the console
 // shows the pages, time zone, browser and the verified identity.
 
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
-import { AGENT_KEY, Widget, conversationWith, launchBrowser, newPage, serverApi, startDemoServer } from "./harness.mjs";
+import { AGENT_KEY, Widget, conversationWith, newPage, useDemo } from "./harness.mjs";
 
 const SECRET = "identity-test-secret";
 const hash = (userId) => createHmac("sha256", SECRET).update(userId).digest("hex");
 
 describe("identity and where the visitor is", () => {
-  let server, browser, api;
-  before(async () => {
-    server = await startDemoServer({ extra: ["--identity-secret", SECRET] });
-    browser = await launchBrowser();
-    api = serverApi(server);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemo({ extra: ["--identity-secret", SECRET] });
 
 
-  const visitorInfo = async (id) => (await fetch(`${server.url}/api/v1/agent/conversations/${id}/visitor`, {
+  const visitorInfo = async (id) => (await fetch(`${demo.server.url}/api/v1/agent/conversations/${id}/visitor`, {
     headers: { authorization: `Bearer ${AGENT_KEY}` },
   })).json();
 
   /** A page in a fresh browser context (its own storage: another browser), identified before load. */
   async function visit(identity, options = {}) {
-    const page = await newPage(browser, { echo: false, ...options });
+    const page = await newPage(demo.browser, { echo: false, ...options });
     if (identity) {
       await page.addInitScript((who) => {
         window.Salam = window.Salam || function () { (Salam.q = Salam.q || []).push(arguments); };
         Salam("identify", who);
       }, identity);
     }
-    await page.goto(server.url + "/");
+    await page.goto(demo.server.url + "/");
     const w = new Widget(page);
     await w.ready();
     await w.open();
@@ -50,9 +41,9 @@ describe("identity and where the visitor is", () => {
     await a.w.composer.fill("Hello from my laptop");
     await a.w.composer.press("Enter");
     await a.w.log.getByText("Sent").waitFor();
-    const conversation = await conversationWith(api, "Hello from my laptop");
+    const conversation = await conversationWith(demo.api, "Hello from my laptop");
     // Where they are: the page, the time zone, the browser; who they are, verified.
-    await a.page.goto(server.url + "/help.html");
+    await a.page.goto(demo.server.url + "/help.html");
     await new Widget(a.page).ready();
     let info;
     for (;;) {
@@ -73,11 +64,11 @@ describe("identity and where the visitor is", () => {
     await b.w.log.getByText("Sent").last().waitFor();
     // Live in the first browser too (its panel is closed on this page).
     await a.page.locator("salam-chat").getByText("And from my phone").waitFor({ state: "attached" });
-    assert.equal(await conversationWith(api, "And from my phone"), conversation);
+    assert.equal(await conversationWith(demo.api, "And from my phone"), conversation);
 
     // The console shows who it is.
-    const agent = await newPage(browser, { echo: false });
-    await agent.goto(`${server.url}/agent/#key=${AGENT_KEY}`);
+    const agent = await newPage(demo.browser, { echo: false });
+    await agent.goto(`${demo.server.url}/agent/#key=${AGENT_KEY}`);
     await agent.locator(`[data-testid=conversation-row][data-id="${conversation}"]`).getByRole("button").click();
     const visitor = agent.getByTestId("visitor");
     await visitor.getByText("Maryam Karimi").waitFor();
@@ -96,7 +87,7 @@ describe("identity and where the visitor is", () => {
     await w.composer.fill("Am I Maryam?");
     await w.composer.press("Enter");
     await w.log.getByText("Sent").waitFor();
-    const conversation = await conversationWith(api, "Am I Maryam?");
+    const conversation = await conversationWith(demo.api, "Am I Maryam?");
     for (;;) {
       if (page.warnings.some((m) => m.includes("identify"))) break;
       await new Promise((r) => setTimeout(r, 50));
@@ -112,7 +103,7 @@ describe("identity and where the visitor is", () => {
     await w.composer.fill("A new start");
     await w.composer.press("Enter");
     await w.log.getByText("Sent").waitFor();
-    assert.notEqual(await conversationWith(api, "A new start"), conversation);
+    assert.notEqual(await conversationWith(demo.api, "A new start"), conversation);
     await page.reload();
     await new Widget(page).ready();
     await w.open();

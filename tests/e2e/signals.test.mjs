@@ -2,21 +2,12 @@
 // (queued before the script loads), the unread count in a hidden tab's
 // title, the optional chime, and read state both ways ("Seen").
 
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { AGENT_KEY, Widget, axeWidget, conversationWith, launchBrowser, newPage, serverApi, startDemoServer } from "./harness.mjs";
+import { AGENT_KEY, Widget, axeWidget, conversationWith, newPage, useDemo } from "./harness.mjs";
 
 describe("signals", () => {
-  let server, browser, api;
-  before(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-    api = serverApi(server);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemo();
 
 
   const hide = (page, hidden) => page.evaluate((h) => {
@@ -26,7 +17,7 @@ describe("signals", () => {
   }, hidden);
 
   it("listeners hear replies, the unread count, open, close and ready; off stops them; a hidden tab's title counts", async () => {
-    const page = await newPage(browser, { echo: false });
+    const page = await newPage(demo.browser, { echo: false });
     await page.addInitScript(() => {
       window.heard = [];
       // The owner's stub queue: these calls are made before salam.js has loaded.
@@ -39,7 +30,7 @@ describe("signals", () => {
       Salam("on", "close", () => heard.push(["close"]));
       Salam("on", "bogus", () => {});
     });
-    await page.goto(server.url + "/");
+    await page.goto(demo.server.url + "/");
     const w = new Widget(page);
     await w.ready();
     await w.open();
@@ -47,12 +38,12 @@ describe("signals", () => {
     await w.composer.press("Enter");
     await w.log.getByText("Sent").waitFor();
     await page.keyboard.press("Escape");
-    const conversation = await conversationWith(api, "Is anyone there?");
+    const conversation = await conversationWith(demo.api, "Is anyone there?");
     const title = await page.title();
 
     // The tab is hidden; a reply arrives: listeners hear it, the title counts it.
     await hide(page, true);
-    await api.reply(conversation, "Yes, Sara here.");
+    await demo.api.reply(conversation, "Yes, Sara here.");
     await page.waitForFunction(() => heard.some((h) => h[0] === "unread" && h[1] === 1));
     assert.equal(await page.title(), `(1) ${title}`);
     await hide(page, false);
@@ -79,7 +70,7 @@ describe("signals", () => {
 
   it("chimes for a reply while the panel is closed, only when the owner turned it on", async () => {
     for (const sound of [true, false]) {
-      const page = await newPage(browser, { echo: false });
+      const page = await newPage(demo.browser, { echo: false });
       await page.addInitScript((on) => {
         window.salamSettings = { sound: on };
         window.notes = 0;
@@ -88,7 +79,7 @@ describe("signals", () => {
           createOscillator() { notes++; return super.createOscillator(); }
         };
       }, sound);
-      await page.goto(server.url + "/");
+      await page.goto(demo.server.url + "/");
       const w = new Widget(page);
       await w.ready();
       await w.open();
@@ -97,11 +88,11 @@ describe("signals", () => {
       await w.composer.press("Enter");
       await w.log.getByText("Sent").waitFor();
       await page.keyboard.press("Escape");
-      await api.reply(await conversationWith(api, text), "A reply");
+      await demo.api.reply(await conversationWith(demo.api, text), "A reply");
       await page.getByRole("button", { name: /unread/ }).waitFor();
       // Open, a reply in view: no chime.
       await w.open();
-      await api.reply(await conversationWith(api, "A reply"), "Another reply");
+      await demo.api.reply(await conversationWith(demo.api, "A reply"), "Another reply");
       await w.log.getByText("Another reply").waitFor();
       assert.equal(await page.evaluate(() => notes), sound ? 2 : 0, `sound: ${sound}`);
       assert.deepEqual(page.problems, []);
@@ -109,8 +100,8 @@ describe("signals", () => {
   });
 
   it("read state goes both ways: the visitor sees Seen, the agent sees Seen by the visitor", async () => {
-    const page = await newPage(browser, { echo: false });
-    await page.goto(server.url + "/");
+    const page = await newPage(demo.browser, { echo: false });
+    await page.goto(demo.server.url + "/");
     const w = new Widget(page);
     await w.ready();
     await w.open();
@@ -120,10 +111,10 @@ describe("signals", () => {
     await w.composer.press("Enter");
     await page.waitForFunction(() => [...document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-status")]
       .filter((s) => s.textContent === "Sent").length === 2);
-    const conversation = await conversationWith(api, "second");
+    const conversation = await conversationWith(demo.api, "second");
 
-    const agent = await newPage(browser, { echo: false });
-    await agent.goto(`${server.url}/agent/#key=${AGENT_KEY}`);
+    const agent = await newPage(demo.browser, { echo: false });
+    await agent.goto(`${demo.server.url}/agent/#key=${AGENT_KEY}`);
     await agent.locator(`[data-testid=conversation-row][data-id="${conversation}"]`).getByRole("button").click();
     await agent.getByTestId("message-log").getByText("second").waitFor();
     // The agent has it on screen: the visitor's last message says Seen, the first still Sent.

@@ -4,13 +4,13 @@
 // is in the queue, and stops the moment an agent joins; the header says who
 // answers, and names of any length fit.
 
-import { after, before, describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
-import { AGENT_KEY, Widget, axeWidget, conversationWith, launchBrowser, newPage, root, serverApi, startDemoServer } from "./harness.mjs";
+import { AGENT_KEY, Widget, axeWidget, conversationWith, newPage, root, useDemo } from "./harness.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -27,20 +27,11 @@ const ftl = (lang, file, id) => {
 };
 
 describe("live support: bot, handover, agent", () => {
-  let server, browser, api;
-  before(async () => {
-    server = await startDemoServer({ extra: ["--kb", join(root, "widget-demo/kb.json")] });
-    browser = await launchBrowser();
-    api = serverApi(server);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = useDemo({ extra: ["--kb", join(root, "widget-demo/kb.json")] });
 
   async function visit(options = {}) {
-    const page = await newPage(browser, { echo: false, ...options });
-    await page.goto(server.url + "/");
+    const page = await newPage(demo.browser, { echo: false, ...options });
+    await page.goto(demo.server.url + "/");
     const w = new Widget(page);
     await w.ready();
     await w.open();
@@ -116,10 +107,10 @@ describe("live support: bot, handover, agent", () => {
     assert.deepEqual(axeWaiting.violations.map((v) => v.id), [], "waiting for a person");
 
     // The agent joins with a long name, a team and an avatar.
-    const conversation = await conversationWith(api, "A person will join this chat shortly.");
+    const conversation = await conversationWith(demo.api, "A person will join this chat shortly.");
     const longName = "Sara Ahmadi-Khorasani Montazeri de la Vega y Castellanos";
-    const avatar = server.url + "/avatars/sara.svg";
-    await api.reply(conversation, "Hi, I'm **Sara**. Let me look at your order.", { name: longName, team: "Billing and Orders", avatar });
+    const avatar = demo.server.url + "/avatars/sara.svg";
+    await demo.api.reply(conversation, "Hi, I'm **Sara**. Let me look at your order.", { name: longName, team: "Billing and Orders", avatar });
     await page.locator(".salam-agent-name").getByText(longName).waitFor();
     assert.ok((await w.messages()).includes(`${longName} joined the conversation.`));
     const header = await shadow(page, `
@@ -143,7 +134,7 @@ describe("live support: bot, handover, agent", () => {
     assert.deepEqual(axeAgent.violations.map((v) => v.id), [], "agent joined");
 
     // The agent types: the typing line stays inside the panel too.
-    await fetch(`${server.url}/api/v1/agent/conversations/${conversation}/typing`, {
+    await fetch(`${demo.server.url}/api/v1/agent/conversations/${conversation}/typing`, {
       method: "POST",
       headers: { authorization: "Bearer test-agent-key", "content-type": "application/json" },
       body: JSON.stringify({ on: true, name: longName }),
@@ -156,7 +147,7 @@ describe("live support: bot, handover, agent", () => {
     await w.composer.press("Enter");
     await w.log.getByText("Sent").last().waitFor();
     await page.waitForFunction(() => [...document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-msg-visitor .salam-status")].every((s) => s.textContent === "Sent"));
-    const stored = await api.messages(conversation);
+    const stored = await demo.api.messages(conversation);
     const asked = stored.findLastIndex((m) => m.text === "How much does it cost?");
     assert.ok(asked > 0);
     assert.deepEqual(stored.slice(asked + 1).filter((m) => m.author.kind === "bot"), []);
@@ -164,8 +155,8 @@ describe("live support: bot, handover, agent", () => {
   });
 
   it("asking for a person in Persian hands over; right to left, the agent's picture is on the right", async () => {
-    const page = await newPage(browser, { echo: false, locale: "fa-IR" });
-    await page.goto(server.url + "/");
+    const page = await newPage(demo.browser, { echo: false, locale: "fa-IR" });
+    await page.goto(demo.server.url + "/");
     // The Persian launcher, by its Persian name.
     const launcher = page.getByRole("button", { name: "گفتگو با ما" });
     await page.waitForFunction(() => document.querySelector("salam-chat")?.dataset.salam === "ready", null, { timeout: 20000 });
@@ -177,9 +168,9 @@ describe("live support: bot, handover, agent", () => {
     const notice = ftl("fa", "bot.ftl", "bot-handover");
     await page.waitForFunction((t) => [...document.querySelector("salam-chat").shadowRoot.querySelectorAll(".salam-msg-bot .salam-text")].some((e) => e.textContent === t), notice);
     assert.equal(await page.getByRole("button", { name: ftl("fa", "salam.ftl", "talk-to-person") }).isVisible(), false);
-    const conversation = await conversationWith(api, notice);
-    assert.equal((await api.conversations()).find((c) => c.id === conversation).locale, "fa");
-    await api.reply(conversation, "سلام، سارا هستم.", { name: "سارا احمدی", team: "پشتیبانی" });
+    const conversation = await conversationWith(demo.api, notice);
+    assert.equal((await demo.api.conversations()).find((c) => c.id === conversation).locale, "fa");
+    await demo.api.reply(conversation, "سلام، سارا هستم.", { name: "سارا احمدی", team: "پشتیبانی" });
     await page.locator(".salam-agent-name").getByText("سارا احمدی").waitFor();
     const layout = await shadow(page, `
       const avatar = [...root.querySelectorAll(".salam-answering .salam-avatar")].find((e) => e.getBoundingClientRect().width > 0);
@@ -198,11 +189,11 @@ describe("live support: bot, handover, agent", () => {
     await w.composer.fill("How do I reset my password?");
     await w.composer.press("Enter");
     await page.getByRole("group", { name: "Suggested replies" }).waitFor();
-    const agent = await newPage(browser, { echo: false });
-    await agent.goto(`${server.url}/agent/#key=${AGENT_KEY}`);
+    const agent = await newPage(demo.browser, { echo: false });
+    await agent.goto(`${demo.server.url}/agent/#key=${AGENT_KEY}`);
     await agent.getByRole("textbox", { name: "Your name" }).fill("Sara");
     await agent.getByRole("textbox", { name: "Your name" }).press("Tab");
-    const conversation = await conversationWith(api, "Did that help?");
+    const conversation = await conversationWith(demo.api, "Did that help?");
     const row = agent.locator(`[data-testid=conversation-row][data-id="${conversation}"]`);
     await row.getByText("Bot answering").waitFor();
     await row.getByRole("button").click();
@@ -227,7 +218,7 @@ describe("live support: bot, handover, agent", () => {
     await w.composer.fill("How much does it cost?");
     await w.composer.press("Enter");
     await agent.getByTestId("message-log").getByText("How much does it cost?").waitFor();
-    const stored = await api.messages(conversation);
+    const stored = await demo.api.messages(conversation);
     const asked = stored.findLastIndex((m) => m.text === "How much does it cost?");
     assert.deepEqual(stored.slice(asked + 1).filter((m) => m.author.kind === "bot"), []);
     // Presence drives availability: the agent steps away, the visitor sees it at once.
@@ -245,9 +236,9 @@ describe("live support: bot, handover, agent", () => {
 });
 
 describe("out of hours", () => {
-  let server, browser, nextOpen, dir;
+  let nextOpen, dir;
   const DAY = 86_400_000;
-  before(async () => {
+  const demo = useDemo(() => {
     // One hour a week, three days from now (UTC): closed now, back on a weekday.
     const now = new Date();
     const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + 3 * DAY);
@@ -256,18 +247,15 @@ describe("out of hours", () => {
     dir = mkdtempSync(join(tmpdir(), "salam-hours-"));
     const hours = join(dir, "hours.json");
     writeFileSync(hours, JSON.stringify({ time_zone: "UTC", week: { [dow]: [["09:00", "10:00"]] } }));
-    server = await startDemoServer({ extra: ["--kb", join(root, "widget-demo/kb.json"), "--hours", hours] });
-    browser = await launchBrowser();
+    return { extra: ["--kb", join(root, "widget-demo/kb.json"), "--hours", hours] };
   });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+  after(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it("says when the team is back, in the visitor's time zone, and the handover says a person answers then", async () => {
-    const page = await newPage(browser, { echo: false, timezoneId: "Asia/Tehran" });
-    await page.goto(server.url + "/");
+    const page = await newPage(demo.browser, { echo: false, timezoneId: "Asia/Tehran" });
+    await page.goto(demo.server.url + "/");
     const w = new Widget(page);
     await w.ready();
     await w.open();
@@ -285,8 +273,8 @@ describe("out of hours", () => {
   });
 
   it("in Persian: Persian digits and a right-to-left panel", async () => {
-    const page = await newPage(browser, { echo: false, timezoneId: "Asia/Tehran", locale: "fa-IR" });
-    await page.goto(server.url + "/");
+    const page = await newPage(demo.browser, { echo: false, timezoneId: "Asia/Tehran", locale: "fa-IR" });
+    await page.goto(demo.server.url + "/");
     await page.waitForFunction(() => document.querySelector("salam-chat")?.dataset.salam === "ready", null, { timeout: 20000 });
     await page.getByRole("button", { name: "گفتگو با ما" }).click();
     const subtitle = page.locator(".salam-subtitle");

@@ -353,6 +353,11 @@ impl App {
     /// The `stage` frame of a conversation, with its place in the queue.
     pub fn stage_frame(&self, conversation: &str) -> ServerFrame {
         let h = self.store.handling(conversation).ok().flatten().unwrap_or_default();
+        self.stage_frame_of(conversation, h)
+    }
+
+    /// The `stage` frame for what [`Store::handling`] said.
+    fn stage_frame_of(&self, conversation: &str, h: crate::store::Handling) -> ServerFrame {
         let queue_position = match (h.stage, h.waiting_since) {
             (Stage::Waiting, Some(_)) => {
                 self.store.waiting().ok().and_then(|w| w.iter().position(|c| c == conversation)).map(|i| i as u32 + 1)
@@ -602,12 +607,12 @@ impl App {
             head_seq,
             status,
         }];
-        frames.push(self.stage_frame(&visitor.conversation));
+        let handling = self.store.handling(&visitor.conversation).ok().flatten().unwrap_or_default();
+        let agent_read_seq = handling.agent_read_seq;
+        frames.push(self.stage_frame_of(&visitor.conversation, handling));
         frames.push(self.availability.borrow().clone());
-        if let Ok(Some(h)) = self.store.handling(&visitor.conversation) {
-            if h.agent_read_seq > 0 {
-                frames.push(ServerFrame::Read { seq: h.agent_read_seq });
-            }
+        if agent_read_seq > 0 {
+            frames.push(ServerFrame::Read { seq: agent_read_seq });
         }
         // A new visitor's `last_seq` belongs to a conversation that is gone.
         let after = match (known, last_seq, limit) {
