@@ -100,3 +100,20 @@ answering-waiting-away = سيجيبك أحد موظفي الدعم هنا عند
 ## Proactive greeting (beside the launcher)
 # The button that hides the greeting.
 greeting-dismiss = إغلاق الترحيب
+
+## Pre-chat form (before the first message, when the site asks for it)
+prechat-title = قبل أن نبدأ
+prechat-intro = أخبرنا قليلًا عن نفسك، ليتمكّن الشخص المناسب من مساعدتك.
+prechat-name = الاسم
+prechat-email = البريد الإلكتروني
+prechat-submit = بدء المحادثة
+# Under a required field left empty.
+prechat-required = هذا الحقل مطلوب.
+# Under an e-mail field that is not an address.
+prechat-email-invalid = يُرجى إدخال عنوان بريد إلكتروني مثل name@example.com.
+# Under a select field whose choice is not one of its options.
+prechat-option-invalid = يُرجى اختيار أحد الخيارات.
+# The first option of a select field, meaning "nothing chosen yet".
+prechat-choose = اختر…
+# After "(optional)" style marker next to a field's label when it is not required.
+prechat-optional = (اختياري)

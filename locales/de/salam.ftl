@@ -88,3 +88,20 @@ answering-waiting-away = Sobald wir wieder erreichbar sind, antwortet Ihnen hier
 ## Proactive greeting (beside the launcher)
 # The button that hides the greeting.
 greeting-dismiss = Begrüßung schließen
+
+## Pre-chat form (before the first message, when the site asks for it)
+prechat-title = Bevor wir beginnen
+prechat-intro = Erzählen Sie uns kurz etwas über sich, damit Ihnen die richtige Person helfen kann.
+prechat-name = Name
+prechat-email = E-Mail
+prechat-submit = Chat starten
+# Under a required field left empty.
+prechat-required = Dies ist ein Pflichtfeld.
+# Under an e-mail field that is not an address.
+prechat-email-invalid = Bitte geben Sie eine E-Mail-Adresse wie name@example.com ein.
+# Under a select field whose choice is not one of its options.
+prechat-option-invalid = Bitte wählen Sie eine der Optionen aus.
+# The first option of a select field, meaning "nothing chosen yet".
+prechat-choose = Bitte wählen…
+# After "(optional)" style marker next to a field's label when it is not required.
+prechat-optional = (optional)

@@ -87,3 +87,20 @@ answering-waiting-away = A person will answer here when we're back. You can keep
 ## Proactive greeting (beside the launcher)
 # The button that hides the greeting.
 greeting-dismiss = Dismiss the greeting
+
+## Pre-chat form (before the first message, when the site asks for it)
+prechat-title = Before we start
+prechat-intro = Tell us a little about you, so the right person can help.
+prechat-name = Name
+prechat-email = E-mail
+prechat-submit = Start the chat
+# Under a required field left empty (or a box left unticked).
+prechat-required = This is required.
+# Under an e-mail field that is not an address.
+prechat-email-invalid = Enter an e-mail address like name@example.com.
+# Under a select field whose choice is not one of its options.
+prechat-option-invalid = Choose one of the options.
+# The first option of a select field, meaning "nothing chosen yet".
+prechat-choose = Choose…
+# Next to a field's label when it is not required.
+prechat-optional = (optional)

@@ -88,3 +88,20 @@ answering-waiting-away = Un agente te responderá aquí cuando volvamos. Puedes 
 ## Proactive greeting (beside the launcher)
 # The button that hides the greeting.
 greeting-dismiss = Cerrar el saludo
+
+## Pre-chat form (before the first message, when the site asks for it)
+prechat-title = Antes de empezar
+prechat-intro = Cuéntanos un poco sobre ti para que pueda ayudarte la persona adecuada.
+prechat-name = Nombre
+prechat-email = Correo electrónico
+prechat-submit = Iniciar chat
+# Under a required field left empty.
+prechat-required = Este campo es obligatorio.
+# Under an e-mail field that is not an address.
+prechat-email-invalid = Escribe una dirección de correo electrónico como name@example.com.
+# Under a select field whose choice is not one of its options.
+prechat-option-invalid = Elige una de las opciones.
+# The first option of a select field, meaning "nothing chosen yet".
+prechat-choose = Elige…
+# After "(optional)" style marker next to a field's label when it is not required.
+prechat-optional = (opcional)

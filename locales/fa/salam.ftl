@@ -88,3 +88,20 @@ answering-waiting-away = وقتی برگردیم، یک پشتیبان همین�
 ## Proactive greeting (beside the launcher)
 # The button that hides the greeting.
 greeting-dismiss = بستن پیام خوشامد
+
+## Pre-chat form (before the first message, when the site asks for it)
+prechat-title = پیش از شروع
+prechat-intro = کمی درباره خودتان بگویید تا فرد مناسب بتواند به شما کمک کند.
+prechat-name = نام
+prechat-email = ایمیل
+prechat-submit = شروع گفتگو
+# Under a required field left empty.
+prechat-required = این قسمت الزامی است.
+# Under an e-mail field that is not an address.
+prechat-email-invalid = لطفاً نشانی ایمیلی مانند name@example.com وارد کنید.
+# Under a select field whose choice is not one of its options.
+prechat-option-invalid = لطفاً یکی از گزینه‌ها را انتخاب کنید.
+# The first option of a select field, meaning "nothing chosen yet".
+prechat-choose = انتخاب کنید…
+# After "(optional)" style marker next to a field's label when it is not required.
+prechat-optional = (اختیاری)

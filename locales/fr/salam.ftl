@@ -88,3 +88,20 @@ answering-waiting-away = Un conseiller vous répondra ici dès notre retour. Vou
 ## Proactive greeting (beside the launcher)
 # The button that hides the greeting.
 greeting-dismiss = Fermer le message d’accueil
+
+## Pre-chat form (before the first message, when the site asks for it)
+prechat-title = Avant de commencer
+prechat-intro = Parlez-nous un peu de vous, afin que la bonne personne puisse vous aider.
+prechat-name = Nom
+prechat-email = E-mail
+prechat-submit = Démarrer la discussion
+# Under a required field left empty.
+prechat-required = Ce champ est obligatoire.
+# Under an e-mail field that is not an address.
+prechat-email-invalid = Saisissez une adresse e-mail, par exemple name@example.com.
+# Under a select field whose choice is not one of its options.
+prechat-option-invalid = Choisissez une des options proposées.
+# The first option of a select field, meaning "nothing chosen yet".
+prechat-choose = Choisissez…
+# After "(optional)" style marker next to a field's label when it is not required.
+prechat-optional = (facultatif)

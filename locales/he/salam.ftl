@@ -91,3 +91,20 @@ answering-waiting-away = מישהו מצוות התמיכה יענה כאן כש
 ## Proactive greeting (beside the launcher)
 # The button that hides the greeting.
 greeting-dismiss = סגירת ההודעה
+
+## Pre-chat form (before the first message, when the site asks for it)
+prechat-title = לפני שמתחילים
+prechat-intro = ספרו לנו קצת על עצמכם, כדי שהאדם המתאים יוכל לעזור.
+prechat-name = שם
+prechat-email = אימייל
+prechat-submit = התחלת הצ'אט
+# Under a required field left empty.
+prechat-required = זהו שדה חובה.
+# Under an e-mail field that is not an address.
+prechat-email-invalid = נא להזין כתובת אימייל כמו name@example.com.
+# Under a select field whose choice is not one of its options.
+prechat-option-invalid = נא לבחור אחת מהאפשרויות.
+# The first option of a select field, meaning "nothing chosen yet".
+prechat-choose = בחרו…
+# After "(optional)" style marker next to a field's label when it is not required.
+prechat-optional = (לא חובה)

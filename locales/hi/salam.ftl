@@ -88,3 +88,20 @@ answering-waiting-away = हमारे वापस आने पर कोई
 ## Proactive greeting (beside the launcher)
 # The button that hides the greeting.
 greeting-dismiss = अभिवादन बंद करें
+
+## Pre-chat form (before the first message, when the site asks for it)
+prechat-title = शुरू करने से पहले
+prechat-intro = अपने बारे में थोड़ा बताएँ, ताकि सही व्यक्ति आपकी मदद कर सके।
+prechat-name = नाम
+prechat-email = ईमेल
+prechat-submit = चैट शुरू करें
+# Under a required field left empty.
+prechat-required = यह फ़ील्ड ज़रूरी है।
+# Under an e-mail field that is not an address.
+prechat-email-invalid = name@example.com जैसा ईमेल पता डालें।
+# Under a select field whose choice is not one of its options.
+prechat-option-invalid = दिए गए विकल्पों में से कोई एक चुनें।
+# The first option of a select field, meaning "nothing chosen yet".
+prechat-choose = चुनें…
+# After "(optional)" style marker next to a field's label when it is not required.
+prechat-optional = (वैकल्पिक)

@@ -85,3 +85,20 @@ answering-waiting-away = Agen kami akan menjawab di sini saat kami kembali. Anda
 ## Proactive greeting (beside the launcher)
 # The button that hides the greeting.
 greeting-dismiss = Tutup sapaan
+
+## Pre-chat form (before the first message, when the site asks for it)
+prechat-title = Sebelum memulai
+prechat-intro = Ceritakan sedikit tentang diri Anda agar orang yang tepat dapat membantu Anda.
+prechat-name = Nama
+prechat-email = Email
+prechat-submit = Mulai chat
+# Under a required field left empty.
+prechat-required = Kolom ini wajib diisi.
+# Under an e-mail field that is not an address.
+prechat-email-invalid = Masukkan alamat email, misalnya name@example.com.
+# Under a select field whose choice is not one of its options.
+prechat-option-invalid = Pilih salah satu opsi.
+# The first option of a select field, meaning "nothing chosen yet".
+prechat-choose = Pilih…
+# After "(optional)" style marker next to a field's label when it is not required.
+prechat-optional = (opsional)

@@ -85,3 +85,20 @@ answering-waiting-away = 対応再開後、オペレーターがこちらでお�
 ## Proactive greeting (beside the launcher)
 # The button that hides the greeting.
 greeting-dismiss = あいさつを閉じる
+
+## Pre-chat form (before the first message, when the site asks for it)
+prechat-title = チャットを始める前に
+prechat-intro = 適切な担当者が対応できるよう、お客様について少しお聞かせください。
+prechat-name = お名前
+prechat-email = メールアドレス
+prechat-submit = チャットを開始
+# Under a required field left empty.
+prechat-required = この項目は必須です。
+# Under an e-mail field that is not an address.
+prechat-email-invalid = name@example.comのような形式でメールアドレスを入力してください。
+# Under a select field whose choice is not one of its options.
+prechat-option-invalid = 選択肢の中からお選びください。
+# The first option of a select field, meaning "nothing chosen yet".
+prechat-choose = 選択してください
+# After "(optional)" style marker next to a field's label when it is not required.
+prechat-optional = （任意）

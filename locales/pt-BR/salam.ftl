@@ -88,3 +88,20 @@ answering-waiting-away = Um atendente vai responder aqui quando voltarmos. Você
 ## Proactive greeting (beside the launcher)
 # The button that hides the greeting.
 greeting-dismiss = Fechar a saudação
+
+## Pre-chat form (before the first message, when the site asks for it)
+prechat-title = Antes de começar
+prechat-intro = Conte um pouco sobre você para que a pessoa certa possa ajudar.
+prechat-name = Nome
+prechat-email = E-mail
+prechat-submit = Iniciar chat
+# Under a required field left empty.
+prechat-required = Este campo é obrigatório.
+# Under an e-mail field that is not an address.
+prechat-email-invalid = Digite um endereço de e-mail, como name@example.com.
+# Under a select field whose choice is not one of its options.
+prechat-option-invalid = Escolha uma das opções.
+# The first option of a select field, meaning "nothing chosen yet".
+prechat-choose = Escolha…
+# After "(optional)" style marker next to a field's label when it is not required.
+prechat-optional = (opcional)

@@ -94,3 +94,20 @@ answering-waiting-away = Оператор ответит здесь, когда 
 ## Proactive greeting (beside the launcher)
 # The button that hides the greeting.
 greeting-dismiss = Закрыть приветствие
+
+## Pre-chat form (before the first message, when the site asks for it)
+prechat-title = Прежде чем начать
+prechat-intro = Расскажите немного о себе, чтобы вам помог нужный специалист.
+prechat-name = Имя
+prechat-email = Электронная почта
+prechat-submit = Начать чат
+# Under a required field left empty.
+prechat-required = Это обязательное поле.
+# Under an e-mail field that is not an address.
+prechat-email-invalid = Введите адрес электронной почты, например name@example.com.
+# Under a select field whose choice is not one of its options.
+prechat-option-invalid = Выберите один из вариантов.
+# The first option of a select field, meaning "nothing chosen yet".
+prechat-choose = Выберите…
+# After "(optional)" style marker next to a field's label when it is not required.
+prechat-optional = (необязательно)

@@ -88,3 +88,20 @@ answering-waiting-away = Geri döndüğümüzde bir temsilci size buradan yanıt
 ## Proactive greeting (beside the launcher)
 # The button that hides the greeting.
 greeting-dismiss = Karşılama mesajını kapat
+
+## Pre-chat form (before the first message, when the site asks for it)
+prechat-title = Başlamadan önce
+prechat-intro = Size doğru kişinin yardımcı olabilmesi için bize biraz kendinizden bahsedin.
+prechat-name = Adınız
+prechat-email = E-posta
+prechat-submit = Sohbeti başlat
+# Under a required field left empty.
+prechat-required = Bu alan zorunludur.
+# Under an e-mail field that is not an address.
+prechat-email-invalid = Lütfen name@example.com gibi bir e-posta adresi girin.
+# Under a select field whose choice is not one of its options.
+prechat-option-invalid = Lütfen seçeneklerden birini seçin.
+# The first option of a select field, meaning "nothing chosen yet".
+prechat-choose = Seçin…
+# After "(optional)" style marker next to a field's label when it is not required.
+prechat-optional = (isteğe bağlı)

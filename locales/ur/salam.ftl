@@ -88,3 +88,20 @@ answering-waiting-away = ہماری واپسی پر کوئی نمائندہ یہ
 ## Proactive greeting (beside the launcher)
 # The button that hides the greeting.
 greeting-dismiss = خوش آمدید پیغام بند کریں
+
+## Pre-chat form (before the first message, when the site asks for it)
+prechat-title = شروع کرنے سے پہلے
+prechat-intro = اپنے بارے میں تھوڑا سا بتائیں تاکہ صحیح شخص آپ کی مدد کر سکے۔
+prechat-name = نام
+prechat-email = ای میل
+prechat-submit = چیٹ شروع کریں
+# Under a required field left empty.
+prechat-required = یہ خانہ لازمی ہے۔
+# Under an e-mail field that is not an address.
+prechat-email-invalid = براہ کرم name@example.com جیسا ای میل پتہ درج کریں۔
+# Under a select field whose choice is not one of its options.
+prechat-option-invalid = براہ کرم دیے گئے اختیارات میں سے کوئی ایک منتخب کریں۔
+# The first option of a select field, meaning "nothing chosen yet".
+prechat-choose = منتخب کریں…
+# After "(optional)" style marker next to a field's label when it is not required.
+prechat-optional = (اختیاری)

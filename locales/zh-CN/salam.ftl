@@ -85,3 +85,20 @@ answering-waiting-away = 人工客服恢复服务后将在此回复您，您可�
 ## Proactive greeting (beside the launcher)
 # The button that hides the greeting.
 greeting-dismiss = 关闭问候
+
+## Pre-chat form (before the first message, when the site asks for it)
+prechat-title = 开始之前
+prechat-intro = 请简单介绍一下您的情况，以便由合适的客服人员为您服务。
+prechat-name = 姓名
+prechat-email = 电子邮箱
+prechat-submit = 开始聊天
+# Under a required field left empty.
+prechat-required = 此项为必填项。
+# Under an e-mail field that is not an address.
+prechat-email-invalid = 请输入正确的邮箱地址，例如 name@example.com。
+# Under a select field whose choice is not one of its options.
+prechat-option-invalid = 请从选项中选择一项。
+# The first option of a select field, meaning "nothing chosen yet".
+prechat-choose = 请选择…
+# After "(optional)" style marker next to a field's label when it is not required.
+prechat-optional = （选填）

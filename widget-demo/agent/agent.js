@@ -393,6 +393,7 @@ async function loadVisitor(id) {
     facts.push(['Identity', who.verified ? 'Verified' : 'Not verified']);
     for (const [k, v] of Object.entries(who.attributes || {})) facts.push([k, v]);
   }
+  for (const [k, v] of Object.entries(info.prechat || {})) facts.push([`Pre-chat: ${k}`, v]);
   facts.push(['Language', info.locale], ['Browser', info.browser]);
   if (info.time_zone) {
     let local = '';

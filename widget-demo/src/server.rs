@@ -676,6 +676,29 @@ impl App {
             }
             ClientFrame::Ping => vec![ServerFrame::Pong],
             frame @ ClientFrame::Identify { .. } => self.identify(visitor, frame),
+            ClientFrame::Prechat { answers } => {
+                // At most 30 answers of 500 characters, keys of 50.
+                let answers: std::collections::BTreeMap<String, String> = answers
+                    .into_iter()
+                    .take(30)
+                    .map(|(k, v)| (k.chars().take(50).collect(), v.trim().chars().take(500).collect()))
+                    .collect();
+                if self.store.set_prechat(&visitor.conversation, &answers).is_err() {
+                    return vec![ServerFrame::Error {
+                        code: "unavailable".into(),
+                        client_id: None,
+                        retry_after_ms: None,
+                    }];
+                }
+                self.tell_agents_summary(&visitor.conversation);
+                let verified = self
+                    .store
+                    .visitor_info(&visitor.conversation)
+                    .ok()
+                    .and_then(|i| i.identity)
+                    .is_some_and(|i| i.verified);
+                vec![ServerFrame::Identity { verified, token: None }]
+            }
             ClientFrame::Greeting { text } => {
                 // The greeting the visitor opened starts the chat, from the support side.
                 let text: String = text.trim().chars().take(salam_core::greeting::MAX_GREETING_CHARS).collect();

@@ -175,6 +175,8 @@ pub trait Store: Send + Sync {
     /// Stores who the visitor says they are; a verified one is bound to
     /// its user id (one visitor per user).
     fn set_identity(&self, visitor: i64, identity: &Identity) -> Result<()>;
+    /// Keeps the pre-chat form's answers.
+    fn set_prechat(&self, id: &str, answers: &std::collections::BTreeMap<String, String>) -> Result<()>;
     /// Another token for the visitor (another browser of the same user).
     fn add_token(&self, visitor: i64, token_hash: &str) -> Result<()>;
     /// For conversations created since `since` (ms) that an agent answered:
@@ -245,6 +247,8 @@ const MIGRATIONS: &[&str] = &[
         token_hash TEXT PRIMARY KEY,
         visitor_id INTEGER NOT NULL REFERENCES visitors(id)
     );",
+    // 6: the pre-chat form's answers.
+    "ALTER TABLE conversations ADD COLUMN prechat TEXT;",
 ];
 
 /// SQLite behind a mutex: one writer at a time is what SQLite allows anyway.
@@ -644,12 +648,13 @@ impl Store for Sqlite {
 
     fn visitor_info(&self, id: &str) -> Result<VisitorInfo> {
         self.with(|c| {
-            let (locale, time_zone, browser) = c
-                .query_row("SELECT locale, time_zone, browser FROM conversations WHERE id = ?1", [id], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            let (locale, time_zone, browser, prechat) = c
+                .query_row("SELECT locale, time_zone, browser, prechat FROM conversations WHERE id = ?1", [id], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, Option<String>>(3)?))
                 })
                 .optional()?
-                .unwrap_or((None, None, None));
+                .unwrap_or((None, None, None, None));
+            let prechat = prechat.and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default();
             let mut stmt = c.prepare_cached(
                 "SELECT url, title, at FROM page_views WHERE conversation_id = ?1 ORDER BY id DESC LIMIT 20",
             )?;
@@ -665,7 +670,7 @@ impl Store for Sqlite {
                 .optional()?
                 .flatten()
                 .and_then(|json| serde_json::from_str(&json).ok());
-            Ok(VisitorInfo { locale, time_zone, browser, pages, identity })
+            Ok(VisitorInfo { locale, time_zone, browser, pages, identity, prechat })
         })
     }
 
@@ -688,6 +693,14 @@ impl Store for Sqlite {
                 "UPDATE visitors SET identity = ?2, user_id = COALESCE(?3, user_id) WHERE id = ?1",
                 params![visitor, json, user],
             )?;
+            Ok(())
+        })
+    }
+
+    fn set_prechat(&self, id: &str, answers: &std::collections::BTreeMap<String, String>) -> Result<()> {
+        let json = serde_json::to_string(answers).unwrap_or_default();
+        self.with(|c| {
+            c.execute("UPDATE conversations SET prechat = ?2 WHERE id = ?1", params![id, json])?;
             Ok(())
         })
     }

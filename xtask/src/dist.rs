@@ -264,9 +264,10 @@ fn print_table(out: &Path, sizes: &[Sized]) {
 /// is inside the loader and the wasm). 220 KB from issue 12 (serde,
 /// fluent-bundle and gloo-net back in); 260 KB from issue 13 (the bot's
 /// rich text and quick replies, who is answering, availability, signals,
-/// identity: docs/PERFORMANCE.md says what each costs). Never past 280 KB.
+/// identity), then 270 KB (the pre-chat form, which shows before the first
+/// message): docs/PERFORMANCE.md says what each costs. Never past 280 KB.
 /// 1 KB = 1,024 bytes.
-pub const TOTAL_BUDGET: usize = 260 * 1024;
+pub const TOTAL_BUDGET: usize = 270 * 1024;
 
 /// Checks the built bundle against the budgets and prints the figures; an
 /// error names what is over. Bytes are deterministic, so this is a test.

@@ -291,6 +291,9 @@ pub struct Config {
     /// Off unless the owner turns it on.
     #[serde(deserialize_with = "flag")]
     pub sound: bool,
+    /// The pre-chat form's fields (see [`crate::prechat`]); none: no form.
+    #[serde(deserialize_with = "prechat_setting", skip_serializing_if = "Vec::is_empty")]
+    pub prechat: Vec<crate::prechat::Field>,
     /// Proactive greetings (see [`crate::greeting`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub greetings: Vec<crate::greeting::GreetingRule>,
@@ -309,6 +312,7 @@ impl Default for Config {
             open: false,
             sound: false,
             greetings: vec![],
+            prechat: vec![],
         }
     }
 }
@@ -345,6 +349,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "open",
     "sound",
     "greetings",
+    "prechat",
 ];
 
 /// Merges `data-*` attributes and `salamSettings` into a [`Config`].
@@ -410,6 +415,10 @@ fn split_localized_key(key: &str) -> Option<(&'static str, String)> {
     Some((base, tag))
 }
 
+fn prechat_setting<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<crate::prechat::Field>, D::Error> {
+    crate::prechat::read_fields(Value::deserialize(d)?).map_err(D::Error::custom)
+}
+
 /// A setting's value read with its type's serde rules; the error is
 /// serde's, which names what was expected.
 fn read<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, String> {
@@ -456,6 +465,7 @@ fn apply(config: &mut Config, key: &str, value: Value) -> Result<(), String> {
         "bridge" => {}
         "open" => config.open = flag(value).map_err(|e| e.to_string())?,
         "sound" => config.sound = flag(value).map_err(|e| e.to_string())?,
+        "prechat" => config.prechat = crate::prechat::read_fields(value)?,
         // Each rule on its own: a bad one is named, the good ones stay.
         "greetings" => {
             let Value::Array(rules) = value else {
@@ -665,6 +675,20 @@ mod tests {
         let mut keys: Vec<&str> = warnings.iter().map(|w| w.key.as_str()).collect();
         keys.sort_unstable();
         assert_eq!(keys, ["endpoint", "locale", "open", "position", "title", "transport"]);
+    }
+
+    #[test]
+    fn the_prechat_form_from_settings() {
+        let (config, warnings) = parse_config(&[], &settings(json!({"prechat": true, "title": "Help"})));
+        assert!(warnings.is_empty());
+        assert_eq!(config.prechat, crate::prechat::default_fields());
+        let (config, warnings) = parse_config(
+            &[],
+            &settings(json!({"prechat": {"fields": [{"id": "a", "type": "date"}]}, "title": "Help"})),
+        );
+        assert_eq!(warnings.iter().map(|w| w.key.as_str()).collect::<Vec<_>>(), ["prechat"]);
+        assert!(warnings[0].message.contains("date"), "{}", warnings[0].message);
+        assert!(config.prechat.is_empty() && config.title.resolve("en") == Some("Help"), "no form, the rest kept");
     }
 
     #[test]

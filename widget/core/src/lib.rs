@@ -52,6 +52,7 @@ pub mod greeting;
 pub mod hours;
 pub mod i18n;
 pub mod names;
+pub mod prechat;
 pub mod protocol;
 pub mod rich;
 pub mod session;

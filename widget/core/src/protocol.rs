@@ -171,6 +171,13 @@ pub enum ClientFrame {
         /// The greeting as the visitor saw it (at most 500 characters).
         text: String,
     },
+    /// The visitor's answers to the pre-chat form (field id to answer). The
+    /// server keeps them for the console and answers `identity`.
+    Prechat {
+        /// The answers, in the form's order.
+        #[serde(with = "as_map")]
+        answers: crate::prechat::Answers,
+    },
     /// The host page says who the visitor is (`Salam('identify', ...)`).
     /// With the server's secret, `user_hash` (HMAC-SHA256 of `user_id`,
     /// hex) proves it, and the visitor gets the same conversation in every
@@ -406,6 +413,20 @@ pub fn encode_server_frame(frame: &ServerFrame) -> String {
 /// Encodes a frame for the server.
 pub fn encode_client_frame(frame: &ClientFrame) -> String {
     serde_json::to_string(frame).unwrap_or_default()
+}
+
+/// `[(key, value)]` as the JSON object `{key: value}`.
+mod as_map {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::collections::BTreeMap;
+
+    pub fn serialize<S: Serializer>(pairs: &[(String, String)], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(pairs.iter().map(|(k, v)| (k, v)))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, String)>, D::Error> {
+        Ok(BTreeMap::<String, String>::deserialize(d)?.into_iter().collect())
+    }
 }
 
 #[cfg(test)]

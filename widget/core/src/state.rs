@@ -149,6 +149,17 @@ pub struct State {
     pub greeted: Vec<String>,
     /// The visitor had a conversation stored from an earlier visit.
     pub returning: bool,
+    /// What the visitor has told about themselves on this page (from
+    /// `identify` and the pre-chat form): never asked again. Not stored: a
+    /// sent form is ([`State::prechat_done`]), and the host page identifies
+    /// the visitor on every page.
+    pub known: crate::prechat::Answers,
+    /// The pre-chat form was sent.
+    pub prechat_done: bool,
+    /// What is wrong with the pre-chat answers, per field id.
+    pub prechat_errors: Vec<(String, &'static str)>,
+    /// Pre-chat answers not yet acknowledged: sent again after every welcome.
+    pending_prechat: Option<ClientFrame>,
     /// Whether the team answers now, as the server last said; `None` until
     /// it says (or if it never does).
     pub availability: Option<Availability>,
@@ -204,6 +215,10 @@ impl Default for State {
             greeting: None,
             greeted: vec![],
             returning: false,
+            known: vec![],
+            prechat_done: false,
+            prechat_errors: vec![],
+            pending_prechat: None,
             availability: None,
             agent_read_seq: 0,
             read_sent: 0,
@@ -259,6 +274,9 @@ pub struct Saved {
     /// The greeting rules that have greeted this visitor.
     #[serde(deserialize_with = "lenient", skip_serializing_if = "Vec::is_empty")]
     pub greeted: Vec<String>,
+    /// The pre-chat form was sent.
+    #[serde(deserialize_with = "lenient")]
+    pub prechat_done: bool,
 }
 
 /// A message in the outbox.
@@ -374,6 +392,7 @@ impl State {
             conversation: self.conversation.clone().or(stored.conversation),
             unread: self.unread,
             outbox,
+            prechat_done: self.prechat_done || stored.prechat_done,
             greeted: {
                 let mut greeted = self.greeted.clone();
                 greeted.extend(stored.greeted.into_iter().filter(|g| !self.greeted.contains(g)));
@@ -577,6 +596,13 @@ pub enum Event {
     /// The visitor opened the greeting: the panel opens with it as the
     /// conversation's newest message.
     OpenGreeting,
+    /// The visitor sent the pre-chat form.
+    SubmitPrechat {
+        /// The fields it showed.
+        fields: Vec<crate::prechat::Field>,
+        /// What was typed, by field id.
+        answers: crate::prechat::Answers,
+    },
 }
 
 /// Something for the host page to hear about (`salam:*` events and
@@ -742,8 +768,12 @@ fn apply(state: &mut State, event: Event) -> Vec<Effect> {
             vec![]
         }
         Event::Identify(frame) => {
-            if !matches!(frame, ClientFrame::Identify { .. }) {
-                return vec![];
+            let ClientFrame::Identify { name, email, .. } = &frame else { return vec![] };
+            // Known now: the pre-chat form does not ask for them.
+            for (key, value) in [("name", name), ("email", email)] {
+                if let Some(v) = value.as_ref().filter(|v| !v.trim().is_empty()) {
+                    crate::prechat::set_answer(&mut state.known, key, v.clone());
+                }
             }
             state.pending_identity = Some(frame.clone());
             vec![Effect::Send(frame)]
@@ -756,6 +786,20 @@ fn apply(state: &mut State, event: Event) -> Vec<Effect> {
             state.greeted.push(id.clone());
             state.greeting = Some((id, text));
             vec![Effect::Persist]
+        }
+        Event::SubmitPrechat { fields, answers } => {
+            state.prechat_errors = crate::prechat::validate(&fields, &answers);
+            if !state.prechat_errors.is_empty() {
+                return vec![];
+            }
+            let answers = crate::prechat::clean(&fields, &answers);
+            for (id, value) in &answers {
+                crate::prechat::set_answer(&mut state.known, id, value.clone());
+            }
+            state.prechat_done = true;
+            let frame = ClientFrame::Prechat { answers };
+            state.pending_prechat = Some(frame.clone());
+            vec![Effect::Persist, Effect::Send(frame)]
         }
         Event::DismissGreeting => {
             state.greeting = None;
@@ -785,6 +829,7 @@ fn apply(state: &mut State, event: Event) -> Vec<Effect> {
 
 fn restore(state: &mut State, saved: Saved) -> Vec<Effect> {
     state.returning = saved.token.is_some();
+    state.prechat_done = saved.prechat_done;
     state.greeted = saved.greeted;
     state.token = saved.token;
     state.conversation = saved.conversation;
@@ -939,6 +984,7 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                 effects.push(Effect::Send(ClientFrame::Handover));
             }
             effects.extend(state.pending_identity.clone().map(Effect::Send));
+            effects.extend(state.pending_prechat.clone().map(Effect::Send));
         }
         ServerFrame::Ack { client_id, id, seq } => {
             if let Some(i) = state.position(&client_id) {
@@ -1033,6 +1079,7 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
         }
         ServerFrame::Identity { token, .. } => {
             state.pending_identity = None;
+            state.pending_prechat = None;
             if let Some(token) = token.filter(|t| !t.is_empty()) {
                 // The server closes this connection; the next hello opens
                 // the visitor's own conversation.
@@ -1842,5 +1889,43 @@ mod tests {
         );
         // Not while the panel is open.
         assert!(reduce(&mut next_page, greet("fourth")).is_empty());
+    }
+
+    #[test]
+    fn the_prechat_form_keeps_its_errors_until_right_and_is_not_asked_again() {
+        use crate::prechat::answer;
+        let fields = crate::prechat::default_fields();
+        let mut s = State::default();
+        let submit = |s: &mut State, pairs: &[(&str, &str)]| {
+            let answers = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+            reduce(s, Event::SubmitPrechat { fields: fields.clone(), answers })
+        };
+        assert!(submit(&mut s, &[("email", "nope")]).is_empty(), "nothing sent");
+        assert_eq!(s.prechat_errors, [("name".into(), "prechat-required"), ("email".into(), "prechat-email-invalid")]);
+        let fx = submit(&mut s, &[("name", "Maryam"), ("email", "m@example.com")]);
+        assert!(s.prechat_errors.is_empty() && s.prechat_done);
+        let sent = ClientFrame::Prechat {
+            answers: vec![
+                ("name".to_string(), "Maryam".to_string()),
+                ("email".to_string(), "m@example.com".to_string()),
+            ],
+        };
+        assert_eq!(fx, vec![Effect::Persist, Effect::Send(sent.clone())]);
+        assert!(
+            serde_json::to_string(&sent).unwrap().contains(r#""answers":{"name":"Maryam","email":"m@example.com"}"#),
+            "an object on the wire, in the form's order"
+        );
+        // Until the server answers, every welcome sends it again.
+        assert!(reduce(&mut s, welcome_at("k", 0)).contains(&Effect::Send(sent.clone())));
+        reduce(&mut s, Event::Frame(ServerFrame::Identity { verified: false, token: None }));
+        assert!(!reduce(&mut s, welcome_at("k", 0)).contains(&Effect::Send(sent)));
+        // The next page knows: no form.
+        let mut next = State::default();
+        reduce(&mut next, Event::Restore(s.saved_over(Saved::default())));
+        assert!(next.prechat_done);
+        // Identify tells the name and e-mail too.
+        let mut identified = State::default();
+        reduce(&mut identified, Event::Identify(identify("u1")));
+        assert_eq!(answer(&identified.known, "name"), Some("Maryam"));
     }
 }

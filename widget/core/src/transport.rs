@@ -145,6 +145,7 @@ impl EchoServer {
             | ClientFrame::Identify { .. }
             // No conversation is kept here to add a greeting to.
             | ClientFrame::Greeting { .. }
+            | ClientFrame::Prechat { .. }
             | ClientFrame::Unknown => {
                 vec![]
             }

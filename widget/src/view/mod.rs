@@ -13,6 +13,7 @@ mod launcher;
 mod message_list;
 mod message_row;
 mod panel;
+mod prechat;
 mod quick_replies;
 mod rich_text;
 mod salam_chat;

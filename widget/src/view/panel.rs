@@ -1,6 +1,6 @@
 use super::{
     composer::Composer, connection_banner::ConnectionBanner, conversation_notice::ConversationNotice, header::Header,
-    ids, message_list::MessageList, quick_replies::QuickReplies,
+    ids, message_list::MessageList, prechat::PrechatForm, quick_replies::QuickReplies,
 };
 use crate::chat::Chat;
 use leptos::prelude::*;
@@ -13,9 +13,21 @@ pub fn Panel(
     title: OwnerText,
     /// Owner's subtitle, per language; empty for the localized default.
     subtitle: OwnerText,
+    /// The owner's pre-chat fields; none: no form.
+    prechat: Vec<salam_core::prechat::Field>,
 ) -> impl IntoView {
     let chat = expect_context::<Chat>();
     let open = Memo::new(move |_| chat.state().with(|s| s.open));
+    // Before the first message, the form takes the composer's place, for
+    // what is not known yet (identify, an earlier form).
+    let ask = Memo::new(move |_| {
+        chat.state().with(|s| {
+            if prechat.is_empty() || s.prechat_done || !s.messages.is_empty() {
+                return vec![];
+            }
+            salam_core::prechat::to_ask(&prechat, &s.known)
+        })
+    });
     view! {
         <div
             id=ids::PANEL
@@ -31,7 +43,11 @@ pub fn Panel(
             <MessageList />
             <QuickReplies />
             <ConversationNotice />
-            <Composer />
+            <PrechatForm ask=ask />
+            // Hidden, not removed, while the form shows: one view type fewer.
+            <div class="salam-composer-slot" hidden=move || ask.with(|a| !a.is_empty())>
+                <Composer />
+            </div>
         </div>
     }
 }

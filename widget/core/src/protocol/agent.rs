@@ -190,4 +190,7 @@ pub struct VisitorInfo {
     /// Who they said they are, if they did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub identity: Option<Identity>,
+    /// Their answers to the pre-chat form (field id to answer).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub prechat: BTreeMap<String, String>,
 }
