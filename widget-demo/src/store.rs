@@ -718,8 +718,10 @@ impl Store for Sqlite {
     fn waiting(&self) -> Result<Vec<String>> {
         self.with(|c| {
             let mut stmt = c.prepare_cached(
+                // Two that started waiting in the same millisecond: the older
+                // conversation first (rowid), not a random id's order.
                 "SELECT id FROM conversations WHERE stage = 'waiting' AND waiting_since IS NOT NULL
-                 ORDER BY waiting_since, id",
+                 ORDER BY waiting_since, rowid",
             )?;
             let rows = stmt.query_map([], |r| r.get(0))?;
             rows.collect()
