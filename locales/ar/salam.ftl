@@ -117,3 +117,19 @@ prechat-option-invalid = يُرجى اختيار أحد الخيارات.
 prechat-choose = اختر…
 # After "(optional)" style marker next to a field's label when it is not required.
 prechat-optional = (اختياري)
+
+## Leave a message (a ticket, answered by e-mail)
+
+# A button, offered while nobody can answer in the chat.
+ticket-offer = اترك رسالة
+ticket-title = اترك لنا رسالة
+ticket-intro = سنردّ عليك عبر البريد الإلكتروني، وسنرسل إليك نسخة تتضمّن رقم طلبك.
+ticket-subject = الموضوع
+ticket-message = الرسالة
+ticket-submit = إرسال
+ticket-cancel = إلغاء
+# $reference (string): the request number, like "#1042". $email (string): where the answer goes.
+ticket-sent = شكرًا لك! تم استلام طلبك { $reference }. سنرسل ردّنا إلى { $email }.
+ticket-sending = جارٍ إرسال رسالتك…
+ticket-too-long = هذه الرسالة طويلة جدًا.
+ticket-failed = تعذّر إرسال رسالتك. يُرجى المحاولة مرة أخرى.

@@ -105,3 +105,19 @@ prechat-option-invalid = Bitte wählen Sie eine der Optionen aus.
 prechat-choose = Bitte wählen…
 # After "(optional)" style marker next to a field's label when it is not required.
 prechat-optional = (optional)
+
+## Leave a message (a ticket, answered by e-mail)
+
+# A button, offered while nobody can answer in the chat.
+ticket-offer = Nachricht hinterlassen
+ticket-title = Hinterlassen Sie uns eine Nachricht
+ticket-intro = Wir antworten Ihnen per E-Mail und senden Ihnen eine Kopie mit Ihrer Anfragenummer.
+ticket-subject = Betreff
+ticket-message = Nachricht
+ticket-submit = Senden
+ticket-cancel = Abbrechen
+# $reference (string): the request number, like "#1042". $email (string): where the answer goes.
+ticket-sent = Vielen Dank! Ihre Anfrage { $reference } ist bei uns eingegangen. Wir antworten Ihnen an { $email }.
+ticket-sending = Ihre Nachricht wird gesendet…
+ticket-too-long = Diese Nachricht ist zu lang.
+ticket-failed = Ihre Nachricht konnte nicht gesendet werden. Bitte versuchen Sie es erneut.

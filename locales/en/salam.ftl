@@ -104,3 +104,19 @@ prechat-option-invalid = Choose one of the options.
 prechat-choose = Choose…
 # Next to a field's label when it is not required.
 prechat-optional = (optional)
+
+## Leave a message (a ticket, answered by e-mail)
+
+# A button, offered while nobody can answer in the chat.
+ticket-offer = Leave a message
+ticket-title = Leave us a message
+ticket-intro = We'll answer by e-mail, and send you a copy with your request number.
+ticket-subject = Subject
+ticket-message = Message
+ticket-submit = Send
+ticket-cancel = Cancel
+# $reference (string): the request number, like "#1042". $email (string): where the answer goes.
+ticket-sent = Thanks! Your request { $reference } is in. We'll answer at { $email }.
+ticket-sending = Sending your message…
+ticket-too-long = This message is too long.
+ticket-failed = Your message could not be sent. Please try again.

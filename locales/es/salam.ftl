@@ -105,3 +105,19 @@ prechat-option-invalid = Elige una de las opciones.
 prechat-choose = Elige…
 # After "(optional)" style marker next to a field's label when it is not required.
 prechat-optional = (opcional)
+
+## Leave a message (a ticket, answered by e-mail)
+
+# A button, offered while nobody can answer in the chat.
+ticket-offer = Dejar un mensaje
+ticket-title = Déjanos un mensaje
+ticket-intro = Te responderemos por correo electrónico y te enviaremos una copia con tu número de solicitud.
+ticket-subject = Asunto
+ticket-message = Mensaje
+ticket-submit = Enviar
+ticket-cancel = Cancelar
+# $reference (string): the request number, like "#1042". $email (string): where the answer goes.
+ticket-sent = ¡Gracias! Hemos recibido tu solicitud { $reference }. Te responderemos en { $email }.
+ticket-sending = Enviando tu mensaje…
+ticket-too-long = Este mensaje es demasiado largo.
+ticket-failed = No se pudo enviar tu mensaje. Inténtalo de nuevo.

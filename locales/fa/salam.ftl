@@ -105,3 +105,19 @@ prechat-option-invalid = لطفاً یکی از گزینه‌ها را انتخ�
 prechat-choose = انتخاب کنید…
 # After "(optional)" style marker next to a field's label when it is not required.
 prechat-optional = (اختیاری)
+
+## Leave a message (a ticket, answered by e-mail)
+
+# A button, offered while nobody can answer in the chat.
+ticket-offer = پیام بگذارید
+ticket-title = برای ما پیام بگذارید
+ticket-intro = از طریق ایمیل پاسخ می‌دهیم و رونوشتی همراه با شماره درخواست برایتان می‌فرستیم.
+ticket-subject = موضوع
+ticket-message = پیام
+ticket-submit = ارسال
+ticket-cancel = انصراف
+# $reference (string): the request number, like "#1042". $email (string): where the answer goes.
+ticket-sent = سپاسگزاریم! درخواست { $reference } شما ثبت شد. پاسخ را به { $email } می‌فرستیم.
+ticket-sending = در حال ارسال پیام شما…
+ticket-too-long = این پیام خیلی طولانی است.
+ticket-failed = پیام شما ارسال نشد. لطفاً دوباره تلاش کنید.

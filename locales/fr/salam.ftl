@@ -105,3 +105,19 @@ prechat-option-invalid = Choisissez une des options proposées.
 prechat-choose = Choisissez…
 # After "(optional)" style marker next to a field's label when it is not required.
 prechat-optional = (facultatif)
+
+## Leave a message (a ticket, answered by e-mail)
+
+# A button, offered while nobody can answer in the chat.
+ticket-offer = Laisser un message
+ticket-title = Laissez-nous un message
+ticket-intro = Nous vous répondrons par e-mail et vous enverrons une copie avec votre numéro de demande.
+ticket-subject = Objet
+ticket-message = Message
+ticket-submit = Envoyer
+ticket-cancel = Annuler
+# $reference (string): the request number, like "#1042". $email (string): where the answer goes.
+ticket-sent = Merci ! Votre demande { $reference } a bien été reçue. Nous vous répondrons à l’adresse { $email }.
+ticket-sending = Envoi de votre message…
+ticket-too-long = Ce message est trop long.
+ticket-failed = Votre message n’a pas pu être envoyé. Veuillez réessayer.

@@ -108,3 +108,19 @@ prechat-option-invalid = נא לבחור אחת מהאפשרויות.
 prechat-choose = בחרו…
 # After "(optional)" style marker next to a field's label when it is not required.
 prechat-optional = (לא חובה)
+
+## Leave a message (a ticket, answered by e-mail)
+
+# A button, offered while nobody can answer in the chat.
+ticket-offer = השארת הודעה
+ticket-title = השאירו לנו הודעה
+ticket-intro = נענה באימייל ונשלח אליך עותק עם מספר הפנייה.
+ticket-subject = נושא
+ticket-message = הודעה
+ticket-submit = שליחה
+ticket-cancel = ביטול
+# $reference (string): the request number, like "#1042". $email (string): where the answer goes.
+ticket-sent = תודה! הפנייה שלך { $reference } התקבלה. התשובה תישלח לכתובת { $email }.
+ticket-sending = שולחים את ההודעה שלך…
+ticket-too-long = ההודעה ארוכה מדי.
+ticket-failed = לא הצלחנו לשלוח את ההודעה. נא לנסות שוב.

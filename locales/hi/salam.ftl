@@ -105,3 +105,19 @@ prechat-option-invalid = दिए गए विकल्पों में स
 prechat-choose = चुनें…
 # After "(optional)" style marker next to a field's label when it is not required.
 prechat-optional = (वैकल्पिक)
+
+## Leave a message (a ticket, answered by e-mail)
+
+# A button, offered while nobody can answer in the chat.
+ticket-offer = मैसेज छोड़ें
+ticket-title = हमारे लिए मैसेज छोड़ें
+ticket-intro = हम ईमेल से जवाब देंगे, और आपको आपके रिक्वेस्ट नंबर के साथ एक कॉपी भेजेंगे।
+ticket-subject = विषय
+ticket-message = मैसेज
+ticket-submit = भेजें
+ticket-cancel = रद्द करें
+# $reference (string): the request number, like "#1042". $email (string): where the answer goes.
+ticket-sent = धन्यवाद! आपकी रिक्वेस्ट { $reference } हमें मिल गई है। हम { $email } पर जवाब देंगे।
+ticket-sending = आपका मैसेज भेजा जा रहा है…
+ticket-too-long = यह मैसेज बहुत लंबा है।
+ticket-failed = आपका मैसेज नहीं भेजा जा सका। कृपया फिर से कोशिश करें।

@@ -102,3 +102,19 @@ prechat-option-invalid = Pilih salah satu opsi.
 prechat-choose = Pilih…
 # After "(optional)" style marker next to a field's label when it is not required.
 prechat-optional = (opsional)
+
+## Leave a message (a ticket, answered by e-mail)
+
+# A button, offered while nobody can answer in the chat.
+ticket-offer = Tinggalkan pesan
+ticket-title = Tinggalkan pesan untuk kami
+ticket-intro = Kami akan membalas melalui email dan mengirimkan salinan pesan beserta nomor permintaan Anda.
+ticket-subject = Subjek
+ticket-message = Pesan
+ticket-submit = Kirim
+ticket-cancel = Batal
+# $reference (string): the request number, like "#1042". $email (string): where the answer goes.
+ticket-sent = Terima kasih! Permintaan Anda { $reference } sudah kami terima. Kami akan membalas ke { $email }.
+ticket-sending = Mengirim pesan Anda…
+ticket-too-long = Pesan ini terlalu panjang.
+ticket-failed = Pesan Anda gagal terkirim. Silakan coba lagi.

@@ -102,3 +102,19 @@ prechat-option-invalid = 選択肢の中からお選びください。
 prechat-choose = 選択してください
 # After "(optional)" style marker next to a field's label when it is not required.
 prechat-optional = （任意）
+
+## Leave a message (a ticket, answered by e-mail)
+
+# A button, offered while nobody can answer in the chat.
+ticket-offer = メッセージを残す
+ticket-title = メッセージをお送りください
+ticket-intro = メールでお返事いたします。お問い合わせ番号を記載した控えもお送りします。
+ticket-subject = 件名
+ticket-message = メッセージ
+ticket-submit = 送信
+ticket-cancel = キャンセル
+# $reference (string): the request number, like "#1042". $email (string): where the answer goes.
+ticket-sent = ありがとうございます。お問い合わせ（{ $reference }）を受け付けました。{ $email }宛てにお返事いたします。
+ticket-sending = メッセージを送信中…
+ticket-too-long = メッセージが長すぎます。
+ticket-failed = メッセージを送信できませんでした。もう一度お試しください。

@@ -105,3 +105,19 @@ prechat-option-invalid = Escolha uma das opções.
 prechat-choose = Escolha…
 # After "(optional)" style marker next to a field's label when it is not required.
 prechat-optional = (opcional)
+
+## Leave a message (a ticket, answered by e-mail)
+
+# A button, offered while nobody can answer in the chat.
+ticket-offer = Deixar uma mensagem
+ticket-title = Deixe uma mensagem para a gente
+ticket-intro = Vamos responder por e-mail e enviar uma cópia com o número da sua solicitação.
+ticket-subject = Assunto
+ticket-message = Mensagem
+ticket-submit = Enviar
+ticket-cancel = Cancelar
+# $reference (string): the request number, like "#1042". $email (string): where the answer goes.
+ticket-sent = Obrigado! Recebemos sua solicitação { $reference }. Vamos responder no e-mail { $email }.
+ticket-sending = Enviando sua mensagem…
+ticket-too-long = Esta mensagem é longa demais.
+ticket-failed = Não foi possível enviar sua mensagem. Tente novamente.

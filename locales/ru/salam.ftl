@@ -111,3 +111,19 @@ prechat-option-invalid = Выберите один из вариантов.
 prechat-choose = Выберите…
 # After "(optional)" style marker next to a field's label when it is not required.
 prechat-optional = (необязательно)
+
+## Leave a message (a ticket, answered by e-mail)
+
+# A button, offered while nobody can answer in the chat.
+ticket-offer = Оставить сообщение
+ticket-title = Оставьте нам сообщение
+ticket-intro = Мы ответим по электронной почте и пришлём вам копию с номером обращения.
+ticket-subject = Тема
+ticket-message = Сообщение
+ticket-submit = Отправить
+ticket-cancel = Отмена
+# $reference (string): the request number, like "#1042". $email (string): where the answer goes.
+ticket-sent = Спасибо! Ваше обращение { $reference } принято. Мы ответим на адрес { $email }.
+ticket-sending = Отправка сообщения…
+ticket-too-long = Сообщение слишком длинное.
+ticket-failed = Не удалось отправить сообщение. Попробуйте ещё раз.

@@ -105,3 +105,19 @@ prechat-option-invalid = Lütfen seçeneklerden birini seçin.
 prechat-choose = Seçin…
 # After "(optional)" style marker next to a field's label when it is not required.
 prechat-optional = (isteğe bağlı)
+
+## Leave a message (a ticket, answered by e-mail)
+
+# A button, offered while nobody can answer in the chat.
+ticket-offer = Mesaj bırak
+ticket-title = Bize mesaj bırakın
+ticket-intro = Size e-postayla yanıt vereceğiz ve talep numaranızı içeren bir kopya göndereceğiz.
+ticket-subject = Konu
+ticket-message = Mesaj
+ticket-submit = Gönder
+ticket-cancel = İptal
+# $reference (string): the request number, like "#1042". $email (string): where the answer goes.
+ticket-sent = Teşekkürler! { $reference } numaralı talebiniz bize ulaştı. Yanıtımızı { $email } adresine göndereceğiz.
+ticket-sending = Mesajınız gönderiliyor…
+ticket-too-long = Bu mesaj çok uzun.
+ticket-failed = Mesajınız gönderilemedi. Lütfen tekrar deneyin.

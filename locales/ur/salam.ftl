@@ -105,3 +105,19 @@ prechat-option-invalid = براہ کرم دیے گئے اختیارات میں �
 prechat-choose = منتخب کریں…
 # After "(optional)" style marker next to a field's label when it is not required.
 prechat-optional = (اختیاری)
+
+## Leave a message (a ticket, answered by e-mail)
+
+# A button, offered while nobody can answer in the chat.
+ticket-offer = پیغام چھوڑیں
+ticket-title = ہمارے لیے پیغام چھوڑیں
+ticket-intro = ہم ای میل کے ذریعے جواب دیں گے، اور آپ کو آپ کے درخواست نمبر کے ساتھ ایک کاپی بھیجیں گے۔
+ticket-subject = موضوع
+ticket-message = پیغام
+ticket-submit = بھیجیں
+ticket-cancel = منسوخ کریں
+# $reference (string): the request number, like "#1042". $email (string): where the answer goes.
+ticket-sent = شکریہ! آپ کی درخواست { $reference } موصول ہو گئی ہے۔ ہم { $email } پر جواب دیں گے۔
+ticket-sending = آپ کا پیغام بھیجا جا رہا ہے…
+ticket-too-long = یہ پیغام بہت طویل ہے۔
+ticket-failed = آپ کا پیغام نہیں بھیجا جا سکا۔ براہ کرم دوبارہ کوشش کریں۔

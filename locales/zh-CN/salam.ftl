@@ -102,3 +102,19 @@ prechat-option-invalid = 请从选项中选择一项。
 prechat-choose = 请选择…
 # After "(optional)" style marker next to a field's label when it is not required.
 prechat-optional = （选填）
+
+## Leave a message (a ticket, answered by e-mail)
+
+# A button, offered while nobody can answer in the chat.
+ticket-offer = 留言
+ticket-title = 给我们留言
+ticket-intro = 我们会通过电子邮件回复您，并向您发送一份附有工单编号的副本。
+ticket-subject = 主题
+ticket-message = 留言内容
+ticket-submit = 发送
+ticket-cancel = 取消
+# $reference (string): the request number, like "#1042". $email (string): where the answer goes.
+ticket-sent = 感谢您的留言！您的工单 { $reference } 已提交，我们会回复至 { $email }。
+ticket-sending = 正在发送留言…
+ticket-too-long = 留言内容过长。
+ticket-failed = 留言发送失败，请重试。

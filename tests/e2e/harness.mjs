@@ -4,7 +4,8 @@
 
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer as createTcpServer } from "node:net";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { after, before } from "node:test";
 import { dirname, join } from "node:path";
@@ -66,6 +67,60 @@ export async function startDemoServer({ port = 0, db = tempDb(), extra = [], dis
     stop: () => ended("SIGTERM"),
     kill: () => ended("SIGKILL"),
     restart: () => startDemoServer({ port: boundPort, db, extra, dist }),
+  };
+}
+
+/** A port nobody listens on now (for servers that cannot pick their own). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createTcpServer().once("error", reject).listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** A real SMTP server (aiosmtpd, `e2e/smtp_sink.py`) on 127.0.0.1. `mails()`
+ * are the messages it accepted, decoded; `waitFor(pred)` resolves with the
+ * first that matches, once it has arrived. */
+export async function startSmtpSink() {
+  const python = env("SALAM_PYTHON", join(root, "target/tools/py/bin/python"));
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), "salam-smtp-"));
+  const out = join(dir, "mail.jsonl");
+  const child = spawn(python, [join(here, "smtp_sink.py"), String(port), out], { stdio: ["pipe", "pipe", "pipe"] });
+  let log = "";
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`SMTP server did not start:\n${log}`)), 20000);
+    child.stdout.on("data", (c) => { log += c; if (log.includes("ready")) { clearTimeout(timer); resolve(); } });
+    child.stderr.on("data", (c) => { log += c; });
+    child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`SMTP server exited (${code}):\n${log}`)); });
+  });
+  const mails = () => existsSync(out)
+    ? readFileSync(out, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l))
+    : [];
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    async waitFor(pred, what = "a matching e-mail") {
+      const deadline = Date.now() + 20000;
+      for (;;) {
+        const found = mails().find(pred);
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no ${what} arrived; got ${JSON.stringify(mails(), null, 1)}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.stdin.end();
+        setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 

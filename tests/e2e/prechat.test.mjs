@@ -100,10 +100,10 @@ describe("pre-chat form", () => {
     await page.waitForFunction(() => document.querySelector("salam-chat")?.dataset.salam === "ready", null, { timeout: 20000 });
     await page.getByRole("button", { name: "گفتگو با ما" }).click();
     await page.getByLabel("موضوع", { exact: true }).waitFor();
-    assert.equal(await page.locator(".salam-prechat input[type=email]").count(), 0, "the e-mail is known");
-    assert.equal(await page.locator(".salam-prechat input[autocomplete=name]").count(), 0, "the name is known");
-    assert.equal(await page.locator(".salam-prechat").evaluate((f) => getComputedStyle(f).direction), "rtl");
-    await page.locator(".salam-prechat-submit").click();
+    assert.equal(await page.locator(".salam-p input[type=email]").count(), 0, "the e-mail is known");
+    assert.equal(await page.locator(".salam-p input[autocomplete=name]").count(), 0, "the name is known");
+    assert.equal(await page.locator(".salam-p").evaluate((f) => getComputedStyle(f).direction), "rtl");
+    await page.locator(".salam-p .salam-form-submit").click();
     const axe = await axeWidget(page);
     assert.deepEqual(axe.violations.map((v) => v.id), [], "the form showing errors, in Persian");
     assert.deepEqual(page.problems, []);

@@ -393,6 +393,10 @@ async function loadVisitor(id) {
     facts.push(['Identity', who.verified ? 'Verified' : 'Not verified']);
     for (const [k, v] of Object.entries(who.attributes || {})) facts.push([k, v]);
   }
+  if (info.ticket) {
+    const t = info.ticket;
+    facts.push([`Request #${t.reference} (${t.status})`, t.subject], ['Answers by e-mail to', t.email]);
+  }
   for (const [k, v] of Object.entries(info.prechat || {})) facts.push([`Pre-chat: ${k}`, v]);
   facts.push(['Language', info.locale], ['Browser', info.browser]);
   if (info.time_zone) {

@@ -104,9 +104,7 @@ impl Phrases {
     }
 
     fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
-        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else { return id.to_string() };
-        let mut errors = vec![];
-        self.bundle.format_pattern(pattern, args, &mut errors).into_owned()
+        crate::texts::format(&self.bundle, id, args)
     }
 }
 
@@ -163,13 +161,7 @@ impl Bot {
         let phrases = PHRASES
             .iter()
             .map(|(tag, source)| {
-                let resource = FluentResource::try_new(source.to_string())
-                    .map_err(|(_, e)| format!("locales/{tag}/bot.ftl: {e:?}"))?;
-                let lang: LanguageIdentifier = tag.parse().map_err(|_| format!("bad tag {tag}"))?;
-                let mut bundle = FluentBundle::new_concurrent(vec![lang]);
-                // Names and numbers go in as typed: no isolation marks in stored text.
-                bundle.set_use_isolating(false);
-                bundle.add_resource(resource).map_err(|e| format!("locales/{tag}/bot.ftl: {e:?}"))?;
+                let bundle = crate::texts::bundle(tag, source, "bot.ftl")?;
                 let mut p = Phrases { tag: tag.to_string(), bundle, handover_words: vec![] };
                 p.handover_words = p
                     .get("bot-handover-words")
@@ -192,12 +184,7 @@ impl Bot {
     /// The phrases for `locale` (a BCP 47 tag): the same tag, else the same
     /// language, else English.
     fn phrases(&self, locale: &str) -> &Phrases {
-        let lang = locale.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        self.phrases
-            .iter()
-            .find(|p| p.tag.eq_ignore_ascii_case(locale))
-            .or_else(|| self.phrases.iter().find(|p| p.tag.split('-').next() == Some(lang.as_str())))
-            .unwrap_or(&self.phrases[0])
+        crate::texts::pick(&self.phrases, locale, |p| &p.tag)
     }
 
     /// The bot's display name in `locale`.

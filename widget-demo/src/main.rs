@@ -8,8 +8,10 @@
 mod agent;
 mod bot;
 mod faults;
+mod mail;
 mod server;
 mod store;
+mod texts;
 mod visitor;
 
 use axum::extract::{DefaultBodyLimit, Request};
@@ -40,6 +42,9 @@ struct Options {
     kb: Option<PathBuf>,
     hours: Option<PathBuf>,
     identity_secret: Option<String>,
+    smtp: Option<String>,
+    mail_from: String,
+    team_email: Option<String>,
 }
 
 impl Default for Options {
@@ -58,6 +63,9 @@ impl Default for Options {
             kb: None,
             hours: None,
             identity_secret: None,
+            smtp: None,
+            mail_from: "Salam <salam@localhost>".into(),
+            team_email: None,
         }
     }
 }
@@ -67,6 +75,8 @@ const USAGE: &str = "usage: salam-demo [--port N (0 picks a free one)] [--host A
                   [--kb FILE (the bot's knowledge base, JSON; without it every conversation waits for a person)]
                   [--hours FILE (business hours, JSON; without them every hour is one)]
                   [--identity-secret SECRET (checks identify's user_hash; else identities are unverified)]
+                  [--smtp smtp://[USER:PASSWORD@]HOST[:PORT] (sends e-mail; without it, e-mails are printed)]
+                  [--mail-from \"NAME <ADDRESS>\" (default Salam <salam@localhost>)] [--team-email ADDRESS (new tickets)]
                   [--dist DIR] [--site DIR]";
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
@@ -83,6 +93,9 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--kb" => o.kb = Some(value()?.into()),
             "--hours" => o.hours = Some(value()?.into()),
             "--identity-secret" => o.identity_secret = Some(value()?).filter(|s| !s.is_empty()),
+            "--smtp" => o.smtp = Some(value()?),
+            "--mail-from" => o.mail_from = value()?,
+            "--team-email" => o.team_email = Some(value()?).filter(|s| !s.trim().is_empty()),
             "--agent-key" => o.agent_key = Some(value()?).filter(|k| !k.is_empty()),
             "--allow-origin" => o.allow_origins.push(value()?.trim_end_matches('/').to_string()),
             "--rate" => {
@@ -229,6 +242,18 @@ async fn main() {
     let mut app_state = App::new(Arc::new(store), options.allow_origins.clone(), agent_key.clone());
     app_state.rate = options.rate;
     app_state.identity_secret = options.identity_secret.as_ref().map(|s| s.as_bytes().to_vec());
+    let notifier: Arc<dyn mail::Notifier> = match &options.smtp {
+        Some(url) => match mail::SmtpNotifier::new(url, &options.mail_from) {
+            Ok(smtp) => Arc::new(smtp),
+            Err(e) => {
+                eprintln!("cannot send e-mail: {e}");
+                std::process::exit(2);
+            }
+        },
+        None => Arc::new(mail::LogNotifier),
+    };
+    app_state.mail = Some(mail::start(notifier));
+    app_state.team_email = options.team_email.clone();
     if let Some(kb) = &options.kb {
         match bot::Bot::load(kb).await {
             Ok(bot) => app_state.bot = Some(bot),

@@ -3,7 +3,8 @@
 
 use crate::bot::{Bot, Memory};
 use crate::faults::Faults;
-use crate::store::{NewMessage, Store, Visitor};
+use crate::mail::{Mail, Texts, TicketMail};
+use crate::store::{NewMessage, NewTicket, Store, Visitor};
 use salam_core::hours::schedule::Schedule;
 use salam_core::protocol::agent::{Identity, Reply, Summary};
 use salam_core::protocol::{
@@ -92,6 +93,12 @@ pub struct App {
     pub availability: watch::Sender<ServerFrame>,
     /// The secret `identify`'s `user_hash` is checked with (`--identity-secret`).
     pub identity_secret: Option<Vec<u8>>,
+    /// Where e-mails go to be sent ([`crate::mail::start`]); none drops them.
+    pub mail: Option<tokio::sync::mpsc::UnboundedSender<Mail>>,
+    /// The team's address for notices of new tickets (`--team-email`).
+    pub team_email: Option<String>,
+    /// The e-mails' texts, per language.
+    mail_texts: Arc<Texts>,
 }
 
 /// An agent's presence, as the console sets it.
@@ -112,6 +119,21 @@ pub const PRESENCE_TTL: std::time::Duration = std::time::Duration::from_secs(90)
 struct Bucket {
     tokens: f64,
     at: Instant,
+}
+
+/// A `ticket` frame's fields.
+#[derive(Debug, Clone, Copy)]
+pub struct TicketFrame<'a> {
+    /// Its client id.
+    pub client_id: &'a str,
+    /// The visitor's name.
+    pub name: &'a str,
+    /// Their address.
+    pub email: &'a str,
+    /// The subject (may be empty).
+    pub subject: &'a str,
+    /// The message.
+    pub text: &'a str,
 }
 
 /// Why a visitor frame was refused.
@@ -186,7 +208,81 @@ impl App {
             })
             .0,
             identity_secret: None,
+            mail: None,
+            team_email: None,
+            mail_texts: Arc::new(Texts::load().expect("the shipped mail.ftl files parse (a test checks them)")),
         }
+    }
+
+    fn send_mail(&self, mail: Mail) {
+        if let Some(outbox) = &self.mail {
+            let _ = outbox.send(mail);
+        }
+    }
+
+    /// "Leave a message": stores the message in the conversation and the
+    /// ticket (once per client id), e-mails the visitor an acknowledgement
+    /// in their language and the team a notice; returns the reference.
+    pub fn ticket(&self, visitor: &Visitor, t: TicketFrame<'_>) -> Result<u64, Refusal> {
+        let refuse = |code| Refusal { code, retry_after_ms: None };
+        let conversation = visitor.conversation.as_str();
+        let text = checked_text(t.text, Some(t.client_id))?;
+        let email = t.email.trim();
+        if email.chars().count() > 254 || !salam_core::prechat::looks_like_email(email) {
+            return Err(refuse("invalid_email"));
+        }
+        let name: String = t.name.trim().chars().filter(|c| !c.is_control()).take(100).collect();
+        let mut subject: String = t.subject.trim().chars().filter(|c| !c.is_control()).take(200).collect();
+        if subject.is_empty() {
+            // The message's first words.
+            let first = text.lines().next().unwrap_or("").trim();
+            subject = first.chars().take(60).collect();
+            if first.chars().count() > 60 {
+                subject.push('…');
+            }
+        }
+        let locale = self.locale_of(conversation);
+        let ticket = NewTicket {
+            conversation,
+            client_id: t.client_id,
+            name: &name,
+            email,
+            subject: &subject,
+            locale: Some(&locale),
+            at: now_ms(),
+        };
+        // Only a new ticket spends the visitor's rate budget.
+        if !self.is_stored_ticket(&ticket) {
+            self.take_token(visitor.id).map_err(|wait| Refusal { code: "rate_limited", retry_after_ms: Some(wait) })?;
+        }
+        let (reference, new) = self.store.create_ticket(&ticket).map_err(|_| refuse("unavailable"))?;
+        // A retransmission answers with the same reference and sends nothing.
+        if !new {
+            return Ok(reference);
+        }
+        self.post(
+            conversation,
+            NewMessage {
+                author: AuthorKind::Visitor,
+                name: None,
+                text,
+                client_id: Some(t.client_id),
+                at: now_ms(),
+                avatar: None,
+                quick_replies: &[],
+            },
+        );
+        let mail = TicketMail { reference: format!("#{reference}"), name: &name, email, subject: &subject, text };
+        self.send_mail(self.mail_texts.acknowledgement(&locale, &mail));
+        if let Some(team) = &self.team_email {
+            self.send_mail(self.mail_texts.team_notice(team, &mail));
+        }
+        self.tell_agents_summary(conversation);
+        Ok(reference)
+    }
+
+    fn is_stored_ticket(&self, t: &NewTicket<'_>) -> bool {
+        self.store.by_client_id(t.conversation, t.client_id).ok().flatten().is_some()
     }
 
     /// `identify`: checks the hash against the secret, stores who the
@@ -655,6 +751,18 @@ impl App {
                     retry_after_ms: r.retry_after_ms,
                 }],
             },
+            ClientFrame::Ticket { client_id, name, email, subject, text } => {
+                let frame =
+                    TicketFrame { client_id: &client_id, name: &name, email: &email, subject: &subject, text: &text };
+                match self.ticket(visitor, frame) {
+                    Ok(reference) => vec![ServerFrame::Ticket { client_id, reference }],
+                    Err(r) => vec![ServerFrame::Error {
+                        code: r.code.into(),
+                        client_id: Some(client_id),
+                        retry_after_ms: r.retry_after_ms,
+                    }],
+                }
+            }
             ClientFrame::Sync { after_seq } => self.replay(&visitor.conversation, after_seq).unwrap_or_default(),
             ClientFrame::History { before_seq, limit } => {
                 // The messages with before_seq - limit <= seq < before_seq.
@@ -860,6 +968,18 @@ impl App {
             )
             .ok_or(refuse("unavailable"))?;
         if new {
+            // A ticket's answers also go by e-mail, in the visitor's language.
+            if let Ok(Some(t)) = self.store.ticket_of(conversation) {
+                let mail = TicketMail {
+                    reference: format!("#{}", t.reference),
+                    name: &t.name,
+                    email: &t.email,
+                    subject: &t.subject,
+                    text,
+                };
+                let who = agent.name.clone().unwrap_or_default();
+                self.send_mail(self.mail_texts.reply(t.locale.as_deref().unwrap_or("en"), &mail, &who));
+            }
             self.publish(conversation, ServerFrame::Typing { author: agent, on: false });
             self.tell_agents_summary(conversation);
         }
@@ -964,6 +1084,54 @@ mod tests {
             .unwrap(),
         );
         a
+    }
+
+    #[test]
+    fn a_ticket_gets_a_reference_an_acknowledgement_in_the_visitors_language_and_replies_by_mail() {
+        let mut a = app();
+        let (outbox, mut sent) = tokio::sync::mpsc::unbounded_channel();
+        a.mail = Some(outbox);
+        a.team_email = Some("team@example.com".into());
+        let (v, _, _) = a.visitor(None).unwrap();
+        let k = v.conversation.as_str();
+        a.store.set_locale(k, "fa-IR").unwrap();
+        let frame = |client_id, email| TicketFrame {
+            client_id,
+            name: " Maryam ",
+            email,
+            subject: "",
+            text: "My order 77 never came.\nCan you check?",
+        };
+        assert_eq!(a.ticket(&v, frame("t0", "maryam@")).unwrap_err().code, "invalid_email");
+        assert!(sent.try_recv().is_err(), "nothing sent for a refused ticket");
+        let reference = a.ticket(&v, frame("t1", "maryam@example.com")).unwrap();
+        assert_eq!(reference, 1001, "references start at 1001");
+        let ack = sent.try_recv().unwrap();
+        assert_eq!(ack.to, "maryam@example.com");
+        assert!(ack.subject.contains("#1001") && !ack.subject.is_ascii(), "in Persian: {}", ack.subject);
+        let team = sent.try_recv().unwrap();
+        assert_eq!(team.to, "team@example.com");
+        assert!(
+            team.subject.contains("My order 77 never came.") && team.subject.contains("Maryam"),
+            "{}",
+            team.subject
+        );
+        // Sent again (a reconnect before the answer): the same ticket, no more mail.
+        assert_eq!(a.ticket(&v, frame("t1", "maryam@example.com")).unwrap(), 1001);
+        assert!(sent.try_recv().is_err());
+        assert_eq!(texts(&a, k).iter().filter(|(who, _)| *who == AuthorKind::Visitor).count(), 1, "one message");
+        // The console sees it; the agent's answer goes by e-mail too.
+        let info = a.store.visitor_info(k).unwrap().ticket.unwrap();
+        assert_eq!((info.reference, info.status.as_str()), (1001, "open"));
+        let reply = Reply { text: "It ships today.".into(), name: Some("Sara".into()), ..Reply::default() };
+        a.agent_message(k, &reply).unwrap();
+        let answer = sent.try_recv().unwrap();
+        assert_eq!(answer.to, "maryam@example.com");
+        assert!(
+            answer.subject.contains("#1001") && answer.body.contains("It ships today.") && answer.body.contains("Sara")
+        );
+        let (w, _, _) = a.visitor(None).unwrap();
+        assert_eq!(a.ticket(&w, frame("t1", "w@example.com")).unwrap(), 1002, "another visitor, the next number");
     }
 
     fn texts(a: &App, conversation: &str) -> Vec<(AuthorKind, String)> {

@@ -10,7 +10,7 @@
 //! rather than hopping to a blocking pool for each.
 
 use rusqlite::{params, Connection, OptionalExtension};
-use salam_core::protocol::agent::{Identity, LastMessage, PageView, Summary, VisitorInfo};
+use salam_core::protocol::agent::{Identity, LastMessage, PageView, Summary, TicketInfo, VisitorInfo};
 use salam_core::protocol::{Author, AuthorKind, ConversationStatus, ServerFrame, Stage};
 use std::path::Path;
 use std::sync::Mutex;
@@ -177,6 +177,11 @@ pub trait Store: Send + Sync {
     fn set_identity(&self, visitor: i64, identity: &Identity) -> Result<()>;
     /// Keeps the pre-chat form's answers.
     fn set_prechat(&self, id: &str, answers: &std::collections::BTreeMap<String, String>) -> Result<()>;
+    /// Makes the ticket (once per client id in a conversation); returns its
+    /// reference and whether it is new.
+    fn create_ticket(&self, t: &NewTicket<'_>) -> Result<(u64, bool)>;
+    /// The newest ticket of a conversation, if it has one.
+    fn ticket_of(&self, id: &str) -> Result<Option<TicketInfo>>;
     /// Another token for the visitor (another browser of the same user).
     fn add_token(&self, visitor: i64, token_hash: &str) -> Result<()>;
     /// For conversations created since `since` (ms) that an agent answered:
@@ -249,7 +254,61 @@ const MIGRATIONS: &[&str] = &[
     );",
     // 6: the pre-chat form's answers.
     "ALTER TABLE conversations ADD COLUMN prechat TEXT;",
+    // 7: tickets ("leave a message"), numbered from 1001.
+    "CREATE TABLE tickets (
+        reference INTEGER PRIMARY KEY AUTOINCREMENT,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        client_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        email TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        locale TEXT,
+        status TEXT NOT NULL DEFAULT 'open',
+        created_at INTEGER NOT NULL,
+        UNIQUE (conversation_id, client_id)
+    );
+    CREATE INDEX tickets_by_conversation ON tickets(conversation_id, reference);
+    INSERT INTO sqlite_sequence (name, seq) VALUES ('tickets', 1000);",
 ];
+
+/// A ticket to make.
+#[derive(Debug, Clone, Copy)]
+pub struct NewTicket<'a> {
+    /// Its conversation.
+    pub conversation: &'a str,
+    /// The `ticket` frame's client id.
+    pub client_id: &'a str,
+    /// The visitor's name.
+    pub name: &'a str,
+    /// Where answers go.
+    pub email: &'a str,
+    /// Its subject.
+    pub subject: &'a str,
+    /// The visitor's language, for the e-mails.
+    pub locale: Option<&'a str>,
+    /// When (ms).
+    pub at: u64,
+}
+
+/// The newest ticket of conversation `id`.
+fn newest_ticket(c: &Connection, id: &str) -> rusqlite::Result<Option<TicketInfo>> {
+    c.query_row(
+        "SELECT reference, name, email, subject, locale, status FROM tickets
+         WHERE conversation_id = ?1 ORDER BY reference DESC LIMIT 1",
+        [id],
+        |r| {
+            Ok(TicketInfo {
+                reference: r.get::<_, i64>(0)? as u64,
+                name: r.get(1)?,
+                email: r.get(2)?,
+                subject: r.get(3)?,
+                locale: r.get(4)?,
+                status: r.get(5)?,
+            })
+        },
+    )
+    .optional()
+}
 
 /// SQLite behind a mutex: one writer at a time is what SQLite allows anyway.
 pub struct Sqlite {
@@ -670,7 +729,8 @@ impl Store for Sqlite {
                 .optional()?
                 .flatten()
                 .and_then(|json| serde_json::from_str(&json).ok());
-            Ok(VisitorInfo { locale, time_zone, browser, pages, identity, prechat })
+            let ticket = newest_ticket(c, id)?;
+            Ok(VisitorInfo { locale, time_zone, browser, pages, identity, prechat, ticket })
         })
     }
 
@@ -703,6 +763,33 @@ impl Store for Sqlite {
             c.execute("UPDATE conversations SET prechat = ?2 WHERE id = ?1", params![id, json])?;
             Ok(())
         })
+    }
+
+    fn create_ticket(&self, t: &NewTicket<'_>) -> Result<(u64, bool)> {
+        self.with(|c| {
+            // Looked up first (one connection, so nothing comes between):
+            // an `INSERT OR IGNORE` that is ignored may still use up a number.
+            let existing: Option<i64> = c
+                .query_row(
+                    "SELECT reference FROM tickets WHERE conversation_id = ?1 AND client_id = ?2",
+                    [t.conversation, t.client_id],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(reference) = existing {
+                return Ok((reference as u64, false));
+            }
+            c.execute(
+                "INSERT INTO tickets (conversation_id, client_id, name, email, subject, locale, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![t.conversation, t.client_id, t.name, t.email, t.subject, t.locale, t.at as i64],
+            )?;
+            Ok((c.last_insert_rowid() as u64, true))
+        })
+    }
+
+    fn ticket_of(&self, id: &str) -> Result<Option<TicketInfo>> {
+        self.with(|c| newest_ticket(c, id))
     }
 
     fn add_token(&self, visitor: i64, token_hash: &str) -> Result<()> {

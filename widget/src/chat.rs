@@ -382,8 +382,6 @@ pub fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
-/// A client id unique for this visitor: time plus randomness. Not a secret;
-/// the server scopes ids to the visitor's own token.
 /// Where the visitor is, for the support side: this page and their time zone.
 fn page_context() -> salam_core::protocol::VisitorContext {
     let url = web_sys::window().and_then(|w| w.location().href().ok());
@@ -393,7 +391,9 @@ fn page_context() -> salam_core::protocol::VisitorContext {
     salam_core::protocol::VisitorContext { url, title, time_zone }
 }
 
-fn new_client_id() -> String {
+/// A client id unique for this visitor: time plus randomness. Not a secret;
+/// the server scopes ids to the visitor's own token.
+pub(crate) fn new_client_id() -> String {
     let now = js_sys::Date::now() as u64;
     let r1 = (js_sys::Math::random() * 4_294_967_296.0) as u64;
     let r2 = (js_sys::Math::random() * 4_294_967_296.0) as u64;

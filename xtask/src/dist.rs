@@ -265,9 +265,11 @@ fn print_table(out: &Path, sizes: &[Sized]) {
 /// fluent-bundle and gloo-net back in); 260 KB from issue 13 (the bot's
 /// rich text and quick replies, who is answering, availability, signals,
 /// identity), then 270 KB (the pre-chat form, which shows before the first
-/// message): docs/PERFORMANCE.md says what each costs. Never past 280 KB.
+/// message), then 276 KB from issue 14 (leave a message: the ticket form,
+/// its stored draft and the reference): docs/PERFORMANCE.md says what each
+/// costs. Never past 280 KB: the rest of issue 14 loads when first used.
 /// 1 KB = 1,024 bytes.
-pub const TOTAL_BUDGET: usize = 270 * 1024;
+pub const TOTAL_BUDGET: usize = 276 * 1024;
 
 /// Checks the built bundle against the budgets and prints the figures; an
 /// error names what is over. Bytes are deterministic, so this is a test.

@@ -60,6 +60,29 @@ pub fn ensure_test_tools() -> Result {
     Ok(())
 }
 
+/// aiosmtpd from PyPI: the real SMTP server the e-mail tests start.
+const AIOSMTPD: &str = "aiosmtpd==1.4.6";
+
+/// A Python with aiosmtpd, in a virtual environment under target/tools;
+/// returns its interpreter.
+pub fn ensure_python_tools() -> Result<PathBuf> {
+    let venv = tools_dir().join("py");
+    let python = venv.join("bin/python");
+    let ready = || output(Command::new(&python).args(["-c", "import aiosmtpd"])).is_some();
+    if ready() {
+        return Ok(python);
+    }
+    if output(Command::new("python3").args(["-c", "import venv, ensurepip"])).is_none() {
+        apt_install(&["python3", "python3-venv"])?;
+    }
+    run(Command::new("python3").args(["-m", "venv", "--clear"]).arg(&venv))?;
+    run(Command::new(&python).args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", AIOSMTPD]))?;
+    if !ready() {
+        return Err(format!("{AIOSMTPD} did not install into {}", venv.display()));
+    }
+    Ok(python)
+}
+
 fn ensure_node() -> Result {
     if output(Command::new("node").arg("--version")).is_none() || output(Command::new("npm").arg("--version")).is_none()
     {

@@ -57,4 +57,5 @@ pub mod protocol;
 pub mod rich;
 pub mod session;
 pub mod state;
+pub mod ticket;
 pub mod transport;

@@ -19,6 +19,18 @@ pub enum FieldKind {
     Select,
     /// A box to tick ("I accept the terms").
     Checkbox,
+    /// Several lines of text (up to [`crate::protocol::MAX_MESSAGE_CHARS`]).
+    Textarea,
+}
+
+impl FieldKind {
+    /// The longest answer kept, in characters.
+    pub fn max_chars(self) -> usize {
+        match self {
+            FieldKind::Textarea => crate::protocol::MAX_MESSAGE_CHARS,
+            _ => MAX_ANSWER_CHARS,
+        }
+    }
 }
 
 /// One option of a select field.
@@ -103,7 +115,7 @@ pub fn set_answer(answers: &mut Answers, id: &str, value: String) {
     }
 }
 
-/// Longest answer kept, in characters.
+/// Longest answer kept, in characters (but see [`FieldKind::max_chars`]).
 pub const MAX_ANSWER_CHARS: usize = 500;
 
 /// The fields still to ask: those whose answer is not known already.
@@ -144,14 +156,14 @@ pub fn validate(fields: &[Field], answers: &[(String, String)]) -> Vec<(String, 
     errors
 }
 
-/// The answers to send: trimmed, cut to [`MAX_ANSWER_CHARS`], only for the
-/// form's fields, empty ones left out.
+/// The answers to send: trimmed, cut to their field's
+/// [`FieldKind::max_chars`], only for the form's fields, empty ones left out.
 pub fn clean(fields: &[Field], answers: &[(String, String)]) -> Answers {
     fields
         .iter()
         .filter_map(|f| {
             let v = answer(answers, &f.id)?.trim();
-            (!v.is_empty()).then(|| (f.id.clone(), v.chars().take(MAX_ANSWER_CHARS).collect()))
+            (!v.is_empty()).then(|| (f.id.clone(), v.chars().take(f.kind.max_chars()).collect()))
         })
         .collect()
 }

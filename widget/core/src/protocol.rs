@@ -178,6 +178,23 @@ pub enum ClientFrame {
         #[serde(with = "as_map")]
         answers: crate::prechat::Answers,
     },
+    /// The visitor left a message for the team (the "leave a message"
+    /// form). The server makes a ticket of it, stores `text` as the
+    /// visitor's message, answers `ticket` with the reference, and e-mails
+    /// an acknowledgement to `email` and the team's replies later.
+    Ticket {
+        /// Client-generated id; the server makes one ticket per id.
+        client_id: String,
+        /// The visitor's name.
+        name: String,
+        /// Where the answer goes.
+        email: String,
+        /// A subject line; empty takes the message's first words.
+        #[serde(default)]
+        subject: String,
+        /// The message.
+        text: String,
+    },
     /// The host page says who the visitor is (`Salam('identify', ...)`).
     /// With the server's secret, `user_hash` (HMAC-SHA256 of `user_id`,
     /// hex) proves it, and the visitor gets the same conversation in every
@@ -345,6 +362,13 @@ pub enum ServerFrame {
     Status {
         /// The new status.
         status: ConversationStatus,
+    },
+    /// Answer to `ticket`: it is stored, under this reference.
+    Ticket {
+        /// The `ticket` frame's client id.
+        client_id: String,
+        /// What the visitor quotes ("#1042").
+        reference: u64,
     },
     /// Answer to `ping`.
     Pong,

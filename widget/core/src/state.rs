@@ -160,6 +160,12 @@ pub struct State {
     pub prechat_errors: Vec<(String, &'static str)>,
     /// Pre-chat answers not yet acknowledged: sent again after every welcome.
     pending_prechat: Option<ClientFrame>,
+    /// The "leave a message" form shows.
+    pub ticket_open: bool,
+    /// What is wrong with the ticket form's answers, per field id.
+    pub ticket_errors: Vec<(String, &'static str)>,
+    /// The ticket form's draft, the ticket being sent, the last one sent.
+    pub ticket: crate::ticket::Ticket,
     /// Whether the team answers now, as the server last said; `None` until
     /// it says (or if it never does).
     pub availability: Option<Availability>,
@@ -219,6 +225,9 @@ impl Default for State {
             prechat_done: false,
             prechat_errors: vec![],
             pending_prechat: None,
+            ticket_open: false,
+            ticket_errors: vec![],
+            ticket: Default::default(),
             availability: None,
             agent_read_seq: 0,
             read_sent: 0,
@@ -277,6 +286,13 @@ pub struct Saved {
     /// The pre-chat form was sent.
     #[serde(deserialize_with = "lenient")]
     pub prechat_done: bool,
+    /// The ticket form's draft, the ticket being sent, the last one sent.
+    #[serde(deserialize_with = "lenient", skip_serializing_if = "is_default")]
+    pub ticket: crate::ticket::Ticket,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 /// A message in the outbox.
@@ -393,6 +409,7 @@ impl State {
             unread: self.unread,
             outbox,
             prechat_done: self.prechat_done || stored.prechat_done,
+            ticket: self.ticket.clone(),
             greeted: {
                 let mut greeted = self.greeted.clone();
                 greeted.extend(stored.greeted.into_iter().filter(|g| !self.greeted.contains(g)));
@@ -603,6 +620,20 @@ pub enum Event {
         /// What was typed, by field id.
         answers: crate::prechat::Answers,
     },
+    /// The visitor opened the "leave a message" form (or closed it).
+    TicketForm(bool),
+    /// The visitor typed in the ticket form.
+    TicketInput {
+        /// The field.
+        id: String,
+        /// Its whole value now.
+        value: String,
+    },
+    /// The visitor sent the ticket form.
+    SubmitTicket {
+        /// A fresh client id.
+        client_id: String,
+    },
 }
 
 /// Something for the host page to hear about (`salam:*` events and
@@ -801,6 +832,37 @@ fn apply(state: &mut State, event: Event) -> Vec<Effect> {
             state.pending_prechat = Some(frame.clone());
             vec![Effect::Persist, Effect::Send(frame)]
         }
+        Event::TicketForm(open) => {
+            if open && state.ticket.sending.is_some() {
+                return vec![];
+            }
+            state.ticket_open = open;
+            state.ticket_errors.clear();
+            // What is known is filled in, never over what was typed.
+            for (id, value) in state.known.clone() {
+                if crate::prechat::answer(&state.ticket.draft, &id).is_none_or(|v| v.trim().is_empty()) {
+                    crate::prechat::set_answer(&mut state.ticket.draft, &id, value);
+                }
+            }
+            vec![]
+        }
+        Event::TicketInput { id, value } => {
+            crate::prechat::set_answer(&mut state.ticket.draft, &id, value);
+            vec![Effect::Persist]
+        }
+        Event::SubmitTicket { client_id } => {
+            let fields = crate::ticket::fields();
+            state.ticket_errors = crate::prechat::validate(&fields, &state.ticket.draft);
+            if !state.ticket_errors.is_empty() || state.ticket.sending.is_some() {
+                return vec![];
+            }
+            state.ticket.draft = crate::prechat::clean(&fields, &state.ticket.draft);
+            state.ticket.sending = Some(client_id);
+            state.ticket_open = false;
+            let mut effects = vec![Effect::Persist];
+            effects.extend(ticket_frame(state).map(Effect::Send));
+            effects
+        }
         Event::DismissGreeting => {
             state.greeting = None;
             vec![]
@@ -827,9 +889,18 @@ fn apply(state: &mut State, event: Event) -> Vec<Effect> {
     }
 }
 
+/// The `ticket` frame for the ticket being sent, if one is.
+fn ticket_frame(state: &State) -> Option<ClientFrame> {
+    let client_id = state.ticket.sending.clone()?;
+    let get = |id| crate::prechat::answer(&state.ticket.draft, id).unwrap_or("").to_string();
+    let subject: String = get("subject").chars().take(crate::ticket::MAX_SUBJECT_CHARS).collect();
+    Some(ClientFrame::Ticket { client_id, name: get("name"), email: get("email"), subject, text: get("message") })
+}
+
 fn restore(state: &mut State, saved: Saved) -> Vec<Effect> {
     state.returning = saved.token.is_some();
     state.prechat_done = saved.prechat_done;
+    state.ticket = saved.ticket;
     state.greeted = saved.greeted;
     state.token = saved.token;
     state.conversation = saved.conversation;
@@ -985,6 +1056,14 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
             }
             effects.extend(state.pending_identity.clone().map(Effect::Send));
             effects.extend(state.pending_prechat.clone().map(Effect::Send));
+            effects.extend(ticket_frame(state).map(Effect::Send));
+        }
+        ServerFrame::Ticket { client_id, reference } => {
+            if state.ticket.sending.as_ref() == Some(&client_id) {
+                let email = crate::prechat::answer(&state.ticket.draft, "email").map(str::to_string);
+                state.ticket = crate::ticket::Ticket { reference: Some(reference), email, ..Default::default() };
+                effects.push(Effect::Persist);
+            }
         }
         ServerFrame::Ack { client_id, id, seq } => {
             if let Some(i) = state.position(&client_id) {
@@ -1111,6 +1190,14 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
         ServerFrame::Error { code, .. } if code == "identity_refused" => {
             state.pending_identity = None;
             effects.push(Effect::Emit(HostEvent::IdentityRefused));
+        }
+        ServerFrame::Error { code, client_id, .. } if client_id.is_some() && client_id == state.ticket.sending => {
+            // Refused: the form comes back with what was typed and why.
+            state.ticket.sending = None;
+            state.ticket_open = true;
+            let (field, message) = crate::ticket::refusal(&code);
+            state.ticket_errors = vec![(field.to_string(), message)];
+            effects.push(Effect::Persist);
         }
         ServerFrame::Error { code, client_id, .. } => {
             if let Some(i) = client_id.and_then(|c| state.position(&c)) {
@@ -1927,5 +2014,69 @@ mod tests {
         let mut identified = State::default();
         reduce(&mut identified, Event::Identify(identify("u1")));
         assert_eq!(answer(&identified.known, "name"), Some("Maryam"));
+    }
+
+    #[test]
+    fn a_ticket_keeps_what_was_typed_until_the_server_has_it() {
+        use crate::prechat::answer;
+        let mut s = State::default();
+        reduce(&mut s, Event::Identify(identify("u1")));
+        reduce(&mut s, Event::TicketForm(true));
+        assert!(s.ticket_open);
+        assert_eq!(answer(&s.ticket.draft, "name"), Some("Maryam"), "what is known is filled in");
+        let input =
+            |s: &mut State, id: &str, value: &str| reduce(s, Event::TicketInput { id: id.into(), value: value.into() });
+        assert_eq!(input(&mut s, "email", "not an address"), vec![Effect::Persist], "every keystroke is kept");
+        assert!(reduce(&mut s, Event::SubmitTicket { client_id: "t1".into() }).is_empty());
+        assert_eq!(
+            s.ticket_errors,
+            [("email".into(), "prechat-email-invalid"), ("message".into(), "prechat-required")]
+        );
+        input(&mut s, "email", "m@example.com");
+        input(&mut s, "message", "  My order never came  ");
+        // A reload keeps the draft.
+        let mut reloaded = State::default();
+        reduce(&mut reloaded, Event::Restore(s.saved_over(Saved::default())));
+        assert_eq!(answer(&reloaded.ticket.draft, "message"), Some("  My order never came  "));
+
+        let fx = reduce(&mut s, Event::SubmitTicket { client_id: "t1".into() });
+        let frame = ClientFrame::Ticket {
+            client_id: "t1".into(),
+            name: "Maryam".into(),
+            email: "m@example.com".into(),
+            subject: String::new(),
+            text: "My order never came".into(),
+        };
+        assert_eq!(fx, vec![Effect::Persist, Effect::Send(frame.clone())]);
+        assert!(!s.ticket_open);
+        // Sent again after every welcome, also after a reload, until acknowledged.
+        let mut reloaded = State::default();
+        reduce(&mut reloaded, Event::Restore(s.saved_over(Saved::default())));
+        assert!(reduce(&mut reloaded, welcome_at("k", 0)).contains(&Effect::Send(frame.clone())));
+        reduce(&mut s, Event::Frame(ServerFrame::Ticket { client_id: "t1".into(), reference: 1042 }));
+        assert_eq!((s.ticket.reference, s.ticket.email.as_deref()), (Some(1042), Some("m@example.com")));
+        assert!(s.ticket.draft.is_empty() && s.ticket.sending.is_none());
+        assert!(!reduce(&mut s, welcome_at("k", 0)).contains(&Effect::Send(frame)));
+    }
+
+    #[test]
+    fn a_refused_ticket_comes_back_with_the_reason() {
+        let mut s = State::default();
+        reduce(&mut s, Event::TicketForm(true));
+        for (id, value) in [("name", "Sara"), ("email", "s@example.com"), ("message", "Hello")] {
+            reduce(&mut s, Event::TicketInput { id: id.into(), value: value.into() });
+        }
+        reduce(&mut s, Event::SubmitTicket { client_id: "t2".into() });
+        reduce(
+            &mut s,
+            Event::Frame(ServerFrame::Error {
+                code: "invalid_email".into(),
+                client_id: Some("t2".into()),
+                retry_after_ms: None,
+            }),
+        );
+        assert!(s.ticket_open && s.ticket.sending.is_none());
+        assert_eq!(s.ticket_errors, [("email".into(), "prechat-email-invalid")]);
+        assert_eq!(crate::prechat::answer(&s.ticket.draft, "message"), Some("Hello"), "nothing typed lost");
     }
 }

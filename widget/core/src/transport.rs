@@ -146,6 +146,8 @@ impl EchoServer {
             // No conversation is kept here to add a greeting to.
             | ClientFrame::Greeting { .. }
             | ClientFrame::Prechat { .. }
+            // No tickets here: nobody to e-mail.
+            | ClientFrame::Ticket { .. }
             | ClientFrame::Unknown => {
                 vec![]
             }

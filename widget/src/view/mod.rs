@@ -6,6 +6,7 @@ mod avatar;
 mod composer;
 mod connection_banner;
 mod conversation_notice;
+mod fields_form;
 mod greeting;
 mod header;
 mod icons;
@@ -13,10 +14,10 @@ mod launcher;
 mod message_list;
 mod message_row;
 mod panel;
-mod prechat;
 mod quick_replies;
 mod rich_text;
 mod salam_chat;
+mod ticket_bar;
 
 pub use salam_chat::SalamChat;
 

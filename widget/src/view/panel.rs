@@ -1,6 +1,13 @@
 use super::{
-    composer::Composer, connection_banner::ConnectionBanner, conversation_notice::ConversationNotice, header::Header,
-    ids, message_list::MessageList, prechat::PrechatForm, quick_replies::QuickReplies,
+    composer::Composer,
+    connection_banner::ConnectionBanner,
+    conversation_notice::ConversationNotice,
+    fields_form::{FieldsForm, PRECHAT, TICKET},
+    header::Header,
+    ids,
+    message_list::MessageList,
+    quick_replies::QuickReplies,
+    ticket_bar::TicketBar,
 };
 use crate::chat::Chat;
 use leptos::prelude::*;
@@ -28,6 +35,8 @@ pub fn Panel(
             salam_core::prechat::to_ask(&prechat, &s.known)
         })
     });
+    let ticket =
+        Memo::new(move |_| chat.state().with(|s| if s.ticket_open { salam_core::ticket::fields() } else { vec![] }));
     view! {
         <div
             id=ids::PANEL
@@ -43,9 +52,11 @@ pub fn Panel(
             <MessageList />
             <QuickReplies />
             <ConversationNotice />
-            <PrechatForm ask=ask />
-            // Hidden, not removed, while the form shows: one view type fewer.
-            <div class="salam-composer-slot" hidden=move || ask.with(|a| !a.is_empty())>
+            <TicketBar />
+            <FieldsForm kind=&PRECHAT fields=ask />
+            <FieldsForm kind=&TICKET fields=ticket />
+            // Hidden, not removed, while a form shows: one view type fewer.
+            <div class="salam-composer-slot" hidden=move || ask.with(|a| !a.is_empty()) || ticket.with(|t| !t.is_empty())>
                 <Composer />
             </div>
         </div>

@@ -193,4 +193,25 @@ pub struct VisitorInfo {
     /// Their answers to the pre-chat form (field id to answer).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub prechat: BTreeMap<String, String>,
+    /// The message they left ("leave a message"), if they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<TicketInfo>,
+}
+
+/// A ticket: what the visitor left when nobody could answer.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct TicketInfo {
+    /// Its reference ("#1042").
+    pub reference: u64,
+    /// The visitor's name.
+    pub name: String,
+    /// Where the answers are e-mailed.
+    pub email: String,
+    /// Its subject.
+    pub subject: String,
+    /// The visitor's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+    /// `open`, `pending` or `solved`.
+    pub status: String,
 }

@@ -2,17 +2,64 @@ use crate::chat::Chat;
 use crate::i18n::I18n;
 use leptos::prelude::*;
 use salam_core::prechat::{set_answer, Answers, Field, FieldKind};
-use salam_core::state::Event;
+use salam_core::state::{Event, State};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
-/// The heading's id, which names the form.
-const TITLE: &str = "salam-prechat-title";
+/// What makes one form of fields what it is: the pre-chat form or the
+/// ticket form ("leave a message"). Plain functions, not closures: one
+/// instance of the view's code serves both.
+pub struct FormKind {
+    /// Prefix of its element ids (unique in the shadow root).
+    prefix: &'static str,
+    /// Its heading, intro and button, as locale message ids.
+    title: &'static str,
+    intro: &'static str,
+    submit: &'static str,
+    /// A cancel button's text, if it has one.
+    cancel: Option<&'static str>,
+    /// The errors the state holds for it.
+    errors: fn(&State) -> Vec<(String, &'static str)>,
+    /// Where what was typed lives: in the state (and the storage), through
+    /// these events; none keeps it in the view.
+    draft: Option<fn(&State) -> Answers>,
+    /// The event for one field's new value (with `draft`).
+    input: fn(String, String) -> Option<Event>,
+    /// The event for sending it.
+    send: fn(Vec<Field>, Answers) -> Event,
+    /// The event for cancelling it.
+    cancel_event: fn() -> Option<Event>,
+}
 
-/// Prefix of a control's id; the rest is its place in the form.
-const CONTROL: &str = "salam-f-";
+/// The pre-chat form (see [`salam_core::prechat`]).
+pub static PRECHAT: FormKind = FormKind {
+    prefix: "salam-p",
+    title: "prechat-title",
+    intro: "prechat-intro",
+    submit: "prechat-submit",
+    cancel: None,
+    errors: |s| s.prechat_errors.clone(),
+    draft: None,
+    input: |_, _| None,
+    send: |fields, answers| Event::SubmitPrechat { fields, answers },
+    cancel_event: || None,
+};
+
+/// "Leave a message" (see [`salam_core::ticket`]).
+pub static TICKET: FormKind = FormKind {
+    prefix: "salam-t",
+    title: "ticket-title",
+    intro: "ticket-intro",
+    submit: "ticket-submit",
+    cancel: Some("ticket-cancel"),
+    errors: |s| s.ticket_errors.clone(),
+    draft: Some(|s| s.ticket.draft.clone()),
+    input: |id, value| Some(Event::TicketInput { id, value }),
+    send: |_, _| Event::SubmitTicket { client_id: crate::chat::new_client_id() },
+    cancel_event: || Some(Event::TicketForm(false)),
+};
 
 /// One field as built: its id in the answers, its control, its error line.
 struct Row {
@@ -21,18 +68,19 @@ struct Row {
     error: Element,
 }
 
-/// The pre-chat form, in the composer's place until it is sent: the
-/// owner's fields, each error next to its field (and the first one
-/// focused), nothing typed lost.
+/// A form of fields, in the composer's place while it shows: each error
+/// next to its field (and the first one focused), nothing typed lost.
 ///
 /// Built with the DOM directly, as the rich text is: the form as Leptos
-/// views (four kinds of field, each with reactive attributes) cost the
+/// views (five kinds of field, each with reactive attributes) cost the
 /// bundle 25 KB brotli, several times this. It is rebuilt only when the
 /// fields or the language change, from what was typed.
 #[component]
-pub fn PrechatForm(
-    /// The fields still to ask; none hides the form.
-    ask: Memo<Vec<Field>>,
+pub fn FieldsForm(
+    /// Which form.
+    kind: &'static FormKind,
+    /// The fields to show; none hides the form.
+    fields: Memo<Vec<Field>>,
 ) -> impl IntoView {
     let chat = expect_context::<Chat>();
     let i18n = chat.i18n;
@@ -41,16 +89,35 @@ pub fn PrechatForm(
     let form = NodeRef::<leptos::html::Form>::new();
     Effect::new({
         let (answers, rows) = (answers.clone(), rows.clone());
-        move |_| {
-            let fields = ask.get();
+        move |was_shown: Option<bool>| {
+            let list = fields.get();
             let lang = i18n.lang();
-            let Some(form) = form.get() else { return };
-            form.set_hidden(fields.is_empty());
+            let Some(form) = form.get() else { return false };
+            form.set_class_name(&format!("salam-form {}", kind.prefix));
+            form.set_hidden(list.is_empty());
             form.set_text_content(None);
-            let Some(doc) = form.owner_document() else { return };
-            let built = build(&doc, &form, &fields, &lang, i18n, &answers.borrow());
-            show_errors(&built, chat, i18n);
+            let Some(doc) = form.owner_document() else { return false };
+            if let Some(draft) = kind.draft {
+                *answers.borrow_mut() = chat.state().with_untracked(draft);
+            }
+            let built = build(&doc, &form, kind, &list, &lang, i18n, &answers.borrow());
+            show_errors(&built, kind, chat, i18n);
+            // A form the visitor opened gets focus: its first field with an
+            // error, else its first empty one.
+            let shown = !list.is_empty();
+            if shown && !was_shown.unwrap_or(true) && kind.cancel.is_some() {
+                let first = built.iter().find(|r| r.control.get_attribute("aria-invalid").as_deref() == Some("true"));
+                let empty = || {
+                    built
+                        .iter()
+                        .find(|r| salam_core::prechat::answer(&answers.borrow(), &r.id).is_none_or(str::is_empty))
+                };
+                if let Some(row) = first.or_else(empty).or(built.first()) {
+                    focus(&row.control);
+                }
+            }
             *rows.borrow_mut() = built;
+            shown
         }
     });
     let on_input = {
@@ -65,21 +132,36 @@ pub fn PrechatForm(
                 }
             } else if let Some(select) = target.dyn_ref::<HtmlSelectElement>() {
                 select.value()
+            } else if let Some(text) = target.dyn_ref::<HtmlTextAreaElement>() {
+                text.value()
             } else {
                 return;
             };
             let id = target.unchecked_ref::<Element>().id();
-            let place = id.strip_prefix(CONTROL).and_then(|n| n.parse::<usize>().ok());
+            let place =
+                id.strip_prefix(kind.prefix).and_then(|n| n.strip_prefix("-f-")).and_then(|n| n.parse::<usize>().ok());
             if let Some(row) = place.and_then(|i| rows.borrow().get(i).map(|r| r.id.clone())) {
-                set_answer(&mut answers.borrow_mut(), &row, value);
+                set_answer(&mut answers.borrow_mut(), &row, value.clone());
+                if let Some(event) = (kind.input)(row, value) {
+                    chat.dispatch(event);
+                }
             }
+        }
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let cancel = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .is_some_and(|t| t.class_name() == "salam-form-cancel");
+        if let (true, Some(event)) = (cancel, (kind.cancel_event)()) {
+            chat.dispatch(event);
         }
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        chat.dispatch(Event::SubmitPrechat { fields: ask.get_untracked(), answers: answers.borrow().clone() });
+        chat.dispatch((kind.send)(fields.get_untracked(), answers.borrow().clone()));
         let rows = rows.borrow();
-        show_errors(&rows, chat, i18n);
+        show_errors(&rows, kind, chat, i18n);
         // The first field with an error gets focus, so the visitor hears why;
         // with none, the form goes and the composer takes its place.
         let first = rows.iter().find(|r| r.control.get_attribute("aria-invalid").as_deref() == Some("true"));
@@ -94,13 +176,16 @@ pub fn PrechatForm(
             }
         }
     };
-    view! { <form class="salam-prechat" novalidate hidden node_ref=form on:submit=on_submit on:input=on_input></form> }
+    view! {
+        <form class="salam-form" novalidate hidden node_ref=form on:submit=on_submit on:input=on_input on:click=on_click></form>
+    }
 }
 
 /// The form's heading, intro, rows and button (the rows with what was typed).
 fn build(
     doc: &Document,
     form: &Element,
+    kind: &FormKind,
     fields: &[Field],
     lang: &str,
     i18n: I18n,
@@ -119,14 +204,30 @@ fn build(
             None
         }
     };
-    if let Some(title) = text("h3", "salam-prechat-title", "prechat-title") {
-        title.set_id(TITLE);
-        let _ = form.set_attribute("aria-labelledby", TITLE);
+    if let Some(title) = text("h3", "salam-form-title", kind.title) {
+        let id = format!("{}-title", kind.prefix);
+        title.set_id(&id);
+        let _ = form.set_attribute("aria-labelledby", &id);
     }
-    text("p", "salam-prechat-intro", "prechat-intro");
-    let rows = fields.iter().enumerate().filter_map(|(i, f)| build_row(doc, form, i, f, lang, i18n, typed)).collect();
-    if let Some(submit) = text("button", "salam-prechat-submit", "prechat-submit") {
-        let _ = submit.set_attribute("type", "submit");
+    text("p", "salam-form-intro", kind.intro);
+    let rows = fields
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| build_row(doc, form, kind.prefix, i, f, lang, i18n, typed))
+        .collect();
+    let Ok(buttons) = doc.create_element("div") else { return rows };
+    buttons.set_class_name("salam-form-buttons");
+    let _ = form.append_with_node_1(&buttons);
+    for (class, message, kind) in
+        [("salam-form-submit", Some(kind.submit), "submit"), ("salam-form-cancel", kind.cancel, "button")]
+    {
+        let Some(message) = message else { continue };
+        if let Ok(button) = doc.create_element("button") {
+            button.set_class_name(class);
+            let _ = button.set_attribute("type", kind);
+            button.set_text_content(Some(&i18n.t(message)));
+            let _ = buttons.append_with_node_1(&button);
+        }
     }
     rows
 }
@@ -137,8 +238,8 @@ fn focus(el: &Element) {
 
 /// Marks each control valid or not and writes its error under it, from the
 /// state's last check of the answers.
-fn show_errors(rows: &[Row], chat: Chat, i18n: I18n) {
-    let errors = chat.state().with_untracked(|s| s.prechat_errors.clone());
+fn show_errors(rows: &[Row], kind: &FormKind, chat: Chat, i18n: I18n) {
+    let errors = chat.state().with_untracked(kind.errors);
     for row in rows {
         let error = errors.iter().find(|(id, _)| *id == row.id).map(|(_, message)| i18n.t(message));
         let _ = row.control.set_attribute("aria-invalid", if error.is_some() { "true" } else { "false" });
@@ -156,9 +257,11 @@ fn show_errors(rows: &[Row], chat: Chat, i18n: I18n) {
 
 /// One field: its label (the owner's, or the widget's own for name and
 /// e-mail), its control holding what was typed, and its error line.
+#[allow(clippy::too_many_arguments)]
 fn build_row(
     doc: &Document,
     parent: &Element,
+    prefix: &str,
     place: usize,
     field: &Field,
     lang: &str,
@@ -175,7 +278,7 @@ fn build_row(
     let set = |el: &Element, name: &str, value: &str| {
         let _ = el.set_attribute(name, value);
     };
-    let control_id = format!("{CONTROL}{place}");
+    let control_id = format!("{prefix}-f-{place}");
     let value = salam_core::prechat::answer(typed, &field.id).unwrap_or("");
     let checkbox = field.kind == FieldKind::Checkbox;
     let row = el("div", if checkbox { "salam-field salam-field-check" } else { "salam-field" })?;
@@ -186,6 +289,8 @@ fn build_row(
         (Some(text), _) => text.to_string(),
         (None, "name") => i18n.t("prechat-name"),
         (None, "email") => i18n.t("prechat-email"),
+        (None, "subject") => i18n.t("ticket-subject"),
+        (None, "message") => i18n.t("ticket-message"),
         (None, other) => other.to_string(),
     };
     let _ = label.append_with_str_1(&text);
@@ -213,6 +318,14 @@ fn build_row(
             select.unchecked_ref::<HtmlSelectElement>().set_value(value);
             select
         }
+        FieldKind::Textarea => {
+            let area = el("textarea", "salam-field-input salam-field-long")?;
+            set(&area, "dir", "auto");
+            set(&area, "rows", "4");
+            set(&area, "maxlength", &field.kind.max_chars().to_string());
+            area.unchecked_ref::<HtmlTextAreaElement>().set_value(value);
+            area
+        }
         kind => {
             let input = el("input", if checkbox { "salam-check" } else { "salam-field-input" })?;
             let (kind, autocomplete) = match (kind, field.id.as_str()) {
@@ -229,7 +342,7 @@ fn build_row(
                 input_el.set_checked(value == "true");
             } else {
                 set(&input, "dir", "auto");
-                set(&input, "maxlength", &salam_core::prechat::MAX_ANSWER_CHARS.to_string());
+                set(&input, "maxlength", &field.kind.max_chars().to_string());
                 input_el.set_value(value);
             }
             input
@@ -241,7 +354,7 @@ fn build_row(
     }
 
     let error = el("p", "salam-field-error")?;
-    error.set_id(&format!("salam-e-{place}"));
+    error.set_id(&format!("{prefix}-e-{place}"));
     let parts: [&Element; 3] = if checkbox { [&control, &label, &error] } else { [&label, &control, &error] };
     for part in parts {
         let _ = row.append_with_node_1(part);

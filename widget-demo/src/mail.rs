@@ -1,0 +1,289 @@
+//! E-mail: the acknowledgement a visitor gets for a ticket (in their
+//! language), the team's notice of a new ticket, and the team's replies to
+//! tickets. Built here, handed to a [`Notifier`] by a background task so no
+//! handler waits on a mail server.
+//!
+//! Notifiers: [`LogNotifier`] (the demo's default: prints each mail) and
+//! [`SmtpNotifier`] (`--smtp smtp://host:port`, built and sent by lettre).
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::mpsc;
+
+/// The shipped e-mail texts, by language tag (English first: the fallback).
+const TEXTS: &[(&str, &str)] = &[
+    ("en", include_str!("../../locales/en/mail.ftl")),
+    ("ar", include_str!("../../locales/ar/mail.ftl")),
+    ("de", include_str!("../../locales/de/mail.ftl")),
+    ("es", include_str!("../../locales/es/mail.ftl")),
+    ("fa", include_str!("../../locales/fa/mail.ftl")),
+    ("fr", include_str!("../../locales/fr/mail.ftl")),
+    ("he", include_str!("../../locales/he/mail.ftl")),
+    ("hi", include_str!("../../locales/hi/mail.ftl")),
+    ("id", include_str!("../../locales/id/mail.ftl")),
+    ("ja", include_str!("../../locales/ja/mail.ftl")),
+    ("pt-BR", include_str!("../../locales/pt-BR/mail.ftl")),
+    ("ru", include_str!("../../locales/ru/mail.ftl")),
+    ("tr", include_str!("../../locales/tr/mail.ftl")),
+    ("ur", include_str!("../../locales/ur/mail.ftl")),
+    ("zh-CN", include_str!("../../locales/zh-CN/mail.ftl")),
+];
+
+/// One e-mail, plain text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mail {
+    /// The recipient's address.
+    pub to: String,
+    /// Where a reply goes, if not the sender.
+    pub reply_to: Option<String>,
+    /// The subject line.
+    pub subject: String,
+    /// The body, plain text.
+    pub body: String,
+}
+
+/// What sends e-mail. Implementations are chosen by server flags.
+pub trait Notifier: Send + Sync {
+    /// Sends one mail; an error says why, for the log.
+    fn send<'a>(&'a self, mail: &'a Mail) -> Pin<Box<dyn Future<Output = Result<(), String>> + Send + 'a>>;
+}
+
+/// Prints each mail to the server's output (the demo's notifier).
+pub struct LogNotifier;
+
+impl Notifier for LogNotifier {
+    fn send<'a>(&'a self, mail: &'a Mail) -> Pin<Box<dyn Future<Output = Result<(), String>> + Send + 'a>> {
+        Box::pin(async move {
+            println!("mail to {}: {}\n{}\n", mail.to, mail.subject, mail.body);
+            Ok(())
+        })
+    }
+}
+
+/// Sends over SMTP with lettre.
+pub struct SmtpNotifier {
+    transport: lettre::AsyncSmtpTransport<lettre::Tokio1Executor>,
+    from: lettre::message::Mailbox,
+}
+
+impl SmtpNotifier {
+    /// A notifier for `url` (`smtp://[user:password@]host[:port]`; plain
+    /// SMTP, as to a local relay) sending as `from` ("Support <help@example.com>").
+    pub fn new(url: &str, from: &str) -> Result<Self, String> {
+        let bad = |why: &str| format!("--smtp {url}: {why} (expected smtp://[USER:PASSWORD@]HOST[:PORT])");
+        let parsed = url::Url::parse(url).map_err(|e| bad(&e.to_string()))?;
+        if parsed.scheme() != "smtp" {
+            return Err(bad("only plain smtp:// is supported"));
+        }
+        let host = parsed.host_str().filter(|h| !h.is_empty()).ok_or_else(|| bad("no host"))?;
+        let mut builder = lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::builder_dangerous(host)
+            .port(parsed.port().unwrap_or(25))
+            .timeout(Some(Duration::from_secs(20)));
+        if !parsed.username().is_empty() {
+            let decode = |s: &str| percent_decode(s);
+            let credentials = lettre::transport::smtp::authentication::Credentials::new(
+                decode(parsed.username()),
+                decode(parsed.password().unwrap_or("")),
+            );
+            builder = builder.credentials(credentials);
+        }
+        let transport = builder.build();
+        let from = from.parse().map_err(|e| format!("--mail-from {from}: {e}"))?;
+        Ok(Self { transport, from })
+    }
+}
+
+impl Notifier for SmtpNotifier {
+    fn send<'a>(&'a self, mail: &'a Mail) -> Pin<Box<dyn Future<Output = Result<(), String>> + Send + 'a>> {
+        Box::pin(async move {
+            use lettre::AsyncTransport;
+            let to = mail.to.parse().map_err(|e| format!("recipient {}: {e}", mail.to))?;
+            let mut builder = lettre::Message::builder().from(self.from.clone()).to(to).subject(&mail.subject);
+            if let Some(reply_to) = mail.reply_to.as_deref().and_then(|r| r.parse().ok()) {
+                builder = builder.reply_to(reply_to);
+            }
+            let message = builder
+                .header(lettre::message::header::ContentType::TEXT_PLAIN)
+                .body(mail.body.clone())
+                .map_err(|e| e.to_string())?;
+            self.transport.send(message).await.map(|_| ()).map_err(|e| e.to_string())
+        })
+    }
+}
+
+/// `%40` as `@` in a URL's user name or password.
+fn percent_decode(s: &str) -> String {
+    url::form_urlencoded::parse(format!("x={}", s.replace('+', "%2B")).as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
+}
+
+/// Starts the task that hands mails to `notifier`, three tries each (after
+/// 2 s and 10 s); returns where to put them. A mail that cannot be sent is
+/// logged, never retried forever.
+pub fn start(notifier: Arc<dyn Notifier>) -> mpsc::UnboundedSender<Mail> {
+    let (tx, mut rx) = mpsc::unbounded_channel::<Mail>();
+    tokio::spawn(async move {
+        while let Some(mail) = rx.recv().await {
+            let notifier = notifier.clone();
+            // One task per mail: a slow server does not hold the others.
+            tokio::spawn(async move {
+                for (attempt, wait) in [0u64, 2, 10].into_iter().enumerate() {
+                    tokio::time::sleep(Duration::from_secs(wait)).await;
+                    match notifier.send(&mail).await {
+                        Ok(()) => return,
+                        Err(e) => eprintln!("mail to {} ({}), try {}: {e}", mail.to, mail.subject, attempt + 1),
+                    }
+                }
+            });
+        }
+    });
+    tx
+}
+
+/// The e-mail texts in every shipped language.
+pub struct Texts(Vec<(String, FluentBundle<FluentResource>)>);
+
+impl Texts {
+    /// Loads the shipped `mail.ftl` files.
+    pub fn load() -> Result<Self, String> {
+        TEXTS
+            .iter()
+            .map(|(tag, source)| Ok((tag.to_string(), crate::texts::bundle(tag, source, "mail.ftl")?)))
+            .collect::<Result<Vec<_>, String>>()
+            .map(Self)
+    }
+
+    fn format(&self, locale: &str, id: &str, args: &[(&str, &str)]) -> String {
+        let (_, bundle) = crate::texts::pick(&self.0, locale, |(tag, _)| tag);
+        let mut fluent = FluentArgs::new();
+        for (k, v) in args {
+            fluent.set(*k, v.to_string());
+        }
+        crate::texts::format(bundle, id, Some(&fluent))
+    }
+
+    /// The visitor's acknowledgement of ticket `reference`, in `locale`.
+    pub fn acknowledgement(&self, locale: &str, t: &TicketMail<'_>) -> Mail {
+        let args = t.args();
+        Mail {
+            to: t.email.to_string(),
+            reply_to: None,
+            subject: self.format(locale, "mail-ack-subject", &args),
+            body: self.format(locale, "mail-ack-body", &args),
+        }
+    }
+
+    /// The team's notice of a new ticket (in English: the console's language).
+    pub fn team_notice(&self, team: &str, t: &TicketMail<'_>) -> Mail {
+        let args = t.args();
+        Mail {
+            to: team.to_string(),
+            reply_to: Some(t.email.to_string()),
+            subject: self.format("en", "mail-team-subject", &args),
+            body: self.format("en", "mail-team-body", &args),
+        }
+    }
+
+    /// An agent's reply to a ticket, e-mailed to the visitor in `locale`.
+    pub fn reply(&self, locale: &str, t: &TicketMail<'_>, agent: &str) -> Mail {
+        let mut args = t.args();
+        args.push(("agent", agent));
+        Mail {
+            to: t.email.to_string(),
+            reply_to: None,
+            subject: self.format(locale, "mail-reply-subject", &args),
+            body: self.format(locale, "mail-reply-body", &args),
+        }
+    }
+}
+
+/// What a ticket's e-mails say.
+pub struct TicketMail<'a> {
+    /// "#1042".
+    pub reference: String,
+    /// The visitor's name.
+    pub name: &'a str,
+    /// The visitor's address.
+    pub email: &'a str,
+    /// The ticket's subject.
+    pub subject: &'a str,
+    /// The message (the visitor's, or the agent's reply).
+    pub text: &'a str,
+}
+
+impl TicketMail<'_> {
+    fn args(&self) -> Vec<(&str, &str)> {
+        vec![
+            ("reference", self.reference.as_str()),
+            ("name", self.name),
+            ("email", self.email),
+            ("subject", self.subject),
+            ("text", self.text),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ticket<'a>() -> TicketMail<'a> {
+        TicketMail {
+            reference: "#1042".into(),
+            name: "Maryam",
+            email: "maryam@example.com",
+            subject: "Order 77",
+            text: "It never came.",
+        }
+    }
+
+    #[test]
+    fn mails_are_in_the_visitors_language_with_the_reference() {
+        let texts = Texts::load().unwrap();
+        let en = texts.acknowledgement("en-GB", &ticket());
+        assert_eq!(en.to, "maryam@example.com");
+        assert!(en.subject.contains("#1042"), "{}", en.subject);
+        assert!(en.body.contains("Maryam") && en.body.contains("It never came."), "{}", en.body);
+        let fa = texts.acknowledgement("fa-IR", &ticket());
+        assert!(fa.subject.contains("#1042") && fa.subject != en.subject, "{}", fa.subject);
+        let team = texts.team_notice("team@example.com", &ticket());
+        assert_eq!((team.to.as_str(), team.reply_to.as_deref()), ("team@example.com", Some("maryam@example.com")));
+        assert!(team.subject.contains("#1042") && team.subject.contains("Order 77"), "{}", team.subject);
+        let reply = texts.reply("ar", &ticket(), "Sara");
+        assert!(reply.subject.contains("#1042") && reply.body.contains("Sara"), "{reply:?}");
+    }
+
+    #[test]
+    fn every_language_has_every_mail_text() {
+        let ids = |source: &str| -> Vec<String> {
+            let mut ids: Vec<String> = source
+                .lines()
+                .filter(|l| !l.starts_with(['#', ' ']) && l.contains(" ="))
+                .map(|l| l.split(" =").next().unwrap_or("").to_string())
+                .collect();
+            ids.sort();
+            ids
+        };
+        let english = ids(TEXTS[0].1);
+        assert!(english.len() >= 6);
+        for (tag, source) in TEXTS {
+            assert_eq!(ids(source), english, "locales/{tag}/mail.ftl");
+        }
+        let texts = Texts::load().unwrap();
+        for (tag, _) in TEXTS {
+            for id in &english {
+                let t = ticket();
+                let mut args = t.args();
+                args.push(("agent", "Sara"));
+                let text = texts.format(tag, id, &args);
+                assert!(!text.contains('{') && text != *id, "{tag} {id}: {text}");
+            }
+        }
+    }
+}

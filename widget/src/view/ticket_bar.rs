@@ -1,0 +1,38 @@
+use crate::chat::Chat;
+use leptos::prelude::*;
+use salam_core::state::Event;
+
+/// Above the composer: "Leave a message" while nobody can answer in the
+/// chat, and what became of the message left: sending, or its reference
+/// and where the answer goes (a polite status region).
+#[component]
+pub fn TicketBar() -> impl IntoView {
+    let chat = expect_context::<Chat>();
+    let i18n = chat.i18n;
+    let offer = Memo::new(move |_| {
+        chat.state()
+            .with(|s| s.availability.as_ref().is_some_and(|a| !a.open) && !s.ticket_open && s.ticket.sending.is_none())
+    });
+    let status = Memo::new(move |_| {
+        chat.state().with(|s| match (&s.ticket.sending, s.ticket.reference, &s.ticket.email) {
+            (Some(_), ..) => i18n.t("ticket-sending"),
+            (None, Some(reference), Some(email)) => {
+                i18n.t_strs("ticket-sent", &[("reference", format!("#{reference}")), ("email", email.clone())])
+            }
+            _ => String::new(),
+        })
+    });
+    view! {
+        <div class="salam-ticket-bar">
+            <p class="salam-ticket-status" role="status" dir="auto">{move || status.get()}</p>
+            <button
+                type="button"
+                class="salam-ticket-offer"
+                hidden=move || !offer.get()
+                on:click=move |_| chat.dispatch(Event::TicketForm(true))
+            >
+                {move || i18n.t("ticket-offer")}
+            </button>
+        </div>
+    }
+}
