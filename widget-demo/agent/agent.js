@@ -395,7 +395,7 @@ async function loadVisitor(id) {
   }
   if (info.ticket) {
     const t = info.ticket;
-    facts.push([`Request #${t.reference} (${t.status})`, t.subject], ['Answers by e-mail to', t.email]);
+    facts.push([`Request #${t.reference}`, t.subject], ['Answers by e-mail to', t.email]);
   }
   for (const [k, v] of Object.entries(info.prechat || {})) facts.push([`Pre-chat: ${k}`, v]);
   facts.push(['Language', info.locale], ['Browser', info.browser]);
@@ -410,6 +410,7 @@ async function loadVisitor(id) {
     if (label === 'Identity') dd.className = who.verified ? 'badge badge--verified' : 'badge badge--unverified';
     el.facts.append(make('dt', '', {}, label), dd);
   }
+  if (info.ticket) el.facts.append(...ticketStatus(id, info.ticket));
   (Array.isArray(info.pages) ? info.pages : []).forEach((p, i) => {
     const li = make('li', i === 0 ? 'page page--current' : 'page');
     // Only web addresses become links (the server keeps no other kind), opening apart from the console.
@@ -421,6 +422,35 @@ async function loadVisitor(id) {
     if (i === 0) li.append(make('span', 'visually-hidden', {}, ' (current page)'));
     el.pages.append(li);
   });
+}
+
+/** The ticket's status as a labelled select: open, pending, solved. */
+function ticketStatus(id, ticket) {
+  const select = make('select', 'ticket-status', { id: 'ticket-status', 'data-testid': 'ticket-status' });
+  for (const [value, label] of [['open', 'Open'], ['pending', 'Pending'], ['solved', 'Solved']]) {
+    select.append(make('option', '', { value }, label));
+  }
+  select.value = ticket.status;
+  select.addEventListener('change', async () => {
+    const status = select.value;
+    select.disabled = true;
+    try {
+      await api('POST', path(id, 'ticket'), { status });
+      showError('');
+    } catch (e) {
+      select.value = ticket.status;
+      showError(`Could not set the request's status: ${e.message}`);
+    } finally {
+      select.disabled = false;
+    }
+    if (select.value === status) ticket.status = status;
+  });
+  const label = make('label', '', { for: 'ticket-status' }, `Request #${ticket.reference} status`);
+  const dd = make('dd');
+  dd.append(select);
+  const dt = make('dt');
+  dt.append(label);
+  return [dt, dd];
 }
 
 /** The visitor moved (a new page says hello): refresh, at most once a second. */

@@ -12,7 +12,9 @@ use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use futures_util::StreamExt;
-use salam_core::protocol::agent::{Join, MessageEvent, Read, ReadEvent, Reply, SetStatus, Typing, TypingEvent};
+use salam_core::protocol::agent::{
+    Join, MessageEvent, Read, ReadEvent, Reply, SetStatus, SetTicketStatus, Typing, TypingEvent,
+};
 use salam_core::protocol::ServerFrame;
 use serde::Deserialize;
 use std::convert::Infallible;
@@ -205,6 +207,27 @@ pub async fn status(
             }
             StatusCode::NO_CONTENT.into_response()
         }
+        Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+    }
+}
+
+/// `POST /api/v1/agent/conversations/{id}/ticket`: the status of the
+/// conversation's ticket (open, pending, solved).
+pub async fn ticket_status(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Json(body): Json<SetTicketStatus>,
+) -> Response {
+    if let Err(r) = authorized(&app, &headers, None).and_then(|_| exists(&app, &id)) {
+        return r;
+    }
+    match app.store.set_ticket_status(&id, body.status) {
+        Ok(true) => {
+            app.tell_agents_summary(&id);
+            StatusCode::NO_CONTENT.into_response()
+        }
+        Ok(false) => (StatusCode::NOT_FOUND, "this conversation has no ticket").into_response(),
         Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
     }
 }

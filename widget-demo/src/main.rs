@@ -129,6 +129,7 @@ fn app(o: &Options, state: Arc<App>) -> Router {
         .route("/agent/presence", post(agent::presence))
         .route("/agent/conversations/{id}/read", post(agent::read))
         .route("/agent/conversations/{id}/visitor", get(agent::visitor))
+        .route("/agent/conversations/{id}/ticket", post(agent::ticket_status))
         .route("/agent/events", get(agent::events))
         .layer(DefaultBodyLimit::max(salam_core::protocol::MAX_FRAME_BYTES))
         .layer(cors(state.clone()));

@@ -898,6 +898,12 @@ impl App {
             self.tell_agents(AgentEvent::Typing { conversation: visitor.conversation.clone(), on: false });
         }
         let conversation = visitor.conversation.as_str();
+        // Writing again reopens the visitor's ticket, if the team had set it aside.
+        if let Ok(Some(t)) = self.store.ticket_of(conversation) {
+            if t.status != salam_core::protocol::agent::TicketStatus::Open {
+                let _ = self.store.set_ticket_status(conversation, salam_core::protocol::agent::TicketStatus::Open);
+            }
+        }
         // Writing again reopens a resolved conversation, with the bot first
         // again (or the queue).
         if self.store.set_status(conversation, ConversationStatus::Open, now_ms()).unwrap_or(false) {
@@ -1088,6 +1094,7 @@ mod tests {
 
     #[test]
     fn a_ticket_gets_a_reference_an_acknowledgement_in_the_visitors_language_and_replies_by_mail() {
+        use salam_core::protocol::agent::TicketStatus;
         let mut a = app();
         let (outbox, mut sent) = tokio::sync::mpsc::unbounded_channel();
         a.mail = Some(outbox);
@@ -1122,7 +1129,11 @@ mod tests {
         assert_eq!(texts(&a, k).iter().filter(|(who, _)| *who == AuthorKind::Visitor).count(), 1, "one message");
         // The console sees it; the agent's answer goes by e-mail too.
         let info = a.store.visitor_info(k).unwrap().ticket.unwrap();
-        assert_eq!((info.reference, info.status.as_str()), (1001, "open"));
+        assert_eq!((info.reference, info.status), (1001, TicketStatus::Open));
+        assert!(a.store.set_ticket_status(k, TicketStatus::Solved).unwrap());
+        assert_eq!(a.store.ticket_of(k).unwrap().unwrap().status, TicketStatus::Solved);
+        a.visitor_message(&v, "c9", "One more thing").unwrap();
+        assert_eq!(a.store.ticket_of(k).unwrap().unwrap().status, TicketStatus::Open, "writing again reopens it");
         let reply = Reply { text: "It ships today.".into(), name: Some("Sara".into()), ..Reply::default() };
         a.agent_message(k, &reply).unwrap();
         let answer = sent.try_recv().unwrap();

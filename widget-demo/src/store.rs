@@ -10,7 +10,7 @@
 //! rather than hopping to a blocking pool for each.
 
 use rusqlite::{params, Connection, OptionalExtension};
-use salam_core::protocol::agent::{Identity, LastMessage, PageView, Summary, TicketInfo, VisitorInfo};
+use salam_core::protocol::agent::{Identity, LastMessage, PageView, Summary, TicketInfo, TicketStatus, VisitorInfo};
 use salam_core::protocol::{Author, AuthorKind, ConversationStatus, ServerFrame, Stage};
 use std::path::Path;
 use std::sync::Mutex;
@@ -182,6 +182,9 @@ pub trait Store: Send + Sync {
     fn create_ticket(&self, t: &NewTicket<'_>) -> Result<(u64, bool)>;
     /// The newest ticket of a conversation, if it has one.
     fn ticket_of(&self, id: &str) -> Result<Option<TicketInfo>>;
+    /// Sets the status of a conversation's newest ticket; returns whether
+    /// it has one.
+    fn set_ticket_status(&self, id: &str, status: TicketStatus) -> Result<bool>;
     /// Another token for the visitor (another browser of the same user).
     fn add_token(&self, visitor: i64, token_hash: &str) -> Result<()>;
     /// For conversations created since `since` (ms) that an agent answered:
@@ -303,7 +306,7 @@ fn newest_ticket(c: &Connection, id: &str) -> rusqlite::Result<Option<TicketInfo
                 email: r.get(2)?,
                 subject: r.get(3)?,
                 locale: r.get(4)?,
-                status: r.get(5)?,
+                status: TicketStatus::parse(&r.get::<_, String>(5)?),
             })
         },
     )
@@ -790,6 +793,17 @@ impl Store for Sqlite {
 
     fn ticket_of(&self, id: &str) -> Result<Option<TicketInfo>> {
         self.with(|c| newest_ticket(c, id))
+    }
+
+    fn set_ticket_status(&self, id: &str, status: TicketStatus) -> Result<bool> {
+        self.with(|c| {
+            let changed = c.execute(
+                "UPDATE tickets SET status = ?2 WHERE reference =
+                 (SELECT MAX(reference) FROM tickets WHERE conversation_id = ?1)",
+                params![id, status.as_str()],
+            )?;
+            Ok(changed == 1)
+        })
     }
 
     fn add_token(&self, visitor: i64, token_hash: &str) -> Result<()> {

@@ -45,6 +45,46 @@ pub struct SetStatus {
     pub status: ConversationStatus,
 }
 
+/// Where a ticket stands, as the team sets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TicketStatus {
+    /// New, or the visitor wrote again.
+    #[default]
+    Open,
+    /// Waiting for the visitor or someone else.
+    Pending,
+    /// Done.
+    Solved,
+}
+
+impl TicketStatus {
+    /// As stored and sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TicketStatus::Open => "open",
+            TicketStatus::Pending => "pending",
+            TicketStatus::Solved => "solved",
+        }
+    }
+
+    /// From [`TicketStatus::as_str`]; anything else is open.
+    pub fn parse(text: &str) -> Self {
+        match text {
+            "pending" => TicketStatus::Pending,
+            "solved" => TicketStatus::Solved,
+            _ => TicketStatus::Open,
+        }
+    }
+}
+
+/// `POST /api/v1/agent/conversations/{id}/ticket`: the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetTicketStatus {
+    /// The new status of the conversation's newest ticket.
+    pub status: TicketStatus,
+}
+
 /// The newest message of a conversation, in its summary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LastMessage {
@@ -212,6 +252,6 @@ pub struct TicketInfo {
     /// The visitor's language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<String>,
-    /// `open`, `pending` or `solved`.
-    pub status: String,
+    /// Where it stands.
+    pub status: TicketStatus,
 }
