@@ -133,3 +133,14 @@ ticket-sent = شكرًا لك! تم استلام طلبك { $reference }. سنر
 ticket-sending = جارٍ إرسال رسالتك…
 ticket-too-long = هذه الرسالة طويلة جدًا.
 ticket-failed = تعذّر إرسال رسالتك. يُرجى المحاولة مرة أخرى.
+
+## Other channels (links to the team elsewhere, set by the site owner)
+
+# Names the group of links, for screen readers.
+channels-label = طرق أخرى للتواصل معنا
+# The default texts of the links (the owner may give their own). Brand names stay as they are.
+channel-whatsapp = واتساب
+channel-telegram = تيليجرام
+channel-email = البريد الإلكتروني
+channel-phone = اتصل بنا
+channel-link = موقعنا الإلكتروني

@@ -121,3 +121,14 @@ ticket-sent = Vielen Dank! Ihre Anfrage { $reference } ist bei uns eingegangen. 
 ticket-sending = Ihre Nachricht wird gesendet…
 ticket-too-long = Diese Nachricht ist zu lang.
 ticket-failed = Ihre Nachricht konnte nicht gesendet werden. Bitte versuchen Sie es erneut.
+
+## Other channels (links to the team elsewhere, set by the site owner)
+
+# Names the group of links, for screen readers.
+channels-label = Weitere Kontaktmöglichkeiten
+# The default texts of the links (the owner may give their own). Brand names stay as they are.
+channel-whatsapp = WhatsApp
+channel-telegram = Telegram
+channel-email = E-Mail
+channel-phone = Rufen Sie uns an
+channel-link = Unsere Website

@@ -120,3 +120,14 @@ ticket-sent = Thanks! Your request { $reference } is in. We'll answer at { $emai
 ticket-sending = Sending your message…
 ticket-too-long = This message is too long.
 ticket-failed = Your message could not be sent. Please try again.
+
+## Other channels (links to the team elsewhere, set by the site owner)
+
+# Names the group of links, for screen readers.
+channels-label = Other ways to reach us
+# The default texts of the links (the owner may give their own). Brand names stay as they are.
+channel-whatsapp = WhatsApp
+channel-telegram = Telegram
+channel-email = E-mail
+channel-phone = Call us
+channel-link = Our website

@@ -121,3 +121,14 @@ ticket-sent = ¡Gracias! Hemos recibido tu solicitud { $reference }. Te responde
 ticket-sending = Enviando tu mensaje…
 ticket-too-long = Este mensaje es demasiado largo.
 ticket-failed = No se pudo enviar tu mensaje. Inténtalo de nuevo.
+
+## Other channels (links to the team elsewhere, set by the site owner)
+
+# Names the group of links, for screen readers.
+channels-label = Otras formas de contactarnos
+# The default texts of the links (the owner may give their own). Brand names stay as they are.
+channel-whatsapp = WhatsApp
+channel-telegram = Telegram
+channel-email = Correo electrónico
+channel-phone = Llámanos
+channel-link = Nuestro sitio web

@@ -121,3 +121,14 @@ ticket-sent = سپاسگزاریم! درخواست { $reference } شما ثبت 
 ticket-sending = در حال ارسال پیام شما…
 ticket-too-long = این پیام خیلی طولانی است.
 ticket-failed = پیام شما ارسال نشد. لطفاً دوباره تلاش کنید.
+
+## Other channels (links to the team elsewhere, set by the site owner)
+
+# Names the group of links, for screen readers.
+channels-label = راه‌های دیگر ارتباط با ما
+# The default texts of the links (the owner may give their own). Brand names stay as they are.
+channel-whatsapp = WhatsApp
+channel-telegram = تلگرام
+channel-email = ایمیل
+channel-phone = با ما تماس بگیرید
+channel-link = وب‌سایت ما

@@ -121,3 +121,14 @@ ticket-sent = Merci ! Votre demande { $reference } a bien été reçue. Nous vo
 ticket-sending = Envoi de votre message…
 ticket-too-long = Ce message est trop long.
 ticket-failed = Votre message n’a pas pu être envoyé. Veuillez réessayer.
+
+## Other channels (links to the team elsewhere, set by the site owner)
+
+# Names the group of links, for screen readers.
+channels-label = Autres moyens de nous contacter
+# The default texts of the links (the owner may give their own). Brand names stay as they are.
+channel-whatsapp = WhatsApp
+channel-telegram = Telegram
+channel-email = E-mail
+channel-phone = Appelez-nous
+channel-link = Notre site web

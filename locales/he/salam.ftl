@@ -124,3 +124,14 @@ ticket-sent = תודה! הפנייה שלך { $reference } התקבלה. התש�
 ticket-sending = שולחים את ההודעה שלך…
 ticket-too-long = ההודעה ארוכה מדי.
 ticket-failed = לא הצלחנו לשלוח את ההודעה. נא לנסות שוב.
+
+## Other channels (links to the team elsewhere, set by the site owner)
+
+# Names the group of links, for screen readers.
+channels-label = דרכים נוספות ליצור איתנו קשר
+# The default texts of the links (the owner may give their own). Brand names stay as they are.
+channel-whatsapp = WhatsApp
+channel-telegram = Telegram
+channel-email = אימייל
+channel-phone = התקשרו אלינו
+channel-link = האתר שלנו

@@ -121,3 +121,14 @@ ticket-sent = धन्यवाद! आपकी रिक्वेस्ट { 
 ticket-sending = आपका मैसेज भेजा जा रहा है…
 ticket-too-long = यह मैसेज बहुत लंबा है।
 ticket-failed = आपका मैसेज नहीं भेजा जा सका। कृपया फिर से कोशिश करें।
+
+## Other channels (links to the team elsewhere, set by the site owner)
+
+# Names the group of links, for screen readers.
+channels-label = हमसे संपर्क करने के अन्य तरीके
+# The default texts of the links (the owner may give their own). Brand names stay as they are.
+channel-whatsapp = WhatsApp
+channel-telegram = Telegram
+channel-email = ईमेल
+channel-phone = हमें कॉल करें
+channel-link = हमारी वेबसाइट

@@ -118,3 +118,14 @@ ticket-sent = Terima kasih! Permintaan Anda { $reference } sudah kami terima. Ka
 ticket-sending = Mengirim pesan Anda…
 ticket-too-long = Pesan ini terlalu panjang.
 ticket-failed = Pesan Anda gagal terkirim. Silakan coba lagi.
+
+## Other channels (links to the team elsewhere, set by the site owner)
+
+# Names the group of links, for screen readers.
+channels-label = Cara lain menghubungi kami
+# The default texts of the links (the owner may give their own). Brand names stay as they are.
+channel-whatsapp = WhatsApp
+channel-telegram = Telegram
+channel-email = Email
+channel-phone = Telepon kami
+channel-link = Situs web kami

@@ -118,3 +118,14 @@ ticket-sent = ありがとうございます。お問い合わせ（{ $reference
 ticket-sending = メッセージを送信中…
 ticket-too-long = メッセージが長すぎます。
 ticket-failed = メッセージを送信できませんでした。もう一度お試しください。
+
+## Other channels (links to the team elsewhere, set by the site owner)
+
+# Names the group of links, for screen readers.
+channels-label = その他のお問い合わせ方法
+# The default texts of the links (the owner may give their own). Brand names stay as they are.
+channel-whatsapp = WhatsApp
+channel-telegram = Telegram
+channel-email = メール
+channel-phone = お電話ください
+channel-link = 公式サイト

@@ -121,3 +121,14 @@ ticket-sent = Obrigado! Recebemos sua solicitação { $reference }. Vamos respon
 ticket-sending = Enviando sua mensagem…
 ticket-too-long = Esta mensagem é longa demais.
 ticket-failed = Não foi possível enviar sua mensagem. Tente novamente.
+
+## Other channels (links to the team elsewhere, set by the site owner)
+
+# Names the group of links, for screen readers.
+channels-label = Outras formas de falar com a gente
+# The default texts of the links (the owner may give their own). Brand names stay as they are.
+channel-whatsapp = WhatsApp
+channel-telegram = Telegram
+channel-email = E-mail
+channel-phone = Ligue para a gente
+channel-link = Nosso site

@@ -127,3 +127,14 @@ ticket-sent = Спасибо! Ваше обращение { $reference } при�
 ticket-sending = Отправка сообщения…
 ticket-too-long = Сообщение слишком длинное.
 ticket-failed = Не удалось отправить сообщение. Попробуйте ещё раз.
+
+## Other channels (links to the team elsewhere, set by the site owner)
+
+# Names the group of links, for screen readers.
+channels-label = Другие способы связаться с нами
+# The default texts of the links (the owner may give their own). Brand names stay as they are.
+channel-whatsapp = WhatsApp
+channel-telegram = Telegram
+channel-email = Электронная почта
+channel-phone = Позвоните нам
+channel-link = Наш сайт

@@ -121,3 +121,14 @@ ticket-sent = Teşekkürler! { $reference } numaralı talebiniz bize ulaştı. Y
 ticket-sending = Mesajınız gönderiliyor…
 ticket-too-long = Bu mesaj çok uzun.
 ticket-failed = Mesajınız gönderilemedi. Lütfen tekrar deneyin.
+
+## Other channels (links to the team elsewhere, set by the site owner)
+
+# Names the group of links, for screen readers.
+channels-label = Bize ulaşmanın diğer yolları
+# The default texts of the links (the owner may give their own). Brand names stay as they are.
+channel-whatsapp = WhatsApp
+channel-telegram = Telegram
+channel-email = E-posta
+channel-phone = Bizi arayın
+channel-link = Web sitemiz

@@ -121,3 +121,14 @@ ticket-sent = شکریہ! آپ کی درخواست { $reference } موصول ہ�
 ticket-sending = آپ کا پیغام بھیجا جا رہا ہے…
 ticket-too-long = یہ پیغام بہت طویل ہے۔
 ticket-failed = آپ کا پیغام نہیں بھیجا جا سکا۔ براہ کرم دوبارہ کوشش کریں۔
+
+## Other channels (links to the team elsewhere, set by the site owner)
+
+# Names the group of links, for screen readers.
+channels-label = ہم سے رابطے کے دیگر طریقے
+# The default texts of the links (the owner may give their own). Brand names stay as they are.
+channel-whatsapp = WhatsApp
+channel-telegram = Telegram
+channel-email = ای میل
+channel-phone = ہمیں کال کریں
+channel-link = ہماری ویب سائٹ

@@ -118,3 +118,14 @@ ticket-sent = 感谢您的留言！您的工单 { $reference } 已提交，我�
 ticket-sending = 正在发送留言…
 ticket-too-long = 留言内容过长。
 ticket-failed = 留言发送失败，请重试。
+
+## Other channels (links to the team elsewhere, set by the site owner)
+
+# Names the group of links, for screen readers.
+channels-label = 其他联系方式
+# The default texts of the links (the owner may give their own). Brand names stay as they are.
+channel-whatsapp = WhatsApp
+channel-telegram = Telegram
+channel-email = 电子邮箱
+channel-phone = 给我们打电话
+channel-link = 官方网站

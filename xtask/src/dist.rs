@@ -266,10 +266,11 @@ fn print_table(out: &Path, sizes: &[Sized]) {
 /// rich text and quick replies, who is answering, availability, signals,
 /// identity), then 270 KB (the pre-chat form, which shows before the first
 /// message), then 276 KB from issue 14 (leave a message: the ticket form,
-/// its stored draft and the reference): docs/PERFORMANCE.md says what each
-/// costs. Never past 280 KB: the rest of issue 14 loads when first used.
+/// its stored draft and the reference) and 280 KB, the ceiling, with its
+/// other channels: docs/PERFORMANCE.md says what each costs. It never goes
+/// past 280 KB: what issue 14 adds next must be paid for by savings.
 /// 1 KB = 1,024 bytes.
-pub const TOTAL_BUDGET: usize = 276 * 1024;
+pub const TOTAL_BUDGET: usize = 280 * 1024;
 
 /// Checks the built bundle against the budgets and prints the figures; an
 /// error names what is over. Bytes are deterministic, so this is a test.

@@ -297,6 +297,10 @@ pub struct Config {
     /// Proactive greetings (see [`crate::greeting`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub greetings: Vec<crate::greeting::GreetingRule>,
+    /// Other ways to reach the team (see [`crate::channels`]): each with
+    /// its link, already checked.
+    #[serde(skip)]
+    pub channels: Vec<(crate::channels::Channel, String)>,
 }
 
 impl Default for Config {
@@ -313,6 +317,7 @@ impl Default for Config {
             sound: false,
             greetings: vec![],
             prechat: vec![],
+            channels: vec![],
         }
     }
 }
@@ -350,6 +355,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "sound",
     "greetings",
     "prechat",
+    "channels",
 ];
 
 /// Merges `data-*` attributes and `salamSettings` into a [`Config`].
@@ -467,6 +473,23 @@ fn apply(config: &mut Config, key: &str, value: Value) -> Result<(), String> {
         "sound" => config.sound = flag(value).map_err(|e| e.to_string())?,
         "prechat" => config.prechat = crate::prechat::read_fields(value)?,
         // Each rule on its own: a bad one is named, the good ones stay.
+        // Each channel on its own: a bad one is named, the good ones stay.
+        "channels" => {
+            let Value::Array(list) = value else {
+                return Err(format!("expected a list of channels, got {}", kind(&value)));
+            };
+            let mut bad = vec![];
+            for (i, channel) in list.into_iter().enumerate() {
+                let read = serde_json::from_value::<crate::channels::Channel>(channel).map_err(|e| e.to_string());
+                match read.and_then(|c| crate::channels::href(c.kind, &c.value).map(|href| (c, href))) {
+                    Ok(channel) => config.channels.push(channel),
+                    Err(e) => bad.push(format!("channel {i}: {e}")),
+                }
+            }
+            if !bad.is_empty() {
+                return Err(bad.join("; "));
+            }
+        }
         "greetings" => {
             let Value::Array(rules) = value else {
                 return Err(format!("expected a list of rules, got {}", kind(&value)));
@@ -675,6 +698,28 @@ mod tests {
         let mut keys: Vec<&str> = warnings.iter().map(|w| w.key.as_str()).collect();
         keys.sort_unstable();
         assert_eq!(keys, ["endpoint", "locale", "open", "position", "title", "transport"]);
+    }
+
+    #[test]
+    fn channels_keep_the_good_ones_and_name_the_bad() {
+        let (config, warnings) = parse_config(
+            &[],
+            &settings(json!({"channels": [
+                {"type": "whatsapp", "value": "+98 912 345 6789"},
+                {"type": "link", "value": "javascript:alert(1)"},
+                {"type": "email", "value": "help@shop.example", "label": {"en": "Write to us", "fa": "ایمیل بزنید"}},
+                {"type": "fax", "value": "123"},
+            ]})),
+        );
+        let links: Vec<&str> = config.channels.iter().map(|(_, href)| href.as_str()).collect();
+        assert_eq!(links, ["https://wa.me/989123456789", "mailto:help@shop.example"]);
+        assert_eq!(config.channels[1].0.label.resolve("fa"), Some("ایمیل بزنید"));
+        assert_eq!(warnings.iter().map(|w| w.key.as_str()).collect::<Vec<_>>(), ["channels"]);
+        assert!(
+            warnings[0].message.contains("channel 1") && warnings[0].message.contains("channel 3"),
+            "{}",
+            warnings[0].message
+        );
     }
 
     #[test]

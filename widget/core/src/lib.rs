@@ -46,6 +46,7 @@
 #![deny(missing_docs)]
 
 pub mod backoff;
+pub mod channels;
 pub mod config;
 pub mod connection;
 pub mod greeting;

@@ -3,6 +3,7 @@
 
 mod answering;
 mod avatar;
+mod channels;
 mod composer;
 mod connection_banner;
 mod conversation_notice;

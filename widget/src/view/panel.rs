@@ -1,4 +1,5 @@
 use super::{
+    channels::Channels,
     composer::Composer,
     connection_banner::ConnectionBanner,
     conversation_notice::ConversationNotice,
@@ -22,6 +23,8 @@ pub fn Panel(
     subtitle: OwnerText,
     /// The owner's pre-chat fields; none: no form.
     prechat: Vec<salam_core::prechat::Field>,
+    /// Other ways to reach the team, with their links.
+    channels: Vec<(salam_core::channels::Channel, String)>,
 ) -> impl IntoView {
     let chat = expect_context::<Chat>();
     let open = Memo::new(move |_| chat.state().with(|s| s.open));
@@ -53,6 +56,7 @@ pub fn Panel(
             <QuickReplies />
             <ConversationNotice />
             <TicketBar />
+            <Channels channels=channels />
             <FieldsForm kind=&PRECHAT fields=ask />
             <FieldsForm kind=&TICKET fields=ticket />
             // Hidden, not removed, while a form shows: one view type fewer.

@@ -37,7 +37,7 @@ pub fn SalamChat(
         // Inside the widget's owner: the panel finds the chat in context,
         // and its effects go when the widget does.
         let mut state =
-            owner.with(|| view! { <Panel title=config.title.clone() subtitle=config.subtitle.clone() prechat=config.prechat.clone() /> }.build());
+            owner.with(|| view! { <Panel title=config.title.clone() subtitle=config.subtitle.clone() prechat=config.prechat.clone() channels=config.channels.clone() /> }.build());
         state.mount(&root, Some(&launcher));
         panel.set_value(Some(Box::new(state)));
     };
