@@ -83,6 +83,13 @@ impl I18n {
         self.0.try_with(|a| a.localizer.t(id)).unwrap_or_default()
     }
 
+    /// Message `id`, as a view's reactive text or attribute. One closure
+    /// type for every caller: each distinct `move || i18n.t(..)` in a view
+    /// instantiates Leptos' text or attribute effect again.
+    pub fn text(self, id: &'static str) -> impl Fn() -> String + Copy + 'static {
+        move || self.t(id)
+    }
+
     /// Message `id` with one numeric argument.
     pub fn t_num(&self, id: &str, name: &str, n: u32) -> String {
         self.0.try_with(|a| a.localizer.t_args(id, &[(name, n.into())])).unwrap_or_default()

@@ -50,7 +50,7 @@ pub fn Answering() -> impl IntoView {
             }))}
             <span class="salam-answering-text">{text}</span>
             <span class="salam-who">
-                <span class="salam-sr-only">{move || i18n.t("answering-agent-label")}" "</span>
+                <span class="salam-sr-only">{i18n.text("answering-agent-label")}" "</span>
                 <bdi class="salam-agent-name">
                     {move || Some(agent(|a| a.name.clone())).filter(|n| !n.trim().is_empty()).unwrap_or_else(|| i18n.t("author-agent"))}
                 </bdi>
@@ -62,7 +62,7 @@ pub fn Answering() -> impl IntoView {
                 aria-disabled=move || chat.state().with(|s| s.handover_pending).to_string()
                 on:click=move |_| chat.dispatch(Event::Handover)
             >
-                {move || i18n.t("talk-to-person")}
+                {i18n.text("talk-to-person")}
             </button>
         </div>
     }

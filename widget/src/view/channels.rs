@@ -36,7 +36,7 @@ pub fn Channels(
     let i18n = chat.i18n;
     let nav = NodeRef::<leptos::html::Nav>::new();
     let none = channels.is_empty();
-    Effect::new(move |_| {
+    super::effect(Box::new(move || {
         let lang = i18n.lang();
         let Some(nav) = nav.get() else { return };
         let _ = nav.set_attribute("aria-label", &i18n.t("channels-label"));
@@ -61,7 +61,7 @@ pub fn Channels(
             let _ = li.append_with_node_1(&a);
             let _ = ul.append_with_node_1(&li);
         }
-    });
+    }));
     view! { <nav class="salam-channels" hidden=none node_ref=nav></nav> }
 }
 

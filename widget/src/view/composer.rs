@@ -33,7 +33,7 @@ pub fn Composer() -> impl IntoView {
     view! {
         <form class="salam-composer" on:submit=on_submit>
             <label class="salam-sr-only" for=ids::INPUT>
-                {move || i18n.t("composer-label")}
+                {i18n.text("composer-label")}
             </label>
             <textarea
                 id=ids::INPUT
@@ -41,18 +41,18 @@ pub fn Composer() -> impl IntoView {
                 rows="1"
                 dir="auto"
                 node_ref=chat.ui.composer
-                placeholder=move || i18n.t("composer-placeholder")
+                placeholder=i18n.text("composer-placeholder")
                 aria-describedby=described_by
                 aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                 prop:value=move || draft.get()
                 on:input:target=move |ev| chat.dispatch(Event::DraftChanged(ev.target().value()))
                 on:keydown=on_keydown
             ></textarea>
-            <button type="submit" class="salam-icon-button salam-send" aria-label=move || i18n.t("send-label")>
+            <button type="submit" class="salam-icon-button salam-send" aria-label=i18n.text("send-label")>
                 <IconSend />
             </button>
             <p id=ids::HINT class="salam-sr-only">
-                {move || i18n.t("composer-hint")}
+                {i18n.text("composer-hint")}
             </p>
             <Show when=move || error.get().is_some()>
                 <p id=ids::ERROR class="salam-error" role="alert">

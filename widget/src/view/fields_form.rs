@@ -87,16 +87,17 @@ pub fn FieldsForm(
     let answers: Rc<RefCell<Answers>> = Rc::default();
     let rows: Rc<RefCell<Vec<Row>>> = Rc::default();
     let form = NodeRef::<leptos::html::Form>::new();
-    Effect::new({
+    let was_shown = std::cell::Cell::new(true);
+    super::effect(Box::new({
         let (answers, rows) = (answers.clone(), rows.clone());
-        move |was_shown: Option<bool>| {
+        move || {
             let list = fields.get();
             let lang = i18n.lang();
-            let Some(form) = form.get() else { return false };
+            let Some(form) = form.get() else { return };
             form.set_class_name(&format!("salam-form {}", kind.prefix));
             form.set_hidden(list.is_empty());
             form.set_text_content(None);
-            let Some(doc) = form.owner_document() else { return false };
+            let Some(doc) = form.owner_document() else { return };
             if let Some(draft) = kind.draft {
                 *answers.borrow_mut() = chat.state().with_untracked(draft);
             }
@@ -105,7 +106,8 @@ pub fn FieldsForm(
             // A form the visitor opened gets focus: its first field with an
             // error, else its first empty one.
             let shown = !list.is_empty();
-            if shown && !was_shown.unwrap_or(true) && kind.cancel.is_some() {
+            let before = was_shown.replace(shown);
+            if shown && !before && kind.cancel.is_some() {
                 let first = built.iter().find(|r| r.control.get_attribute("aria-invalid").as_deref() == Some("true"));
                 let empty = || {
                     built
@@ -117,9 +119,8 @@ pub fn FieldsForm(
                 }
             }
             *rows.borrow_mut() = built;
-            shown
         }
-    });
+    }));
     let on_input = {
         let (answers, rows) = (answers.clone(), rows.clone());
         move |ev: leptos::ev::Event| {

@@ -25,7 +25,7 @@ pub fn GreetingPreview() -> impl IntoView {
                     <button
                         type="button"
                         class="salam-icon-button salam-greeting-close"
-                        aria-label=move || i18n.t("greeting-dismiss")
+                        aria-label=i18n.text("greeting-dismiss")
                         on:click=move |_| chat.dispatch(Event::DismissGreeting)
                     >
                         <IconClose />

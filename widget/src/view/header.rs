@@ -46,7 +46,7 @@ pub fn Header(
             <button
                 type="button"
                 class="salam-icon-button salam-close"
-                aria-label=move || i18n.t("close-label")
+                aria-label=i18n.text("close-label")
                 on:click=move |_| chat.close()
             >
                 <IconClose />

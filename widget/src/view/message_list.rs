@@ -19,7 +19,7 @@ pub fn MessageList() -> impl IntoView {
     let shown = RwSignal::new(layout.get_untracked());
     let frame_pending = StoredValue::new(false);
     let log = NodeRef::<html::Div>::new();
-    Effect::new(move |_| {
+    super::effect(Box::new(move || {
         if layout.get() != shown.get_untracked() && !frame_pending.get_value() {
             frame_pending.set_value(true);
             request_animation_frame(move || {
@@ -29,7 +29,7 @@ pub fn MessageList() -> impl IntoView {
                 }
             });
         }
-    });
+    }));
     // The log is laid out in pages: one per page of history loaded, and the
     // newest one, which takes every new message. A new message updates the
     // newest page only; the browser skips the pages out of view.

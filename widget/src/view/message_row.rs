@@ -42,11 +42,11 @@ pub fn MessageRow(
     // shown exactly as typed.
     let rich = matches!(author, AuthorKind::Bot | AuthorKind::Agent);
     let body = NodeRef::<leptos::html::P>::new();
-    Effect::new(move |_| {
+    super::effect(Box::new(move || {
         if let Some(p) = body.get() {
             text.with(|t| if rich { render_rich(&p, t) } else { p.set_text_content(Some(t)) });
         }
-    });
+    }));
     let avatar =
         rich.then(|| view! { <Avatar kind=author name=first.author_name.clone() image=first.avatar.clone() /> });
     let delivery = Memo::new(move |_| message.with(|m| m.as_ref().map(|m| m.delivery.clone())));
@@ -91,7 +91,7 @@ pub fn MessageRow(
                                 class="salam-retry"
                                 on:click=move |_| chat.dispatch(Event::Retry { client_id: retry_key.get_value() })
                             >
-                                {move || i18n.t("message-retry")}
+                                {i18n.text("message-retry")}
                             </button>
                         </Show>
                     </span>

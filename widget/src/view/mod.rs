@@ -31,3 +31,11 @@ pub(crate) mod ids {
     pub const HINT: &str = "salam-hint";
     pub const ERROR: &str = "salam-error";
 }
+
+/// Runs `f` once the view is built and again whenever a signal it read
+/// changes. `Effect::new` behind one closure type: each distinct closure
+/// given to `Effect::new` instantiates Leptos' effect machinery again
+/// (2 to 6 KB of wasm), so every effect of the widget goes through here.
+pub(crate) fn effect(f: Box<dyn Fn()>) {
+    leptos::prelude::Effect::new(move |_| f());
+}

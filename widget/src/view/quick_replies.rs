@@ -15,7 +15,7 @@ pub fn QuickReplies() -> impl IntoView {
         let replies = replies.get();
         (!replies.is_empty()).then(|| {
             view! {
-                <div class="salam-quick-replies" role="group" aria-label=move || i18n.t("quick-replies-label")>
+                <div class="salam-quick-replies" role="group" aria-label=i18n.text("quick-replies-label")>
                     {replies
                         .into_iter()
                         .map(|text| {

@@ -42,11 +42,11 @@ pub fn SalamChat(
         panel.set_value(Some(Box::new(state)));
     };
     when_idle(build_panel.clone());
-    Effect::new(move |_| {
+    super::effect(Box::new(move || {
         if open.get() {
             build_panel();
         }
-    });
+    }));
     let on_keydown = move |ev: KeyboardEvent| {
         if ev.key() == "Escape" && open.get_untracked() {
             ev.stop_propagation();

@@ -31,7 +31,7 @@ pub fn TicketBar() -> impl IntoView {
                 hidden=move || !offer.get()
                 on:click=move |_| chat.dispatch(Event::TicketForm(true))
             >
-                {move || i18n.t("ticket-offer")}
+                {i18n.text("ticket-offer")}
             </button>
         </div>
     }
