@@ -45,6 +45,7 @@ describe("pre-chat form", () => {
     assert.deepEqual(await errorOf(page, "I accept the terms"), ["true", "This is required."]);
     assert.deepEqual(await errorOf(page, "Order number (optional)"), ["false", null], "optional");
     assert.equal(await w.focused(), "salam-field-input", "the first field with an error has focus");
+    assert.ok(await page.getByLabel("Name", { exact: true }).evaluate((el) => el.getRootNode().activeElement === el), "the first field with an error has focus: Name");
     const axeErrors = await axeWidget(page);
     assert.deepEqual(axeErrors.violations.map((v) => v.id), [], "the form showing errors");
 

@@ -59,6 +59,7 @@ describe("leave a message", () => {
     const form = page.getByRole("form", { name: "Leave us a message" });
     await form.waitFor();
     assert.equal(await w.focused(), "salam-field-input", "the first field has focus");
+    assert.ok(await form.getByLabel("Name", { exact: true }).evaluate((el) => el.getRootNode().activeElement === el), "the first field has focus: Name");
     const send = form.getByRole("button", { name: "Send" });
     await send.click();
     const errorOf = (label) => form.getByLabel(label, { exact: true }).evaluate((el) =>
@@ -128,7 +129,11 @@ describe("leave a message", () => {
     const ticketStatus = async () => (await (await fetch(`${demo.server.url}/api/v1/agent/conversations/${conversation}/visitor`, {
       headers: { authorization: `Bearer ${AGENT_KEY}` },
     })).json()).ticket.status;
-    while (await ticketStatus() !== "solved") await new Promise((r) => setTimeout(r, 50));
+    const deadline = Date.now() + 10000;
+    while (await ticketStatus() !== "solved") {
+      assert.ok(Date.now() < deadline, "the console's choice reached the server");
+      await new Promise((r) => setTimeout(r, 50));
+    }
     assert.deepEqual([...page.problems, ...agent.problems], []);
   });
 

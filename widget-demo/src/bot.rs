@@ -25,23 +25,7 @@ use std::collections::BTreeMap;
 use unic_langid::LanguageIdentifier;
 
 /// The shipped bot phrase files, by language tag.
-const PHRASES: &[(&str, &str)] = &[
-    ("en", include_str!("../../locales/en/bot.ftl")),
-    ("ar", include_str!("../../locales/ar/bot.ftl")),
-    ("de", include_str!("../../locales/de/bot.ftl")),
-    ("es", include_str!("../../locales/es/bot.ftl")),
-    ("fa", include_str!("../../locales/fa/bot.ftl")),
-    ("fr", include_str!("../../locales/fr/bot.ftl")),
-    ("he", include_str!("../../locales/he/bot.ftl")),
-    ("hi", include_str!("../../locales/hi/bot.ftl")),
-    ("id", include_str!("../../locales/id/bot.ftl")),
-    ("ja", include_str!("../../locales/ja/bot.ftl")),
-    ("pt-BR", include_str!("../../locales/pt-BR/bot.ftl")),
-    ("ru", include_str!("../../locales/ru/bot.ftl")),
-    ("tr", include_str!("../../locales/tr/bot.ftl")),
-    ("ur", include_str!("../../locales/ur/bot.ftl")),
-    ("zh-CN", include_str!("../../locales/zh-CN/bot.ftl")),
-];
+const PHRASES: &[(&str, &str)] = crate::texts::shipped!("bot.ftl");
 
 /// Unhelpful answers in a row before the bot hands over.
 pub const UNHELPFUL_LIMIT: u32 = 2;
@@ -420,29 +404,8 @@ mod tests {
 
     #[test]
     fn every_phrase_file_has_the_english_ids() {
-        let ids = |source: &str| -> Vec<String> {
-            let r = FluentResource::try_new(source.to_string()).unwrap_or_else(|(_, e)| panic!("{e:?}"));
-            let mut ids: Vec<String> = r
-                .entries()
-                .filter_map(|e| match e {
-                    fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
-                    _ => None,
-                })
-                .collect();
-            ids.sort();
-            ids
-        };
-        let english = ids(PHRASES[0].1);
+        let english = crate::texts::assert_same_ids(PHRASES, "bot.ftl");
         assert!(english.len() >= 12);
-        for (tag, source) in PHRASES {
-            assert_eq!(ids(source), english, "locales/{tag}/bot.ftl");
-        }
-        // Every shipped widget language has the bot's phrases.
-        let mut tags: Vec<&str> = PHRASES.iter().map(|(t, _)| *t).collect();
-        let mut shipped: Vec<&str> = salam_core::i18n::LOCALES.iter().map(|(t, _)| *t).collect();
-        tags.sort();
-        shipped.sort();
-        assert_eq!(tags, shipped);
     }
 
     #[test]

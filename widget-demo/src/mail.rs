@@ -15,23 +15,7 @@ use std::time::Duration;
 use tokio::sync::mpsc;
 
 /// The shipped e-mail texts, by language tag (English first: the fallback).
-const TEXTS: &[(&str, &str)] = &[
-    ("en", include_str!("../../locales/en/mail.ftl")),
-    ("ar", include_str!("../../locales/ar/mail.ftl")),
-    ("de", include_str!("../../locales/de/mail.ftl")),
-    ("es", include_str!("../../locales/es/mail.ftl")),
-    ("fa", include_str!("../../locales/fa/mail.ftl")),
-    ("fr", include_str!("../../locales/fr/mail.ftl")),
-    ("he", include_str!("../../locales/he/mail.ftl")),
-    ("hi", include_str!("../../locales/hi/mail.ftl")),
-    ("id", include_str!("../../locales/id/mail.ftl")),
-    ("ja", include_str!("../../locales/ja/mail.ftl")),
-    ("pt-BR", include_str!("../../locales/pt-BR/mail.ftl")),
-    ("ru", include_str!("../../locales/ru/mail.ftl")),
-    ("tr", include_str!("../../locales/tr/mail.ftl")),
-    ("ur", include_str!("../../locales/ur/mail.ftl")),
-    ("zh-CN", include_str!("../../locales/zh-CN/mail.ftl")),
-];
+const TEXTS: &[(&str, &str)] = crate::texts::shipped!("mail.ftl");
 
 /// One e-mail, plain text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,7 +68,7 @@ impl SmtpNotifier {
             .port(parsed.port().unwrap_or(25))
             .timeout(Some(Duration::from_secs(20)));
         if !parsed.username().is_empty() {
-            let decode = |s: &str| percent_decode(s);
+            let decode = |s: &str| percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned();
             let credentials = lettre::transport::smtp::authentication::Credentials::new(
                 decode(parsed.username()),
                 decode(parsed.password().unwrap_or("")),
@@ -113,14 +97,6 @@ impl Notifier for SmtpNotifier {
             self.transport.send(message).await.map(|_| ()).map_err(|e| e.to_string())
         })
     }
-}
-
-/// `%40` as `@` in a URL's user name or password.
-fn percent_decode(s: &str) -> String {
-    url::form_urlencoded::parse(format!("x={}", s.replace('+', "%2B")).as_bytes())
-        .next()
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_default()
 }
 
 /// Starts the task that hands mails to `notifier`, three tries each (after
@@ -260,21 +236,20 @@ mod tests {
     }
 
     #[test]
-    fn every_language_has_every_mail_text() {
-        let ids = |source: &str| -> Vec<String> {
-            let mut ids: Vec<String> = source
-                .lines()
-                .filter(|l| !l.starts_with(['#', ' ']) && l.contains(" ="))
-                .map(|l| l.split(" =").next().unwrap_or("").to_string())
-                .collect();
-            ids.sort();
-            ids
-        };
-        let english = ids(TEXTS[0].1);
-        assert!(english.len() >= 6);
-        for (tag, source) in TEXTS {
-            assert_eq!(ids(source), english, "locales/{tag}/mail.ftl");
+    fn the_smtp_flag_takes_plain_smtp_urls_only() {
+        let from = "Shop <help@shop.example>";
+        assert!(SmtpNotifier::new("smtp://relay.internal:2525", from).is_ok());
+        assert!(SmtpNotifier::new("smtp://me%40shop.example:p%3Ass@relay.internal", from).is_ok());
+        for bad in ["smtps://relay.internal", "http://relay.internal", "smtp://", "relay.internal:25"] {
+            assert!(SmtpNotifier::new(bad, from).is_err(), "{bad}");
         }
+        assert!(SmtpNotifier::new("smtp://relay.internal", "not an address").is_err());
+    }
+
+    #[test]
+    fn every_language_has_every_mail_text() {
+        let english = crate::texts::assert_same_ids(TEXTS, "mail.ftl");
+        assert!(english.len() >= 6);
         let texts = Texts::load().unwrap();
         for (tag, _) in TEXTS {
             for id in &english {

@@ -98,7 +98,7 @@ pub struct App {
     /// The team's address for notices of new tickets (`--team-email`).
     pub team_email: Option<String>,
     /// The e-mails' texts, per language.
-    mail_texts: Arc<Texts>,
+    mail_texts: Texts,
 }
 
 /// An agent's presence, as the console sets it.
@@ -119,21 +119,6 @@ pub const PRESENCE_TTL: std::time::Duration = std::time::Duration::from_secs(90)
 struct Bucket {
     tokens: f64,
     at: Instant,
-}
-
-/// A `ticket` frame's fields.
-#[derive(Debug, Clone, Copy)]
-pub struct TicketFrame<'a> {
-    /// Its client id.
-    pub client_id: &'a str,
-    /// The visitor's name.
-    pub name: &'a str,
-    /// Their address.
-    pub email: &'a str,
-    /// The subject (may be empty).
-    pub subject: &'a str,
-    /// The message.
-    pub text: &'a str,
 }
 
 /// Why a visitor frame was refused.
@@ -210,7 +195,7 @@ impl App {
             identity_secret: None,
             mail: None,
             team_email: None,
-            mail_texts: Arc::new(Texts::load().expect("the shipped mail.ftl files parse (a test checks them)")),
+            mail_texts: Texts::load().expect("the shipped mail.ftl files parse (a test checks them)"),
         }
     }
 
@@ -222,17 +207,39 @@ impl App {
 
     /// "Leave a message": stores the message in the conversation and the
     /// ticket (once per client id), e-mails the visitor an acknowledgement
-    /// in their language and the team a notice; returns the reference.
-    pub fn ticket(&self, visitor: &Visitor, t: TicketFrame<'_>) -> Result<u64, Refusal> {
+    /// in their language and the team a notice; answers `ticket` with the
+    /// reference, or `error` with the frame's client id.
+    pub fn ticket(&self, visitor: &Visitor, frame: ClientFrame) -> Vec<ServerFrame> {
+        let ClientFrame::Ticket { client_id, name, email, subject, text } = frame else { return vec![] };
+        match self.make_ticket(visitor, &client_id, &name, &email, &subject, &text) {
+            Ok(reference) => vec![ServerFrame::Ticket { client_id, reference }],
+            Err(r) => vec![ServerFrame::Error {
+                code: r.code.into(),
+                client_id: Some(client_id),
+                retry_after_ms: r.retry_after_ms,
+            }],
+        }
+    }
+
+    fn make_ticket(
+        &self,
+        visitor: &Visitor,
+        client_id: &str,
+        name: &str,
+        email: &str,
+        subject: &str,
+        text: &str,
+    ) -> Result<u64, Refusal> {
         let refuse = |code| Refusal { code, retry_after_ms: None };
         let conversation = visitor.conversation.as_str();
-        let text = checked_text(t.text, Some(t.client_id))?;
-        let email = t.email.trim();
+        let text = checked_text(text, Some(client_id))?;
+        let email = email.trim();
         if email.chars().count() > 254 || !salam_core::prechat::looks_like_email(email) {
             return Err(refuse("invalid_email"));
         }
-        let name: String = t.name.trim().chars().filter(|c| !c.is_control()).take(100).collect();
-        let mut subject: String = t.subject.trim().chars().filter(|c| !c.is_control()).take(200).collect();
+        let name: String = name.trim().chars().filter(|c| !c.is_control()).take(100).collect();
+        let mut subject: String =
+            subject.trim().chars().filter(|c| !c.is_control()).take(salam_core::ticket::MAX_SUBJECT_CHARS).collect();
         if subject.is_empty() {
             // The message's first words.
             let first = text.lines().next().unwrap_or("").trim();
@@ -244,7 +251,7 @@ impl App {
         let locale = self.locale_of(conversation);
         let ticket = NewTicket {
             conversation,
-            client_id: t.client_id,
+            client_id,
             name: &name,
             email,
             subject: &subject,
@@ -266,7 +273,7 @@ impl App {
                 author: AuthorKind::Visitor,
                 name: None,
                 text,
-                client_id: Some(t.client_id),
+                client_id: Some(client_id),
                 at: now_ms(),
                 avatar: None,
                 quick_replies: &[],
@@ -751,18 +758,7 @@ impl App {
                     retry_after_ms: r.retry_after_ms,
                 }],
             },
-            ClientFrame::Ticket { client_id, name, email, subject, text } => {
-                let frame =
-                    TicketFrame { client_id: &client_id, name: &name, email: &email, subject: &subject, text: &text };
-                match self.ticket(visitor, frame) {
-                    Ok(reference) => vec![ServerFrame::Ticket { client_id, reference }],
-                    Err(r) => vec![ServerFrame::Error {
-                        code: r.code.into(),
-                        client_id: Some(client_id),
-                        retry_after_ms: r.retry_after_ms,
-                    }],
-                }
-            }
+            frame @ ClientFrame::Ticket { .. } => self.ticket(visitor, frame),
             ClientFrame::Sync { after_seq } => self.replay(&visitor.conversation, after_seq).unwrap_or_default(),
             ClientFrame::History { before_seq, limit } => {
                 // The messages with before_seq - limit <= seq < before_seq.
@@ -1102,17 +1098,20 @@ mod tests {
         let (v, _, _) = a.visitor(None).unwrap();
         let k = v.conversation.as_str();
         a.store.set_locale(k, "fa-IR").unwrap();
-        let frame = |client_id, email| TicketFrame {
-            client_id,
-            name: " Maryam ",
-            email,
-            subject: "",
-            text: "My order 77 never came.\nCan you check?",
+        let frame = |client_id: &str, email: &str| ClientFrame::Ticket {
+            client_id: client_id.into(),
+            name: " Maryam ".into(),
+            email: email.into(),
+            subject: String::new(),
+            text: "My order 77 never came.\nCan you check?".into(),
         };
-        assert_eq!(a.ticket(&v, frame("t0", "maryam@")).unwrap_err().code, "invalid_email");
+        let answer = |client_id: &str, reference| vec![ServerFrame::Ticket { client_id: client_id.into(), reference }];
+        assert_eq!(
+            a.handle(&v, frame("t0", "maryam@")),
+            [ServerFrame::Error { code: "invalid_email".into(), client_id: Some("t0".into()), retry_after_ms: None }]
+        );
         assert!(sent.try_recv().is_err(), "nothing sent for a refused ticket");
-        let reference = a.ticket(&v, frame("t1", "maryam@example.com")).unwrap();
-        assert_eq!(reference, 1001, "references start at 1001");
+        assert_eq!(a.handle(&v, frame("t1", "maryam@example.com")), answer("t1", 1001), "references start at 1001");
         let ack = sent.try_recv().unwrap();
         assert_eq!(ack.to, "maryam@example.com");
         assert!(ack.subject.contains("#1001") && !ack.subject.is_ascii(), "in Persian: {}", ack.subject);
@@ -1124,7 +1123,7 @@ mod tests {
             team.subject
         );
         // Sent again (a reconnect before the answer): the same ticket, no more mail.
-        assert_eq!(a.ticket(&v, frame("t1", "maryam@example.com")).unwrap(), 1001);
+        assert_eq!(a.handle(&v, frame("t1", "maryam@example.com")), answer("t1", 1001));
         assert!(sent.try_recv().is_err());
         assert_eq!(texts(&a, k).iter().filter(|(who, _)| *who == AuthorKind::Visitor).count(), 1, "one message");
         // The console sees it; the agent's answer goes by e-mail too.
@@ -1136,13 +1135,13 @@ mod tests {
         assert_eq!(a.store.ticket_of(k).unwrap().unwrap().status, TicketStatus::Open, "writing again reopens it");
         let reply = Reply { text: "It ships today.".into(), name: Some("Sara".into()), ..Reply::default() };
         a.agent_message(k, &reply).unwrap();
-        let answer = sent.try_recv().unwrap();
-        assert_eq!(answer.to, "maryam@example.com");
+        let mailed = sent.try_recv().unwrap();
+        assert_eq!(mailed.to, "maryam@example.com");
         assert!(
-            answer.subject.contains("#1001") && answer.body.contains("It ships today.") && answer.body.contains("Sara")
+            mailed.subject.contains("#1001") && mailed.body.contains("It ships today.") && mailed.body.contains("Sara")
         );
         let (w, _, _) = a.visitor(None).unwrap();
-        assert_eq!(a.ticket(&w, frame("t1", "w@example.com")).unwrap(), 1002, "another visitor, the next number");
+        assert_eq!(a.handle(&w, frame("t1", "w@example.com")), answer("t1", 1002), "another visitor, the next number");
     }
 
     fn texts(a: &App, conversation: &str) -> Vec<(AuthorKind, String)> {

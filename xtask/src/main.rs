@@ -150,7 +150,6 @@ fn e2e(dist_dir: &Path, split_dir: &Path, only: &[String]) -> Result {
     step("the core's negotiation, for the loader's e2e cross-check", || negotiation::write_cases(&cases))?;
     let rich = root().join("target").join("e2e").join("xss-rich.json");
     step("the core's rich text of the XSS corpus, for its e2e check", || rich_cases::write_cases(&rich))?;
-    let python = tools::ensure_python_tools()?;
     step("end-to-end tests (Playwright, headless Chromium)", || {
         let tests = root().join("tests");
         let mut files: Vec<String> = std::fs::read_dir(tests.join("e2e"))
@@ -175,7 +174,7 @@ fn e2e(dist_dir: &Path, split_dir: &Path, only: &[String]) -> Result {
             .env("SALAM_SITE", root().join("widget-demo/site"))
             .env("SALAM_NEGOTIATION", &cases)
             .env("SALAM_XSS_RICH", &rich)
-            .env("SALAM_PYTHON", &python)
+            .env("SALAM_PYTHON", tools::python())
             .env("CHROMIUM", tools::CHROMIUM))
     })
 }

@@ -45,7 +45,8 @@ pub fn ensure_build_tools() -> Result {
     Ok(())
 }
 
-/// Chromium and ChromeDriver from apt, and the npm packages of `tests/`.
+/// Chromium and ChromeDriver from apt, the npm packages of `tests/`, and
+/// aiosmtpd from PyPI.
 pub fn ensure_test_tools() -> Result {
     if !PathBuf::from(CHROMIUM).exists() || !PathBuf::from(CHROMEDRIVER).exists() {
         apt_install(&["chromium", "chromium-driver"])?;
@@ -57,20 +58,25 @@ pub fn ensure_test_tools() -> Result {
         run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&tests))?;
         std::fs::write(&stamp, &lock).map_err(|e| e.to_string())?;
     }
+    ensure_python_tools()?;
     Ok(())
 }
 
 /// aiosmtpd from PyPI: the real SMTP server the e-mail tests start.
 const AIOSMTPD: &str = "aiosmtpd==1.4.6";
 
-/// A Python with aiosmtpd, in a virtual environment under target/tools;
-/// returns its interpreter.
-pub fn ensure_python_tools() -> Result<PathBuf> {
+/// The interpreter of the virtual environment with aiosmtpd.
+pub fn python() -> PathBuf {
+    tools_dir().join("py/bin/python")
+}
+
+/// A Python with aiosmtpd, in a virtual environment under target/tools.
+fn ensure_python_tools() -> Result {
     let venv = tools_dir().join("py");
-    let python = venv.join("bin/python");
+    let python = python();
     let ready = || output(Command::new(&python).args(["-c", "import aiosmtpd"])).is_some();
     if ready() {
-        return Ok(python);
+        return Ok(());
     }
     if output(Command::new("python3").args(["-c", "import venv, ensurepip"])).is_none() {
         apt_install(&["python3", "python3-venv"])?;
@@ -80,7 +86,7 @@ pub fn ensure_python_tools() -> Result<PathBuf> {
     if !ready() {
         return Err(format!("{AIOSMTPD} did not install into {}", venv.display()));
     }
-    Ok(python)
+    Ok(())
 }
 
 fn ensure_node() -> Result {

@@ -94,7 +94,6 @@ pub fn FieldsForm(
             let list = fields.get();
             let lang = i18n.lang();
             let Some(form) = form.get() else { return };
-            form.set_class_name(&format!("salam-form {}", kind.prefix));
             form.set_hidden(list.is_empty());
             form.set_text_content(None);
             let Some(doc) = form.owner_document() else { return };
@@ -178,7 +177,15 @@ pub fn FieldsForm(
         }
     };
     view! {
-        <form class="salam-form" novalidate hidden node_ref=form on:submit=on_submit on:input=on_input on:click=on_click></form>
+        <form
+            class=format!("salam-form {}", kind.prefix)
+            novalidate
+            hidden
+            node_ref=form
+            on:submit=on_submit
+            on:input=on_input
+            on:click=on_click
+        ></form>
     }
 }
 
