@@ -29,3 +29,9 @@ mail-team-body =
     { $text }
 
     يُرجى الردّ عليها من لوحة تحكم موظفي الدعم.
+# To the visitor who asked "e-mail me this conversation"; the body is the
+# subject, then each message under who wrote it (you, or the team when
+# the writer has no name) and when, in UTC.
+mail-transcript-subject = محادثتك معنا
+mail-transcript-you = أنت
+mail-transcript-team = فريق الدعم

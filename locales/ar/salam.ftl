@@ -144,3 +144,61 @@ channel-telegram = تيليجرام
 channel-email = البريد الإلكتروني
 channel-phone = اتصل بنا
 channel-link = موقعنا الإلكتروني
+
+## The panel's menu
+
+# The button that opens the menu, for screen readers (it shows three dots).
+menu-label = خيارات إضافية
+menu-transcript-text = تنزيل المحادثة (نص)
+menu-transcript-html = تنزيل المحادثة (صفحة ويب)
+menu-email = إرسال المحادثة إلى بريدي الإلكتروني
+menu-end = إنهاء المحادثة
+
+## Transcripts (the conversation as a file, or by e-mail)
+
+# The file's heading, and its name before the extension.
+transcript-title = محادثتنا
+# Who wrote a message, in the file.
+transcript-you = أنت
+transcript-team = فريق الدعم
+transcript-email-title = إرسال المحادثة إلى بريدي الإلكتروني
+transcript-email-intro = سنرسل نسخة من هذه المحادثة إلى هذا العنوان.
+transcript-email-submit = إرسال
+# $email (string): where it goes.
+transcript-email-sent = جارٍ إرسال هذه المحادثة إلى { $email }.
+transcript-failed = يتعذّر إرسال هذه المحادثة عبر البريد الإلكتروني الآن.
+
+## Ending a chat, and rating it
+
+# Asked when the team marks the chat solved.
+end-ask = هل هناك أي شيء آخر يمكننا مساعدتك فيه؟
+end-yes = نعم
+end-no = لا، هذا كل شيء
+end-confirm = هل تريد إنهاء هذه المحادثة؟
+end-confirm-yes = إنهاء المحادثة
+rate-title = كيف كانت هذه المحادثة؟
+# $score (number): one choice of the five-star scale.
+rate-stars = { $score ->
+    [zero] { $score } نجمة
+    [one] { $score } نجمة
+    [two] { $score } نجمتان
+    [few] { $score } نجوم
+    [many] { $score } نجمة
+   *[other] { $score } نجمة
+}
+rate-up = جيد
+rate-down = سيئ
+rate-face-1 = سيئ
+rate-face-2 = مقبول
+rate-face-3 = ممتاز
+# Asked after a low rating, above the reasons to tick.
+rate-reasons = ما الذي لم يكن على ما يرام؟
+rate-reason-slow = استغرق الأمر وقتًا طويلًا
+rate-reason-unsolved = لم تُحَلّ مشكلتي
+rate-reason-unclear = لم تكن الإجابات واضحة
+rate-reason-unfriendly = لم يكن التعامل ودّيًا
+rate-comment = هل تودّ إضافة شيء؟ (اختياري)
+rate-send = إرسال
+# Shown when a comment is sent without a rating.
+rate-pick = يُرجى اختيار تقييم أولًا.
+rate-thanks = شكرًا لك على ملاحظاتك!

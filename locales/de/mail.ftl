@@ -29,3 +29,9 @@ mail-team-body =
     { $text }
 
     Bitte beantworten Sie sie in der Support-Konsole.
+# To the visitor who asked "e-mail me this conversation"; the body is the
+# subject, then each message under who wrote it (you, or the team when
+# the writer has no name) and when, in UTC.
+mail-transcript-subject = Ihre Unterhaltung mit uns
+mail-transcript-you = Sie
+mail-transcript-team = Support-Team

@@ -132,3 +132,57 @@ channel-telegram = Telegram
 channel-email = E-Mail
 channel-phone = Rufen Sie uns an
 channel-link = Unsere Website
+
+## The panel's menu
+
+# The button that opens the menu, for screen readers (it shows three dots).
+menu-label = Weitere Optionen
+menu-transcript-text = Unterhaltung herunterladen (Text)
+menu-transcript-html = Unterhaltung herunterladen (Webseite)
+menu-email = Unterhaltung per E-Mail erhalten
+menu-end = Chat beenden
+
+## Transcripts (the conversation as a file, or by e-mail)
+
+# The file's heading, and its name before the extension.
+transcript-title = Unsere Unterhaltung
+# Who wrote a message, in the file.
+transcript-you = Sie
+transcript-team = Support-Team
+transcript-email-title = Unterhaltung per E-Mail erhalten
+transcript-email-intro = Wir senden eine Kopie dieser Unterhaltung an diese Adresse.
+transcript-email-submit = Senden
+# $email (string): where it goes.
+transcript-email-sent = Diese Unterhaltung wird an { $email } gesendet.
+transcript-failed = Diese Unterhaltung kann gerade nicht per E-Mail gesendet werden.
+
+## Ending a chat, and rating it
+
+# Asked when the team marks the chat solved.
+end-ask = Können wir Ihnen sonst noch helfen?
+end-yes = Ja
+end-no = Nein, das war alles
+end-confirm = Diesen Chat beenden?
+end-confirm-yes = Chat beenden
+rate-title = Wie war dieser Chat?
+# $score (number): one choice of the five-star scale.
+rate-stars = { $score ->
+    [one] { $score } Stern
+   *[other] { $score } Sterne
+}
+rate-up = Gut
+rate-down = Schlecht
+rate-face-1 = Schlecht
+rate-face-2 = Okay
+rate-face-3 = Super
+# Asked after a low rating, above the reasons to tick.
+rate-reasons = Was ist schiefgelaufen?
+rate-reason-slow = Es hat zu lange gedauert
+rate-reason-unsolved = Mein Problem ist nicht gelöst
+rate-reason-unclear = Die Antworten waren unklar
+rate-reason-unfriendly = Der Ton war unfreundlich
+rate-comment = Möchten Sie noch etwas hinzufügen? (optional)
+rate-send = Senden
+# Shown when a comment is sent without a rating.
+rate-pick = Bitte wählen Sie zuerst eine Bewertung.
+rate-thanks = Vielen Dank für Ihr Feedback!

@@ -29,3 +29,9 @@ mail-team-body =
     { $text }
 
     Answer it in the agent console.
+# To the visitor who asked "e-mail me this conversation"; the body is the
+# subject, then each message under who wrote it (you, or the team when
+# the writer has no name) and when, in UTC.
+mail-transcript-subject = Your conversation with us
+mail-transcript-you = You
+mail-transcript-team = Support team

@@ -131,3 +131,57 @@ channel-telegram = Telegram
 channel-email = E-mail
 channel-phone = Call us
 channel-link = Our website
+
+## The panel's menu
+
+# The button that opens the menu, for screen readers (it shows three dots).
+menu-label = More options
+menu-transcript-text = Download this conversation (text)
+menu-transcript-html = Download this conversation (web page)
+menu-email = E-mail me this conversation
+menu-end = End chat
+
+## Transcripts (the conversation as a file, or by e-mail)
+
+# The file's heading, and its name before the extension.
+transcript-title = Our conversation
+# Who wrote a message, in the file.
+transcript-you = You
+transcript-team = Support team
+transcript-email-title = E-mail me this conversation
+transcript-email-intro = We'll send a copy of this conversation to this address.
+transcript-email-submit = Send
+# $email (string): where it goes.
+transcript-email-sent = This conversation is on its way to { $email }.
+transcript-failed = This conversation cannot be e-mailed now.
+
+## Ending a chat, and rating it
+
+# Asked when the team marks the chat solved.
+end-ask = Is there anything else we can help you with?
+end-yes = Yes
+end-no = No, that's all
+end-confirm = End this chat?
+end-confirm-yes = End chat
+rate-title = How was this chat?
+# $score (number): one choice of the five-star scale.
+rate-stars = { $score ->
+    [one] { $score } star
+   *[other] { $score } stars
+}
+rate-up = Good
+rate-down = Bad
+rate-face-1 = Bad
+rate-face-2 = Okay
+rate-face-3 = Great
+# Asked after a low rating, above the reasons to tick.
+rate-reasons = What went wrong?
+rate-reason-slow = It took too long
+rate-reason-unsolved = My problem isn't solved
+rate-reason-unclear = The answers were unclear
+rate-reason-unfriendly = It wasn't friendly
+rate-comment = Anything you'd like to add? (optional)
+rate-send = Send
+# Shown when a comment is sent without a rating.
+rate-pick = Choose a rating first.
+rate-thanks = Thank you for your feedback!

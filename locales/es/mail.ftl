@@ -29,3 +29,9 @@ mail-team-body =
     { $text }
 
     Respóndelo desde la consola de agentes.
+# To the visitor who asked "e-mail me this conversation"; the body is the
+# subject, then each message under who wrote it (you, or the team when
+# the writer has no name) and when, in UTC.
+mail-transcript-subject = Tu conversación con nosotros
+mail-transcript-you = Tú
+mail-transcript-team = Equipo de soporte

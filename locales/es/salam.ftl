@@ -132,3 +132,57 @@ channel-telegram = Telegram
 channel-email = Correo electrónico
 channel-phone = Llámanos
 channel-link = Nuestro sitio web
+
+## The panel's menu
+
+# The button that opens the menu, for screen readers (it shows three dots).
+menu-label = Más opciones
+menu-transcript-text = Descargar la conversación (texto)
+menu-transcript-html = Descargar la conversación (página web)
+menu-email = Enviarme la conversación por correo
+menu-end = Finalizar chat
+
+## Transcripts (the conversation as a file, or by e-mail)
+
+# The file's heading, and its name before the extension.
+transcript-title = Nuestra conversación
+# Who wrote a message, in the file.
+transcript-you = Tú
+transcript-team = Equipo de soporte
+transcript-email-title = Enviarme la conversación por correo
+transcript-email-intro = Enviaremos una copia de esta conversación a esta dirección.
+transcript-email-submit = Enviar
+# $email (string): where it goes.
+transcript-email-sent = Estamos enviando esta conversación a { $email }.
+transcript-failed = Ahora no se puede enviar esta conversación por correo electrónico.
+
+## Ending a chat, and rating it
+
+# Asked when the team marks the chat solved.
+end-ask = ¿Podemos ayudarte con algo más?
+end-yes = Sí
+end-no = No, eso es todo
+end-confirm = ¿Finalizar este chat?
+end-confirm-yes = Finalizar chat
+rate-title = ¿Qué tal fue este chat?
+# $score (number): one choice of the five-star scale.
+rate-stars = { $score ->
+    [one] { $score } estrella
+   *[other] { $score } estrellas
+}
+rate-up = Bien
+rate-down = Mal
+rate-face-1 = Mal
+rate-face-2 = Regular
+rate-face-3 = Genial
+# Asked after a low rating, above the reasons to tick.
+rate-reasons = ¿Qué salió mal?
+rate-reason-slow = Tardó demasiado
+rate-reason-unsolved = Mi problema no está resuelto
+rate-reason-unclear = Las respuestas no fueron claras
+rate-reason-unfriendly = El trato no fue amable
+rate-comment = ¿Quieres añadir algo? (opcional)
+rate-send = Enviar
+# Shown when a comment is sent without a rating.
+rate-pick = Primero elige una valoración.
+rate-thanks = ¡Gracias por tu opinión!

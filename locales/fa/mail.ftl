@@ -29,3 +29,9 @@ mail-team-body =
     { $text }
 
     در کنسول پشتیبان‌ها به آن پاسخ دهید.
+# To the visitor who asked "e-mail me this conversation"; the body is the
+# subject, then each message under who wrote it (you, or the team when
+# the writer has no name) and when, in UTC.
+mail-transcript-subject = گفتگوی شما با ما
+mail-transcript-you = شما
+mail-transcript-team = تیم پشتیبانی

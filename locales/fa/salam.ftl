@@ -132,3 +132,57 @@ channel-telegram = تلگرام
 channel-email = ایمیل
 channel-phone = با ما تماس بگیرید
 channel-link = وب‌سایت ما
+
+## The panel's menu
+
+# The button that opens the menu, for screen readers (it shows three dots).
+menu-label = گزینه‌های بیشتر
+menu-transcript-text = دانلود گفتگو (متن)
+menu-transcript-html = دانلود گفتگو (صفحه وب)
+menu-email = ارسال گفتگو به ایمیل من
+menu-end = پایان گفتگو
+
+## Transcripts (the conversation as a file, or by e-mail)
+
+# The file's heading, and its name before the extension.
+transcript-title = گفتگوی ما
+# Who wrote a message, in the file.
+transcript-you = شما
+transcript-team = تیم پشتیبانی
+transcript-email-title = ارسال گفتگو به ایمیل من
+transcript-email-intro = رونوشتی از این گفتگو را به این نشانی می‌فرستیم.
+transcript-email-submit = ارسال
+# $email (string): where it goes.
+transcript-email-sent = این گفتگو در حال ارسال به { $email } است.
+transcript-failed = در حال حاضر نمی‌توانیم این گفتگو را ایمیل کنیم.
+
+## Ending a chat, and rating it
+
+# Asked when the team marks the chat solved.
+end-ask = کار دیگری هست که بتوانیم برایتان انجام دهیم؟
+end-yes = بله
+end-no = نه، کار دیگری ندارم
+end-confirm = این گفتگو را پایان می‌دهید؟
+end-confirm-yes = پایان گفتگو
+rate-title = این گفتگو چطور بود؟
+# $score (number): one choice of the five-star scale.
+rate-stars = { $score ->
+    [one] { $score } ستاره
+   *[other] { $score } ستاره
+}
+rate-up = خوب
+rate-down = بد
+rate-face-1 = بد
+rate-face-2 = معمولی
+rate-face-3 = عالی
+# Asked after a low rating, above the reasons to tick.
+rate-reasons = چه چیزی خوب پیش نرفت؟
+rate-reason-slow = خیلی طول کشید
+rate-reason-unsolved = مشکلم حل نشد
+rate-reason-unclear = پاسخ‌ها روشن نبودند
+rate-reason-unfriendly = برخورد دوستانه نبود
+rate-comment = نکته‌ای هست که بخواهید اضافه کنید؟ (اختیاری)
+rate-send = ارسال
+# Shown when a comment is sent without a rating.
+rate-pick = لطفاً ابتدا یک امتیاز انتخاب کنید.
+rate-thanks = از بازخورد شما سپاسگزاریم!

@@ -29,3 +29,9 @@ mail-team-body =
     { $text }
 
     Répondez-y depuis la console des conseillers.
+# To the visitor who asked "e-mail me this conversation"; the body is the
+# subject, then each message under who wrote it (you, or the team when
+# the writer has no name) and when, in UTC.
+mail-transcript-subject = Votre conversation avec nous
+mail-transcript-you = Vous
+mail-transcript-team = Équipe d’assistance

@@ -132,3 +132,57 @@ channel-telegram = Telegram
 channel-email = E-mail
 channel-phone = Appelez-nous
 channel-link = Notre site web
+
+## The panel's menu
+
+# The button that opens the menu, for screen readers (it shows three dots).
+menu-label = Plus d’options
+menu-transcript-text = Télécharger la conversation (texte)
+menu-transcript-html = Télécharger la conversation (page web)
+menu-email = M’envoyer la conversation par e-mail
+menu-end = Terminer la discussion
+
+## Transcripts (the conversation as a file, or by e-mail)
+
+# The file's heading, and its name before the extension.
+transcript-title = Notre conversation
+# Who wrote a message, in the file.
+transcript-you = Vous
+transcript-team = Équipe d’assistance
+transcript-email-title = M’envoyer la conversation par e-mail
+transcript-email-intro = Nous enverrons une copie de cette conversation à cette adresse.
+transcript-email-submit = Envoyer
+# $email (string): where it goes.
+transcript-email-sent = Cette conversation est en cours d’envoi à { $email }.
+transcript-failed = Impossible d’envoyer cette conversation par e-mail pour le moment.
+
+## Ending a chat, and rating it
+
+# Asked when the team marks the chat solved.
+end-ask = Pouvons-nous vous aider pour autre chose ?
+end-yes = Oui
+end-no = Non, c’est tout
+end-confirm = Terminer cette discussion ?
+end-confirm-yes = Terminer la discussion
+rate-title = Comment s’est passée cette discussion ?
+# $score (number): one choice of the five-star scale.
+rate-stars = { $score ->
+    [one] { $score } étoile
+   *[other] { $score } étoiles
+}
+rate-up = Bien
+rate-down = Mauvais
+rate-face-1 = Mauvais
+rate-face-2 = Correct
+rate-face-3 = Excellent
+# Asked after a low rating, above the reasons to tick.
+rate-reasons = Qu’est-ce qui n’a pas été ?
+rate-reason-slow = C’était trop long
+rate-reason-unsolved = Mon problème n’est pas résolu
+rate-reason-unclear = Les réponses n’étaient pas claires
+rate-reason-unfriendly = L’accueil n’était pas aimable
+rate-comment = Souhaitez-vous ajouter quelque chose ? (facultatif)
+rate-send = Envoyer
+# Shown when a comment is sent without a rating.
+rate-pick = Choisissez d’abord une note.
+rate-thanks = Merci pour votre avis !

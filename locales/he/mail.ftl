@@ -29,3 +29,9 @@ mail-team-body =
     { $text }
 
     אפשר להשיב לה במסוף הנציגים.
+# To the visitor who asked "e-mail me this conversation"; the body is the
+# subject, then each message under who wrote it (you, or the team when
+# the writer has no name) and when, in UTC.
+mail-transcript-subject = השיחה שלך איתנו
+mail-transcript-you = אני
+mail-transcript-team = צוות התמיכה

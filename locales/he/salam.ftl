@@ -135,3 +135,58 @@ channel-telegram = Telegram
 channel-email = אימייל
 channel-phone = התקשרו אלינו
 channel-link = האתר שלנו
+
+## The panel's menu
+
+# The button that opens the menu, for screen readers (it shows three dots).
+menu-label = אפשרויות נוספות
+menu-transcript-text = הורדת השיחה (טקסט)
+menu-transcript-html = הורדת השיחה (דף אינטרנט)
+menu-email = שליחת השיחה אליי באימייל
+menu-end = סיום הצ'אט
+
+## Transcripts (the conversation as a file, or by e-mail)
+
+# The file's heading, and its name before the extension.
+transcript-title = השיחה שלנו
+# Who wrote a message, in the file.
+transcript-you = אני
+transcript-team = צוות התמיכה
+transcript-email-title = שליחת השיחה אליי באימייל
+transcript-email-intro = נשלח עותק של השיחה לכתובת הזו.
+transcript-email-submit = שליחה
+# $email (string): where it goes.
+transcript-email-sent = השיחה בדרך אל { $email }.
+transcript-failed = לא ניתן לשלוח את השיחה באימייל כרגע.
+
+## Ending a chat, and rating it
+
+# Asked when the team marks the chat solved.
+end-ask = אפשר לעזור במשהו נוסף?
+end-yes = כן
+end-no = לא, זה הכול
+end-confirm = לסיים את הצ'אט?
+end-confirm-yes = סיום הצ'אט
+rate-title = איך היה הצ'אט?
+# $score (number): one choice of the five-star scale.
+rate-stars = { $score ->
+    [one] { $score } כוכב
+    [two] { $score } כוכבים
+   *[other] { $score } כוכבים
+}
+rate-up = טוב
+rate-down = לא טוב
+rate-face-1 = לא טוב
+rate-face-2 = בסדר
+rate-face-3 = מצוין
+# Asked after a low rating, above the reasons to tick.
+rate-reasons = מה לא היה בסדר?
+rate-reason-slow = זה לקח יותר מדי זמן
+rate-reason-unsolved = הבעיה שלי לא נפתרה
+rate-reason-unclear = התשובות לא היו ברורות
+rate-reason-unfriendly = היחס לא היה אדיב
+rate-comment = רוצה להוסיף משהו? (לא חובה)
+rate-send = שליחה
+# Shown when a comment is sent without a rating.
+rate-pick = נא לבחור דירוג קודם.
+rate-thanks = תודה על המשוב!

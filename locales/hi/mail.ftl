@@ -29,3 +29,9 @@ mail-team-body =
     { $text }
 
     एजेंट कंसोल में इसका जवाब दें।
+# To the visitor who asked "e-mail me this conversation"; the body is the
+# subject, then each message under who wrote it (you, or the team when
+# the writer has no name) and when, in UTC.
+mail-transcript-subject = हमारे साथ आपकी बातचीत
+mail-transcript-you = आप
+mail-transcript-team = सहायता टीम

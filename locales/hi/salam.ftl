@@ -132,3 +132,57 @@ channel-telegram = Telegram
 channel-email = ईमेल
 channel-phone = हमें कॉल करें
 channel-link = हमारी वेबसाइट
+
+## The panel's menu
+
+# The button that opens the menu, for screen readers (it shows three dots).
+menu-label = और विकल्प
+menu-transcript-text = बातचीत डाउनलोड करें (टेक्स्ट)
+menu-transcript-html = बातचीत डाउनलोड करें (वेब पेज)
+menu-email = बातचीत मुझे ईमेल करें
+menu-end = चैट ख़त्म करें
+
+## Transcripts (the conversation as a file, or by e-mail)
+
+# The file's heading, and its name before the extension.
+transcript-title = हमारी बातचीत
+# Who wrote a message, in the file.
+transcript-you = आप
+transcript-team = सहायता टीम
+transcript-email-title = बातचीत मुझे ईमेल करें
+transcript-email-intro = हम इस बातचीत की एक कॉपी इस पते पर भेजेंगे।
+transcript-email-submit = भेजें
+# $email (string): where it goes.
+transcript-email-sent = यह बातचीत { $email } पर भेजी जा रही है।
+transcript-failed = अभी यह बातचीत ईमेल नहीं की जा सकती।
+
+## Ending a chat, and rating it
+
+# Asked when the team marks the chat solved.
+end-ask = क्या हम किसी और चीज़ में आपकी मदद कर सकते हैं?
+end-yes = हाँ
+end-no = नहीं, बस इतना ही
+end-confirm = यह चैट ख़त्म करें?
+end-confirm-yes = चैट ख़त्म करें
+rate-title = यह चैट कैसी रही?
+# $score (number): one choice of the five-star scale.
+rate-stars = { $score ->
+    [one] { $score } स्टार
+   *[other] { $score } स्टार
+}
+rate-up = अच्छा
+rate-down = ख़राब
+rate-face-1 = ख़राब
+rate-face-2 = ठीक-ठाक
+rate-face-3 = बहुत बढ़िया
+# Asked after a low rating, above the reasons to tick.
+rate-reasons = क्या ग़लत हुआ?
+rate-reason-slow = बहुत ज़्यादा समय लगा
+rate-reason-unsolved = मेरी समस्या हल नहीं हुई
+rate-reason-unclear = जवाब साफ़ नहीं थे
+rate-reason-unfriendly = व्यवहार अच्छा नहीं था
+rate-comment = कुछ और जोड़ना चाहेंगे? (वैकल्पिक)
+rate-send = भेजें
+# Shown when a comment is sent without a rating.
+rate-pick = पहले रेटिंग चुनें।
+rate-thanks = आपके फ़ीडबैक के लिए धन्यवाद!

@@ -29,3 +29,9 @@ mail-team-body =
     { $text }
 
     Balas melalui konsol agen.
+# To the visitor who asked "e-mail me this conversation"; the body is the
+# subject, then each message under who wrote it (you, or the team when
+# the writer has no name) and when, in UTC.
+mail-transcript-subject = Percakapan Anda dengan kami
+mail-transcript-you = Anda
+mail-transcript-team = Tim bantuan

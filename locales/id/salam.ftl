@@ -129,3 +129,56 @@ channel-telegram = Telegram
 channel-email = Email
 channel-phone = Telepon kami
 channel-link = Situs web kami
+
+## The panel's menu
+
+# The button that opens the menu, for screen readers (it shows three dots).
+menu-label = Opsi lainnya
+menu-transcript-text = Unduh percakapan (teks)
+menu-transcript-html = Unduh percakapan (halaman web)
+menu-email = Kirim percakapan ke email saya
+menu-end = Akhiri chat
+
+## Transcripts (the conversation as a file, or by e-mail)
+
+# The file's heading, and its name before the extension.
+transcript-title = Percakapan kita
+# Who wrote a message, in the file.
+transcript-you = Anda
+transcript-team = Tim bantuan
+transcript-email-title = Kirim percakapan ke email saya
+transcript-email-intro = Kami akan mengirimkan salinan percakapan ini ke alamat ini.
+transcript-email-submit = Kirim
+# $email (string): where it goes.
+transcript-email-sent = Percakapan ini sedang dikirim ke { $email }.
+transcript-failed = Percakapan ini tidak dapat dikirim melalui email saat ini.
+
+## Ending a chat, and rating it
+
+# Asked when the team marks the chat solved.
+end-ask = Apakah ada hal lain yang bisa kami bantu?
+end-yes = Ya
+end-no = Tidak, itu saja
+end-confirm = Akhiri chat ini?
+end-confirm-yes = Akhiri chat
+rate-title = Bagaimana chat ini menurut Anda?
+# $score (number): one choice of the five-star scale.
+rate-stars = { $score ->
+   *[other] { $score } bintang
+}
+rate-up = Bagus
+rate-down = Buruk
+rate-face-1 = Buruk
+rate-face-2 = Lumayan
+rate-face-3 = Sangat bagus
+# Asked after a low rating, above the reasons to tick.
+rate-reasons = Apa yang kurang memuaskan?
+rate-reason-slow = Terlalu lama
+rate-reason-unsolved = Masalah saya belum terselesaikan
+rate-reason-unclear = Jawabannya tidak jelas
+rate-reason-unfriendly = Pelayanannya kurang ramah
+rate-comment = Ada yang ingin Anda tambahkan? (opsional)
+rate-send = Kirim
+# Shown when a comment is sent without a rating.
+rate-pick = Pilih penilaian terlebih dahulu.
+rate-thanks = Terima kasih atas masukan Anda!

@@ -29,3 +29,9 @@ mail-team-body =
     { $text }
 
     オペレーターコンソールで返信してください。
+# To the visitor who asked "e-mail me this conversation"; the body is the
+# subject, then each message under who wrote it (you, or the team when
+# the writer has no name) and when, in UTC.
+mail-transcript-subject = チャットの会話履歴
+mail-transcript-you = お客様
+mail-transcript-team = サポートチーム

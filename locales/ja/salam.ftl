@@ -129,3 +129,56 @@ channel-telegram = Telegram
 channel-email = メール
 channel-phone = お電話ください
 channel-link = 公式サイト
+
+## The panel's menu
+
+# The button that opens the menu, for screen readers (it shows three dots).
+menu-label = その他のオプション
+menu-transcript-text = 会話をダウンロード（テキスト）
+menu-transcript-html = 会話をダウンロード（Webページ）
+menu-email = 会話をメールで受け取る
+menu-end = チャットを終了
+
+## Transcripts (the conversation as a file, or by e-mail)
+
+# The file's heading, and its name before the extension.
+transcript-title = 会話履歴
+# Who wrote a message, in the file.
+transcript-you = あなた
+transcript-team = サポートチーム
+transcript-email-title = 会話をメールで受け取る
+transcript-email-intro = 入力されたメールアドレス宛てに、この会話の控えをお送りします。
+transcript-email-submit = 送信
+# $email (string): where it goes.
+transcript-email-sent = この会話を{ $email }宛てにお送りしています。
+transcript-failed = 現在、この会話をメールでお送りできません。
+
+## Ending a chat, and rating it
+
+# Asked when the team marks the chat solved.
+end-ask = ほかにお手伝いできることはありますか？
+end-yes = はい
+end-no = いいえ、以上です
+end-confirm = このチャットを終了しますか？
+end-confirm-yes = チャットを終了
+rate-title = このチャットはいかがでしたか？
+# $score (number): one choice of the five-star scale.
+rate-stars = { $score ->
+   *[other] { $score }つ星
+}
+rate-up = 良い
+rate-down = 悪い
+rate-face-1 = 悪い
+rate-face-2 = ふつう
+rate-face-3 = とても良い
+# Asked after a low rating, above the reasons to tick.
+rate-reasons = どのような点がご不満でしたか？
+rate-reason-slow = 時間がかかりすぎた
+rate-reason-unsolved = 問題が解決していない
+rate-reason-unclear = 回答がわかりにくかった
+rate-reason-unfriendly = 対応が丁寧ではなかった
+rate-comment = ほかにご意見があればお聞かせください（任意）
+rate-send = 送信
+# Shown when a comment is sent without a rating.
+rate-pick = 先に評価を選択してください。
+rate-thanks = ご意見をお寄せいただき、ありがとうございます。

@@ -29,3 +29,9 @@ mail-team-body =
     { $text }
 
     Responda pelo console de atendimento.
+# To the visitor who asked "e-mail me this conversation"; the body is the
+# subject, then each message under who wrote it (you, or the team when
+# the writer has no name) and when, in UTC.
+mail-transcript-subject = Sua conversa com a gente
+mail-transcript-you = Você
+mail-transcript-team = Equipe de suporte

@@ -132,3 +132,57 @@ channel-telegram = Telegram
 channel-email = E-mail
 channel-phone = Ligue para a gente
 channel-link = Nosso site
+
+## The panel's menu
+
+# The button that opens the menu, for screen readers (it shows three dots).
+menu-label = Mais opções
+menu-transcript-text = Baixar a conversa (texto)
+menu-transcript-html = Baixar a conversa (página web)
+menu-email = Receber a conversa por e-mail
+menu-end = Encerrar chat
+
+## Transcripts (the conversation as a file, or by e-mail)
+
+# The file's heading, and its name before the extension.
+transcript-title = Nossa conversa
+# Who wrote a message, in the file.
+transcript-you = Você
+transcript-team = Equipe de suporte
+transcript-email-title = Receber a conversa por e-mail
+transcript-email-intro = Vamos enviar uma cópia desta conversa para este endereço.
+transcript-email-submit = Enviar
+# $email (string): where it goes.
+transcript-email-sent = Esta conversa está a caminho de { $email }.
+transcript-failed = Não é possível enviar esta conversa por e-mail agora.
+
+## Ending a chat, and rating it
+
+# Asked when the team marks the chat solved.
+end-ask = Podemos ajudar com mais alguma coisa?
+end-yes = Sim
+end-no = Não, é só isso
+end-confirm = Encerrar este chat?
+end-confirm-yes = Encerrar chat
+rate-title = Como foi este chat?
+# $score (number): one choice of the five-star scale.
+rate-stars = { $score ->
+    [one] { $score } estrela
+   *[other] { $score } estrelas
+}
+rate-up = Bom
+rate-down = Ruim
+rate-face-1 = Ruim
+rate-face-2 = Razoável
+rate-face-3 = Ótimo
+# Asked after a low rating, above the reasons to tick.
+rate-reasons = O que deu errado?
+rate-reason-slow = Demorou demais
+rate-reason-unsolved = Meu problema não foi resolvido
+rate-reason-unclear = As respostas não foram claras
+rate-reason-unfriendly = O atendimento não foi cordial
+rate-comment = Quer acrescentar algo? (opcional)
+rate-send = Enviar
+# Shown when a comment is sent without a rating.
+rate-pick = Escolha uma avaliação primeiro.
+rate-thanks = Obrigado pelo seu feedback!

@@ -29,3 +29,9 @@ mail-team-body =
     { $text }
 
     Ответьте на него в консоли операторов.
+# To the visitor who asked "e-mail me this conversation"; the body is the
+# subject, then each message under who wrote it (you, or the team when
+# the writer has no name) and when, in UTC.
+mail-transcript-subject = Ваша переписка с нами
+mail-transcript-you = Вы
+mail-transcript-team = Служба поддержки

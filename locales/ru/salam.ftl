@@ -138,3 +138,59 @@ channel-telegram = Telegram
 channel-email = Электронная почта
 channel-phone = Позвоните нам
 channel-link = Наш сайт
+
+## The panel's menu
+
+# The button that opens the menu, for screen readers (it shows three dots).
+menu-label = Дополнительные действия
+menu-transcript-text = Скачать переписку (текст)
+menu-transcript-html = Скачать переписку (веб-страница)
+menu-email = Отправить переписку мне на почту
+menu-end = Завершить чат
+
+## Transcripts (the conversation as a file, or by e-mail)
+
+# The file's heading, and its name before the extension.
+transcript-title = Наша переписка
+# Who wrote a message, in the file.
+transcript-you = Вы
+transcript-team = Служба поддержки
+transcript-email-title = Отправить переписку мне на почту
+transcript-email-intro = Мы отправим копию этой переписки на указанный адрес.
+transcript-email-submit = Отправить
+# $email (string): where it goes.
+transcript-email-sent = Переписка отправляется на адрес { $email }.
+transcript-failed = Сейчас не удаётся отправить переписку по электронной почте.
+
+## Ending a chat, and rating it
+
+# Asked when the team marks the chat solved.
+end-ask = Можем ли мы помочь вам чем-то ещё?
+end-yes = Да
+end-no = Нет, это всё
+end-confirm = Завершить этот чат?
+end-confirm-yes = Завершить чат
+rate-title = Как вам этот чат?
+# $score (number): one choice of the five-star scale.
+rate-stars = { $score ->
+    [one] { $score } звезда
+    [few] { $score } звезды
+    [many] { $score } звёзд
+   *[other] { $score } звезды
+}
+rate-up = Хорошо
+rate-down = Плохо
+rate-face-1 = Плохо
+rate-face-2 = Нормально
+rate-face-3 = Отлично
+# Asked after a low rating, above the reasons to tick.
+rate-reasons = Что пошло не так?
+rate-reason-slow = Слишком долго
+rate-reason-unsolved = Моя проблема не решена
+rate-reason-unclear = Ответы были непонятными
+rate-reason-unfriendly = Общение было недружелюбным
+rate-comment = Хотите что-то добавить? (необязательно)
+rate-send = Отправить
+# Shown when a comment is sent without a rating.
+rate-pick = Сначала выберите оценку.
+rate-thanks = Спасибо за ваш отзыв!

@@ -132,3 +132,57 @@ channel-telegram = Telegram
 channel-email = E-posta
 channel-phone = Bizi arayın
 channel-link = Web sitemiz
+
+## The panel's menu
+
+# The button that opens the menu, for screen readers (it shows three dots).
+menu-label = Diğer seçenekler
+menu-transcript-text = Sohbeti indir (metin)
+menu-transcript-html = Sohbeti indir (web sayfası)
+menu-email = Sohbeti bana e-postayla gönder
+menu-end = Sohbeti sonlandır
+
+## Transcripts (the conversation as a file, or by e-mail)
+
+# The file's heading, and its name before the extension.
+transcript-title = Sohbetimiz
+# Who wrote a message, in the file.
+transcript-you = Siz
+transcript-team = Destek ekibi
+transcript-email-title = Sohbeti bana e-postayla gönder
+transcript-email-intro = Bu sohbetin bir kopyasını bu adrese göndereceğiz.
+transcript-email-submit = Gönder
+# $email (string): where it goes.
+transcript-email-sent = Bu sohbet { $email } adresine gönderiliyor.
+transcript-failed = Bu sohbet şu anda e-postayla gönderilemiyor.
+
+## Ending a chat, and rating it
+
+# Asked when the team marks the chat solved.
+end-ask = Size yardımcı olabileceğimiz başka bir konu var mı?
+end-yes = Evet
+end-no = Hayır, bu kadar
+end-confirm = Bu sohbet sonlandırılsın mı?
+end-confirm-yes = Sohbeti sonlandır
+rate-title = Bu sohbet nasıldı?
+# $score (number): one choice of the five-star scale.
+rate-stars = { $score ->
+    [one] { $score } yıldız
+   *[other] { $score } yıldız
+}
+rate-up = İyi
+rate-down = Kötü
+rate-face-1 = Kötü
+rate-face-2 = İdare eder
+rate-face-3 = Harika
+# Asked after a low rating, above the reasons to tick.
+rate-reasons = Ne ters gitti?
+rate-reason-slow = Çok uzun sürdü
+rate-reason-unsolved = Sorunum çözülmedi
+rate-reason-unclear = Yanıtlar anlaşılır değildi
+rate-reason-unfriendly = Yeterince nazik davranılmadı
+rate-comment = Eklemek istediğiniz bir şey var mı? (isteğe bağlı)
+rate-send = Gönder
+# Shown when a comment is sent without a rating.
+rate-pick = Önce bir puan seçin.
+rate-thanks = Geri bildiriminiz için teşekkür ederiz!

@@ -29,3 +29,9 @@ mail-team-body =
     { $text }
 
     نمائندوں کے کنسول میں اس کا جواب دیں۔
+# To the visitor who asked "e-mail me this conversation"; the body is the
+# subject, then each message under who wrote it (you, or the team when
+# the writer has no name) and when, in UTC.
+mail-transcript-subject = ہمارے ساتھ آپ کی گفتگو
+mail-transcript-you = آپ
+mail-transcript-team = سپورٹ ٹیم

@@ -132,3 +132,57 @@ channel-telegram = Telegram
 channel-email = ای میل
 channel-phone = ہمیں کال کریں
 channel-link = ہماری ویب سائٹ
+
+## The panel's menu
+
+# The button that opens the menu, for screen readers (it shows three dots).
+menu-label = مزید اختیارات
+menu-transcript-text = گفتگو ڈاؤن لوڈ کریں (ٹیکسٹ)
+menu-transcript-html = گفتگو ڈاؤن لوڈ کریں (ویب پیج)
+menu-email = گفتگو مجھے ای میل کریں
+menu-end = چیٹ ختم کریں
+
+## Transcripts (the conversation as a file, or by e-mail)
+
+# The file's heading, and its name before the extension.
+transcript-title = ہماری گفتگو
+# Who wrote a message, in the file.
+transcript-you = آپ
+transcript-team = سپورٹ ٹیم
+transcript-email-title = گفتگو مجھے ای میل کریں
+transcript-email-intro = ہم اس گفتگو کی ایک کاپی اس پتے پر بھیجیں گے۔
+transcript-email-submit = بھیجیں
+# $email (string): where it goes.
+transcript-email-sent = یہ گفتگو { $email } پر بھیجی جا رہی ہے۔
+transcript-failed = یہ گفتگو ابھی ای میل نہیں کی جا سکتی۔
+
+## Ending a chat, and rating it
+
+# Asked when the team marks the chat solved.
+end-ask = کیا ہم کسی اور چیز میں آپ کی مدد کر سکتے ہیں؟
+end-yes = جی ہاں
+end-no = نہیں، بس اتنا ہی
+end-confirm = یہ چیٹ ختم کریں؟
+end-confirm-yes = چیٹ ختم کریں
+rate-title = یہ چیٹ کیسی رہی؟
+# $score (number): one choice of the five-star scale.
+rate-stars = { $score ->
+    [one] { $score } ستارہ
+   *[other] { $score } ستارے
+}
+rate-up = اچھا
+rate-down = برا
+rate-face-1 = برا
+rate-face-2 = ٹھیک ہے
+rate-face-3 = بہت اچھا
+# Asked after a low rating, above the reasons to tick.
+rate-reasons = کیا غلط ہوا؟
+rate-reason-slow = بہت زیادہ وقت لگا
+rate-reason-unsolved = میرا مسئلہ حل نہیں ہوا
+rate-reason-unclear = جوابات واضح نہیں تھے
+rate-reason-unfriendly = رویہ دوستانہ نہیں تھا
+rate-comment = کچھ اور شامل کرنا چاہیں گے؟ (اختیاری)
+rate-send = بھیجیں
+# Shown when a comment is sent without a rating.
+rate-pick = پہلے ریٹنگ منتخب کریں۔
+rate-thanks = آپ کی رائے کا شکریہ!

@@ -29,3 +29,9 @@ mail-team-body =
     { $text }
 
     请在客服控制台中回复。
+# To the visitor who asked "e-mail me this conversation"; the body is the
+# subject, then each message under who wrote it (you, or the team when
+# the writer has no name) and when, in UTC.
+mail-transcript-subject = 您与我们的聊天记录
+mail-transcript-you = 您
+mail-transcript-team = 客服团队

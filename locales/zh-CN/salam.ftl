@@ -129,3 +129,56 @@ channel-telegram = Telegram
 channel-email = 电子邮箱
 channel-phone = 给我们打电话
 channel-link = 官方网站
+
+## The panel's menu
+
+# The button that opens the menu, for screen readers (it shows three dots).
+menu-label = 更多选项
+menu-transcript-text = 下载聊天记录（文本）
+menu-transcript-html = 下载聊天记录（网页）
+menu-email = 将聊天记录发送到我的邮箱
+menu-end = 结束聊天
+
+## Transcripts (the conversation as a file, or by e-mail)
+
+# The file's heading, and its name before the extension.
+transcript-title = 聊天记录
+# Who wrote a message, in the file.
+transcript-you = 我
+transcript-team = 客服团队
+transcript-email-title = 将聊天记录发送到我的邮箱
+transcript-email-intro = 我们会将本次聊天记录的副本发送到此邮箱地址。
+transcript-email-submit = 发送
+# $email (string): where it goes.
+transcript-email-sent = 聊天记录正在发送至 { $email }。
+transcript-failed = 暂时无法通过邮件发送聊天记录。
+
+## Ending a chat, and rating it
+
+# Asked when the team marks the chat solved.
+end-ask = 还有其他需要我们帮助的吗？
+end-yes = 有
+end-no = 没有了，谢谢
+end-confirm = 要结束本次聊天吗？
+end-confirm-yes = 结束聊天
+rate-title = 本次聊天体验如何？
+# $score (number): one choice of the five-star scale.
+rate-stars = { $score ->
+   *[other] { $score } 星
+}
+rate-up = 满意
+rate-down = 不满意
+rate-face-1 = 不满意
+rate-face-2 = 一般
+rate-face-3 = 非常满意
+# Asked after a low rating, above the reasons to tick.
+rate-reasons = 哪些方面让您不满意？
+rate-reason-slow = 等待时间太长
+rate-reason-unsolved = 问题没有解决
+rate-reason-unclear = 回答不够清楚
+rate-reason-unfriendly = 服务态度不好
+rate-comment = 还有其他想告诉我们的吗？（选填）
+rate-send = 发送
+# Shown when a comment is sent without a rating.
+rate-pick = 请先选择评分。
+rate-thanks = 感谢您的反馈！

@@ -125,7 +125,15 @@ describe("leave a message", () => {
     const select = agent.getByLabel("Request #1001 status");
     await select.waitFor();
     assert.equal(await select.inputValue(), "open");
+    const row = agent.locator(`[data-testid=conversation-row][data-id="${conversation}"]`);
+    assert.equal(await row.getByTestId("row-ticket").textContent(), "Request #1001: open");
+    await agent.getByLabel("Show").selectOption("open");
+    await row.waitFor();
     await select.selectOption("solved");
+    // The list follows: the request leaves "Open requests" and shows under "Solved requests".
+    await row.waitFor({ state: "hidden" });
+    await agent.getByLabel("Show").selectOption("solved");
+    await row.getByTestId("row-ticket").getByText("Request #1001: solved").waitFor();
     const ticketStatus = async () => (await (await fetch(`${demo.server.url}/api/v1/agent/conversations/${conversation}/visitor`, {
       headers: { authorization: `Bearer ${AGENT_KEY}` },
     })).json()).ticket.status;

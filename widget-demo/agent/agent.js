@@ -17,6 +17,7 @@ const el = {
   tools: $('tools'), name: $('agent-name'), conn: $('conn'), signout: $('signout'),
   signin: $('signin'), signinForm: $('signin-form'), key: $('agent-key'), signinError: $('signin-error'),
   app: $('app'), listTitle: $('list-title'), list: $('conversation-list'), listEmpty: $('list-empty'),
+  filter: $('list-filter'),
   placeholder: $('placeholder'), conv: $('conversation'), convId: $('conv-id'), status: $('conv-status'),
   resolve: $('resolve'), log: $('log'), typing: $('typing'), error: $('error'),
   stage: $('conv-stage'), locale: $('conv-locale'), takeover: $('takeover'), presence: $('presence'),
@@ -246,20 +247,22 @@ function renderRow(s) {
   if (!row) {
     const n = ++rowCount;
     const li = make('li', 'row', { 'data-testid': 'conversation-row', 'data-id': s.id });
-    const button = make('button', 'row__open', { type: 'button', 'aria-describedby': `r${n}s r${n}w r${n}t r${n}l r${n}y` });
+    const button = make('button', 'row__open', { type: 'button', 'aria-describedby': `r${n}s r${n}w r${n}k r${n}r r${n}t r${n}l r${n}y` });
     const prefix = make('span', 'visually-hidden', {}, 'Conversation ');
     row = {
       li, button, at: 0,
       short: make('span', 'row__id'),
       status: make('span', 'badge', { id: `r${n}s` }),
       stage: make('span', 'badge', { id: `r${n}w` }),
+      ticket: make('span', 'badge badge--ticket', { id: `r${n}k`, 'data-testid': 'row-ticket' }),
+      rating: make('span', 'badge badge--rating', { id: `r${n}r`, 'data-testid': 'row-rating' }),
       time: make('time', 'row__time', { id: `r${n}t` }),
       last: make('span', 'row__last', { id: `r${n}l`, dir: 'auto' }),
       typing: make('span', 'row__typing', { id: `r${n}y` }),
     };
     button.append(prefix, row.short);
     const top = make('span', 'row__top');
-    top.append(button, row.status, row.stage, row.time);
+    top.append(button, row.status, row.stage, row.ticket, row.rating, row.time);
     li.append(top, row.last, row.typing);
     button.addEventListener('click', () => select(s.id));
     state.rows.set(s.id, row);
@@ -267,7 +270,14 @@ function renderRow(s) {
   row.short.textContent = s.id.length > 12 ? `${s.id.slice(0, 10)}…` : s.id;
   setStatusBadge(row.status, s.status);
   setStageBadge(row.stage, s);
+  // The request left ("leave a message") and where it stands; the visitor's rating.
+  row.ticket.textContent = s.ticket ? `Request #${s.ticket.reference}: ${s.ticket.status}` : '';
+  row.ticket.hidden = !s.ticket;
+  const rated = Array.isArray(s.rating) ? ratingText({ scale: s.rating[0], score: s.rating[1] }) : '';
+  row.rating.textContent = rated ? `Rated: ${rated}` : '';
+  row.rating.hidden = !rated;
   row.summary = s;
+  row.li.hidden = !shown(s);
   const last = s.last_message;
   const prefix = last && (last.author === 'agent' || last.author === 'bot') ? `${KIND_LABELS[last.author]}: ` : '';
   row.last.textContent = last ? prefix + String(last.text ?? '') : 'No messages yet';
@@ -276,6 +286,24 @@ function renderRow(s) {
   row.typing.textContent = s.visitor_typing ? 'typing…' : '';
   markSelected(row, s.id === state.selected);
 }
+
+/** Whether the list's filter shows conversation `s`. */
+function shown(s) {
+  const f = el.filter.value;
+  if (f === 'all') return true;
+  if (f === 'rated') return Array.isArray(s.rating);
+  return Boolean(s.ticket) && (f === 'tickets' || s.ticket.status === f);
+}
+
+el.filter.addEventListener('change', () => {
+  let any = false;
+  for (const row of state.rows.values()) {
+    row.li.hidden = !shown(row.summary);
+    any ||= !row.li.hidden;
+  }
+  el.listEmpty.hidden = any;
+  if (!any) el.listEmpty.textContent = 'Nothing to show with this filter.';
+});
 
 function markSelected(row, on) {
   row.button.setAttribute('aria-current', String(on));
@@ -398,6 +426,12 @@ async function loadVisitor(id) {
     facts.push([`Request #${t.reference}`, t.subject], ['Answers by e-mail to', t.email]);
   }
   for (const [k, v] of Object.entries(info.prechat || {})) facts.push([`Pre-chat: ${k}`, v]);
+  if (info.rating && typeof info.rating === 'object') {
+    const r = info.rating;
+    facts.push(['Rating', ratingText(r) + (r.done ? '' : ' (not sent yet)')]);
+    const reasons = (Array.isArray(r.reasons) ? r.reasons : []).map((x) => REASONS[x] || String(x));
+    facts.push(['What went wrong', reasons.join(', ')], ['Comment', r.comment]);
+  }
   facts.push(['Language', info.locale], ['Browser', info.browser]);
   if (info.time_zone) {
     let local = '';
@@ -422,6 +456,19 @@ async function loadVisitor(id) {
     if (i === 0) li.append(make('span', 'visually-hidden', {}, ' (current page)'));
     el.pages.append(li);
   });
+}
+
+/** What a low rating's reasons mean (the widget offers these four). */
+const REASONS = {
+  slow: 'Took too long', unsolved: 'Problem not solved', unclear: 'Answers unclear', unfriendly: 'Not friendly',
+};
+
+/** A rating in words: "2 of 5 stars", "Thumbs up", "Happy face". */
+function ratingText(r) {
+  const score = Number(r.score) || 0;
+  if (r.scale === 'thumbs') return score === 2 ? 'Thumbs up' : 'Thumbs down';
+  if (r.scale === 'faces') return ['Unhappy face', 'Neutral face', 'Happy face'][score - 1] || `${score} of 3`;
+  return `${score} of 5 stars`;
 }
 
 /** The ticket's status as a labelled select: open, pending, solved. */

@@ -8,6 +8,8 @@
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
+use salam_core::protocol::{AuthorKind, ServerFrame};
+use salam_core::transcript::Line;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -176,6 +178,34 @@ impl Texts {
             subject: self.format(locale, "mail-reply-subject", &args),
             body: self.format(locale, "mail-reply-body", &args),
         }
+    }
+}
+
+impl Texts {
+    /// The conversation so far (its `message` frames), e-mailed to the
+    /// visitor in `locale`: "e-mail me this conversation".
+    pub fn transcript(&self, locale: &str, to: &str, messages: &[ServerFrame]) -> Mail {
+        let (you, team) =
+            (self.format(locale, "mail-transcript-you", &[]), self.format(locale, "mail-transcript-team", &[]));
+        let lines: Vec<Line> = messages
+            .iter()
+            .filter_map(|frame| {
+                let ServerFrame::Message { author, text, at, .. } = frame else { return None };
+                let who = match (author.kind, &author.name) {
+                    (AuthorKind::Visitor, _) => you.clone(),
+                    (_, Some(name)) => name.clone(),
+                    (_, None) => team.clone(),
+                };
+                let when = at
+                    .and_then(|ms| jiff::Timestamp::from_millisecond(ms as i64).ok())
+                    .map(|t| t.strftime("%Y-%m-%d %H:%M UTC").to_string())
+                    .unwrap_or_default();
+                Some(Line { who, when, text: text.clone() })
+            })
+            .collect();
+        let subject = self.format(locale, "mail-transcript-subject", &[]);
+        let body = salam_core::transcript::text(&subject, &lines);
+        Mail { to: to.to_string(), reply_to: None, subject, body }
     }
 }
 

@@ -6,7 +6,7 @@ use crate::faults::Faults;
 use crate::mail::{Mail, Texts, TicketMail};
 use crate::store::{NewMessage, NewTicket, Store, Visitor};
 use salam_core::hours::schedule::Schedule;
-use salam_core::protocol::agent::{Identity, Reply, Summary};
+use salam_core::protocol::agent::{Identity, RatingInfo, Reply, Summary};
 use salam_core::protocol::{
     Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, Stage, VisitorContext, MAX_HISTORY_PAGE,
     MAX_MESSAGE_CHARS, MAX_QUICK_REPLIES, PROTOCOL_VERSION,
@@ -844,6 +844,70 @@ impl App {
                     _ => vec![self.stage_frame(&visitor.conversation)],
                 }
             }
+            ClientFrame::End => {
+                // The visitor ended the chat: resolved, as an agent would.
+                if self.store.set_status(&visitor.conversation, ConversationStatus::Resolved, now_ms()).unwrap_or(false)
+                {
+                    self.publish(&visitor.conversation, ServerFrame::Status { status: ConversationStatus::Resolved });
+                    self.tell_agents_summary(&visitor.conversation);
+                    vec![]
+                } else {
+                    // Already resolved (a retransmission): say so again.
+                    vec![ServerFrame::Status { status: ConversationStatus::Resolved }]
+                }
+            }
+            ClientFrame::Rate { client_id, scale, score, reasons, comment, done } => {
+                let refuse = |code: &str| {
+                    vec![ServerFrame::Error {
+                        code: code.into(),
+                        client_id: Some(client_id.clone()),
+                        retry_after_ms: None,
+                    }]
+                };
+                let (scale, score) = match salam_core::ending::check_rate(&scale, score, &reasons, &comment) {
+                    Ok(checked) => checked,
+                    Err(code) => return refuse(code),
+                };
+                let rating = RatingInfo {
+                    scale: scale.as_str().into(),
+                    score,
+                    reasons,
+                    comment: comment.trim().chars().filter(|c| !c.is_control() || *c == '\n').collect(),
+                    done,
+                    at: now_ms(),
+                };
+                // Stored or already sent as done: either way the server has it.
+                match self.store.rate(&visitor.conversation, &client_id, &rating) {
+                    Ok(_) => {
+                        self.tell_agents_summary(&visitor.conversation);
+                        vec![ServerFrame::Received { client_id }]
+                    }
+                    Err(_) => refuse("unavailable"),
+                }
+            }
+            ClientFrame::Transcript { client_id, email } => {
+                let email = email.trim();
+                let code = if email.chars().count() > 254 || !salam_core::prechat::looks_like_email(email) {
+                    Some("invalid_email")
+                } else if self.mail.is_none() {
+                    Some("no_mail")
+                } else if self.take_token(visitor.id).is_err() {
+                    Some("rate_limited")
+                } else {
+                    None
+                };
+                if let Some(code) = code {
+                    return vec![ServerFrame::Error {
+                        code: code.into(),
+                        client_id: Some(client_id),
+                        retry_after_ms: None,
+                    }];
+                }
+                let locale = self.locale_of(&visitor.conversation);
+                let messages = self.replay(&visitor.conversation, 0).unwrap_or_default();
+                self.send_mail(self.mail_texts.transcript(&locale, email, &messages));
+                vec![ServerFrame::Received { client_id }]
+            }
             ClientFrame::Hello { .. } => {
                 vec![ServerFrame::Error { code: "malformed".into(), client_id: None, retry_after_ms: None }]
             }
@@ -1129,6 +1193,8 @@ mod tests {
         // The console sees it; the agent's answer goes by e-mail too.
         let info = a.store.visitor_info(k).unwrap().ticket.unwrap();
         assert_eq!((info.reference, info.status), (1001, TicketStatus::Open));
+        let listed = a.store.conversations(10).unwrap().into_iter().find(|c| c.id == k).unwrap().ticket;
+        assert_eq!(listed.map(|t| (t.reference, t.status)), Some((1001, TicketStatus::Open)), "the list shows it");
         assert!(a.store.set_ticket_status(k, TicketStatus::Solved).unwrap());
         assert_eq!(a.store.ticket_of(k).unwrap().unwrap().status, TicketStatus::Solved);
         a.visitor_message(&v, "c9", "One more thing").unwrap();
@@ -1142,6 +1208,59 @@ mod tests {
         );
         let (w, _, _) = a.visitor(None).unwrap();
         assert_eq!(a.handle(&w, frame("t1", "w@example.com")), answer("t1", 1002), "another visitor, the next number");
+    }
+
+    #[test]
+    fn the_visitor_ends_rates_and_mails_the_conversation_to_themselves() {
+        let mut a = app();
+        let (v, _, _) = a.visitor(None).unwrap();
+        let k = v.conversation.as_str();
+        a.visitor_message(&v, "c1", "Where is <b>my</b> order?").unwrap();
+        a.agent_message(k, &Reply { text: "On its way.".into(), name: Some("Sara".into()), ..Reply::default() })
+            .unwrap();
+        // Ending: resolved once; a retransmission hears the status again.
+        assert!(a.handle(&v, ClientFrame::End).is_empty());
+        assert_eq!(a.store.conversation(k).unwrap().unwrap().status, ConversationStatus::Resolved);
+        assert_eq!(a.handle(&v, ClientFrame::End), [ServerFrame::Status { status: ConversationStatus::Resolved }]);
+        // Rating: changes replace each other until one is done.
+        let rate = |score, reasons: &[&str], comment: &str, done| ClientFrame::Rate {
+            client_id: "r1".into(),
+            scale: "stars".into(),
+            score,
+            reasons: reasons.iter().map(|r| r.to_string()).collect(),
+            comment: comment.into(),
+            done,
+        };
+        let received = vec![ServerFrame::Received { client_id: "r1".into() }];
+        let refused = |code: &str| {
+            vec![ServerFrame::Error { code: code.into(), client_id: Some("r1".into()), retry_after_ms: None }]
+        };
+        assert_eq!(a.handle(&v, rate(6, &[], "", false)), refused("bad_score"));
+        assert_eq!(a.handle(&v, rate(1, &["rude"], "", false)), refused("bad_reason"));
+        assert_eq!(a.handle(&v, rate(4, &[], "", false)), received);
+        assert_eq!(a.handle(&v, rate(2, &["slow", "unclear"], " Too slow ", true)), received);
+        assert_eq!(a.handle(&v, rate(5, &[], "", false)), received, "a late change is answered...");
+        let info = a.store.visitor_info(k).unwrap().rating.unwrap();
+        assert_eq!(
+            (info.scale.as_str(), info.score, info.reasons, info.comment.as_str(), info.done),
+            ("stars", 2, vec!["slow".to_string(), "unclear".to_string()], "Too slow", true),
+            "...but the sent rating stays"
+        );
+        assert_eq!(a.store.conversation(k).unwrap().unwrap().rating, Some(("stars".into(), 2)), "the list shows it");
+        // The transcript by mail: only with a mail service, to a real address.
+        let mail = |email: &str| ClientFrame::Transcript { client_id: "x1".into(), email: email.into() };
+        let refusal = |code: &str| {
+            vec![ServerFrame::Error { code: code.into(), client_id: Some("x1".into()), retry_after_ms: None }]
+        };
+        assert_eq!(a.handle(&v, mail("v@example.com")), refusal("no_mail"));
+        let (outbox, mut sent) = tokio::sync::mpsc::unbounded_channel();
+        a.mail = Some(outbox);
+        assert_eq!(a.handle(&v, mail("nope")), refusal("invalid_email"));
+        assert_eq!(a.handle(&v, mail(" v@example.com ")), [ServerFrame::Received { client_id: "x1".into() }]);
+        let m = sent.try_recv().unwrap();
+        assert_eq!((m.to.as_str(), m.subject.as_str()), ("v@example.com", "Your conversation with us"));
+        assert!(m.body.contains("You · ") && m.body.contains("Where is <b>my</b> order?"), "{}", m.body);
+        assert!(m.body.contains("Sara · ") && m.body.contains("On its way."), "{}", m.body);
     }
 
     fn texts(a: &App, conversation: &str) -> Vec<(AuthorKind, String)> {

@@ -10,7 +10,9 @@
 //! rather than hopping to a blocking pool for each.
 
 use rusqlite::{params, Connection, OptionalExtension};
-use salam_core::protocol::agent::{Identity, LastMessage, PageView, Summary, TicketInfo, TicketStatus, VisitorInfo};
+use salam_core::protocol::agent::{
+    Identity, LastMessage, PageView, RatingInfo, Summary, TicketBrief, TicketInfo, TicketStatus, VisitorInfo,
+};
 use salam_core::protocol::{Author, AuthorKind, ConversationStatus, ServerFrame, Stage};
 use std::path::Path;
 use std::sync::Mutex;
@@ -185,6 +187,10 @@ pub trait Store: Send + Sync {
     /// Sets the status of a conversation's newest ticket; returns whether
     /// it has one.
     fn set_ticket_status(&self, id: &str, status: TicketStatus) -> Result<bool>;
+    /// Stores the visitor's rating `client_id` of conversation `id`, over
+    /// an earlier version unless that one was sent as done. Whether it was
+    /// stored.
+    fn rate(&self, id: &str, client_id: &str, r: &RatingInfo) -> Result<bool>;
     /// Another token for the visitor (another browser of the same user).
     fn add_token(&self, visitor: i64, token_hash: &str) -> Result<()>;
     /// For conversations created since `since` (ms) that an agent answered:
@@ -272,6 +278,19 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX tickets_by_conversation ON tickets(conversation_id, reference);
     INSERT INTO sqlite_sequence (name, seq) VALUES ('tickets', 1000);",
+    // 8: the visitors' ratings of their chats.
+    "CREATE TABLE ratings (
+        id INTEGER PRIMARY KEY,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        client_id TEXT NOT NULL,
+        scale TEXT NOT NULL,
+        score INTEGER NOT NULL,
+        reasons TEXT NOT NULL DEFAULT '',
+        comment TEXT NOT NULL DEFAULT '',
+        done INTEGER NOT NULL DEFAULT 0,
+        at INTEGER NOT NULL,
+        UNIQUE (conversation_id, client_id)
+    );",
 ];
 
 /// A ticket to make.
@@ -422,8 +441,13 @@ fn row_to_stored(r: &rusqlite::Row<'_>) -> rusqlite::Result<Stored> {
 fn summary(conn: &Connection, where_sql: &str, p: &[&dyn rusqlite::ToSql]) -> rusqlite::Result<Vec<Summary>> {
     let sql = format!(
         "SELECT c.id, c.status, c.head_seq, c.created_at, c.updated_at, m.author, m.text, m.at,
-                c.stage, c.agent, c.waiting_since, c.locale, c.visitor_read_seq
-         FROM conversations c LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.head_seq
+                c.stage, c.agent, c.waiting_since, c.locale, c.visitor_read_seq,
+                t.reference, t.status, r.scale, r.score
+         FROM conversations c
+         LEFT JOIN tickets t ON t.reference =
+             (SELECT max(reference) FROM tickets WHERE conversation_id = c.id)
+         LEFT JOIN ratings r ON r.id =
+             (SELECT id FROM ratings WHERE conversation_id = c.id ORDER BY at DESC, id DESC LIMIT 1) LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.head_seq
          {where_sql}"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -450,6 +474,17 @@ fn summary(conn: &Connection, where_sql: &str, p: &[&dyn rusqlite::ToSql]) -> ru
             waiting_since: r.get::<_, Option<i64>>(10)?.map(|t| t as u64),
             locale: r.get(11)?,
             visitor_read_seq: r.get::<_, i64>(12)? as u64,
+            ticket: match r.get::<_, Option<i64>>(13)? {
+                Some(reference) => Some(TicketBrief {
+                    reference: reference as u64,
+                    status: TicketStatus::parse(&r.get::<_, String>(14)?),
+                }),
+                None => None,
+            },
+            rating: match r.get::<_, Option<String>>(15)? {
+                Some(scale) => Some((scale, r.get(16)?)),
+                None => None,
+            },
         })
     })?;
     rows.collect()
@@ -733,7 +768,29 @@ impl Store for Sqlite {
                 .flatten()
                 .and_then(|json| serde_json::from_str(&json).ok());
             let ticket = newest_ticket(c, id)?;
-            Ok(VisitorInfo { locale, time_zone, browser, pages, identity, prechat, ticket })
+            let rating = c
+                .query_row(
+                    "SELECT scale, score, reasons, comment, done, at FROM ratings
+                     WHERE conversation_id = ?1 ORDER BY at DESC, id DESC LIMIT 1",
+                    [id],
+                    |r| {
+                        Ok(RatingInfo {
+                            scale: r.get(0)?,
+                            score: r.get(1)?,
+                            reasons: r
+                                .get::<_, String>(2)?
+                                .split(',')
+                                .filter(|s| !s.is_empty())
+                                .map(String::from)
+                                .collect(),
+                            comment: r.get(3)?,
+                            done: r.get(4)?,
+                            at: r.get::<_, i64>(5)? as u64,
+                        })
+                    },
+                )
+                .optional()?;
+            Ok(VisitorInfo { locale, time_zone, browser, pages, identity, prechat, ticket, rating })
         })
     }
 
@@ -793,6 +850,21 @@ impl Store for Sqlite {
 
     fn ticket_of(&self, id: &str) -> Result<Option<TicketInfo>> {
         self.with(|c| newest_ticket(c, id))
+    }
+
+    fn rate(&self, id: &str, client_id: &str, r: &RatingInfo) -> Result<bool> {
+        self.with(|c| {
+            let changed = c.execute(
+                "INSERT INTO ratings (conversation_id, client_id, scale, score, reasons, comment, done, at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT (conversation_id, client_id) DO UPDATE SET
+                   scale = excluded.scale, score = excluded.score, reasons = excluded.reasons,
+                   comment = excluded.comment, done = excluded.done, at = excluded.at
+                 WHERE NOT ratings.done",
+                rusqlite::params![id, client_id, r.scale, r.score, r.reasons.join(","), r.comment, r.done, r.at as i64],
+            )?;
+            Ok(changed == 1)
+        })
     }
 
     fn set_ticket_status(&self, id: &str, status: TicketStatus) -> Result<bool> {

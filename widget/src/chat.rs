@@ -33,6 +33,11 @@ pub struct Ui {
     pub panel: NodeRef<html::Div>,
     /// The composer's textarea.
     pub composer: NodeRef<html::Textarea>,
+    /// The header's "More options" button, and whether its menu is open
+    /// (the panel's Escape closes the menu first).
+    pub more: NodeRef<html::Button>,
+    /// The menu is open.
+    pub menu: RwSignal<bool>,
 }
 
 /// Handle to one running chat. `Copy`: it is a set of arena ids.
@@ -82,7 +87,13 @@ impl Chat {
             timers: StoredValue::new_local(Default::default()),
             hook: StoredValue::new_local(None),
             storage_key: StoredValue::new(None),
-            ui: Ui { launcher: NodeRef::new(), panel: NodeRef::new(), composer: NodeRef::new() },
+            ui: Ui {
+                launcher: NodeRef::new(),
+                panel: NodeRef::new(),
+                composer: NodeRef::new(),
+                more: NodeRef::new(),
+                menu: RwSignal::new(false),
+            },
             i18n,
             rows: StoredValue::new_local(HashMap::new()),
             clock: RwSignal::new(now_ms()),

@@ -118,15 +118,8 @@ pub fn build(out: &Path, split: Split) -> Result<Vec<Sized>> {
 /// Rust's wasm (the stack grows down from 1 MiB, so it reaches the first
 /// kilobyte only past an overflow, and a fresh memory is zero). Together
 /// 3.0 KB brotli less than plain -Oz.
-const WASM_OPT_ARGS: [&str; 7] = [
-    "--low-memory-unused",
-    "--zero-filled-memory",
-    "-Os",
-    "--gufa",
-    "-Os",
-    "--strip-debug",
-    "--strip-producers",
-];
+const WASM_OPT_ARGS: [&str; 7] =
+    ["--low-memory-unused", "--zero-filled-memory", "-Os", "--gufa", "-Os", "--strip-debug", "--strip-producers"];
 
 /// Runs wasm-opt and keeps its output only if it is smaller once
 /// compressed: after opt-level "z" and LTO it may not be. The choice is
@@ -142,12 +135,8 @@ fn choose_smaller_optimized(input: &Path) -> Result<Vec<u8>> {
         return Ok(bytes);
     }
     let opt_path = input.with_extension("opt.wasm");
-    let optimized = run(Command::new(wasm_opt())
-        .args(WASM_OPT_ARGS)
-        .arg(input)
-        .arg("-o")
-        .arg(&opt_path))
-    .and_then(|_| read(&opt_path));
+    let optimized = run(Command::new(wasm_opt()).args(WASM_OPT_ARGS).arg(input).arg("-o").arg(&opt_path))
+        .and_then(|_| read(&opt_path));
     let chosen = match optimized {
         Ok(opt) => {
             let (before, after) = (brotli(&plain), brotli(&opt));

@@ -301,6 +301,10 @@ pub struct Config {
     /// its link, already checked.
     #[serde(skip)]
     pub channels: Vec<(crate::channels::Channel, String)>,
+    /// How the visitor rates a chat that ended (see [`crate::ending`]);
+    /// `None`: no rating.
+    #[serde(skip)]
+    pub rating: Option<crate::ending::Scale>,
 }
 
 impl Default for Config {
@@ -318,6 +322,7 @@ impl Default for Config {
             greetings: vec![],
             prechat: vec![],
             channels: vec![],
+            rating: Some(crate::ending::Scale::Stars),
         }
     }
 }
@@ -356,6 +361,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "greetings",
     "prechat",
     "channels",
+    "rating",
 ];
 
 /// Merges `data-*` attributes and `salamSettings` into a [`Config`].
@@ -472,6 +478,12 @@ fn apply(config: &mut Config, key: &str, value: Value) -> Result<(), String> {
         "open" => config.open = flag(value).map_err(|e| e.to_string())?,
         "sound" => config.sound = flag(value).map_err(|e| e.to_string())?,
         "prechat" => config.prechat = crate::prechat::read_fields(value)?,
+        "rating" => {
+            config.rating = match value {
+                Value::Bool(false) => None,
+                other => crate::ending::Scale::parse(&read::<String>(other)?)?,
+            }
+        }
         // Each rule on its own: a bad one is named, the good ones stay.
         // Each channel on its own: a bad one is named, the good ones stay.
         "channels" => {
@@ -691,13 +703,26 @@ mod tests {
     #[test]
     fn bad_values_fall_back_to_defaults_with_a_warning() {
         let (config, warnings) = parse_config(
-            &data(&[("position", "top"), ("open", "maybe"), ("transport", "carrier-pigeon")]),
+            &data(&[("position", "top"), ("open", "maybe"), ("transport", "carrier-pigeon"), ("rating", "hearts")]),
             &settings(json!({"title": 42, "endpoint": "javascript:alert(1)", "locale": "!!"})),
         );
         assert_eq!(config, Config::default());
         let mut keys: Vec<&str> = warnings.iter().map(|w| w.key.as_str()).collect();
         keys.sort_unstable();
-        assert_eq!(keys, ["endpoint", "locale", "open", "position", "title", "transport"]);
+        assert_eq!(keys, ["endpoint", "locale", "open", "position", "rating", "title", "transport"]);
+    }
+
+    #[test]
+    fn the_rating_scale_is_stars_unless_the_owner_picks_another_or_none() {
+        use crate::ending::Scale;
+        assert_eq!(Config::default().rating, Some(Scale::Stars));
+        let read = |v: Value| parse_config(&[], &settings(json!({ "rating": v })));
+        assert_eq!(read(json!("faces")).0.rating, Some(Scale::Faces));
+        assert_eq!(read(json!("off")).0.rating, None);
+        assert_eq!(read(json!(false)).0.rating, None);
+        assert_eq!(parse_config(&data(&[("rating", "thumbs")]), &RawSettings::default()).0.rating, Some(Scale::Thumbs));
+        let (config, warnings) = read(json!(5));
+        assert_eq!((config.rating, warnings.len()), (Some(Scale::Stars), 1));
     }
 
     #[test]

@@ -249,6 +249,35 @@ pub enum ClientFrame {
     },
     /// Heartbeat; the server answers `pong`.
     Ping,
+    /// The visitor ended the chat ("End chat" in the menu, confirmed): the
+    /// server resolves the conversation.
+    End,
+    /// The visitor's rating of the chat; the newest with the same
+    /// `client_id` replaces the earlier ones until one is `done`.
+    Rate {
+        /// The rating's id.
+        client_id: String,
+        /// `stars`, `thumbs` or `faces`.
+        scale: String,
+        /// 1 to the scale's best (5, 2, 3).
+        score: u8,
+        /// What went wrong (see [`crate::ending::REASONS`]), with a low score.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        reasons: Vec<String>,
+        /// The visitor's comment.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        comment: String,
+        /// The visitor sent it: no more changes.
+        #[serde(default)]
+        done: bool,
+    },
+    /// "E-mail me this conversation": the server mails the transcript.
+    Transcript {
+        /// Its id, answered with `received`.
+        client_id: String,
+        /// Where to.
+        email: String,
+    },
     /// A frame type this version does not know; a server ignores it.
     #[serde(other)]
     Unknown,
@@ -372,6 +401,11 @@ pub enum ServerFrame {
     },
     /// Answer to `ping`.
     Pong,
+    /// The server has the `rate` or `transcript` frame with this id.
+    Received {
+        /// The frame's `client_id`.
+        client_id: String,
+    },
     /// The server refused something.
     Error {
         /// Machine-readable code (`too_long`, `rate_limited`, ...).
@@ -465,7 +499,7 @@ mod tests {
         assert!(matches!(f, ServerFrame::Welcome { v: 1, head_seq: 0, .. }));
         let f = decode_server_frame(br#"{"type":"typing","author":{"kind":"integration"},"on":true}"#).unwrap();
         assert!(matches!(f, ServerFrame::Typing { author: Author { kind: AuthorKind::System, .. }, .. }));
-        assert_eq!(decode_client_frame(br#"{"type":"rate","stars":5}"#), Ok(ClientFrame::Unknown));
+        assert_eq!(decode_client_frame(br#"{"type":"tip","amount":5}"#), Ok(ClientFrame::Unknown));
     }
 
     #[test]

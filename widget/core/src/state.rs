@@ -169,6 +169,30 @@ pub struct State {
     /// Whether the team answers now, as the server last said; `None` until
     /// it says (or if it never does).
     pub availability: Option<Availability>,
+    /// Where the chat's ending is: "Anything else?", "End this chat?", the
+    /// rating, the thanks (see [`crate::ending`]).
+    pub ending: crate::ending::Ending,
+    /// The owner's rating scale; `None`: no rating.
+    pub scale: Option<crate::ending::Scale>,
+    /// The visitor's rating of this chat.
+    pub rating: crate::ending::Rating,
+    /// Why the rating cannot be sent yet (a locale message id).
+    pub rating_error: Option<&'static str>,
+    /// The rating changed and the server has not said it has it: sent
+    /// again after every welcome.
+    rating_unsent: bool,
+    /// The visitor ended the chat and the server has not resolved it yet:
+    /// `end` is sent again after every welcome.
+    end_pending: bool,
+    /// The "e-mail me this conversation" form shows.
+    pub transcript_form: bool,
+    /// What is wrong with its address.
+    pub transcript_errors: Vec<(String, &'static str)>,
+    /// The transcript mail asked for: (client id, address) until the
+    /// server has it.
+    pub transcript_sending: Option<(String, String)>,
+    /// The address the server said it mails the transcript to.
+    pub transcript_sent: Option<String>,
     /// The support side has read up to this sequence number.
     pub agent_read_seq: u64,
     /// The `read_seq` last told to the server on this connection.
@@ -229,6 +253,16 @@ impl Default for State {
             ticket_errors: vec![],
             ticket: Default::default(),
             availability: None,
+            ending: Default::default(),
+            scale: Some(crate::ending::Scale::Stars),
+            rating: Default::default(),
+            rating_error: None,
+            rating_unsent: false,
+            end_pending: false,
+            transcript_form: false,
+            transcript_errors: vec![],
+            transcript_sending: None,
+            transcript_sent: None,
             agent_read_seq: 0,
             read_sent: 0,
             live_from: u64::MAX,
@@ -634,6 +668,20 @@ pub enum Event {
         /// A fresh client id.
         client_id: String,
     },
+    /// The owner's rating scale (at start); `None`: no rating.
+    Scale(Option<crate::ending::Scale>),
+    /// The visitor answered "Anything else?", ended the chat, or rated it;
+    /// with a fresh id for a rating that starts.
+    End(crate::ending::Step, String),
+    /// The visitor opened the "e-mail me this conversation" form (or closed it).
+    TranscriptForm(bool),
+    /// The visitor sent it.
+    SubmitTranscript {
+        /// What was typed (the address).
+        answers: crate::prechat::Answers,
+        /// A fresh client id.
+        client_id: String,
+    },
 }
 
 /// Something for the host page to hear about (`salam:*` events and
@@ -863,6 +911,29 @@ fn apply(state: &mut State, event: Event) -> Vec<Effect> {
             effects.extend(ticket_frame(state).map(Effect::Send));
             effects
         }
+        Event::Scale(scale) => {
+            state.scale = scale;
+            vec![]
+        }
+        Event::End(step, id) => end(state, step, id),
+        Event::TranscriptForm(open) => {
+            state.transcript_form = open;
+            state.transcript_errors.clear();
+            vec![]
+        }
+        Event::SubmitTranscript { answers, client_id } => {
+            let fields = crate::ticket::transcript_fields();
+            state.transcript_errors = crate::prechat::validate(&fields, &answers);
+            if !state.transcript_errors.is_empty() {
+                return vec![];
+            }
+            let email = crate::prechat::answer(&answers, "email").unwrap_or("").trim().to_string();
+            crate::prechat::set_answer(&mut state.known, "email", email.clone());
+            state.transcript_form = false;
+            state.transcript_sent = None;
+            state.transcript_sending = Some((client_id, email));
+            transcript_frame(state).map(Effect::Send).into_iter().collect()
+        }
         Event::DismissGreeting => {
             state.greeting = None;
             vec![]
@@ -887,6 +958,74 @@ fn apply(state: &mut State, event: Event) -> Vec<Effect> {
         }
         Event::Frame(frame) => on_frame(state, frame),
     }
+}
+
+/// The `transcript` frame for the mail asked for, if one is.
+fn transcript_frame(state: &State) -> Option<ClientFrame> {
+    let (client_id, email) = state.transcript_sending.clone()?;
+    Some(ClientFrame::Transcript { client_id, email })
+}
+
+/// The ending's rules (see [`crate::ending`]).
+fn end(state: &mut State, step: crate::ending::Step, id: String) -> Vec<Effect> {
+    use crate::ending::{Ending, Rating, Step};
+    let mut effects = vec![];
+    let rate = |state: &mut State| {
+        state.rating_error = None;
+        if state.scale.is_some() {
+            state.ending = Ending::Rating;
+            state.rating = Rating { client_id: id, ..Rating::default() };
+        } else {
+            state.ending = Ending::None;
+        }
+    };
+    match (&state.ending, step) {
+        (Ending::AnythingElse, Step::More) | (Ending::Confirm, Step::Cancel) => state.ending = Ending::None,
+        (Ending::AnythingElse, Step::Finish) => rate(state),
+        (Ending::None | Ending::AnythingElse | Ending::Thanks, Step::AskEnd) => state.ending = Ending::Confirm,
+        (Ending::Confirm, Step::ConfirmEnd) => {
+            state.end_pending = true;
+            effects.push(Effect::Send(ClientFrame::End));
+            rate(state);
+        }
+        (Ending::Rating, step @ (Step::Score(_) | Step::Reason(..) | Step::Send(_))) => {
+            let Some(scale) = state.scale else { return vec![] };
+            match step {
+                Step::Score(n) if (1..=scale.max()).contains(&n) => {
+                    state.rating.score = n;
+                    state.rating_error = None;
+                }
+                Step::Reason(reason, on) if crate::ending::REASONS.contains(&reason.as_str()) => {
+                    state.rating.reasons.retain(|r| *r != reason);
+                    if on {
+                        state.rating.reasons.push(reason);
+                    }
+                }
+                Step::Send(comment) => {
+                    let comment: String = comment.trim().chars().take(crate::ending::MAX_COMMENT_CHARS).collect();
+                    if state.rating.score == 0 {
+                        if comment.is_empty() {
+                            // Nothing to send: the visitor passed.
+                            state.ending = Ending::None;
+                        } else {
+                            state.rating_error = Some("rate-pick");
+                        }
+                        return vec![];
+                    }
+                    state.rating.comment = comment;
+                    state.rating.done = true;
+                    state.ending = Ending::Thanks;
+                }
+                _ => return vec![],
+            }
+            if state.rating.score > 0 {
+                state.rating_unsent = true;
+                effects.push(Effect::Send(state.rating.frame(scale)));
+            }
+        }
+        _ => {}
+    }
+    effects
 }
 
 /// The `ticket` frame for the ticket being sent, if one is.
@@ -965,6 +1104,10 @@ fn submit(state: &mut State, client_id: String, at: u64) -> Vec<Effect> {
 fn send_text(state: &mut State, text: String, client_id: String, at: u64) -> Vec<Effect> {
     if state.index.contains_key(&client_id) {
         return vec![];
+    }
+    // Writing again is going on with the chat (it reopens it).
+    if state.ending != crate::ending::Ending::Rating {
+        state.ending = crate::ending::Ending::None;
     }
     state.insert(Message {
         key: client_id.clone(),
@@ -1057,6 +1200,21 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
             effects.extend(state.pending_identity.clone().map(Effect::Send));
             effects.extend(state.pending_prechat.clone().map(Effect::Send));
             effects.extend(ticket_frame(state).map(Effect::Send));
+            effects.extend(transcript_frame(state).map(Effect::Send));
+            if state.end_pending {
+                effects.push(Effect::Send(ClientFrame::End));
+            }
+            if let (true, Some(scale)) = (state.rating_unsent, state.scale) {
+                effects.push(Effect::Send(state.rating.frame(scale)));
+            }
+        }
+        ServerFrame::Received { client_id } => {
+            if state.rating.client_id == client_id {
+                state.rating_unsent = false;
+            }
+            if let Some((_, email)) = state.transcript_sending.take_if(|(id, _)| *id == client_id) {
+                state.transcript_sent = Some(email);
+            }
         }
         ServerFrame::Ticket { client_id, reference } => {
             if state.ticket.sending.as_ref() == Some(&client_id) {
@@ -1154,7 +1312,17 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
             state.typing = on.then_some(author);
         }
         ServerFrame::Status { status } => {
-            state.status = status;
+            use crate::ending::Ending;
+            let was = std::mem::replace(&mut state.status, status);
+            if status == ConversationStatus::Resolved {
+                state.end_pending = false;
+                // The agent resolved it: ask before the rating.
+                if was == ConversationStatus::Open && state.ending == Ending::None && !state.messages.is_empty() {
+                    state.ending = Ending::AnythingElse;
+                }
+            } else if state.ending == Ending::AnythingElse {
+                state.ending = Ending::None;
+            }
         }
         ServerFrame::Identity { token, .. } => {
             state.pending_identity = None;
@@ -1190,6 +1358,13 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
         ServerFrame::Error { code, .. } if code == "identity_refused" => {
             state.pending_identity = None;
             effects.push(Effect::Emit(HostEvent::IdentityRefused));
+        }
+        ServerFrame::Error { code, client_id: Some(id), .. }
+            if state.transcript_sending.as_ref().is_some_and(|(sending, _)| *sending == id) =>
+        {
+            state.transcript_sending = None;
+            state.transcript_form = true;
+            state.transcript_errors = vec![("email".to_string(), crate::ticket::refusal(&code).1)];
         }
         ServerFrame::Error { code, client_id, .. } if client_id.is_some() && client_id == state.ticket.sending => {
             // Refused: the form comes back with what was typed and why.
@@ -2078,5 +2253,124 @@ mod tests {
         assert!(s.ticket_open && s.ticket.sending.is_none());
         assert_eq!(s.ticket_errors, [("email".into(), "prechat-email-invalid")]);
         assert_eq!(crate::prechat::answer(&s.ticket.draft, "message"), Some("Hello"), "nothing typed lost");
+    }
+
+    fn rate_frame(score: u8, reasons: &[&str], comment: &str, done: bool) -> Effect {
+        Effect::Send(ClientFrame::Rate {
+            client_id: "r1".into(),
+            scale: "stars".into(),
+            score,
+            reasons: reasons.iter().map(|r| r.to_string()).collect(),
+            comment: comment.into(),
+            done,
+        })
+    }
+
+    fn status(s: &mut State, status: ConversationStatus) {
+        reduce(s, Event::Frame(ServerFrame::Status { status }));
+    }
+
+    #[test]
+    fn a_resolved_chat_asks_anything_else_then_takes_a_rating_that_may_change_until_sent() {
+        use crate::ending::{Ending, Step};
+        let step = |s: &mut State, step: Step| reduce(s, Event::End(step, "r1".into()));
+        let mut s = State::default();
+        reduce(&mut s, welcome("k"));
+        status(&mut s, ConversationStatus::Resolved);
+        assert_eq!(s.ending, Ending::None, "nothing said yet: nothing to end");
+        status(&mut s, ConversationStatus::Open);
+        typed(&mut s, "my order?", "c1");
+        reduce(&mut s, agent_says("m2", 2, "On its way."));
+        status(&mut s, ConversationStatus::Resolved);
+        assert_eq!(s.ending, Ending::AnythingElse);
+        step(&mut s, Step::More);
+        assert_eq!(s.ending, Ending::None, "yes: back to the chat");
+        // Reopened and resolved again: asked again; "no" rates.
+        status(&mut s, ConversationStatus::Open);
+        status(&mut s, ConversationStatus::Resolved);
+        assert!(step(&mut s, Step::Finish).is_empty());
+        assert_eq!(s.ending, Ending::Rating);
+        assert_eq!(step(&mut s, Step::Score(9)), vec![], "off the scale");
+        assert_eq!(step(&mut s, Step::Score(2)), vec![rate_frame(2, &[], "", false)]);
+        assert_eq!(step(&mut s, Step::Reason("slow".into(), true)), vec![rate_frame(2, &["slow"], "", false)]);
+        assert_eq!(step(&mut s, Step::Reason("rude".into(), true)), vec![], "not a reason we offer");
+        // A better score drops the reasons from what is sent (kept, should it drop again).
+        assert_eq!(step(&mut s, Step::Score(4)), vec![rate_frame(4, &[], "", false)]);
+        assert_eq!(step(&mut s, Step::Score(1)), vec![rate_frame(1, &["slow"], "", false)]);
+        // Not acknowledged: sent again after a welcome.
+        assert!(reduce(&mut s, welcome("k")).contains(&rate_frame(1, &["slow"], "", false)));
+        assert_eq!(step(&mut s, Step::Send("  too slow  ".into())), vec![rate_frame(1, &["slow"], "too slow", true)]);
+        assert_eq!(s.ending, Ending::Thanks);
+        assert_eq!(step(&mut s, Step::Score(5)), vec![], "sent: no more changes");
+        reduce(&mut s, Event::Frame(ServerFrame::Received { client_id: "r1".into() }));
+        assert!(!reduce(&mut s, welcome("k")).iter().any(|e| matches!(e, Effect::Send(ClientFrame::Rate { .. }))));
+        // Writing again is going on with the chat.
+        typed(&mut s, "one more thing", "c3");
+        assert_eq!(s.ending, Ending::None);
+    }
+
+    #[test]
+    fn the_visitor_ends_the_chat_after_a_confirmation_and_the_end_is_not_lost() {
+        use crate::ending::{Ending, Step};
+        let step = |s: &mut State, step: Step| reduce(s, Event::End(step, "r1".into()));
+        let mut s = State::default();
+        reduce(&mut s, welcome("k"));
+        typed(&mut s, "hi", "c1");
+        step(&mut s, Step::AskEnd);
+        assert_eq!(s.ending, Ending::Confirm);
+        step(&mut s, Step::Cancel);
+        assert_eq!(s.ending, Ending::None);
+        step(&mut s, Step::AskEnd);
+        assert_eq!(step(&mut s, Step::ConfirmEnd), vec![Effect::Send(ClientFrame::End)]);
+        assert_eq!(s.ending, Ending::Rating);
+        // The connection dropped before the server resolved it: said again.
+        assert!(reduce(&mut s, welcome("k")).contains(&Effect::Send(ClientFrame::End)));
+        status(&mut s, ConversationStatus::Resolved);
+        assert_eq!(s.ending, Ending::Rating, "our own end does not ask \"anything else?\"");
+        assert!(!reduce(&mut s, welcome("k")).contains(&Effect::Send(ClientFrame::End)));
+        // Passing on the rating: nothing typed, nothing picked.
+        assert!(step(&mut s, Step::Send("".into())).is_empty());
+        assert_eq!(s.ending, Ending::None);
+        // A comment without a score is kept back, with the reason.
+        step(&mut s, Step::AskEnd);
+        step(&mut s, Step::ConfirmEnd);
+        assert!(step(&mut s, Step::Send("meh".into())).is_empty());
+        assert_eq!((s.ending.clone(), s.rating_error), (Ending::Rating, Some("rate-pick")));
+        // Without a rating scale, ending is just ending.
+        let mut s = State::default();
+        reduce(&mut s, Event::Scale(None));
+        step(&mut s, Step::AskEnd);
+        step(&mut s, Step::ConfirmEnd);
+        assert_eq!(s.ending, Ending::None);
+    }
+
+    #[test]
+    fn the_transcript_mail_is_asked_for_until_the_server_has_it() {
+        let mut s = State::default();
+        reduce(&mut s, Event::TranscriptForm(true));
+        let submit = |s: &mut State, email: &str| {
+            reduce(s, Event::SubmitTranscript { answers: vec![("email".into(), email.into())], client_id: "x1".into() })
+        };
+        assert!(submit(&mut s, "nope").is_empty());
+        assert_eq!(s.transcript_errors, [("email".into(), "prechat-email-invalid")]);
+        let frame = Effect::Send(ClientFrame::Transcript { client_id: "x1".into(), email: "a@example.com".into() });
+        assert_eq!(submit(&mut s, " a@example.com "), vec![frame.clone()]);
+        assert!(!s.transcript_form);
+        assert!(reduce(&mut s, welcome("k")).contains(&frame));
+        reduce(&mut s, Event::Frame(ServerFrame::Received { client_id: "x1".into() }));
+        assert_eq!(s.transcript_sent.as_deref(), Some("a@example.com"));
+        assert!(!reduce(&mut s, welcome("k")).contains(&frame));
+        // Refused: the form comes back with the reason.
+        submit(&mut s, "a@example.com");
+        reduce(
+            &mut s,
+            Event::Frame(ServerFrame::Error {
+                code: "invalid_email".into(),
+                client_id: Some("x1".into()),
+                retry_after_ms: None,
+            }),
+        );
+        assert!(s.transcript_form && s.transcript_sending.is_none());
+        assert_eq!(s.transcript_errors, [("email".into(), "prechat-email-invalid")]);
     }
 }

@@ -24,6 +24,18 @@ pub fn fields() -> Vec<Field> {
     .collect()
 }
 
+/// The "e-mail me this conversation" form's one field: the address
+/// (filled in when known).
+pub fn transcript_fields() -> Vec<Field> {
+    vec![Field {
+        id: "email".into(),
+        kind: FieldKind::Email,
+        label: OwnerText::default(),
+        required: true,
+        options: vec![],
+    }]
+}
+
 /// The ticket form's part of the widget's state; stored, so nothing typed
 /// is lost on a reload, and a sent ticket is sent again until the server
 /// has it.
@@ -48,6 +60,7 @@ pub struct Ticket {
 pub fn refusal(code: &str) -> (&'static str, &'static str) {
     match code {
         "invalid_email" => ("email", "prechat-email-invalid"),
+        "no_mail" => ("email", "transcript-failed"),
         "empty" => ("message", "prechat-required"),
         "too_long" => ("message", "ticket-too-long"),
         _ => ("message", "ticket-failed"),

@@ -146,11 +146,14 @@ impl EchoServer {
             // No conversation is kept here to add a greeting to.
             | ClientFrame::Greeting { .. }
             | ClientFrame::Prechat { .. }
-            // No tickets here: nobody to e-mail.
+            // No tickets or transcripts here: nobody to e-mail.
             | ClientFrame::Ticket { .. }
+            | ClientFrame::Transcript { .. }
             | ClientFrame::Unknown => {
                 vec![]
             }
+            ClientFrame::End => vec![ServerFrame::Status { status: ConversationStatus::Resolved }],
+            ClientFrame::Rate { client_id, .. } => vec![ServerFrame::Received { client_id: client_id.clone() }],
             // Nobody else is here: a person is awaited for ever.
             ClientFrame::Handover => {
                 vec![ServerFrame::Stage { stage: Stage::Waiting, agent: None, queue_position: Some(1) }]

@@ -189,7 +189,7 @@ fn every_message_formats_without_errors() {
         for id in ids(tag, source) {
             let pattern = bundle.get_message(&id).and_then(|m| m.value()).unwrap();
             let mut args = FluentArgs::new();
-            for var in ["unread", "max", "n", "position", "minutes"] {
+            for var in ["unread", "max", "n", "position", "minutes", "score"] {
                 args.set(var, FluentValue::from(3));
             }
             args.set("name", FluentValue::from("Sara"));

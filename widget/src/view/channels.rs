@@ -1,9 +1,6 @@
 use crate::chat::Chat;
 use leptos::prelude::*;
 use salam_core::channels::{Channel, ChannelKind};
-use web_sys::Element;
-
-const SVG: &str = "http://www.w3.org/2000/svg";
 
 /// Each kind's icon: one stroked path (drawn here, no icon font).
 fn icon_path(kind: ChannelKind) -> &'static str {
@@ -52,7 +49,7 @@ pub fn Channels(
             {
                 let _ = a.set_attribute(name, value);
             }
-            if let Some(svg) = icon(&doc, channel.kind) {
+            if let Some(svg) = super::dom::icon(&doc, icon_path(channel.kind), true) {
                 let _ = a.append_with_node_1(&svg);
             }
             let text =
@@ -63,16 +60,4 @@ pub fn Channels(
         }
     }));
     view! { <nav class="salam-channels" hidden=none node_ref=nav></nav> }
-}
-
-fn icon(doc: &web_sys::Document, kind: ChannelKind) -> Option<Element> {
-    let svg = doc.create_element_ns(Some(SVG), "svg").ok()?;
-    for (name, value) in [("class", "salam-icon"), ("viewBox", "0 0 24 24"), ("aria-hidden", "true")] {
-        let _ = svg.set_attribute(name, value);
-    }
-    let path = doc.create_element_ns(Some(SVG), "path").ok()?;
-    let _ = path.set_attribute("d", icon_path(kind));
-    let _ = path.set_attribute("class", "salam-stroke");
-    let _ = svg.append_with_node_1(&path);
-    Some(svg)
 }

@@ -14,7 +14,7 @@ pub fn Composer() -> impl IntoView {
     let chat = expect_context::<Chat>();
     let i18n = chat.i18n;
     let draft = Memo::new(move |_| chat.state().with(|s| s.draft.clone()));
-    let error = Memo::new(move |_| chat.state().with(|s| s.composer_error));
+    let error = move || chat.state().with(|s| s.composer_error);
     let on_keydown = move |ev: KeyboardEvent| {
         // keyCode 229 is what Chromium reports for keys an IME consumes.
         if ev.key() == "Enter" && !ev.shift_key() && !ev.is_composing() && ev.key_code() != 229 {
@@ -26,7 +26,7 @@ pub fn Composer() -> impl IntoView {
         ev.prevent_default();
         chat.submit();
     };
-    let described_by = move || match error.get() {
+    let described_by = move || match error() {
         Some(_) => format!("{} {}", ids::ERROR, ids::HINT),
         None => ids::HINT.to_string(),
     };
@@ -43,7 +43,7 @@ pub fn Composer() -> impl IntoView {
                 node_ref=chat.ui.composer
                 placeholder=i18n.text("composer-placeholder")
                 aria-describedby=described_by
-                aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                aria-invalid=move || if error().is_some() { "true" } else { "false" }
                 prop:value=move || draft.get()
                 on:input:target=move |ev| chat.dispatch(Event::DraftChanged(ev.target().value()))
                 on:keydown=on_keydown
@@ -54,16 +54,14 @@ pub fn Composer() -> impl IntoView {
             <p id=ids::HINT class="salam-sr-only">
                 {i18n.text("composer-hint")}
             </p>
-            <Show when=move || error.get().is_some()>
-                <p id=ids::ERROR class="salam-error" role="alert">
-                    {move || {
-                        error
-                            .get()
-                            .map(|e| i18n.t_num(e.message_id(), "max", MAX_MESSAGE_CHARS as u32))
-                            .unwrap_or_default()
-                    }}
-                </p>
-            </Show>
+            // Always there (the stylesheet hides it empty): a `Show` is
+            // several kilobytes of wasm, and an alert region that exists
+            // before its text is announced more reliably.
+            <p id=ids::ERROR class="salam-error" role="alert">
+                {move || {
+                    error().map(|e| i18n.t_num(e.message_id(), "max", MAX_MESSAGE_CHARS as u32)).unwrap_or_default()
+                }}
+            </p>
         </form>
     }
 }

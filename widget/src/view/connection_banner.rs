@@ -6,8 +6,8 @@ use salam_core::state::Connection;
 #[component]
 pub fn ConnectionBanner() -> impl IntoView {
     let chat = expect_context::<Chat>();
-    let connection = Memo::new(move |_| chat.state().with(|s| (s.connection, s.network)));
-    let text = move || match connection.get() {
+    let connection = move || chat.state().with(|s| (s.connection, s.network));
+    let text = move || match connection() {
         (Connection::Online, _) => String::new(),
         // The browser knows it has no network: say so, not "reconnecting".
         (_, false) => chat.i18n.t("connection-offline"),
@@ -16,7 +16,7 @@ pub fn ConnectionBanner() -> impl IntoView {
     };
     view! {
         // The live region stays in the DOM so screen readers hear changes.
-        <div class="salam-banner" role="status" class:salam-hidden=move || connection.get().0 == Connection::Online>
+        <div class="salam-banner" role="status" class:salam-hidden=move || connection().0 == Connection::Online>
             {text}
         </div>
     }

@@ -9,16 +9,16 @@ use salam_core::protocol::ConversationStatus;
 pub fn ConversationNotice() -> impl IntoView {
     let chat = expect_context::<Chat>();
     let i18n = chat.i18n;
-    let typing = Memo::new(move |_| chat.state().with(|s| s.typing.as_ref().map(|a| a.name.clone())));
-    let resolved = Memo::new(move |_| chat.state().with(|s| s.status == ConversationStatus::Resolved));
-    let text = move || match typing.get() {
+    let typing = move || chat.state().with(|s| s.typing.as_ref().map(|a| a.name.clone()));
+    let resolved = move || chat.state().with(|s| s.status == ConversationStatus::Resolved);
+    let text = move || match typing() {
         Some(Some(name)) if !name.trim().is_empty() => i18n.t_str("typing-named", "name", &name),
         Some(_) => i18n.t("typing-anonymous"),
-        None if resolved.get() => i18n.t("status-resolved"),
+        None if resolved() => i18n.t("status-resolved"),
         None => String::new(),
     };
     view! {
-        <p class="salam-notice" role="status" dir="auto" class:salam-typing=move || typing.get().is_some()>
+        <p class="salam-notice" role="status" dir="auto" class:salam-typing=move || typing().is_some()>
             {text}
         </p>
     }

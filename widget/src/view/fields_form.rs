@@ -61,6 +61,20 @@ pub static TICKET: FormKind = FormKind {
     cancel_event: || Some(Event::TicketForm(false)),
 };
 
+/// "E-mail me this conversation": the address, filled in when known.
+pub static TRANSCRIPT: FormKind = FormKind {
+    prefix: "salam-x",
+    title: "transcript-email-title",
+    intro: "transcript-email-intro",
+    submit: "transcript-email-submit",
+    cancel: Some("ticket-cancel"),
+    errors: |s| s.transcript_errors.clone(),
+    draft: Some(|s| s.known.iter().filter(|(id, _)| id == "email").cloned().collect()),
+    input: |_, _| None,
+    send: |_, answers| Event::SubmitTranscript { answers, client_id: crate::chat::new_client_id() },
+    cancel_event: || Some(Event::TranscriptForm(false)),
+};
+
 /// One field as built: its id in the answers, its control, its error line.
 struct Row {
     id: String,

@@ -10,28 +10,27 @@ use salam_core::state::Event;
 pub fn GreetingPreview() -> impl IntoView {
     let chat = expect_context::<Chat>();
     let i18n = chat.i18n;
-    let greeting = Memo::new(move |_| chat.state().with(|s| s.greeting.as_ref().map(|(_, text)| text.clone())));
+    let text = move || chat.state().with(|s| s.greeting.as_ref().map(|(_, text)| text.clone()).unwrap_or_default());
     view! {
-        // Always there, so screen readers hear what goes in.
+        // Always there, so screen readers hear what goes in; without a
+        // greeting its text is empty and the stylesheet hides it all.
         <div class="salam-greeting" role="status" aria-live="polite">
-            {move || greeting.get().map(|text| view! {
-                <div class="salam-greeting-bubble">
-                    <button type="button" class="salam-greeting-open" dir="auto" on:click=move |_| {
-                        chat.dispatch(Event::OpenGreeting);
-                        chat.open();
-                    }>
-                        {text}
-                    </button>
-                    <button
-                        type="button"
-                        class="salam-icon-button salam-greeting-close"
-                        aria-label=i18n.text("greeting-dismiss")
-                        on:click=move |_| chat.dispatch(Event::DismissGreeting)
-                    >
-                        <IconClose />
-                    </button>
-                </div>
-            })}
+            <div class="salam-greeting-bubble">
+                <button type="button" class="salam-greeting-open" dir="auto" on:click=move |_| {
+                    chat.dispatch(Event::OpenGreeting);
+                    chat.open();
+                }>
+                    {text}
+                </button>
+                <button
+                    type="button"
+                    class="salam-icon-button salam-greeting-close"
+                    aria-label=i18n.text("greeting-dismiss")
+                    on:click=move |_| chat.dispatch(Event::DismissGreeting)
+                >
+                    <IconClose />
+                </button>
+            </div>
         </div>
     }
 }

@@ -1,6 +1,7 @@
 use super::answering::Answering;
 use super::icons::IconClose;
 use super::ids;
+use super::menu::Menu;
 use crate::chat::Chat;
 use crate::i18n::I18n;
 use leptos::prelude::*;
@@ -24,10 +25,10 @@ pub fn Header(
     // Whether anyone answers (the server's `availability`): away says when
     // the team is back, by the visitor's clock; open says the usual reply
     // time, unless the owner wrote their own subtitle.
-    let availability = Memo::new(move |_| chat.state().with(|s| s.availability));
+    let availability = move || chat.state().with(|s| s.availability);
     let subtitle = move || {
         let owner = subtitle.resolve(&i18n.lang()).map(String::from);
-        match availability.get() {
+        match availability() {
             Some(a) if !a.open => away(i18n, chat.clock.get(), a.next_open_at),
             Some(a) if owner.is_none() => match a.reply_minutes {
                 Some(minutes) => i18n.t_num("reply-time", "minutes", minutes),
@@ -43,6 +44,7 @@ pub fn Header(
                 <p class="salam-subtitle" dir="auto">{subtitle}</p>
                 <Answering />
             </div>
+            <Menu />
             <button
                 type="button"
                 class="salam-icon-button salam-close"

@@ -42,3 +42,13 @@ pub fn IconBot() -> impl IntoView {
         </svg>
     }
 }
+
+/// Three dots: "more options".
+#[component]
+pub fn IconMore() -> impl IntoView {
+    view! {
+        <svg class="salam-icon" viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M5 10.5a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm7 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm7 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z" />
+        </svg>
+    }
+}

@@ -8,15 +8,15 @@ use leptos::prelude::*;
 #[component]
 pub fn Launcher() -> impl IntoView {
     let chat = expect_context::<Chat>();
-    let open = Memo::new(move |_| chat.state().with(|s| s.open));
-    let unread = Memo::new(move |_| chat.state().with(|s| s.unread));
+    let open = move || chat.state().with(|s| s.open);
+    let unread = move || chat.state().with(|s| s.unread);
     view! {
         <button
             type="button"
             class="salam-launcher"
             node_ref=chat.ui.launcher
-            aria-label=move || chat.i18n.t_num("launcher-label", "unread", unread.get())
-            aria-expanded=move || if open.get() { "true" } else { "false" }
+            aria-label=move || chat.i18n.t_num("launcher-label", "unread", unread())
+            aria-expanded=move || if open() { "true" } else { "false" }
             // The panel is built lazily; until then there is nothing to point at.
             aria-controls=move || chat.ui.panel.get().map(|_| ids::PANEL)
             on:click=move |_| chat.toggle()
@@ -25,11 +25,13 @@ pub fn Launcher() -> impl IntoView {
             // (aria-expanded), so toggling builds nothing.
             <IconChat />
             <IconClose />
-            <Show when=move || { unread.get() > 0 }>
-                <span class="salam-badge" aria-hidden="true">
-                    {move || chat.i18n.number(u64::from(unread.get()))}
-                </span>
-            </Show>
+            // Empty (and hidden by the stylesheet) with nothing unread.
+            <span class="salam-badge" aria-hidden="true">
+                {move || match unread() {
+                    0 => String::new(),
+                    n => chat.i18n.number(u64::from(n)),
+                }}
+            </span>
         </button>
     }
 }

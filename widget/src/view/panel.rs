@@ -3,7 +3,8 @@ use super::{
     composer::Composer,
     connection_banner::ConnectionBanner,
     conversation_notice::ConversationNotice,
-    fields_form::{FieldsForm, PRECHAT, TICKET},
+    ending::EndingView,
+    fields_form::{FieldsForm, PRECHAT, TICKET, TRANSCRIPT},
     header::Header,
     ids,
     message_list::MessageList,
@@ -27,7 +28,7 @@ pub fn Panel(
     channels: Vec<(salam_core::channels::Channel, String)>,
 ) -> impl IntoView {
     let chat = expect_context::<Chat>();
-    let open = Memo::new(move |_| chat.state().with(|s| s.open));
+    let open = move || chat.state().with(|s| s.open);
     // Before the first message, the form takes the composer's place, for
     // what is not known yet (identify, an earlier form).
     let ask = Memo::new(move |_| {
@@ -40,6 +41,9 @@ pub fn Panel(
     });
     let ticket =
         Memo::new(move |_| chat.state().with(|s| if s.ticket_open { salam_core::ticket::fields() } else { vec![] }));
+    let transcript = Memo::new(move |_| {
+        chat.state().with(|s| if s.transcript_form { salam_core::ticket::transcript_fields() } else { vec![] })
+    });
     view! {
         <div
             id=ids::PANEL
@@ -48,7 +52,7 @@ pub fn Panel(
             aria-modal="false"
             aria-labelledby=ids::TITLE
             node_ref=chat.ui.panel
-            hidden=move || !open.get()
+            hidden=move || !open()
         >
             <Header title=title subtitle=subtitle />
             <ConnectionBanner />
@@ -59,8 +63,17 @@ pub fn Panel(
             <Channels channels=channels />
             <FieldsForm kind=&PRECHAT fields=ask />
             <FieldsForm kind=&TICKET fields=ticket />
-            // Hidden, not removed, while a form shows: one view type fewer.
-            <div class="salam-composer-slot" hidden=move || ask.with(|a| !a.is_empty()) || ticket.with(|t| !t.is_empty())>
+            <FieldsForm kind=&TRANSCRIPT fields=transcript />
+            <EndingView />
+            // Hidden, not removed, while a form or the rating shows: one view type fewer.
+            <div
+                class="salam-composer-slot"
+                hidden=move || {
+                    ask.with(|a| !a.is_empty()) || ticket.with(|t| !t.is_empty())
+                        || transcript.with(|t| !t.is_empty())
+                        || chat.state().with(|s| s.ending == salam_core::ending::Ending::Rating)
+                }
+            >
                 <Composer />
             </div>
         </div>

@@ -1,9 +1,11 @@
+use super::dom::{action, add, set};
 use crate::chat::Chat;
 use leptos::prelude::*;
 
 /// Buttons with the answers the visitor may pick, under the newest
 /// message. Picking one sends it as the visitor's message, which retires
-/// them (the rule is [`salam_core::state::State::quick_replies`]).
+/// them (the rule is [`salam_core::state::State::quick_replies`]). Built
+/// with the DOM when they change, one listener for all of them.
 #[component]
 pub fn QuickReplies() -> impl IntoView {
     let chat = expect_context::<Chat>();
@@ -11,24 +13,25 @@ pub fn QuickReplies() -> impl IntoView {
     let replies = Memo::new(move |_| {
         chat.state().with(|s| s.quick_replies().map(|(_, replies)| replies.to_vec()).unwrap_or_default())
     });
-    move || {
-        let replies = replies.get();
-        (!replies.is_empty()).then(|| {
-            view! {
-                <div class="salam-quick-replies" role="group" aria-label=i18n.text("quick-replies-label")>
-                    {replies
-                        .into_iter()
-                        .map(|text| {
-                            let sent = text.clone();
-                            view! {
-                                <button type="button" class="salam-quick-reply" dir="auto" on:click=move |_| chat.quick_reply(sent.clone())>
-                                    {text}
-                                </button>
-                            }
-                        })
-                        .collect::<Vec<_>>()}
-                </div>
+    let group = NodeRef::<leptos::html::Div>::new();
+    super::effect(Box::new(move || {
+        let list = replies.get();
+        let label = i18n.t("quick-replies-label");
+        let Some(group) = group.get() else { return };
+        let Some(doc) = group.owner_document() else { return };
+        group.set_hidden(list.is_empty());
+        set(&group, &[("aria-label", &label)]);
+        group.set_text_content(None);
+        for text in &list {
+            if let Some(button) = add(&doc, &group, "button", "salam-quick-reply", text) {
+                set(&button, &[("type", "button"), ("dir", "auto"), ("data-a", text)]);
             }
-        })
-    }
+        }
+    }));
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if let Some(text) = action(&ev) {
+            chat.quick_reply(text);
+        }
+    };
+    view! { <div class="salam-quick-replies" role="group" hidden node_ref=group on:click=on_click></div> }
 }

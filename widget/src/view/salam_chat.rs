@@ -15,9 +15,10 @@ pub fn SalamChat(
     config: Config,
 ) -> impl IntoView {
     provide_context(chat);
+    chat.dispatch(salam_core::state::Event::Scale(config.rating));
     let i18n = chat.i18n;
     use_clock(chat);
-    let open = Memo::new(move |_| chat.state().with(|s| s.open));
+    let open = move || chat.state().with(|s| s.open);
     // The panel is built when the browser is next idle, or at once when
     // the visitor first opens it: starting the widget draws only the
     // launcher, which keeps each task on the host page's main thread short.
@@ -43,20 +44,28 @@ pub fn SalamChat(
     };
     when_idle(build_panel.clone());
     super::effect(Box::new(move || {
-        if open.get() {
+        if open() {
             build_panel();
         }
     }));
     let on_keydown = move |ev: KeyboardEvent| {
-        if ev.key() == "Escape" && open.get_untracked() {
+        if ev.key() == "Escape" && chat.state().with_untracked(|s| s.open) {
             ev.stop_propagation();
-            chat.close();
+            // An open menu closes first, back on its button.
+            if chat.ui.menu.get_untracked() {
+                chat.ui.menu.set(false);
+                if let Some(more) = chat.ui.more.get_untracked() {
+                    let _ = more.focus();
+                }
+            } else {
+                chat.close();
+            }
         }
     };
     view! {
         <div
             class=format!("salam-root salam-pos-{}", config.position.as_str())
-            class:salam-open=move || open.get()
+            class:salam-open=move || open()
             dir=move || i18n.dir().as_str()
             lang=move || i18n.lang()
             on:keydown=on_keydown

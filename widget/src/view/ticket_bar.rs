@@ -9,26 +9,39 @@ use salam_core::state::Event;
 pub fn TicketBar() -> impl IntoView {
     let chat = expect_context::<Chat>();
     let i18n = chat.i18n;
-    let offer = Memo::new(move |_| {
+    let offer = move || {
         chat.state()
             .with(|s| s.availability.as_ref().is_some_and(|a| !a.open) && !s.ticket_open && s.ticket.sending.is_none())
-    });
-    let status = Memo::new(move |_| {
-        chat.state().with(|s| match (&s.ticket.sending, s.ticket.reference, &s.ticket.email) {
-            (Some(_), ..) => i18n.t("ticket-sending"),
-            (None, Some(reference), Some(email)) => {
-                i18n.t_strs("ticket-sent", &[("reference", format!("#{reference}")), ("email", email.clone())])
+    };
+    // The ticket, then the transcript asked for by e-mail.
+    let status = move || {
+        chat.state().with(|s| {
+            let ticket = match (&s.ticket.sending, s.ticket.reference, &s.ticket.email) {
+                (Some(_), ..) => i18n.t("ticket-sending"),
+                (None, Some(reference), Some(email)) => {
+                    i18n.t_strs("ticket-sent", &[("reference", format!("#{reference}")), ("email", email.clone())])
+                }
+                _ => String::new(),
+            };
+            let transcript =
+                s.transcript_sent.as_deref().map(|email| i18n.t_str("transcript-email-sent", "email", email));
+            let mut line = ticket;
+            if let Some(transcript) = transcript {
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(&transcript);
             }
-            _ => String::new(),
+            line
         })
-    });
+    };
     view! {
         <div class="salam-ticket-bar">
-            <p class="salam-ticket-status" role="status" dir="auto">{move || status.get()}</p>
+            <p class="salam-ticket-status" role="status" dir="auto">{status}</p>
             <button
                 type="button"
                 class="salam-ticket-offer"
-                hidden=move || !offer.get()
+                hidden=move || !offer()
                 on:click=move |_| chat.dispatch(Event::TicketForm(true))
             >
                 {i18n.text("ticket-offer")}

@@ -129,6 +129,21 @@ pub struct Summary {
     /// The visitor has seen the conversation up to this sequence number.
     #[serde(default)]
     pub visitor_read_seq: u64,
+    /// Its newest ticket ("leave a message"): reference and status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<TicketBrief>,
+    /// The visitor's newest rating: `stars`, `thumbs` or `faces`, and the score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<(String, u8)>,
+}
+
+/// A ticket as the conversation list shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketBrief {
+    /// "#1042".
+    pub reference: u64,
+    /// Where it stands.
+    pub status: TicketStatus,
 }
 
 /// `POST /api/v1/agent/conversations/{id}/read`: the agent has read the
@@ -236,6 +251,28 @@ pub struct VisitorInfo {
     /// The message they left ("leave a message"), if they did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ticket: Option<TicketInfo>,
+    /// How they rated the chat, newest rating first-hand, if they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<RatingInfo>,
+}
+
+/// The visitor's rating of a chat (see [`crate::ending`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct RatingInfo {
+    /// `stars`, `thumbs` or `faces`.
+    pub scale: String,
+    /// 1 to the scale's best (5, 2, 3).
+    pub score: u8,
+    /// What went wrong (`slow`, `unsolved`, `unclear`, `unfriendly`).
+    #[serde(default)]
+    pub reasons: Vec<String>,
+    /// Their comment.
+    #[serde(default)]
+    pub comment: String,
+    /// They sent it (no more changes).
+    pub done: bool,
+    /// When it was last changed (ms).
+    pub at: u64,
 }
 
 /// A ticket: what the visitor left when nobody could answer.
