@@ -3,7 +3,6 @@ use super::icons::IconBot;
 use crate::chat::Chat;
 use leptos::prelude::*;
 use salam_core::protocol::{AuthorKind, Stage};
-use salam_core::state::Event;
 
 /// Under the panel's title: who answers now. The bot (with "Talk to a
 /// person"), a person awaited (with the place in the queue), or the agent
@@ -60,7 +59,7 @@ pub fn Answering() -> impl IntoView {
                 type="button"
                 class="salam-handover"
                 aria-disabled=move || chat.state().with(|s| s.handover_pending).to_string()
-                on:click=move |_| chat.dispatch(Event::Handover)
+                data-a="handover"
             >
                 {i18n.text("talk-to-person")}
             </button>

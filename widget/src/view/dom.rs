@@ -39,9 +39,11 @@ pub fn icon(doc: &Document, d: &str, stroke: bool) -> Option<Element> {
     Some(svg)
 }
 
-/// The `data-a` action of the button an event came from, if any.
-pub fn action(ev: &web_sys::Event) -> Option<String> {
+/// The `data-a` action of the element an event came from (or of its
+/// nearest ancestor with one), and that element.
+pub fn action(ev: &web_sys::Event) -> Option<(String, Element)> {
     use wasm_bindgen::JsCast;
     let target = ev.target()?.dyn_into::<Element>().ok()?;
-    target.closest("[data-a]").ok()??.get_attribute("data-a")
+    let el = target.closest("[data-a]").ok()??;
+    Some((el.get_attribute("data-a")?, el))
 }

@@ -1,4 +1,4 @@
-use super::dom::{action, add, icon, set};
+use super::dom::{add, icon, set};
 use crate::chat::Chat;
 use crate::i18n::I18n;
 use leptos::prelude::*;
@@ -40,7 +40,10 @@ pub fn EndingView() -> impl IntoView {
             Ending::Thanks => i18n.t("rate-thanks"),
             _ => String::new(),
         };
-        status.set_text_content(Some(&said));
+        // Only a change: the same text set again would be announced again.
+        if status.text_content().unwrap_or_default() != said {
+            status.set_text_content(Some(&said));
+        }
         let key = Some((ending.clone(), lang));
         if *built.borrow() != key {
             let body: Element = root.clone().into();
@@ -77,46 +80,50 @@ pub fn EndingView() -> impl IntoView {
             line.set_text_content(error.map(|e| i18n.t(e)).as_deref());
         }
     }));
-    // One listener for all: a score or a reason (a click, also from the
-    // keyboard: Space, or the arrows in the radio group), or a button.
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
-            let step = if input.type_() == "radio" {
-                Step::Score(input.value().parse().unwrap_or(0))
-            } else {
-                Step::Reason(input.value(), input.checked())
-            };
-            chat.dispatch(Event::End(step, String::new()));
-            return;
-        }
-        let step = match action(&ev).as_deref() {
-            Some("more") => Step::More,
-            Some("finish") => Step::Finish,
-            Some("end") => Step::ConfirmEnd,
-            Some("cancel") => Step::Cancel,
-            Some("send") => {
-                let comment = root
-                    .get_untracked()
-                    .and_then(|r| r.query_selector("textarea").ok().flatten())
-                    .map(|t| t.unchecked_into::<HtmlTextAreaElement>().value())
-                    .unwrap_or_default();
-                Step::Send(comment)
-            }
-            _ => return,
-        };
-        let back = matches!(step, Step::More | Step::Cancel | Step::Send(_));
-        chat.dispatch(Event::End(step, crate::chat::new_client_id()));
-        // Back to the chat: the composer has the focus again.
-        if back && chat.state().with_untracked(|s| s.ending != Ending::Rating) {
-            if let Some(composer) = chat.ui.composer.get_untracked() {
-                request_animation_frame(move || drop(composer.focus()));
-            }
-        }
-    };
     view! {
-        <section class="salam-ending" hidden node_ref=root on:click=on_click>
+        <section class="salam-ending" hidden node_ref=root>
             <p class="salam-ending-status" role="status" node_ref=status></p>
         </section>
+    }
+}
+
+/// A score or a reason picked (a click, also from the keyboard: Space, or
+/// the arrows in the radio group), through the panel's click listener.
+pub fn pick(chat: Chat, input: &HtmlInputElement) {
+    let step = if input.type_() == "radio" {
+        Step::Score(input.value().parse().unwrap_or(0))
+    } else {
+        Step::Reason(input.value(), input.checked())
+    };
+    chat.dispatch(Event::End(step, String::new()));
+}
+
+/// A button of the ending (`e-<name>` in the panel's click listener).
+pub fn act(chat: Chat, name: &str, button: &Element) {
+    let step = match name {
+        "more" => Step::More,
+        "finish" => Step::Finish,
+        "end" => Step::ConfirmEnd,
+        "cancel" => Step::Cancel,
+        "send" => {
+            let comment = button
+                .closest(".salam-ending")
+                .ok()
+                .flatten()
+                .and_then(|r| r.query_selector("textarea").ok().flatten())
+                .map(|t| t.unchecked_into::<HtmlTextAreaElement>().value())
+                .unwrap_or_default();
+            Step::Send(comment)
+        }
+        _ => return,
+    };
+    let back = matches!(step, Step::More | Step::Cancel | Step::Send(_));
+    chat.dispatch(Event::End(step, crate::chat::new_client_id()));
+    // Back to the chat: the composer has the focus again.
+    if back && chat.state().with_untracked(|s| s.ending != Ending::Rating) {
+        if let Some(composer) = chat.ui.composer.get_untracked() {
+            request_animation_frame(move || drop(composer.focus()));
+        }
     }
 }
 
@@ -127,7 +134,7 @@ fn build(doc: &Document, root: &Element, ending: &Ending, scale: Scale, i18n: I1
         let mut first = None;
         for (name, message, class) in list {
             let b = add(doc, &row, "button", class, &i18n.t(message))?;
-            set(&b, &[("type", "button"), ("data-a", name)]);
+            set(&b, &[("type", "button"), ("data-a", &format!("e-{name}"))]);
             first.get_or_insert(b);
         }
         first

@@ -49,7 +49,7 @@ pub fn Header(
                 type="button"
                 class="salam-icon-button salam-close"
                 aria-label=i18n.text("close-label")
-                on:click=move |_| chat.close()
+                data-a="close"
             >
                 <IconClose />
             </button>

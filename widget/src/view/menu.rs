@@ -1,4 +1,4 @@
-use super::dom::{action, add, set};
+use super::dom::{add, set};
 use super::icons::IconMore;
 use crate::chat::Chat;
 use crate::i18n::I18n;
@@ -49,7 +49,7 @@ pub fn Menu() -> impl IntoView {
             ("end", "menu-end", said && open_chat),
         ] {
             if let (true, Some(item)) = (applies, add(&doc, &list, "button", "salam-menu-item", &i18n.t(message))) {
-                set(&item, &[("type", "button"), ("data-a", name)]);
+                set(&item, &[("type", "button"), ("data-a", &format!("m-{name}"))]);
                 first.get_or_insert(item);
             }
         }
@@ -57,16 +57,6 @@ pub fn Menu() -> impl IntoView {
             let _ = first.unchecked_ref::<HtmlElement>().focus();
         }
     }));
-    let on_item = move |ev: leptos::ev::MouseEvent| {
-        let Some(name) = action(&ev) else { return };
-        open.set(false);
-        match name.as_str() {
-            "ticket" => chat.dispatch(Event::TicketForm(true)),
-            "email" => chat.dispatch(Event::TranscriptForm(true)),
-            "end" => chat.dispatch(Event::End(Step::AskEnd, String::new())),
-            page => download(chat, i18n, page == "html"),
-        }
-    };
     // Focus leaving the menu (a click elsewhere, Tab past it) closes it.
     let on_focusout = move |ev: leptos::ev::FocusEvent| {
         let to = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
@@ -83,12 +73,25 @@ pub fn Menu() -> impl IntoView {
                 aria-controls=MENU
                 aria-expanded="false"
                 node_ref=button
-                on:click=move |_| open.update(|o| *o = !*o)
+                data-a="more"
             >
                 <IconMore />
             </button>
-            <div id=MENU class="salam-menu" hidden node_ref=list on:click=on_item></div>
+            <div id=MENU class="salam-menu" hidden node_ref=list></div>
         </div>
+    }
+}
+
+/// What a menu item does (`m-<name>` in the panel's click listener): the
+/// menu closes and the item acts.
+pub fn choose(chat: Chat, name: &str) {
+    chat.ui.menu.set(false);
+    match name {
+        "ticket" => chat.dispatch(Event::TicketForm(true)),
+        "email" => chat.dispatch(Event::TranscriptForm(true)),
+        "end" => chat.dispatch(Event::End(Step::AskEnd, String::new())),
+        "text" | "html" => download(chat, chat.i18n, name == "html"),
+        _ => {}
     }
 }
 

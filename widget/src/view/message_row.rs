@@ -3,7 +3,7 @@ use super::rich_text::render_rich;
 use crate::chat::Chat;
 use leptos::prelude::*;
 use salam_core::protocol::AuthorKind;
-use salam_core::state::{Delivery, Event};
+use salam_core::state::Delivery;
 
 /// One message. Its text is untrusted: it is rendered as a text node, never
 /// as HTML, and isolated with `dir="auto"` so right-to-left and
@@ -71,7 +71,6 @@ pub fn MessageRow(
             </time>
         }
     });
-    let retry_key = StoredValue::new(key.clone());
     Some(view! {
         <div class=format!("salam-msg salam-msg-{kind}") class:salam-failed=failed data-key=key>
             // Visitors' own messages need no visible name; screen readers still hear it.
@@ -89,7 +88,7 @@ pub fn MessageRow(
                     <button
                         type="button"
                         class="salam-retry"
-                        on:click=move |_| chat.dispatch(Event::Retry { client_id: retry_key.get_value() })
+                        data-a="retry"
                     >
                         {i18n.text("message-retry")}
                     </button>

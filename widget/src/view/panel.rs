@@ -53,6 +53,7 @@ pub fn Panel(
             aria-labelledby=ids::TITLE
             node_ref=chat.ui.panel
             hidden=move || !open()
+            on:click=move |ev| click(chat, ev)
         >
             <Header title=title subtitle=subtitle />
             <ConnectionBanner />
@@ -77,5 +78,38 @@ pub fn Panel(
                 <Composer />
             </div>
         </div>
+    }
+}
+
+/// Every click in the panel, through one listener: each `on:click` closure
+/// instantiates Leptos' listener code again, so the buttons say what they
+/// do with `data-a` instead, and the rating's radios and boxes are read
+/// here too.
+fn click(chat: Chat, ev: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        if input.closest(".salam-ending").ok().flatten().is_some() {
+            super::ending::pick(chat, &input);
+        }
+        return;
+    }
+    let Some((name, el)) = super::dom::action(&ev) else { return };
+    match name.as_str() {
+        "close" => chat.close(),
+        "handover" => chat.dispatch(salam_core::state::Event::Handover),
+        "more" => chat.ui.menu.update(|open| *open = !*open),
+        "reply" => chat.quick_reply(el.text_content().unwrap_or_default()),
+        "retry" => {
+            if let Some(key) = el.closest(".salam-msg").ok().flatten().and_then(|row| row.get_attribute("data-key")) {
+                chat.dispatch(salam_core::state::Event::Retry { client_id: key });
+            }
+        }
+        other => {
+            if let Some(item) = other.strip_prefix("m-") {
+                super::menu::choose(chat, item);
+            } else if let Some(step) = other.strip_prefix("e-") {
+                super::ending::act(chat, step, &el);
+            }
+        }
     }
 }

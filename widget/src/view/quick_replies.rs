@@ -1,11 +1,11 @@
-use super::dom::{action, add, set};
+use super::dom::{add, set};
 use crate::chat::Chat;
 use leptos::prelude::*;
 
 /// Buttons with the answers the visitor may pick, under the newest
 /// message. Picking one sends it as the visitor's message, which retires
 /// them (the rule is [`salam_core::state::State::quick_replies`]). Built
-/// with the DOM when they change, one listener for all of them.
+/// with the DOM when they change; the panel's one click listener sends a pick.
 #[component]
 pub fn QuickReplies() -> impl IntoView {
     let chat = expect_context::<Chat>();
@@ -24,14 +24,10 @@ pub fn QuickReplies() -> impl IntoView {
         group.set_text_content(None);
         for text in &list {
             if let Some(button) = add(&doc, &group, "button", "salam-quick-reply", text) {
-                set(&button, &[("type", "button"), ("dir", "auto"), ("data-a", text)]);
+                set(&button, &[("type", "button"), ("dir", "auto"), ("data-a", "reply")]);
             }
         }
     }));
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        if let Some(text) = action(&ev) {
-            chat.quick_reply(text);
-        }
-    };
-    view! { <div class="salam-quick-replies" role="group" hidden node_ref=group on:click=on_click></div> }
+    // A pick is the panel's click listener's (`data-a="reply"`).
+    view! { <div class="salam-quick-replies" role="group" hidden node_ref=group></div> }
 }

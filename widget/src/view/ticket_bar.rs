@@ -1,6 +1,5 @@
 use crate::chat::Chat;
 use leptos::prelude::*;
-use salam_core::state::Event;
 
 /// Above the composer: "Leave a message" while nobody can answer in the
 /// chat, and what became of the message left: sending, or its reference
@@ -42,7 +41,7 @@ pub fn TicketBar() -> impl IntoView {
                 type="button"
                 class="salam-ticket-offer"
                 hidden=move || !offer()
-                on:click=move |_| chat.dispatch(Event::TicketForm(true))
+                data-a="m-ticket"
             >
                 {i18n.text("ticket-offer")}
             </button>
