@@ -82,13 +82,15 @@ function freePort() {
 
 /** A real SMTP server (aiosmtpd, `e2e/smtp_sink.py`) on 127.0.0.1. `mails()`
  * are the messages it accepted, decoded; `waitFor(pred)` resolves with the
- * first that matches, once it has arrived. */
-export async function startSmtpSink() {
+ * first that matches, once it has arrived. With `tls`, it requires STARTTLS
+ * with a certificate from a test authority, `ca` (a PEM file). */
+export async function startSmtpSink({ tls = false } = {}) {
   const python = env("SALAM_PYTHON", join(root, "target/tools/py/bin/python"));
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), "salam-smtp-"));
   const out = join(dir, "mail.jsonl");
-  const child = spawn(python, [join(here, "smtp_sink.py"), String(port), out], { stdio: ["pipe", "pipe", "pipe"] });
+  const args = [join(here, "smtp_sink.py"), String(port), out, ...(tls ? [dir] : [])];
+  const child = spawn(python, args, { stdio: ["pipe", "pipe", "pipe"] });
   let log = "";
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`SMTP server did not start:\n${log}`)), 20000);
@@ -101,7 +103,8 @@ export async function startSmtpSink() {
     : [];
   return {
     port,
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${port}${tls ? "?tls=starttls" : ""}`,
+    ca: tls ? join(dir, "ca.pem") : null,
     mails,
     async waitFor(pred, what = "a matching e-mail") {
       const deadline = Date.now() + 20000;

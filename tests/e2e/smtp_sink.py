@@ -4,9 +4,12 @@ Every message it accepts is appended to OUT as one JSON line: the envelope's
 sender and recipients, and the message's headers and text as Python's email
 package decodes them (encoded-word subjects, transfer encodings). Prints "ready" once
 it listens; stops when its standard input closes (the test ends) or on
-SIGTERM.
+SIGTERM. With a third argument DIR it requires STARTTLS, with a
+certificate for 127.0.0.1 from a test authority (trustme) whose
+certificate it writes to DIR/ca.pem; each record says whether its session
+was encrypted.
 
-    python smtp_sink.py PORT OUT
+    python smtp_sink.py PORT OUT [DIR]
 """
 
 import email
@@ -35,6 +38,7 @@ class Sink:
             "subject": str(message["Subject"]),
             "content_type": message.get_content_type(),
             "body": message.get_content(),
+            "tls": session.ssl is not None,
         }
         with self.lock, open(self.out, "a", encoding="utf-8") as f:
             f.write(json.dumps(record) + "\n")
@@ -43,7 +47,18 @@ class Sink:
 
 def main():
     port, out = int(sys.argv[1]), sys.argv[2]
-    controller = Controller(Sink(out), hostname="127.0.0.1", port=port)
+    tls = {}
+    if len(sys.argv) > 3:
+        import ssl
+
+        import trustme
+
+        authority = trustme.CA()
+        authority.cert_pem.write_to_path(sys.argv[3] + "/ca.pem")
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        authority.issue_cert("127.0.0.1").configure_cert(context)
+        tls = {"tls_context": context, "require_starttls": True}
+    controller = Controller(Sink(out), hostname="127.0.0.1", port=port, **tls)
     controller.start()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())

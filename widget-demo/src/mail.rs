@@ -57,17 +57,54 @@ pub struct SmtpNotifier {
 }
 
 impl SmtpNotifier {
-    /// A notifier for `url` (`smtp://[user:password@]host[:port]`; plain
-    /// SMTP, as to a local relay) sending as `from` ("Support <help@example.com>").
-    pub fn new(url: &str, from: &str) -> Result<Self, String> {
-        let bad = |why: &str| format!("--smtp {url}: {why} (expected smtp://[USER:PASSWORD@]HOST[:PORT])");
+    /// A notifier for `url`, sending as `from` ("Support <help@example.com>"):
+    /// - `smtp://[user:password@]host[:port]`: plain SMTP (port 25), as to a
+    ///   local relay;
+    /// - `smtp://…?tls=starttls`: the same, upgraded with STARTTLS, which
+    ///   the server must offer (port 587 usually);
+    /// - `smtps://…`: TLS from the first byte (port 465).
+    ///
+    /// With TLS the server's certificate must chain to the Mozilla roots or
+    /// to `ca` (PEM, from `--smtp-ca`: a private relay's own authority).
+    pub fn new(url: &str, from: &str, ca: Option<&[u8]>) -> Result<Self, String> {
+        use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
+        let bad = |why: &str| {
+            format!("--smtp {url}: {why} (expected smtp://[USER:PASSWORD@]HOST[:PORT][?tls=starttls] or smtps://…)")
+        };
         let parsed = url::Url::parse(url).map_err(|e| bad(&e.to_string()))?;
-        if parsed.scheme() != "smtp" {
-            return Err(bad("only plain smtp:// is supported"));
-        }
+        let starttls = match parsed.query() {
+            None => false,
+            Some("tls=starttls") => true,
+            Some(_) => return Err(bad("the only option is ?tls=starttls")),
+        };
+        let (implicit, port) = match parsed.scheme() {
+            "smtp" => (false, 25),
+            "smtps" if !starttls => (true, 465),
+            _ => return Err(bad("smtp:// or smtps:// only")),
+        };
         let host = parsed.host_str().filter(|h| !h.is_empty()).ok_or_else(|| bad("no host"))?;
+        let tls = if implicit || starttls {
+            let mut params = TlsParameters::builder(host.trim_matches(['[', ']']).to_string());
+            if let Some(pem) = ca {
+                // lettre takes a file without any certificate as an empty list.
+                if !String::from_utf8_lossy(pem).contains("-----BEGIN CERTIFICATE-----") {
+                    return Err("--smtp-ca: no PEM certificate in the file".into());
+                }
+                params =
+                    params.add_root_certificate(Certificate::from_pem(pem).map_err(|e| format!("--smtp-ca: {e}"))?);
+            }
+            let params = params.build_rustls().map_err(|e| bad(&e.to_string()))?;
+            if implicit {
+                Tls::Wrapper(params)
+            } else {
+                Tls::Required(params)
+            }
+        } else {
+            Tls::None
+        };
         let mut builder = lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::builder_dangerous(host)
-            .port(parsed.port().unwrap_or(25))
+            .port(parsed.port().unwrap_or(port))
+            .tls(tls)
             .timeout(Some(Duration::from_secs(20)));
         if !parsed.username().is_empty() {
             let decode = |s: &str| percent_encoding::percent_decode_str(s).decode_utf8_lossy().into_owned();
@@ -266,14 +303,24 @@ mod tests {
     }
 
     #[test]
-    fn the_smtp_flag_takes_plain_smtp_urls_only() {
+    fn the_smtp_flag_takes_plain_starttls_and_tls_urls() {
         let from = "Shop <help@shop.example>";
-        assert!(SmtpNotifier::new("smtp://relay.internal:2525", from).is_ok());
-        assert!(SmtpNotifier::new("smtp://me%40shop.example:p%3Ass@relay.internal", from).is_ok());
-        for bad in ["smtps://relay.internal", "http://relay.internal", "smtp://", "relay.internal:25"] {
-            assert!(SmtpNotifier::new(bad, from).is_err(), "{bad}");
+        for good in [
+            "smtp://relay.internal:2525",
+            "smtp://me%40shop.example:p%3Ass@relay.internal",
+            "smtp://mail.example.com:587?tls=starttls",
+            "smtps://me:secret@mail.example.com",
+        ] {
+            assert!(SmtpNotifier::new(good, from, None).is_ok(), "{good}");
         }
-        assert!(SmtpNotifier::new("smtp://relay.internal", "not an address").is_err());
+        for bad in
+            ["http://relay.internal", "smtp://", "relay.internal:25", "smtp://r?tls=maybe", "smtps://r?tls=starttls"]
+        {
+            assert!(SmtpNotifier::new(bad, from, None).is_err(), "{bad}");
+        }
+        assert!(SmtpNotifier::new("smtp://relay.internal", "not an address", None).is_err());
+        let ca = SmtpNotifier::new("smtps://r", from, Some(b"not a certificate")).err().unwrap_or_default();
+        assert!(ca.contains("--smtp-ca"), "{ca}");
     }
 
     #[test]

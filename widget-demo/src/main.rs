@@ -43,6 +43,7 @@ struct Options {
     hours: Option<PathBuf>,
     identity_secret: Option<String>,
     smtp: Option<String>,
+    smtp_ca: Option<PathBuf>,
     mail_from: String,
     team_email: Option<String>,
 }
@@ -64,6 +65,7 @@ impl Default for Options {
             hours: None,
             identity_secret: None,
             smtp: None,
+            smtp_ca: None,
             mail_from: "Salam <salam@localhost>".into(),
             team_email: None,
         }
@@ -75,7 +77,8 @@ const USAGE: &str = "usage: salam-demo [--port N (0 picks a free one)] [--host A
                   [--kb FILE (the bot's knowledge base, JSON; without it every conversation waits for a person)]
                   [--hours FILE (business hours, JSON; without them every hour is one)]
                   [--identity-secret SECRET (checks identify's user_hash; else identities are unverified)]
-                  [--smtp smtp://[USER:PASSWORD@]HOST[:PORT] (sends e-mail; without it, e-mails are printed)]
+                  [--smtp smtp://[USER:PASSWORD@]HOST[:PORT][?tls=starttls] | smtps://... (sends e-mail; without it, e-mails are printed)]
+                  [--smtp-ca FILE (PEM: the mail server's own certificate authority, besides the usual ones)]
                   [--mail-from \"NAME <ADDRESS>\" (default Salam <salam@localhost>)] [--team-email ADDRESS (new tickets)]
                   [--dist DIR] [--site DIR]";
 
@@ -94,6 +97,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--hours" => o.hours = Some(value()?.into()),
             "--identity-secret" => o.identity_secret = Some(value()?).filter(|s| !s.is_empty()),
             "--smtp" => o.smtp = Some(value()?),
+            "--smtp-ca" => o.smtp_ca = Some(value()?.into()),
             "--mail-from" => o.mail_from = value()?,
             "--team-email" => o.team_email = Some(value()?).filter(|s| !s.trim().is_empty()),
             "--agent-key" => o.agent_key = Some(value()?).filter(|k| !k.is_empty()),
@@ -244,7 +248,13 @@ async fn main() {
     app_state.rate = options.rate;
     app_state.identity_secret = options.identity_secret.as_ref().map(|s| s.as_bytes().to_vec());
     let notifier: Arc<dyn mail::Notifier> = match &options.smtp {
-        Some(url) => match mail::SmtpNotifier::new(url, &options.mail_from) {
+        Some(url) => match options
+            .smtp_ca
+            .as_ref()
+            .map(|path| std::fs::read(path).map_err(|e| format!("--smtp-ca {}: {e}", path.display())))
+            .transpose()
+            .and_then(|ca| mail::SmtpNotifier::new(url, &options.mail_from, ca.as_deref()))
+        {
             Ok(smtp) => Arc::new(smtp),
             Err(e) => {
                 eprintln!("cannot send e-mail: {e}");

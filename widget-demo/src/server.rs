@@ -1223,13 +1223,11 @@ mod tests {
         assert_eq!(a.store.conversation(k).unwrap().unwrap().status, ConversationStatus::Resolved);
         assert_eq!(a.handle(&v, ClientFrame::End), [ServerFrame::Status { status: ConversationStatus::Resolved }]);
         // Rating: changes replace each other until one is done.
-        let rate = |score, reasons: &[&str], comment: &str, done| ClientFrame::Rate {
-            client_id: "r1".into(),
-            scale: "stars".into(),
-            score,
-            reasons: reasons.iter().map(|r| r.to_string()).collect(),
-            comment: comment.into(),
-            done,
+        let rate = |score, reasons: &[&str], comment: &str, done| {
+            let reasons = reasons.iter().map(|r| r.to_string()).collect();
+            let rating =
+                salam_core::ending::Rating { client_id: "r1".into(), score, reasons, comment: comment.into(), done };
+            rating.frame(salam_core::ending::Scale::Stars)
         };
         let received = vec![ServerFrame::Received { client_id: "r1".into() }];
         let refused = |code: &str| {

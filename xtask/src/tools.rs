@@ -46,7 +46,7 @@ pub fn ensure_build_tools() -> Result {
 }
 
 /// Chromium and ChromeDriver from apt, the npm packages of `tests/`, and
-/// aiosmtpd from PyPI.
+/// aiosmtpd and trustme from PyPI.
 pub fn ensure_test_tools() -> Result {
     if !PathBuf::from(CHROMIUM).exists() || !PathBuf::from(CHROMEDRIVER).exists() {
         apt_install(&["chromium", "chromium-driver"])?;
@@ -62,8 +62,10 @@ pub fn ensure_test_tools() -> Result {
     Ok(())
 }
 
-/// aiosmtpd from PyPI: the real SMTP server the e-mail tests start.
-const AIOSMTPD: &str = "aiosmtpd==1.4.6";
+/// From PyPI: aiosmtpd, the real SMTP server the e-mail tests start, and
+/// trustme, which makes the certificate authority and certificate of its
+/// TLS test.
+const PYTHON_TOOLS: [&str; 2] = ["aiosmtpd==1.4.6", "trustme==1.2.1"];
 
 /// The interpreter of the virtual environment with aiosmtpd.
 pub fn python() -> PathBuf {
@@ -74,7 +76,7 @@ pub fn python() -> PathBuf {
 fn ensure_python_tools() -> Result {
     let venv = tools_dir().join("py");
     let python = python();
-    let ready = || output(Command::new(&python).args(["-c", "import aiosmtpd"])).is_some();
+    let ready = || output(Command::new(&python).args(["-c", "import aiosmtpd, trustme"])).is_some();
     if ready() {
         return Ok(());
     }
@@ -82,9 +84,11 @@ fn ensure_python_tools() -> Result {
         apt_install(&["python3", "python3-venv"])?;
     }
     run(Command::new("python3").args(["-m", "venv", "--clear"]).arg(&venv))?;
-    run(Command::new(&python).args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check", AIOSMTPD]))?;
+    run(Command::new(&python)
+        .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check"])
+        .args(PYTHON_TOOLS))?;
     if !ready() {
-        return Err(format!("{AIOSMTPD} did not install into {}", venv.display()));
+        return Err(format!("{} did not install into {}", PYTHON_TOOLS.join(", "), venv.display()));
     }
     Ok(())
 }
