@@ -4,7 +4,7 @@
 // to axum, once per request, so its size does not matter.
 #![allow(clippy::result_large_err)]
 
-use crate::server::{agent_author, now_ms, AgentEvent, App, Presence, Refusal};
+use crate::server::{agent_author, AgentEvent, App, Presence, Refusal};
 use crate::visitor::check_origin;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -199,10 +199,9 @@ pub async fn status(
     if let Err(r) = authorized(&app, &headers, None).and_then(|_| exists(&app, &id)) {
         return r;
     }
-    match app.store.set_status(&id, body.status, now_ms()) {
+    match app.set_status(&id, body.status) {
         Ok(changed) => {
             if changed {
-                app.publish(&id, ServerFrame::Status { status: body.status });
                 app.tell_agents_summary(&id);
             }
             StatusCode::NO_CONTENT.into_response()

@@ -492,6 +492,16 @@ impl App {
         Some((frame, new))
     }
 
+    /// Resolves or reopens conversation `id`; the visitor hears it if it
+    /// changed. Returns whether it did.
+    pub fn set_status(&self, id: &str, status: ConversationStatus) -> Result<bool, crate::store::StoreError> {
+        let changed = self.store.set_status(id, status, now_ms())?;
+        if changed {
+            self.publish(id, ServerFrame::Status { status });
+        }
+        Ok(changed)
+    }
+
     /// The visitor's language as stored (for the bot's phrases).
     fn locale_of(&self, conversation: &str) -> String {
         self.store.handling(conversation).ok().flatten().and_then(|h| h.locale).unwrap_or_else(|| "en".into())
@@ -846,14 +856,16 @@ impl App {
             }
             ClientFrame::End => {
                 // The visitor ended the chat: resolved, as an agent would.
-                if self.store.set_status(&visitor.conversation, ConversationStatus::Resolved, now_ms()).unwrap_or(false)
-                {
-                    self.publish(&visitor.conversation, ServerFrame::Status { status: ConversationStatus::Resolved });
-                    self.tell_agents_summary(&visitor.conversation);
-                    vec![]
-                } else {
+                match self.set_status(&visitor.conversation, ConversationStatus::Resolved) {
+                    Ok(true) => {
+                        self.tell_agents_summary(&visitor.conversation);
+                        vec![]
+                    }
                     // Already resolved (a retransmission): say so again.
-                    vec![ServerFrame::Status { status: ConversationStatus::Resolved }]
+                    Ok(false) => vec![ServerFrame::Status { status: ConversationStatus::Resolved }],
+                    Err(_) => {
+                        vec![ServerFrame::Error { code: "unavailable".into(), client_id: None, retry_after_ms: None }]
+                    }
                 }
             }
             ClientFrame::Rate { client_id, scale, score, reasons, comment, done } => {
@@ -966,11 +978,10 @@ impl App {
         }
         // Writing again reopens a resolved conversation, with the bot first
         // again (or the queue).
-        if self.store.set_status(conversation, ConversationStatus::Open, now_ms()).unwrap_or(false) {
-            self.publish(conversation, ServerFrame::Status { status: ConversationStatus::Open });
-            if self.store.set_stage(conversation, self.first_stage(), None, now_ms()).unwrap_or(false) {
-                self.publish(conversation, self.stage_frame(conversation));
-            }
+        if self.set_status(conversation, ConversationStatus::Open).unwrap_or(false)
+            && self.store.set_stage(conversation, self.first_stage(), None, now_ms()).unwrap_or(false)
+        {
+            self.publish(conversation, self.stage_frame(conversation));
         }
         let ack = ack(stored.id, stored.seq);
         match self.store.handling(conversation) {

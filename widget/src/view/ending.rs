@@ -56,6 +56,9 @@ pub fn EndingView() -> impl IntoView {
             build(&doc, &body, &ending, scale, i18n);
             *built.borrow_mut() = key;
         }
+        if ending != Ending::Rating {
+            return;
+        }
         // The score as picked: the chosen choice (and the stars before it)
         // lit, the reasons after a low one, the error if any.
         if let Ok(choices) = root.query_selector_all(".salam-choice") {

@@ -25,10 +25,12 @@ pub fn Header(
     // Whether anyone answers (the server's `availability`): away says when
     // the team is back, by the visitor's clock; open says the usual reply
     // time, unless the owner wrote their own subtitle.
-    let availability = move || chat.state().with(|s| s.availability);
+    // A memo: the away line builds `Intl.DateTimeFormat`s, so it is worked
+    // out again when the availability changes, not on every keystroke.
+    let availability = Memo::new(move |_| chat.state().with(|s| s.availability));
     let subtitle = move || {
         let owner = subtitle.resolve(&i18n.lang()).map(String::from);
-        match availability() {
+        match availability.get() {
             Some(a) if !a.open => away(i18n, chat.clock.get(), a.next_open_at),
             Some(a) if owner.is_none() => match a.reply_minutes {
                 Some(minutes) => i18n.t_num("reply-time", "minutes", minutes),

@@ -1,7 +1,6 @@
 use super::dom::{add, set};
 use super::icons::IconMore;
 use crate::chat::Chat;
-use crate::i18n::I18n;
 use leptos::prelude::*;
 use salam_core::ending::{Ending, Step};
 use salam_core::protocol::{AuthorKind, ConversationStatus};
@@ -90,14 +89,15 @@ pub fn choose(chat: Chat, name: &str) {
         "ticket" => chat.dispatch(Event::TicketForm(true)),
         "email" => chat.dispatch(Event::TranscriptForm(true)),
         "end" => chat.dispatch(Event::End(Step::AskEnd, String::new())),
-        "text" | "html" => download(chat, chat.i18n, name == "html"),
+        "text" | "html" => download(chat, name == "html"),
         _ => {}
     }
 }
 
 /// Saves the conversation as a text file or a web page, as the visitor
 /// sees it: who wrote each message (you, the agent, the bot) and when.
-fn download(chat: Chat, i18n: I18n, page: bool) {
+fn download(chat: Chat, page: bool) {
+    let i18n = chat.i18n;
     let title = i18n.t("transcript-title");
     let (you, team) = (i18n.t("transcript-you"), i18n.t("transcript-team"));
     let lines: Vec<Line> = chat.state().with_untracked(|s| {
