@@ -532,9 +532,10 @@ impl TryFrom<Wire> for ServerFrame {
             },
             Kind::Typing => ServerFrame::Typing { author: need(w.author, "author")?, on: need(w.on, "on")? },
             Kind::Status => ServerFrame::Status { status: need(w.status, "status")? },
-            Kind::Ticket => {
-                ServerFrame::Ticket { client_id: need(w.client_id, "client_id")?, reference: need(w.reference, "reference")? }
-            }
+            Kind::Ticket => ServerFrame::Ticket {
+                client_id: need(w.client_id, "client_id")?,
+                reference: need(w.reference, "reference")?,
+            },
             Kind::Pong => ServerFrame::Pong,
             Kind::Received => ServerFrame::Received { client_id: need(w.client_id, "client_id")? },
             Kind::Error => ServerFrame::Error {
