@@ -61,6 +61,8 @@ pub struct Chat {
     pub clock: RwSignal<u64>,
     /// The heartbeat interval the connection machine runs with (ms).
     heartbeat_ms: StoredValue<u64>,
+    /// Where attachments are, and the ones fetched.
+    files: StoredValue<Rc<std::cell::RefCell<crate::files::Files>>, LocalStorage>,
 }
 
 /// A rendered row's own signals. A row subscribes to nothing shared that
@@ -98,6 +100,7 @@ impl Chat {
             rows: StoredValue::new_local(HashMap::new()),
             clock: RwSignal::new(now_ms()),
             heartbeat_ms: StoredValue::new(u64::from(DEFAULT_HEARTBEAT_SECS) * 1000),
+            files: StoredValue::new_local(Rc::default()),
         }
     }
 
@@ -111,6 +114,17 @@ impl Chat {
     /// before [`Chat::start`].
     pub fn persist_to(&self, key: &str) {
         self.storage_key.set_value(Some(key.to_string()));
+    }
+
+    /// Where attachments' relative URLs start: the reference API's base
+    /// (`.../api/v1`). Without it, only absolute `https:` files show.
+    pub fn set_files_base(&self, base: &str) {
+        self.files().borrow_mut().set_base(base);
+    }
+
+    /// The attachments' glue state (a fresh one once the chat is gone).
+    pub(crate) fn files(&self) -> Rc<std::cell::RefCell<crate::files::Files>> {
+        self.files.try_get_value().unwrap_or_default()
     }
 
     /// Sets the heartbeat (seconds) the connection is watched with. Call

@@ -226,6 +226,9 @@ pub struct ApiUrls {
     pub events: String,
     /// The URL frames are POSTed to.
     pub frames: String,
+    /// The HTTP API's base (`.../api/v1`): attachments' relative URLs are
+    /// resolved against it.
+    pub http: String,
 }
 
 /// The API URLs for `endpoint` (the server's base URL, or an absolute path
@@ -255,6 +258,7 @@ pub fn api_urls(endpoint: Option<&str>, bundle_base: &str) -> ApiUrls {
         ws: format!("{}://{authority}{path}/api/v1/ws", if secure { "wss" } else { "ws" }),
         events: format!("{http}/events"),
         frames: format!("{http}/frames"),
+        http,
     }
 }
 

@@ -13,8 +13,8 @@
 //! upserted by id, so duplicates and replays are harmless.
 
 use crate::protocol::{
-    Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, Stage, VisitorContext, MAX_MESSAGE_CHARS,
-    MAX_QUICK_REPLIES, PROTOCOL_VERSION,
+    Attachment, Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, Stage, VisitorContext,
+    MAX_MESSAGE_CHARS, MAX_QUICK_REPLIES, PROTOCOL_VERSION,
 };
 use serde::{Deserialize, Deserializer, Serialize};
 use std::collections::HashMap;
@@ -73,6 +73,8 @@ pub struct Message {
     pub delivery: Delivery,
     /// When it was written (ms since the Unix epoch), if known.
     pub at: Option<u64>,
+    /// Files sent with it.
+    pub attachments: Vec<Attachment>,
 }
 
 /// Why the composer refused to send what it holds; an id in the locale files.
@@ -772,7 +774,7 @@ fn apply(state: &mut State, event: Event) -> Vec<Effect> {
             Some(i) if matches!(state.messages[i].delivery, Delivery::Failed(_)) => {
                 state.edit(i, |m| m.delivery = Delivery::Sending);
                 let text = state.messages[i].text.clone();
-                vec![Effect::Persist, Effect::Send(ClientFrame::Message { client_id, text })]
+                vec![Effect::Persist, Effect::Send(ClientFrame::Message { client_id, text, attachments: vec![] })]
             }
             _ => vec![],
         },
@@ -1062,6 +1064,7 @@ fn restore(state: &mut State, saved: Saved) -> Vec<Effect> {
                 None => Delivery::Sending,
             },
             at: Some(p.at),
+            attachments: vec![],
         });
     }
     vec![]
@@ -1120,8 +1123,9 @@ fn send_text(state: &mut State, text: String, client_id: String, at: u64) -> Vec
         text: text.clone(),
         delivery: Delivery::Sending,
         at: Some(at),
+        attachments: vec![],
     });
-    vec![Effect::Persist, Effect::Send(ClientFrame::Message { client_id, text })]
+    vec![Effect::Persist, Effect::Send(ClientFrame::Message { client_id, text, attachments: vec![] })]
 }
 
 /// "Seen" goes to the visitor's last message the support side has read;
@@ -1144,11 +1148,9 @@ fn mark_seen(state: &mut State) {
 }
 
 fn pending_sends(state: &State) -> impl Iterator<Item = Effect> + '_ {
-    state
-        .messages
-        .iter()
-        .filter(|m| m.delivery == Delivery::Sending)
-        .map(|m| Effect::Send(ClientFrame::Message { client_id: m.key.clone(), text: m.text.clone() }))
+    state.messages.iter().filter(|m| m.delivery == Delivery::Sending).map(|m| {
+        Effect::Send(ClientFrame::Message { client_id: m.key.clone(), text: m.text.clone(), attachments: vec![] })
+    })
 }
 
 /// After a frame with sequence number `seq`: ask for a replay if there is
@@ -1238,7 +1240,7 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
             }
             after_seq(state, seq, &mut effects);
         }
-        ServerFrame::Message { id, seq, author, text, client_id, at, quick_replies } => {
+        ServerFrame::Message { id, seq, author, text, client_id, at, quick_replies, attachments } => {
             // A page of history comes oldest first and ends just before
             // where it was asked from; until then a scroll to the top does
             // not ask again (its first rows are already the earliest).
@@ -1262,6 +1264,7 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                         m.text = text;
                         m.at = at.or(m.at);
                         m.quick_replies = quick_replies;
+                        m.attachments = attachments;
                         if m.author == AuthorKind::Visitor {
                             m.delivery = Delivery::Sent;
                         }
@@ -1292,6 +1295,7 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                         text,
                         delivery: if mine { Delivery::Sent } else { Delivery::Received },
                         at,
+                        attachments,
                     });
                     effects.extend(announce.map(Effect::Emit));
                     if state.open {
@@ -1395,6 +1399,34 @@ mod tests {
     use super::*;
     use crate::protocol::Author;
 
+    #[test]
+    fn a_message_keeps_its_files_through_an_upsert() {
+        let file = Attachment {
+            id: "f_8".into(),
+            name: "invoice.pdf".into(),
+            mime: "application/pdf".into(),
+            size: 48_213,
+            url: "files/f_8".into(),
+        };
+        let with_file = |text: &str| {
+            Event::Frame(ServerFrame::Message {
+                id: "m1".into(),
+                seq: 1,
+                author: Author::named(AuthorKind::Agent, "Sara"),
+                text: text.into(),
+                client_id: None,
+                at: None,
+                quick_replies: vec![],
+                attachments: vec![file.clone()],
+            })
+        };
+        let mut s = State::default();
+        reduce(&mut s, with_file(""));
+        reduce(&mut s, with_file(""));
+        assert_eq!(s.messages.len(), 1, "a replay is the same row");
+        assert_eq!((s.messages[0].text.as_str(), &s.messages[0].attachments), ("", &vec![file.clone()]));
+    }
+
     fn typed(state: &mut State, text: &str, id: &str) -> Vec<Effect> {
         reduce(state, Event::DraftChanged(text.into()));
         reduce(state, Event::Submit { client_id: id.into(), at: 1_700_000_000_000 })
@@ -1409,6 +1441,7 @@ mod tests {
             client_id: None,
             at: None,
             quick_replies: vec![],
+            attachments: vec![],
         })
     }
 
@@ -1423,7 +1456,14 @@ mod tests {
         assert_eq!(s.draft, "");
         assert_eq!(
             fx,
-            vec![Effect::Persist, Effect::Send(ClientFrame::Message { client_id: "c1".into(), text: "hello".into() })]
+            vec![
+                Effect::Persist,
+                Effect::Send(ClientFrame::Message {
+                    client_id: "c1".into(),
+                    text: "hello".into(),
+                    attachments: vec![]
+                })
+            ]
         );
     }
 
@@ -1468,6 +1508,7 @@ mod tests {
             client_id: Some("c1".into()),
             at: None,
             quick_replies: vec![],
+            attachments: vec![],
         });
         reduce(&mut s, echo.clone());
         reduce(&mut s, echo);
@@ -1597,7 +1638,10 @@ mod tests {
         assert_eq!(s.messages[0].delivery, Delivery::Failed("message-failed"));
         let fx = reduce(&mut s, Event::Retry { client_id: "c1".into() });
         assert_eq!(s.messages[0].delivery, Delivery::Sending);
-        assert_eq!(fx[1], Effect::Send(ClientFrame::Message { client_id: "c1".into(), text: "hi".into() }));
+        assert_eq!(
+            fx[1],
+            Effect::Send(ClientFrame::Message { client_id: "c1".into(), text: "hi".into(), attachments: vec![] })
+        );
         // Retrying a message that is not failed does nothing.
         assert!(reduce(&mut s, Event::Retry { client_id: "c1".into() }).is_empty());
     }
@@ -1662,7 +1706,10 @@ mod tests {
         assert_eq!(s.connection, Connection::Online);
         assert_eq!(
             fx,
-            vec![Effect::Persist, Effect::Send(ClientFrame::Message { client_id: "c2".into(), text: "two".into() })]
+            vec![
+                Effect::Persist,
+                Effect::Send(ClientFrame::Message { client_id: "c2".into(), text: "two".into(), attachments: vec![] })
+            ]
         );
     }
 
@@ -1745,7 +1792,10 @@ mod tests {
         let fx = reduce(&mut page, welcome("k1"));
         assert_eq!(
             fx,
-            vec![Effect::Persist, Effect::Send(ClientFrame::Message { client_id: "c1".into(), text: "one".into() })],
+            vec![
+                Effect::Persist,
+                Effect::Send(ClientFrame::Message { client_id: "c1".into(), text: "one".into(), attachments: vec![] })
+            ],
             "the failed one waits for the visitor's retry"
         );
         // The replay of our own message (stored before the reload) marks it sent, no second row.
@@ -1759,6 +1809,7 @@ mod tests {
                 client_id: Some("c1".into()),
                 at: None,
                 quick_replies: vec![],
+                attachments: vec![],
             }),
         );
         assert_eq!(page.messages.len(), 2);
@@ -1795,6 +1846,7 @@ mod tests {
                 client_id: Some("b1".into()),
                 at: None,
                 quick_replies: vec![],
+                attachments: vec![],
             }),
         );
         let merged = s.saved_over(stored);
@@ -1813,7 +1865,11 @@ mod tests {
         assert_eq!(texts(&s), vec!["unsent"]);
         assert_eq!(s.last_seq, 0);
         assert_eq!(s.conversation.as_deref(), Some("k2"));
-        assert!(fx.contains(&Effect::Send(ClientFrame::Message { client_id: "c1".into(), text: "unsent".into() })));
+        assert!(fx.contains(&Effect::Send(ClientFrame::Message {
+            client_id: "c1".into(),
+            text: "unsent".into(),
+            attachments: vec![]
+        })));
     }
 
     #[test]
@@ -1977,6 +2033,7 @@ mod tests {
             client_id: None,
             at: None,
             quick_replies: replies.iter().map(|r| r.to_string()).collect(),
+            attachments: vec![],
         })
     }
 
@@ -1990,7 +2047,10 @@ mod tests {
         let fx = reduce(&mut s, Event::QuickReply { text: "No".into(), client_id: "c1".into(), at: 5 });
         assert_eq!(
             fx,
-            vec![Effect::Persist, Effect::Send(ClientFrame::Message { client_id: "c1".into(), text: "No".into() })]
+            vec![
+                Effect::Persist,
+                Effect::Send(ClientFrame::Message { client_id: "c1".into(), text: "No".into(), attachments: vec![] })
+            ]
         );
         assert_eq!(s.quick_replies(), None, "retired at once");
         // Retired for good: a second pick (another tab, a double click) sends nothing.
@@ -2008,6 +2068,7 @@ mod tests {
                 client_id: Some("c1".into()),
                 at: None,
                 quick_replies: vec![],
+                attachments: vec![],
             }),
         );
         assert_eq!(reloaded.quick_replies(), None);

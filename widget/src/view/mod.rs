@@ -10,6 +10,7 @@ mod conversation_notice;
 mod dom;
 mod ending;
 mod fields_form;
+mod files;
 mod greeting;
 mod header;
 mod icons;
@@ -24,6 +25,8 @@ mod salam_chat;
 mod ticket_bar;
 
 pub use salam_chat::SalamChat;
+
+pub(crate) use dom::set as dom_set;
 
 /// Element ids inside the shadow root (ids are scoped to it, so these
 /// cannot clash with the host page's).

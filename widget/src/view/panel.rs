@@ -104,6 +104,11 @@ fn click(chat: Chat, ev: leptos::ev::MouseEvent) {
                 chat.dispatch(salam_core::state::Event::Retry { client_id: key });
             }
         }
+        "dl" => {
+            ev.prevent_default();
+            let get = |n| el.get_attribute(n).unwrap_or_default();
+            crate::files::download(chat, get("data-u"), get("data-n"));
+        }
         other => {
             if let Some(item) = other.strip_prefix("m-") {
                 super::menu::choose(chat, item);

@@ -1,0 +1,120 @@
+// Files on the real server: the server's checks on every upload (an
+// allowed kind, found in the content itself, and the kind the name says),
+// files served only to the conversation's visitor and its agents with
+// nosniff, and an agent's reply with an image and a PDF from the console,
+// which the visitor sees (the image previewed, its name as the text
+// alternative) and downloads.
+
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { AGENT_KEY, Widget, axeWidget, conversationWith, newPage, useDemo } from "./harness.mjs";
+
+// A real 2×2 PNG.
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANBQEBaw4RNQAAAABJRU5ErkJggg==",
+  "base64",
+);
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+const EXE = Buffer.from("MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00", "latin1");
+
+describe("attachments", () => {
+  const demo = useDemo();
+
+  async function visitor(text, options = {}) {
+    const page = await newPage(demo.browser, { echo: false, ...options });
+    await page.goto(demo.server.url + "/");
+    await page.waitForFunction(() => document.querySelector("salam-chat")?.dataset.salam === "ready", null, { timeout: 20000 });
+    await page.locator("button.salam-launcher").click();
+    const composer = page.locator("textarea.salam-input");
+    await composer.fill(text);
+    await composer.press("Enter");
+    const id = await conversationWith(demo.api, text);
+    const token = await page.evaluate(() => JSON.parse(localStorage.getItem("salam:v1") || "{}").token);
+    return { page, id, token };
+  }
+  const upload = (path, auth, name, body) => fetch(`${demo.server.url}/api/v1/${path}?name=${encodeURIComponent(name)}`,
+    { method: "POST", headers: { authorization: `Bearer ${auth}` }, body });
+
+  it("checks every upload, serves files only to their conversation, and shows an agent's files to the visitor", async () => {
+    const { page, id, token } = await visitor("Where is my invoice?");
+
+    // The server checks the content itself.
+    assert.equal((await upload("files", token, "invoice.pdf", EXE)).status, 415, "a program named as a PDF");
+    assert.equal((await upload("files", token, "notes.txt", PNG)).status, 422, "an image named as text");
+    assert.equal((await upload("files", token, "x.svg", "<svg onload=alert(1)>")).status, 422, "SVG is never allowed");
+    assert.equal((await upload("files", token, "big.txt", Buffer.alloc(10 * 1024 * 1024 + 1, 0x61))).status, 413);
+    assert.equal((await upload("files", "not-a-token", "notes.txt", "hello")).status, 401);
+    const mine = await upload("files", token, "notes.txt", "سلام, these are my notes\n");
+    assert.equal(mine.status, 201);
+    const note = await mine.json();
+    assert.deepEqual([note.name, note.type, note.size], ["notes.txt", "text/plain", Buffer.byteLength("سلام, these are my notes\n")]);
+
+    // Served to the agents and to this visitor, with nosniff; to nobody else.
+    const get = (file, auth) => fetch(`${demo.server.url}/api/v1/${file.url}`, { headers: auth ? { authorization: `Bearer ${auth}` } : {} });
+    const asVisitor = await get(note, token);
+    assert.equal(asVisitor.status, 200);
+    assert.equal(asVisitor.headers.get("x-content-type-options"), "nosniff");
+    assert.equal(asVisitor.headers.get("content-type"), "text/plain");
+    assert.match(asVisitor.headers.get("content-disposition"), /^attachment; filename\*=UTF-8''notes\.txt$/, "not an image: saved, never shown");
+    assert.equal((await get(note, AGENT_KEY)).status, 200);
+    assert.equal((await get(note, null)).status, 404);
+    const other = await visitor("Someone else here");
+    assert.equal((await get(note, other.token)).status, 404, "another visitor");
+
+    // The agent answers from the console with an image and a PDF.
+    const agent = await newPage(demo.browser, { echo: false });
+    await agent.goto(`${demo.server.url}/agent/#key=${AGENT_KEY}`);
+    await agent.locator(`[data-testid=conversation-row][data-id="${id}"]`).getByRole("button").click();
+    await agent.getByLabel("Attach files").setInputFiles([
+      { name: "parcel.png", mimeType: "image/png", buffer: PNG },
+      { name: "invoice-1042.pdf", mimeType: "application/pdf", buffer: PDF },
+    ]);
+    await agent.getByTestId("reply").fill("Here are the photo and your invoice.");
+    await agent.getByTestId("send").click();
+    await agent.getByTestId("file").filter({ hasText: "invoice-1042.pdf" }).waitFor();
+    await agent.getByRole("img", { name: "parcel.png" }).waitFor();
+    await agent.addScriptTag({ path: createRequire(import.meta.url).resolve("axe-core/axe.min.js") });
+    const consoleAxe = await agent.evaluate(() => axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    }));
+    assert.deepEqual(consoleAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`), [], "the console with files");
+    // A reply of files alone is a message too.
+    const pdfOnly = await upload(`agent/conversations/${id}/files`, AGENT_KEY, "terms.pdf", PDF);
+    assert.equal(pdfOnly.status, 201);
+    await demo.api.reply(id, "", { attachments: [(await pdfOnly.json()).id] });
+
+    // The visitor sees the image, its name as its text alternative, and the files as links.
+    const image = page.getByRole("img", { name: "parcel.png" });
+    await image.waitFor();
+    assert.equal(await image.evaluate((img) => img.naturalWidth), 2);
+    const invoice = page.getByRole("link", { name: /invoice-1042\.pdf/ });
+    await invoice.waitFor();
+    await page.getByRole("link", { name: /terms\.pdf/ }).waitFor();
+    const axe = await axeWidget(page);
+    assert.deepEqual(axe.violations.map((v) => v.id), [], "files in the conversation");
+    const [download] = await Promise.all([page.waitForEvent("download"), invoice.click()]);
+    assert.equal(download.suggestedFilename(), "invoice-1042.pdf");
+    assert.deepEqual(readFileSync(await download.path()), PDF);
+    // An agent's file is not the other visitor's.
+    const files = (await demo.api.messages(id)).flatMap((m) => m.attachments || []);
+    assert.deepEqual(files.map((f) => f.name), ["parcel.png", "invoice-1042.pdf", "terms.pdf"]);
+    assert.equal((await get(files[0], other.token)).status, 404);
+    assert.deepEqual([...page.problems, ...other.page.problems, ...agent.problems], []);
+  });
+
+  it("shows files right to left in Persian", async () => {
+    const { page, id } = await visitor("فاکتورم را می‌خواهم", { locale: "fa-IR" });
+    const file = await (await upload(`agent/conversations/${id}/files`, AGENT_KEY, "فاکتور.pdf", PDF)).json();
+    await demo.api.reply(id, "بفرمایید", { attachments: [file.id] });
+    const link = page.getByRole("link", { name: /فاکتور\.pdf/ });
+    await link.waitFor();
+    assert.equal(await page.locator(".salam-root").getAttribute("dir"), "rtl");
+    // The size in Persian digits, through Intl.
+    assert.match(await link.locator(".salam-file-size").textContent(), /[۰-۹]/);
+    const axe = await axeWidget(page);
+    assert.deepEqual(axe.violations.map((v) => v.id), [], "a file, in Persian");
+    assert.deepEqual(page.problems, []);
+  });
+});
