@@ -128,6 +128,7 @@ fn agent(id: &str, seq: u64, text: &str) -> ServerFrame {
         client_id: None,
         at: Some(js_sys::Date::now() as u64 - 120_000),
         quick_replies: vec![],
+        attachments: vec![],
     }
 }
 
@@ -263,7 +264,10 @@ async fn a_refused_message_is_marked_failed_with_its_reason_and_a_retry() {
     m.click(".salam-retry");
     tick().await;
     assert_eq!(sent(&m), 2, "the retry sends it again");
-    assert!(m.net.sent().contains(&ClientFrame::Message { client_id, text: "anyone?".into() }), "with the same id");
+    assert!(
+        m.net.sent().contains(&ClientFrame::Message { client_id, text: "anyone?".into(), attachments: vec![] }),
+        "with the same id"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -443,6 +447,7 @@ async fn answers_render_their_rich_text_as_nodes_and_quick_replies_send_once() {
         client_id: None,
         at: None,
         quick_replies: vec!["Yes".into(), "No".into()],
+        attachments: vec![],
     });
     tick().await;
     let text = m.q(".salam-msg-bot .salam-text").unwrap();
