@@ -671,7 +671,9 @@ fn read_settings(window: &web_sys::Window) -> (RawSettings, Vec<ConfigWarning>) 
         let Some(name) = key.as_string() else { continue };
         if name == "bridge" {
             // Functions, read by the glue (`transport_for`), not JSON.
-            settings.push((name, serde_json::Value::Null));
+            if let Ok(null) = serde_json::value::RawValue::from_string("null".into()) {
+                settings.push((name, null));
+            }
             continue;
         }
         let json = Reflect::get(object, &key)

@@ -19,12 +19,73 @@
 
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::Value;
+use serde_json::value::RawValue;
 use std::fmt;
 
-/// `window.salamSettings`: its keys in order, each value as JSON (the glue
-/// reads every key on its own, so one unreadable value loses only itself).
-pub type RawSettings = Vec<(String, Value)>;
+/// `window.salamSettings`: its keys in order, each value as JSON text (the
+/// glue reads every key on its own, so one unreadable value loses only
+/// itself). Each is read from its text with `from_slice`, the reader every
+/// frame goes through: a `serde_json::Value` tree and its own reader for
+/// every setting's type would add about 7 KB to the bundle.
+pub type RawSettings = Vec<(String, Box<RawValue>)>;
+
+/// What a JSON value is, by its first character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Json {
+    Null,
+    Bool,
+    Number,
+    String,
+    List,
+    Object,
+}
+
+impl Json {
+    fn of(raw: &RawValue) -> Json {
+        match raw.get().trim_start().as_bytes().first() {
+            Some(b'n') => Json::Null,
+            Some(b't' | b'f') => Json::Bool,
+            Some(b'"') => Json::String,
+            Some(b'[') => Json::List,
+            Some(b'{') => Json::Object,
+            _ => Json::Number,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool => "a boolean",
+            Json::Number => "a number",
+            Json::String => "a string",
+            Json::List => "a list",
+            Json::Object => "an object",
+        }
+    }
+}
+
+/// An object's members in order, each value as JSON text.
+struct Members(Vec<(String, Box<RawValue>)>);
+
+impl<'de> Deserialize<'de> for Members {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Members;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Members, A::Error> {
+                let mut members = vec![];
+                while let Some(member) = map.next_entry()? {
+                    members.push(member);
+                }
+                Ok(Members(members))
+            }
+        }
+        d.deserialize_map(Visit)
+    }
+}
 
 /// Longest owner text we accept (title, subtitle); longer is cut, with a warning.
 pub const MAX_OWNER_TEXT_CHARS: usize = 120;
@@ -123,25 +184,21 @@ impl OwnerText {
 
     /// Reads a string or a per-language object, keeping every good entry;
     /// the keys of the bad ones come back too.
-    fn read(value: Value) -> Result<(OwnerText, Vec<String>), String> {
+    fn read(value: &RawValue) -> Result<(OwnerText, Vec<String>), String> {
         let mut text = OwnerText::default();
-        match value {
-            Value::Object(map) => {
-                let mut bad = vec![];
-                for (tag, entry) in map {
-                    let locale = if tag == "*" { Ok(None) } else { language_tag(&tag).map(Some) };
-                    match (locale, owner_text(entry)) {
-                        (Ok(locale), Ok(entry)) => text.set(locale, entry),
-                        _ => bad.push(tag),
-                    }
-                }
-                Ok((text, bad))
-            }
-            other => {
-                text.set(None, owner_text(other)?);
-                Ok((text, vec![]))
+        if Json::of(value) != Json::Object {
+            text.set(None, owner_text(value)?);
+            return Ok((text, vec![]));
+        }
+        let mut bad = vec![];
+        for (tag, entry) in read::<Members>(value)?.0 {
+            let locale = if tag == "*" { Ok(None) } else { language_tag(&tag).map(Some) };
+            match (locale, owner_text(&entry)) {
+                (Ok(locale), Ok(entry)) => text.set(locale, entry),
+                _ => bad.push(tag),
             }
         }
+        Ok((text, bad))
     }
 }
 
@@ -166,7 +223,7 @@ impl Serialize for OwnerText {
 
 impl<'de> Deserialize<'de> for OwnerText {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        match OwnerText::read(Value::deserialize(d)?).map_err(D::Error::custom)? {
+        match OwnerText::read(&Box::<RawValue>::deserialize(d)?).map_err(D::Error::custom)? {
             (text, bad) if bad.is_empty() => Ok(text),
             (_, bad) => Err(D::Error::custom(bad_entries(&bad))),
         }
@@ -376,13 +433,13 @@ pub fn parse_config(data: &[(String, String)], settings: &RawSettings) -> (Confi
     let mut warnings: Vec<ConfigWarning> = Vec::new();
     let sources = data
         .iter()
-        .map(|(k, v)| (k.as_str(), Value::String(v.clone())))
+        .filter_map(|(k, v)| Some((k.as_str(), serde_json::value::to_raw_value(v).ok()?)))
         .chain(settings.iter().map(|(k, v)| (k.as_str(), v.clone())));
     for (key, value) in sources {
         if FOREIGN_KEYS.contains(&key) {
             continue;
         }
-        if let Err(message) = apply(&mut config, key, value) {
+        if let Err(message) = apply(&mut config, key, &value) {
             warn_once(&mut warnings, key, message);
         }
     }
@@ -432,16 +489,23 @@ fn split_localized_key(key: &str) -> Option<(&'static str, String)> {
 }
 
 fn prechat_setting<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<crate::prechat::Field>, D::Error> {
-    crate::prechat::read_fields(Value::deserialize(d)?).map_err(D::Error::custom)
+    crate::prechat::read_fields(&Box::<RawValue>::deserialize(d)?).map_err(D::Error::custom)
 }
 
 /// A setting's value read with its type's serde rules; the error is
 /// serde's, which names what was expected.
-fn read<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, String> {
-    serde_json::from_value(value).map_err(|e| e.to_string())
+pub(crate) fn read<T: serde::de::DeserializeOwned>(value: &RawValue) -> Result<T, String> {
+    serde_json::from_slice(value.get().as_bytes()).map_err(|e| {
+        // A setting is one value: its line and column say nothing.
+        let text = e.to_string();
+        match text.rsplit_once(" at line ") {
+            Some((message, _)) => message.to_string(),
+            None => text,
+        }
+    })
 }
 
-fn apply(config: &mut Config, key: &str, value: Value) -> Result<(), String> {
+fn apply(config: &mut Config, key: &str, value: &RawValue) -> Result<(), String> {
     if let Some((base, tag)) = split_localized_key(key) {
         let tag = language_tag(&tag)?;
         let text = owner_text(value)?;
@@ -453,10 +517,10 @@ fn apply(config: &mut Config, key: &str, value: Value) -> Result<(), String> {
     match key {
         "title" | "subtitle" => {
             let field = owner_text_field(config, key).ok_or("unknown owner text")?;
-            match value {
+            match Json::of(value) {
                 // { "en": "Help", "fa": "راهنما" }: one text per language;
                 // each good entry is kept, the bad ones are named.
-                Value::Object(_) => {
+                Json::Object => {
                     let (text, bad) = OwnerText::read(value)?;
                     if text.any.is_some() {
                         field.any = text.any;
@@ -468,35 +532,35 @@ fn apply(config: &mut Config, key: &str, value: Value) -> Result<(), String> {
                         return Err(bad_entries(&bad));
                     }
                 }
-                other => field.set(None, owner_text(other)?),
+                _ => field.set(None, owner_text(value)?),
             }
         }
         "locale" => config.locale = Some(language_tag(&read::<String>(value)?)?),
         "position" => config.position = read(value)?,
         "transport" => config.transport = read(value)?,
         "endpoint" => config.endpoint = Some(endpoint(&read::<String>(value)?)?),
-        "heartbeat" => config.heartbeat_secs = heartbeat(value).map_err(|e| e.to_string())?,
+        "heartbeat" => config.heartbeat_secs = heartbeat_of(value)?,
         // The bridge object itself is read by the glue (it holds functions,
         // which do not survive JSON).
         "bridge" => {}
-        "open" => config.open = flag(value).map_err(|e| e.to_string())?,
-        "sound" => config.sound = flag(value).map_err(|e| e.to_string())?,
+        "open" => config.open = flag_of(value)?,
+        "sound" => config.sound = flag_of(value)?,
         "prechat" => config.prechat = crate::prechat::read_fields(value)?,
         "rating" => {
-            config.rating = match value {
-                Value::Bool(false) => None,
-                other => crate::ending::Scale::parse(&read::<String>(other)?)?,
+            config.rating = match Json::of(value) {
+                Json::Bool if !read::<bool>(value)? => None,
+                _ => crate::ending::Scale::parse(&read::<String>(value)?)?,
             }
         }
         // Each rule on its own: a bad one is named, the good ones stay.
         // Each channel on its own: a bad one is named, the good ones stay.
         "channels" => {
-            let Value::Array(list) = value else {
-                return Err(format!("expected a list of channels, got {}", kind(&value)));
-            };
+            if Json::of(value) != Json::List {
+                return Err(format!("expected a list of channels, got {}", Json::of(value).name()));
+            }
             let mut bad = vec![];
-            for (i, channel) in list.into_iter().enumerate() {
-                let read = serde_json::from_value::<crate::channels::Channel>(channel).map_err(|e| e.to_string());
+            for (i, channel) in read::<Vec<Box<RawValue>>>(value)?.into_iter().enumerate() {
+                let read = read::<crate::channels::Channel>(&channel);
                 match read.and_then(|c| crate::channels::href(c.kind, &c.value).map(|href| (c, href))) {
                     Ok(channel) => config.channels.push(channel),
                     Err(e) => bad.push(format!("channel {i}: {e}")),
@@ -507,12 +571,12 @@ fn apply(config: &mut Config, key: &str, value: Value) -> Result<(), String> {
             }
         }
         "greetings" => {
-            let Value::Array(rules) = value else {
-                return Err(format!("expected a list of rules, got {}", kind(&value)));
-            };
+            if Json::of(value) != Json::List {
+                return Err(format!("expected a list of rules, got {}", Json::of(value).name()));
+            }
             let mut bad = vec![];
-            for (i, rule) in rules.into_iter().enumerate() {
-                match serde_json::from_value::<crate::greeting::GreetingRule>(rule) {
+            for (i, rule) in read::<Vec<Box<RawValue>>>(value)?.into_iter().enumerate() {
+                match read::<crate::greeting::GreetingRule>(&rule) {
                     Ok(rule) if !rule.id.trim().is_empty() => config.greetings.push(rule),
                     Ok(_) => bad.push(format!("rule {i}: an empty id")),
                     Err(e) => bad.push(format!("rule {i}: {e}")),
@@ -572,28 +636,36 @@ fn whole_seconds(text: &str) -> Option<u32> {
 }
 
 /// The heartbeat: seconds between 1 and 300, as a number or a string.
-fn heartbeat<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-    let secs = match Value::deserialize(d)? {
-        Value::Number(n) => whole_seconds(&n.to_string()),
-        Value::String(s) => whole_seconds(&s),
+fn heartbeat_of(value: &RawValue) -> Result<u32, String> {
+    let secs = match Json::of(value) {
+        Json::Number => whole_seconds(value.get()),
+        Json::String => whole_seconds(&read::<String>(value)?),
         _ => None,
     };
     secs.filter(|s| (1..=300).contains(s))
-        .ok_or_else(|| D::Error::custom(format!("expected seconds between 1 and 300; using {DEFAULT_HEARTBEAT_SECS}")))
+        .ok_or_else(|| format!("expected seconds between 1 and 300; using {DEFAULT_HEARTBEAT_SECS}"))
+}
+
+fn heartbeat<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    heartbeat_of(&Box::<RawValue>::deserialize(d)?).map_err(D::Error::custom)
 }
 
 /// A yes or no: `true`/`false`, or as an attribute's text (`data-open` with
 /// no value means yes, as for HTML boolean attributes).
-fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    match Value::deserialize(d)? {
-        Value::Bool(b) => Ok(b),
-        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+fn flag_of(value: &RawValue) -> Result<bool, String> {
+    match Json::of(value) {
+        Json::Bool => read::<bool>(value),
+        Json::String => match read::<String>(value)?.trim().to_ascii_lowercase().as_str() {
             "" | "true" | "1" | "yes" => Ok(true),
             "false" | "0" | "no" => Ok(false),
-            other => Err(D::Error::custom(format!("expected true or false, got \"{other}\"; using false"))),
+            other => Err(format!("expected true or false, got \"{other}\"; using false")),
         },
-        other => Err(D::Error::custom(format!("expected true or false, got {}; using false", kind(&other)))),
+        other => Err(format!("expected true or false, got {}; using false", other.name())),
     }
+}
+
+fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    flag_of(&Box::<RawValue>::deserialize(d)?).map_err(D::Error::custom)
 }
 
 fn some_language_tag<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -604,23 +676,13 @@ fn some_endpoint<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::E
     endpoint(&String::deserialize(d)?).map(Some).map_err(D::Error::custom)
 }
 
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
 /// Owner text: trimmed, control characters removed, length capped. Empty
 /// means "use the default". It is always rendered as text, never as HTML.
-fn owner_text(value: Value) -> Result<Option<String>, String> {
-    let Value::String(raw) = value else {
-        return Err(format!("expected a string, got {}", kind(&value)));
-    };
+fn owner_text(value: &RawValue) -> Result<Option<String>, String> {
+    if Json::of(value) != Json::String {
+        return Err(format!("expected a string, got {}", Json::of(value).name()));
+    }
+    let raw = read::<String>(value)?;
     let cleaned: String = raw.chars().filter(|c| !c.is_control()).collect::<String>().trim().to_string();
     if cleaned.is_empty() {
         return Ok(None);
@@ -655,7 +717,9 @@ mod tests {
     /// Owner settings written with `json!`, read the way the glue reads them.
     fn settings(v: serde_json::Value) -> RawSettings {
         match v {
-            Value::Object(members) => members.into_iter().collect(),
+            serde_json::Value::Object(members) => {
+                members.into_iter().map(|(k, v)| (k, serde_json::value::to_raw_value(&v).unwrap())).collect()
+            }
             _ => RawSettings::default(),
         }
     }
@@ -720,7 +784,7 @@ mod tests {
     fn the_rating_scale_is_stars_unless_the_owner_picks_another_or_none() {
         use crate::ending::Scale;
         assert_eq!(Config::default().rating, Some(Scale::Stars));
-        let read = |v: Value| parse_config(&[], &settings(json!({ "rating": v })));
+        let read = |v: serde_json::Value| parse_config(&[], &settings(json!({ "rating": v })));
         assert_eq!(read(json!("faces")).0.rating, Some(Scale::Faces));
         assert_eq!(read(json!("off")).0.rating, None);
         assert_eq!(read(json!(false)).0.rating, None);
@@ -798,8 +862,8 @@ mod tests {
             json!({"title": {"*": "Help", "fa": "راهنما"}, "locale": "fa-IR", "position": "left", "transport": "ws",
                    "heartbeat": 7, "open": true, "sound": true})
         );
-        assert_eq!(serde_json::from_value::<Config>(json).unwrap(), config);
-        assert!(serde_json::from_value::<Config>(json!({"position": "top"})).is_err(), "strict as a whole");
+        assert_eq!(serde_json::from_str::<Config>(&json.to_string()).unwrap(), config);
+        assert!(serde_json::from_str::<Config>(&json!({"position": "top"}).to_string()).is_err(), "strict as a whole");
     }
 
     #[test]

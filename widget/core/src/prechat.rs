@@ -4,7 +4,7 @@
 
 use crate::config::OwnerText;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 /// What kind of input a field is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -74,12 +74,12 @@ struct Form {
 
 /// The `prechat` setting: `true` (name and e-mail, [`default_fields`]),
 /// `false`, `{"fields": [...]}`, or the list of fields itself.
-pub fn read_fields(value: Value) -> Result<Vec<Field>, String> {
-    match value {
-        Value::Bool(true) => Ok(default_fields()),
-        Value::Bool(false) | Value::Null => Ok(vec![]),
-        Value::Array(_) => serde_json::from_value(value).map_err(|e| e.to_string()),
-        other => serde_json::from_value::<Form>(other).map(|f| f.fields).map_err(|e| e.to_string()),
+pub fn read_fields(value: &RawValue) -> Result<Vec<Field>, String> {
+    match value.get().trim_start().as_bytes().first() {
+        Some(b't') => Ok(default_fields()),
+        Some(b'f' | b'n') => Ok(vec![]),
+        Some(b'[') => crate::config::read(value),
+        _ => crate::config::read::<Form>(value).map(|f| f.fields),
     }
 }
 
@@ -222,9 +222,11 @@ mod tests {
 
     #[test]
     fn the_setting_in_each_shape() {
-        assert_eq!(read_fields(Value::Bool(true)).unwrap(), default_fields());
-        assert!(read_fields(Value::Bool(false)).unwrap().is_empty());
-        assert_eq!(read_fields(serde_json::json!([{"id": "a"}])).unwrap()[0].id, "a", "the list itself");
+        let raw = |v: serde_json::Value| serde_json::value::to_raw_value(&v).unwrap();
+        assert_eq!(read_fields(&raw(true.into())).unwrap(), default_fields());
+        assert!(read_fields(&raw(false.into())).unwrap().is_empty());
+        assert!(read_fields(&raw(serde_json::Value::Null)).unwrap().is_empty());
+        assert_eq!(read_fields(&raw(serde_json::json!([{"id": "a"}]))).unwrap()[0].id, "a", "the list itself");
         for bad in [
             serde_json::json!("yes"),
             serde_json::json!({"fields": [{"id": "a", "type": "date"}]}),
@@ -232,7 +234,7 @@ mod tests {
             serde_json::json!({"fields": [], "more": 1}),
             serde_json::json!({"fields": [{"id": "a", "options": [{"value": "v"}]}]}),
         ] {
-            assert!(read_fields(bad.clone()).is_err(), "{bad}");
+            assert!(read_fields(&raw(bad.clone())).is_err(), "{bad}");
         }
     }
 

@@ -349,15 +349,19 @@ pub struct Pending {
 
 /// The value, or its default if it is not one.
 fn lenient<'de, D: Deserializer<'de>, T: serde::de::DeserializeOwned + Default>(d: D) -> Result<T, D::Error> {
-    Ok(serde_json::from_value(serde_json::Value::deserialize(d)?).unwrap_or_default())
+    // Through `from_slice`, as the frames: no `serde_json::Value` in the wasm.
+    let raw = Box::<serde_json::value::RawValue>::deserialize(d)?;
+    Ok(serde_json::from_slice(raw.get().as_bytes()).unwrap_or_default())
 }
 
 /// The sane entries of a stored outbox; the others are dropped one by one.
 fn outbox<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Pending>, D::Error> {
-    let serde_json::Value::Array(items) = serde_json::Value::deserialize(d)? else { return Ok(vec![]) };
+    use serde_json::value::RawValue;
+    let raw = Box::<RawValue>::deserialize(d)?;
+    let items: Vec<Box<RawValue>> = serde_json::from_slice(raw.get().as_bytes()).unwrap_or_default();
     Ok(items
         .into_iter()
-        .filter_map(|item| serde_json::from_value::<Pending>(item).ok())
+        .filter_map(|item| serde_json::from_slice::<Pending>(item.get().as_bytes()).ok())
         .filter(|p| {
             !p.client_id.is_empty()
                 && p.client_id.len() <= 64
