@@ -22,7 +22,7 @@ const el = {
   resolve: $('resolve'), log: $('log'), typing: $('typing'), error: $('error'),
   stage: $('conv-stage'), locale: $('conv-locale'), takeover: $('takeover'), presence: $('presence'),
   facts: $('visitor-facts'), pages: $('visitor-pages'),
-  form: $('reply-form'), reply: $('reply'), send: $('send'),
+  form: $('reply-form'), reply: $('reply'), send: $('send'), files: $('reply-files'),
 };
 
 const state = {
@@ -550,6 +550,8 @@ function addMessage(m) {
   meta.append(who, time);
   const text = make('p', 'msg__text', { dir: 'auto' }, String(m.text ?? ''));
   item.append(meta, text);
+  if (!text.textContent) text.hidden = true;
+  if (Array.isArray(m.attachments) && m.attachments.length) item.append(renderFiles(m.attachments));
   // Follow new messages only if the agent was already at the bottom, not while reading back.
   const stick = el.log.scrollHeight - el.log.scrollTop - el.log.clientHeight < 48;
   const last = el.log.lastElementChild;
@@ -559,6 +561,72 @@ function addMessage(m) {
   if (stick) el.log.scrollTop = el.log.scrollHeight;
   renderSeen();
   reportRead();
+}
+
+// ---- Files ----
+
+const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
+const blobs = new Map(); // file URL -> blob: URL
+
+/** A file's address: the API gives it relative to /api/v1/. */
+const fileUrl = (a) => new URL(`../${a.url}`, API);
+
+/** Fetches a file with the agent key (its address alone opens nothing). */
+async function fileBlob(a) {
+  const url = String(fileUrl(a));
+  if (!blobs.has(url)) {
+    const res = await fetch(url, { headers: { Authorization: `Bearer ${state.key}` } });
+    if (!res.ok) throw new ApiError(res.status, `The file could not be fetched (${res.status}).`);
+    blobs.set(url, URL.createObjectURL(await res.blob()));
+  }
+  return blobs.get(url);
+}
+
+function fileSize(bytes) {
+  const kb = bytes / 1000;
+  return kb < 1000 ? `${Math.max(0.1, kb).toFixed(kb < 10 ? 1 : 0)} kB` : `${(kb / 1000).toFixed(1)} MB`;
+}
+
+/** Images shown (the name as their text alternative); every file a download link. */
+function renderFiles(list) {
+  const box = make('div', 'msg__files');
+  for (const a of list) {
+    if (!a || typeof a.url !== 'string' || typeof a.name !== 'string') continue;
+    if (IMAGE_TYPES.includes(a.type)) {
+      const img = make('img', 'msg__image', { alt: a.name });
+      img.hidden = true;
+      fileBlob(a).then((src) => { img.src = src; img.hidden = false; }).catch(() => img.remove());
+      box.append(img);
+    }
+    const link = make('a', 'msg__file', { href: String(fileUrl(a)), download: a.name, 'data-testid': 'file' });
+    link.append(make('bdi', '', {}, a.name), ` (${fileSize(Number(a.size) || 0)})`);
+    link.addEventListener('click', async (event) => {
+      event.preventDefault();
+      try {
+        const save = make('a', '', { href: await fileBlob(a), download: a.name });
+        save.click();
+      } catch (err) { showError(err.message); }
+    });
+    box.append(link);
+  }
+  return box;
+}
+
+const UPLOAD_ERRORS = {
+  413: 'is too large', 415: 'is not a type of file that can be sent', 422: 'does not contain what its name says',
+};
+
+/** Uploads the picked files to conversation `id`; their ids, in order. */
+async function uploadFiles(id) {
+  const ids = [];
+  for (const file of el.files.files) {
+    const url = new URL(path(id, `files?name=${encodeURIComponent(file.name)}`), API);
+    const res = await fetch(url, { method: 'POST', headers: { Authorization: `Bearer ${state.key}` }, body: file })
+      .catch(() => { throw new ApiError(0, 'Cannot reach the server. Check the connection and try again.'); });
+    if (!res.ok) throw new ApiError(res.status, `${file.name} ${UPLOAD_ERRORS[res.status] || `was refused (${res.status})`}.`);
+    ids.push((await res.json()).id);
+  }
+  return ids;
 }
 
 function onMessageEvent({ conversation, message }) {
@@ -667,7 +735,8 @@ el.form.addEventListener('submit', async (event) => {
   event.preventDefault();
   const id = state.selected;
   const text = el.reply.value.trim();
-  if (!id || !text || state.sending) return;
+  const picked = el.files.files.length;
+  if (!id || (!text && !picked) || state.sending) return;
   const p = state.pending;
   if (!p || p.conversation !== id || p.text !== text) state.pending = { conversation: id, text, clientId: newId() };
   const clientId = state.pending.clientId;
@@ -675,13 +744,16 @@ el.form.addEventListener('submit', async (event) => {
   el.send.setAttribute('aria-disabled', 'true');
   stopTyping();
   try {
-    const message = await api('POST', path(id, 'messages'), { text, name: agentName(), client_id: clientId });
+    // The files first; the reply then names them.
+    const attachments = picked ? await uploadFiles(id) : [];
+    const message = await api('POST', path(id, 'messages'), { text, name: agentName(), client_id: clientId, attachments });
     if (state.pending?.clientId === clientId) state.pending = null;
     state.drafts.delete(id);
     if (id === state.selected) {
       showError();
       // The agent may have kept typing while the request was in flight.
       if (el.reply.value.trim() === text) el.reply.value = '';
+      el.files.value = '';
       addMessage(message);
     }
   } catch (err) {

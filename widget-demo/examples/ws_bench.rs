@@ -295,7 +295,7 @@ async fn visitor(
     for i in 0..messages {
         let client_id = format!("bench-{index}-{i}");
         let text = format!("Load test message {} of {messages} from visitor {index}.", i + 1);
-        let frame = ClientFrame::Message { client_id: client_id.clone(), text };
+        let frame = ClientFrame::Message { client_id: client_id.clone(), text, attachments: vec![] };
         let started = Instant::now();
         if ws.send(Message::Text(encode_client_frame(&frame).into())).await.is_err() {
             shared.dropped.fetch_add(1, Relaxed);

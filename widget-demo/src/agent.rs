@@ -21,7 +21,7 @@ use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
-fn authorized(app: &App, headers: &HeaderMap, key: Option<&str>) -> Result<(), Response> {
+pub fn authorized(app: &App, headers: &HeaderMap, key: Option<&str>) -> Result<(), Response> {
     check_origin(app, headers)?;
     let bearer =
         headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
@@ -45,7 +45,7 @@ fn refusal(r: Refusal) -> Response {
     (status, r.code).into_response()
 }
 
-fn exists(app: &App, id: &str) -> Result<(), Response> {
+pub fn exists(app: &App, id: &str) -> Result<(), Response> {
     match app.store.conversation(id) {
         Ok(Some(_)) => Ok(()),
         Ok(None) => Err((StatusCode::NOT_FOUND, "no such conversation").into_response()),

@@ -8,6 +8,7 @@
 mod agent;
 mod bot;
 mod faults;
+mod files;
 mod mail;
 mod server;
 mod store;
@@ -46,6 +47,8 @@ struct Options {
     smtp_ca: Option<PathBuf>,
     mail_from: String,
     team_email: Option<String>,
+    files: Option<PathBuf>,
+    upload: salam_core::attach::Policy,
 }
 
 impl Default for Options {
@@ -68,6 +71,8 @@ impl Default for Options {
             smtp_ca: None,
             mail_from: "Salam <salam@localhost>".into(),
             team_email: None,
+            files: None,
+            upload: Default::default(),
         }
     }
 }
@@ -80,6 +85,9 @@ const USAGE: &str = "usage: salam-demo [--port N (0 picks a free one)] [--host A
                   [--smtp smtp://[USER:PASSWORD@]HOST[:PORT][?tls=starttls] | smtps://... (sends e-mail; without it, e-mails are printed)]
                   [--smtp-ca FILE (PEM: the mail server's own certificate authority, besides the usual ones)]
                   [--mail-from \"NAME <ADDRESS>\" (default Salam <salam@localhost>)] [--team-email ADDRESS (new tickets)]
+                  [--files DIR (attachments; default: the database's name with .files, or a temporary one)]
+                  [--upload-types TYPE,... (default image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain; image/* for a family)]
+                  [--upload-max-mb N (default 10)]
                   [--dist DIR] [--site DIR]";
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
@@ -100,6 +108,19 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--smtp-ca" => o.smtp_ca = Some(value()?.into()),
             "--mail-from" => o.mail_from = value()?,
             "--team-email" => o.team_email = Some(value()?).filter(|s| !s.trim().is_empty()),
+            "--files" => o.files = Some(value()?.into()),
+            "--upload-types" => {
+                let types: Vec<String> =
+                    value()?.split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect();
+                if types.is_empty() || types.iter().any(|t| !t.contains('/')) {
+                    return Err(format!("--upload-types takes media types such as image/png,application/pdf\n{USAGE}"));
+                }
+                o.upload.types = types;
+            }
+            "--upload-max-mb" => match value()?.parse::<u64>() {
+                Ok(mb @ 1..=1024) => o.upload.max_bytes = mb * 1024 * 1024,
+                _ => return Err(format!("--upload-max-mb must be a number 1-1024\n{USAGE}")),
+            },
             "--agent-key" => o.agent_key = Some(value()?).filter(|k| !k.is_empty()),
             "--allow-origin" => o.allow_origins.push(value()?.trim_end_matches('/').to_string()),
             "--rate" => {
@@ -137,6 +158,14 @@ fn app(o: &Options, state: Arc<App>) -> Router {
         .route("/agent/events", get(agent::events))
         .layer(DefaultBodyLimit::max(salam_core::protocol::MAX_FRAME_BYTES))
         .layer(cors(state.clone()));
+    // Uploads take the whole file in one body, up to the limit.
+    let files = Router::new()
+        .route("/files", post(files::upload))
+        .route("/files/{id}", get(files::download))
+        .route("/agent/conversations/{id}/files", post(files::agent_upload))
+        .layer(DefaultBodyLimit::max(o.upload.max_bytes as usize))
+        .layer(cors(state.clone()));
+    let api = api.merge(files);
     #[allow(unused_mut)]
     let mut router = Router::new()
         .route("/healthz", get(|| async { "ok" }))
@@ -265,6 +294,18 @@ async fn main() {
     };
     app_state.mail = Some(mail::start(notifier));
     app_state.team_email = options.team_email.clone();
+    let files_dir = match &options.files {
+        Some(dir) => dir.clone(),
+        None if options.db.as_os_str() == ":memory:" => app_state.files.dir().to_path_buf(),
+        None => options.db.with_extension("files"),
+    };
+    match files::Files::new(files_dir.clone(), options.upload.clone()) {
+        Ok(f) => app_state.files = f,
+        Err(e) => {
+            eprintln!("cannot use {} for attachments: {e}", files_dir.display());
+            std::process::exit(2);
+        }
+    }
     if let Some(kb) = &options.kb {
         match bot::Bot::load(kb).await {
             Ok(bot) => app_state.bot = Some(bot),
@@ -467,7 +508,7 @@ mod tests {
             .await;
         let ServerFrame::Welcome { token, conversation, head_seq: 0, .. } = hear(&mut ws).await else { panic!() };
         assert!(token.len() > 64, "an unguessable token");
-        let msg = ClientFrame::Message { client_id: "c1".into(), text: "hello".into() };
+        let msg = ClientFrame::Message { client_id: "c1".into(), text: "hello".into(), attachments: vec![] };
         say(&mut ws, msg.clone()).await;
         let mut got = vec![hear(&mut ws).await, hear(&mut ws).await];
         got.sort_by_key(|f| matches!(f, ServerFrame::Message { .. }));

@@ -8,7 +8,7 @@ use crate::store::{NewMessage, NewTicket, Store, Visitor};
 use salam_core::hours::schedule::Schedule;
 use salam_core::protocol::agent::{Identity, RatingInfo, Reply, Summary};
 use salam_core::protocol::{
-    Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, Stage, VisitorContext, MAX_HISTORY_PAGE,
+    Attachment, Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, Stage, VisitorContext, MAX_HISTORY_PAGE,
     MAX_MESSAGE_CHARS, MAX_QUICK_REPLIES, PROTOCOL_VERSION,
 };
 use serde::Serialize;
@@ -99,6 +99,8 @@ pub struct App {
     pub team_email: Option<String>,
     /// The e-mails' texts, per language.
     mail_texts: Texts,
+    /// Attachments: the files on disk and what may be uploaded.
+    pub files: crate::files::Files,
 }
 
 /// An agent's presence, as the console sets it.
@@ -131,14 +133,14 @@ pub struct Refusal {
 }
 
 /// The text of a new message, trimmed, or why it is refused. Visitors and
-/// agents are held to the same rules.
-fn checked_text<'a>(text: &'a str, client_id: Option<&str>) -> Result<&'a str, Refusal> {
+/// agents are held to the same rules; with files, the text may be empty.
+fn checked_text<'a>(text: &'a str, client_id: Option<&str>, files: bool) -> Result<&'a str, Refusal> {
     let refuse = |code| Refusal { code, retry_after_ms: None };
     if client_id.is_some_and(|c| c.is_empty() || c.len() > 64) {
         return Err(refuse("malformed"));
     }
     let text = text.trim();
-    if text.is_empty() {
+    if text.is_empty() && !files {
         return Err(refuse("empty"));
     }
     if text.chars().count() > MAX_MESSAGE_CHARS {
@@ -196,6 +198,11 @@ impl App {
             mail: None,
             team_email: None,
             mail_texts: Texts::load().expect("the shipped mail.ftl files parse (a test checks them)"),
+            files: crate::files::Files::new(
+                std::env::temp_dir().join(format!("salam-files-{}", std::process::id())),
+                Default::default(),
+            )
+            .expect("the temporary directory is writable"),
         }
     }
 
@@ -232,7 +239,7 @@ impl App {
     ) -> Result<u64, Refusal> {
         let refuse = |code| Refusal { code, retry_after_ms: None };
         let conversation = visitor.conversation.as_str();
-        let text = checked_text(text, Some(client_id))?;
+        let text = checked_text(text, Some(client_id), false)?;
         let email = email.trim();
         if email.chars().count() > 254 || !salam_core::prechat::looks_like_email(email) {
             return Err(refuse("invalid_email"));
@@ -277,6 +284,7 @@ impl App {
                 at: now_ms(),
                 avatar: None,
                 quick_replies: &[],
+                attachments: &[],
             },
         );
         let mail = TicketMail { reference: format!("#{reference}"), name: &name, email, subject: &subject, text };
@@ -521,6 +529,7 @@ impl App {
                 at: now_ms(),
                 avatar: None,
                 quick_replies,
+                attachments: &[],
             },
         );
     }
@@ -561,6 +570,7 @@ impl App {
                     at: now_ms(),
                     avatar: None,
                     quick_replies: &[],
+                    attachments: &[],
                 },
             );
         }
@@ -635,7 +645,7 @@ impl App {
     }
 
     /// Token bucket per visitor: `Ok` to go ahead, or how long to wait.
-    fn take_token(&self, visitor: i64) -> Result<(), u64> {
+    pub fn take_token(&self, visitor: i64) -> Result<(), u64> {
         let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
         let now = Instant::now();
         let (burst, per_sec) = self.rate;
@@ -760,7 +770,12 @@ impl App {
     /// that connection only (others hear through the room).
     pub fn handle(&self, visitor: &Visitor, frame: ClientFrame) -> Vec<ServerFrame> {
         match frame {
-            ClientFrame::Message { client_id, text } => match self.visitor_message(visitor, &client_id, &text) {
+            ClientFrame::Message { client_id, text, attachments } => match self.visitor_message(
+                visitor,
+                &client_id,
+                &text,
+                &attachments,
+            ) {
                 Ok(ack) => vec![ack],
                 Err(r) => vec![ServerFrame::Error {
                     code: r.code.into(),
@@ -831,6 +846,7 @@ impl App {
                         at: now_ms(),
                         avatar: None,
                         quick_replies: &[],
+                        attachments: &[],
                     },
                 );
                 self.tell_agents_summary(&visitor.conversation);
@@ -928,9 +944,16 @@ impl App {
     }
 
     /// Stores a visitor message (once per client id) and returns its ack.
-    pub fn visitor_message(&self, visitor: &Visitor, client_id: &str, text: &str) -> Result<ServerFrame, Refusal> {
-        let text = checked_text(text, Some(client_id))?;
+    pub fn visitor_message(
+        &self,
+        visitor: &Visitor,
+        client_id: &str,
+        text: &str,
+        attachments: &[String],
+    ) -> Result<ServerFrame, Refusal> {
+        let text = checked_text(text, Some(client_id), !attachments.is_empty())?;
         let unavailable = |_| Refusal { code: "unavailable", retry_after_ms: None };
+        let files = self.attachments(&visitor.conversation, attachments)?;
         let ack = |id: String, seq: u64| ServerFrame::Ack { client_id: client_id.to_string(), id, seq };
         if let Err(wait) = self.take_token(visitor.id) {
             // Over budget, but a retransmission of a stored message is still
@@ -952,6 +975,7 @@ impl App {
                     at: now_ms(),
                     avatar: None,
                     quick_replies: &[],
+                    attachments: &files,
                 },
             )
             .map_err(unavailable)?;
@@ -990,7 +1014,8 @@ impl App {
                 let _ = self.store.start_wait(conversation, now_ms());
                 self.publish(conversation, self.stage_frame(conversation));
             }
-            Ok(Some(h)) if h.stage == Stage::Bot => {
+            // The bot reads words; a file alone waits for a person's eyes.
+            Ok(Some(h)) if h.stage == Stage::Bot && !text.is_empty() => {
                 if let Some(bot) = &self.bot {
                     let locale = h.locale.unwrap_or_else(|| "en".into());
                     let reply = bot.reply(text, &locale, Memory { unhelpful: h.unhelpful, asked: h.asked });
@@ -1009,12 +1034,30 @@ impl App {
         Ok(ack)
     }
 
+    /// The files a message names, each uploaded to this conversation (at
+    /// most 10); else `bad_attachment`.
+    fn attachments(&self, conversation: &str, ids: &[String]) -> Result<Vec<Attachment>, Refusal> {
+        if ids.is_empty() {
+            return Ok(vec![]);
+        }
+        let refuse = |code| Refusal { code, retry_after_ms: None };
+        if ids.len() > 10 {
+            return Err(refuse("bad_attachment"));
+        }
+        match self.store.files_in(conversation, ids) {
+            Ok(Some(files)) => Ok(files),
+            Ok(None) => Err(refuse("bad_attachment")),
+            Err(_) => Err(refuse("unavailable")),
+        }
+    }
+
     /// Stores an agent message (once per `client_id`, if given) and sends it
     /// to the visitor. The agent joins the conversation first if they had
     /// not (the bot stops; the visitor sees who answers).
     pub fn agent_message(&self, conversation: &str, reply: &Reply) -> Result<ServerFrame, Refusal> {
-        let text = checked_text(&reply.text, reply.client_id.as_deref())?;
+        let text = checked_text(&reply.text, reply.client_id.as_deref(), !reply.attachments.is_empty())?;
         let refuse = |code| Refusal { code, retry_after_ms: None };
+        let files = self.attachments(conversation, &reply.attachments)?;
         let agent = agent_author(reply.name.as_deref(), reply.avatar.as_deref(), reply.team.as_deref());
         if reply.client_id.is_some() {
             // A retransmission answers with the stored message and changes nothing.
@@ -1041,6 +1084,7 @@ impl App {
                     at: now_ms(),
                     avatar: agent.avatar.as_deref(),
                     quick_replies: &quick_replies,
+                    attachments: &files,
                 },
             )
             .ok_or(refuse("unavailable"))?;
@@ -1122,14 +1166,14 @@ mod tests {
         let mut a = app();
         a.rate = (3.0, 0.001);
         let (v, _, _) = a.visitor(None).unwrap();
-        let first = a.visitor_message(&v, "c1", "hello").unwrap();
+        let first = a.visitor_message(&v, "c1", "hello", &[]).unwrap();
         for _ in 0..10 {
-            assert_eq!(a.visitor_message(&v, "c1", "hello").unwrap(), first, "the original ack, again");
+            assert_eq!(a.visitor_message(&v, "c1", "hello", &[]).unwrap(), first, "the original ack, again");
         }
-        assert!(a.visitor_message(&v, "c2", "two").is_ok());
-        assert!(a.visitor_message(&v, "c3", "three").is_ok(), "the budget of 3 is intact");
-        assert_eq!(a.visitor_message(&v, "c4", "four").unwrap_err().code, "rate_limited");
-        assert_eq!(a.visitor_message(&v, "c1", "hello").unwrap(), first, "answered even when over budget");
+        assert!(a.visitor_message(&v, "c2", "two", &[]).is_ok());
+        assert!(a.visitor_message(&v, "c3", "three", &[]).is_ok(), "the budget of 3 is intact");
+        assert_eq!(a.visitor_message(&v, "c4", "four", &[]).unwrap_err().code, "rate_limited");
+        assert_eq!(a.visitor_message(&v, "c1", "hello", &[]).unwrap(), first, "answered even when over budget");
         assert_eq!(a.store.messages_after(&v.conversation, 0, 10).unwrap().len(), 3);
     }
 
@@ -1208,7 +1252,7 @@ mod tests {
         assert_eq!(listed.map(|t| (t.reference, t.status)), Some((1001, TicketStatus::Open)), "the list shows it");
         assert!(a.store.set_ticket_status(k, TicketStatus::Solved).unwrap());
         assert_eq!(a.store.ticket_of(k).unwrap().unwrap().status, TicketStatus::Solved);
-        a.visitor_message(&v, "c9", "One more thing").unwrap();
+        a.visitor_message(&v, "c9", "One more thing", &[]).unwrap();
         assert_eq!(a.store.ticket_of(k).unwrap().unwrap().status, TicketStatus::Open, "writing again reopens it");
         let reply = Reply { text: "It ships today.".into(), name: Some("Sara".into()), ..Reply::default() };
         a.agent_message(k, &reply).unwrap();
@@ -1226,7 +1270,7 @@ mod tests {
         let mut a = app();
         let (v, _, _) = a.visitor(None).unwrap();
         let k = v.conversation.as_str();
-        a.visitor_message(&v, "c1", "Where is <b>my</b> order?").unwrap();
+        a.visitor_message(&v, "c1", "Where is <b>my</b> order?", &[]).unwrap();
         a.agent_message(k, &Reply { text: "On its way.".into(), name: Some("Sara".into()), ..Reply::default() })
             .unwrap();
         // Ending: resolved once; a retransmission hears the status again.
@@ -1289,7 +1333,7 @@ mod tests {
         let (v, _, _) = a.visitor(None).unwrap();
         let k = v.conversation.as_str();
         assert_eq!(stage(&a, k), (Stage::Bot, None, None));
-        a.visitor_message(&v, "c1", "what is the price?").unwrap();
+        a.visitor_message(&v, "c1", "what is the price?", &[]).unwrap();
         assert_eq!(
             texts(&a, k)[1..],
             [(AuthorKind::Bot, "**$9** a month".to_string()), (AuthorKind::Bot, "Did that help?".to_string())]
@@ -1297,7 +1341,7 @@ mod tests {
         let asked = a.store.messages_after(k, 2, 1).unwrap();
         assert_eq!(asked[0].quick_replies, ["Yes", "No"], "stored with its quick replies");
         // Asking for a person: the bot says a person will come, and the queue has it.
-        a.visitor_message(&v, "c2", "I want to talk to a human").unwrap();
+        a.visitor_message(&v, "c2", "I want to talk to a human", &[]).unwrap();
         assert_eq!(
             texts(&a, k).last().unwrap(),
             &(AuthorKind::Bot, "A person will join this chat shortly.".to_string())
@@ -1309,7 +1353,7 @@ mod tests {
         assert_eq!(stage(&a, &w.conversation), (Stage::Waiting, None, Some(2)));
         // While waiting the bot is silent.
         let before = texts(&a, k).len();
-        a.visitor_message(&v, "c3", "price?").unwrap();
+        a.visitor_message(&v, "c3", "price?", &[]).unwrap();
         assert_eq!(texts(&a, k).len(), before + 1, "only the visitor's message");
         // The agent answers: joined (with a notice), and the other visitor moves up.
         let reply = Reply { text: "Hi, Sara here".into(), name: Some("Sara".into()), ..Reply::default() };
@@ -1323,7 +1367,7 @@ mod tests {
         );
         assert_eq!(stage(&a, k), (Stage::Agent, Some("Sara".into()), None));
         assert_eq!(stage(&a, &w.conversation), (Stage::Waiting, None, Some(1)));
-        a.visitor_message(&v, "c4", "price?").unwrap();
+        a.visitor_message(&v, "c4", "price?", &[]).unwrap();
         assert_eq!(texts(&a, k).last().unwrap().0, AuthorKind::Visitor, "the bot stays silent");
         // The same agent again: no second notice.
         a.agent_message(k, &Reply { text: "Anything else?".into(), name: Some("Sara".into()), ..Reply::default() })
@@ -1331,7 +1375,7 @@ mod tests {
         assert_eq!(texts(&a, k).iter().filter(|(k, _)| *k == AuthorKind::System).count(), 1);
         // Resolved, then the visitor writes again: the bot answers first again.
         a.store.set_status(k, ConversationStatus::Resolved, now_ms()).unwrap();
-        a.visitor_message(&v, "c5", "price?").unwrap();
+        a.visitor_message(&v, "c5", "price?", &[]).unwrap();
         assert_eq!(stage(&a, k).0, Stage::Bot);
         assert_eq!(texts(&a, k).last().unwrap().1, "Did that help?");
     }
@@ -1341,7 +1385,7 @@ mod tests {
         let a = app();
         let (v, _, _) = a.visitor(None).unwrap();
         assert_eq!(stage(&a, &v.conversation), (Stage::Waiting, None, None), "not in the queue before writing");
-        a.visitor_message(&v, "c1", "hello").unwrap();
+        a.visitor_message(&v, "c1", "hello", &[]).unwrap();
         assert_eq!(stage(&a, &v.conversation), (Stage::Waiting, None, Some(1)));
         assert_eq!(texts(&a, &v.conversation).len(), 1, "nobody answers automatically");
     }
@@ -1398,7 +1442,7 @@ mod tests {
         let now = now_ms();
         for (i, wait_min) in [2u64, 4, 30].into_iter().enumerate() {
             let (v, _, _) = a.visitor(None).unwrap();
-            a.visitor_message(&v, &format!("c{i}"), "hello").unwrap();
+            a.visitor_message(&v, &format!("c{i}"), "hello", &[]).unwrap();
             let asked = a.store.messages_after(&v.conversation, 0, 1).unwrap()[0].at;
             a.store
                 .append(
@@ -1411,13 +1455,14 @@ mod tests {
                         at: asked + wait_min * 60_000,
                         avatar: None,
                         quick_replies: &[],
+                        attachments: &[],
                     },
                 )
                 .unwrap();
         }
         // One never answered: not counted.
         let (v, _, _) = a.visitor(None).unwrap();
-        a.visitor_message(&v, "c9", "anyone?").unwrap();
+        a.visitor_message(&v, "c9", "anyone?", &[]).unwrap();
         assert_eq!(a.median_first_response(now), Some(4 * 60_000));
         a.refresh_availability(now, true);
         assert_eq!(availability(&a, now), (true, None, Some(4)));
@@ -1428,8 +1473,8 @@ mod tests {
         let a = app();
         let (v, token, _) = a.visitor(None).unwrap();
         let k = v.conversation.clone();
-        a.visitor_message(&v, "c1", "one").unwrap();
-        a.visitor_message(&v, "c2", "two").unwrap();
+        a.visitor_message(&v, "c1", "one", &[]).unwrap();
+        a.visitor_message(&v, "c2", "two", &[]).unwrap();
         let mut room = a.subscribe(&k);
         let mut consoles = a.agents.subscribe();
         a.agent_read(&k, 99);

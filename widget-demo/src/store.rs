@@ -13,7 +13,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use salam_core::protocol::agent::{
     Identity, LastMessage, PageView, RatingInfo, Summary, TicketBrief, TicketInfo, TicketStatus, VisitorInfo,
 };
-use salam_core::protocol::{Author, AuthorKind, ConversationStatus, ServerFrame, Stage};
+use salam_core::protocol::{Attachment, Author, AuthorKind, ConversationStatus, ServerFrame, Stage};
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -66,6 +66,8 @@ pub struct Stored {
     pub avatar: Option<String>,
     /// Answers the visitor may pick.
     pub quick_replies: Vec<String>,
+    /// Files sent with it.
+    pub attachments: Vec<Attachment>,
 }
 
 impl Stored {
@@ -80,6 +82,7 @@ impl Stored {
             client_id: if self.author == AuthorKind::Visitor { self.client_id.clone() } else { None },
             at: Some(self.at),
             quick_replies: self.quick_replies.clone(),
+            attachments: self.attachments.clone(),
         }
     }
 }
@@ -101,6 +104,8 @@ pub struct NewMessage<'a> {
     pub avatar: Option<&'a str>,
     /// Answers the visitor may pick.
     pub quick_replies: &'a [String],
+    /// Files sent with it.
+    pub attachments: &'a [Attachment],
 }
 
 /// Who handles a conversation, and what the bot remembers of it.
@@ -196,6 +201,22 @@ pub trait Store: Send + Sync {
     /// For conversations created since `since` (ms) that an agent answered:
     /// when the visitor first wrote, and when an agent first replied after.
     fn first_responses(&self, since: u64) -> Result<Vec<(u64, u64)>>;
+    /// Records an uploaded file (stored on disk as `hash`) in a conversation.
+    #[allow(clippy::too_many_arguments)]
+    fn add_file(
+        &self,
+        conversation: &str,
+        hash: &str,
+        name: &str,
+        mime: &str,
+        size: u64,
+        author: &str,
+        now: u64,
+    ) -> Result<Attachment>;
+    /// The file with this id.
+    fn file(&self, id: &str) -> Result<Option<crate::files::FileRecord>>;
+    /// The files with these ids, if every one is in `conversation`.
+    fn files_in(&self, conversation: &str, ids: &[String]) -> Result<Option<Vec<Attachment>>>;
 }
 
 /// Schema changes, in order; `PRAGMA user_version` says how many ran.
@@ -291,6 +312,19 @@ const MIGRATIONS: &[&str] = &[
         at INTEGER NOT NULL,
         UNIQUE (conversation_id, client_id)
     );",
+    // 9: attachments: files by content hash, and the messages that carry them.
+    "CREATE TABLE files (
+        id INTEGER PRIMARY KEY,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        hash TEXT NOT NULL,
+        name TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        author TEXT NOT NULL,
+        at INTEGER NOT NULL
+    );
+    CREATE INDEX files_by_conversation ON files(conversation_id);
+    ALTER TABLE messages ADD COLUMN attachments TEXT;",
 ];
 
 /// A ticket to make.
@@ -419,7 +453,7 @@ fn status_str(s: ConversationStatus) -> &'static str {
     }
 }
 
-const MESSAGE_COLUMNS: &str = "id, seq, author, name, text, client_id, at, avatar, quick_replies";
+const MESSAGE_COLUMNS: &str = "id, seq, author, name, text, client_id, at, avatar, quick_replies, attachments";
 
 fn row_to_stored(r: &rusqlite::Row<'_>) -> rusqlite::Result<Stored> {
     Ok(Stored {
@@ -435,6 +469,26 @@ fn row_to_stored(r: &rusqlite::Row<'_>) -> rusqlite::Result<Stored> {
             .get::<_, Option<String>>(8)?
             .and_then(|json| serde_json::from_str(&json).ok())
             .unwrap_or_default(),
+        attachments: r
+            .get::<_, Option<String>>(9)?
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default(),
+    })
+}
+
+/// A file id (`f_12`) as its row id.
+fn file_row(id: &str) -> Option<i64> {
+    id.strip_prefix("f_")?.parse().ok()
+}
+
+fn row_to_attachment(r: &rusqlite::Row<'_>) -> rusqlite::Result<Attachment> {
+    let id = format!("f_{}", r.get::<_, i64>(0)?);
+    Ok(Attachment {
+        url: crate::files::url_of(&id),
+        id,
+        name: r.get(1)?,
+        mime: r.get(2)?,
+        size: r.get::<_, i64>(3)? as u64,
     })
 }
 
@@ -543,8 +597,8 @@ impl Store for Sqlite {
                 |r| r.get(0),
             )?;
             tx.execute(
-                "INSERT INTO messages (conversation_id, seq, author, name, text, client_id, at, avatar, quick_replies)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO messages (conversation_id, seq, author, name, text, client_id, at, avatar, quick_replies, attachments)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 params![
                     conversation,
                     seq,
@@ -554,7 +608,8 @@ impl Store for Sqlite {
                     m.client_id,
                     m.at as i64,
                     m.avatar,
-                    (!m.quick_replies.is_empty()).then(|| serde_json::to_string(m.quick_replies).unwrap_or_default())
+                    (!m.quick_replies.is_empty()).then(|| serde_json::to_string(m.quick_replies).unwrap_or_default()),
+                    (!m.attachments.is_empty()).then(|| serde_json::to_string(m.attachments).unwrap_or_default())
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -570,6 +625,7 @@ impl Store for Sqlite {
                     at: m.at,
                     avatar: m.avatar.map(str::to_string),
                     quick_replies: m.quick_replies.to_vec(),
+                    attachments: m.attachments.to_vec(),
                 },
                 true,
             ))
@@ -888,6 +944,60 @@ impl Store for Sqlite {
         })
     }
 
+    fn add_file(
+        &self,
+        conversation: &str,
+        hash: &str,
+        name: &str,
+        mime: &str,
+        size: u64,
+        author: &str,
+        now: u64,
+    ) -> Result<Attachment> {
+        self.with(|c| {
+            c.execute(
+                "INSERT INTO files (conversation_id, hash, name, mime, size, author, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![conversation, hash, name, mime, size as i64, author, now as i64],
+            )?;
+            let id = format!("f_{}", c.last_insert_rowid());
+            Ok(Attachment { url: crate::files::url_of(&id), id, name: name.into(), mime: mime.into(), size })
+        })
+    }
+
+    fn file(&self, id: &str) -> Result<Option<crate::files::FileRecord>> {
+        let Some(row) = file_row(id) else { return Ok(None) };
+        self.with(|c| {
+            c.query_row(
+                "SELECT id, name, mime, size, conversation_id, hash FROM files WHERE id = ?1",
+                [row],
+                |r| {
+                    Ok(crate::files::FileRecord {
+                        attachment: row_to_attachment(r)?,
+                        conversation: r.get(4)?,
+                        hash: r.get(5)?,
+                    })
+                },
+            )
+            .optional()
+        })
+    }
+
+    fn files_in(&self, conversation: &str, ids: &[String]) -> Result<Option<Vec<Attachment>>> {
+        self.with(|c| {
+            let mut stmt =
+                c.prepare_cached("SELECT id, name, mime, size FROM files WHERE id = ?1 AND conversation_id = ?2")?;
+            let mut out = vec![];
+            for id in ids {
+                let Some(row) = file_row(id) else { return Ok(None) };
+                match stmt.query_row(params![row, conversation], row_to_attachment).optional()? {
+                    Some(a) => out.push(a),
+                    None => return Ok(None),
+                }
+            }
+            Ok(Some(out))
+        })
+    }
+
     fn waiting(&self) -> Result<Vec<String>> {
         self.with(|c| {
             let mut stmt = c.prepare_cached(
@@ -907,7 +1017,7 @@ mod tests {
     use super::*;
 
     fn msg<'a>(text: &'a str, client_id: Option<&'a str>) -> NewMessage<'a> {
-        NewMessage { author: AuthorKind::Visitor, name: None, text, client_id, at: 1, avatar: None, quick_replies: &[] }
+        NewMessage { author: AuthorKind::Visitor, name: None, text, client_id, at: 1, avatar: None, quick_replies: &[], attachments: &[] }
     }
 
     #[test]

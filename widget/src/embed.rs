@@ -196,9 +196,16 @@ fn try_boot(
     let started_out: Rc<RefCell<Option<Started>>> = Rc::default();
     let started_in = started_out.clone();
     let greetings = config.greetings.clone();
+    let files_base = matches!(config.transport, TransportKind::WebSocket | TransportKind::Sse)
+        .then(|| api_urls(config.endpoint.as_deref(), &bundle_base(window)).http);
     let mount = leptos::mount::mount_to(mount_point, move || {
         let chat = Chat::new(transport, I18n::from_prepared(prepared));
         chat.set_heartbeat(config.heartbeat_secs);
+        // Files go to the reference API's upload endpoint; a bridge or the
+        // in-page echo has none, and the widget then offers no attachments.
+        if let Some(base) = &files_base {
+            chat.set_files_base(base);
+        }
         // The outbox and the visitor token survive reloads and navigation;
         // restored now, so the launcher shows the unread count at once. The
         // connection is the next stage's (see `boot`).

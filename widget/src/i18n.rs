@@ -127,6 +127,21 @@ impl I18n {
         self.0.try_with(|a| a.localizer.number(n)).unwrap_or_default()
     }
 
+    /// A file's size, in kB below a megabyte and in MB above, in the
+    /// active language ("48 kB", "۲٫۵ مگابایت").
+    pub fn file_size(&self, bytes: u64) -> String {
+        let (unit, n) = if bytes < 1_000_000 { ("kilobyte", bytes as f64 / 1e3) } else { ("megabyte", bytes as f64 / 1e6) };
+        let opts = Object::new();
+        for (k, v) in [("style", "unit"), ("unit", unit)] {
+            let _ = Reflect::set(&opts, &k.into(), &v.into());
+        }
+        let _ = Reflect::set(&opts, &"maximumFractionDigits".into(), &JsValue::from(if n < 10.0 { 1 } else { 0 }));
+        self.0
+            .try_with(|a| format_with(&intl_new("NumberFormat", &a.intl_tag, &opts)?, &[JsValue::from(n.max(0.1))]))
+            .flatten()
+            .unwrap_or_default()
+    }
+
     /// Active language tag (a shipped locale, or the pseudo-locale).
     pub fn lang(&self) -> String {
         self.0.try_with(|a| a.localizer.lang()).unwrap_or_default()

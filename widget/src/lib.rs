@@ -27,6 +27,7 @@
 
 mod chat;
 mod embed;
+mod files;
 mod i18n;
 mod sound;
 mod split;

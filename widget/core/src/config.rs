@@ -226,6 +226,9 @@ pub struct ApiUrls {
     pub events: String,
     /// The URL frames are POSTed to.
     pub frames: String,
+    /// The HTTP API's base (`.../api/v1`): uploads go to `{http}/files`,
+    /// and attachments' relative URLs are resolved against it.
+    pub http: String,
 }
 
 /// The API URLs for `endpoint` (the server's base URL, or an absolute path
@@ -255,6 +258,7 @@ pub fn api_urls(endpoint: Option<&str>, bundle_base: &str) -> ApiUrls {
         ws: format!("{}://{authority}{path}/api/v1/ws", if secure { "wss" } else { "ws" }),
         events: format!("{http}/events"),
         frames: format!("{http}/frames"),
+        http,
     }
 }
 
@@ -305,6 +309,10 @@ pub struct Config {
     /// `None`: no rating.
     #[serde(skip)]
     pub rating: Option<crate::ending::Scale>,
+    /// Which files the visitor may send (see [`crate::attach`]); `None`:
+    /// no attachments.
+    #[serde(skip)]
+    pub attachments: Option<crate::attach::Policy>,
 }
 
 impl Default for Config {
@@ -323,6 +331,7 @@ impl Default for Config {
             prechat: vec![],
             channels: vec![],
             rating: Some(crate::ending::Scale::Stars),
+            attachments: Some(crate::attach::Policy::default()),
         }
     }
 }
@@ -362,6 +371,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "prechat",
     "channels",
     "rating",
+    "attachments",
 ];
 
 /// Merges `data-*` attributes and `salamSettings` into a [`Config`].
@@ -484,7 +494,7 @@ fn apply(config: &mut Config, key: &str, value: Value) -> Result<(), String> {
                 other => crate::ending::Scale::parse(&read::<String>(other)?)?,
             }
         }
-        // Each rule on its own: a bad one is named, the good ones stay.
+        "attachments" => config.attachments = attachments(value)?,
         // Each channel on its own: a bad one is named, the good ones stay.
         "channels" => {
             let Value::Array(list) = value else {
@@ -590,6 +600,36 @@ fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
         },
         other => Err(D::Error::custom(format!("expected true or false, got {}; using false", kind(&other)))),
     }
+}
+
+/// `false` (or `"off"`): none; `true`: the default; or
+/// `{"types": ["image/*", "application/pdf"], "maxMb": 5}` (`types` may be
+/// one comma-separated string, as a `data-*` attribute gives it).
+fn attachments(value: Value) -> Result<Option<crate::attach::Policy>, String> {
+    let mut policy = crate::attach::Policy::default();
+    let fields = match value {
+        Value::Bool(on) => return Ok(on.then_some(policy)),
+        Value::String(s) if matches!(s.trim(), "off" | "false" | "no" | "0") => return Ok(None),
+        Value::String(s) if matches!(s.trim(), "" | "on" | "true" | "yes" | "1") => return Ok(Some(policy)),
+        Value::Object(fields) => fields,
+        other => return Err(format!("expected false, true or {{\"types\": [...], \"maxMb\": N}}, got {}", kind(&other))),
+    };
+    for (key, v) in fields {
+        match (key.as_str(), v) {
+            ("types", Value::String(s)) => policy.types = s.split(',').map(|t| t.trim().to_string()).collect(),
+            ("types", Value::Array(list)) => {
+                policy.types = list.into_iter().map(|t| t.as_str().unwrap_or("").trim().to_string()).collect()
+            }
+            ("maxMb", Value::Number(n)) if n.as_f64().is_some_and(|mb| mb > 0.0 && mb <= 1024.0) => {
+                policy.max_bytes = (n.as_f64().unwrap_or(10.0) * 1024.0 * 1024.0) as u64
+            }
+            (other, _) => return Err(format!("\"{other}\" is not types (a list of media types) or maxMb (1 to 1024)")),
+        }
+    }
+    if policy.types.iter().any(|t| !t.contains('/')) {
+        return Err("types must be media types such as image/png or image/*".into());
+    }
+    Ok(Some(policy))
 }
 
 fn some_language_tag<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -723,6 +763,21 @@ mod tests {
         assert_eq!(parse_config(&data(&[("rating", "thumbs")]), &RawSettings::default()).0.rating, Some(Scale::Thumbs));
         let (config, warnings) = read(json!(5));
         assert_eq!((config.rating, warnings.len()), (Some(Scale::Stars), 1));
+    }
+
+    #[test]
+    fn attachments_are_on_by_default_and_the_owner_narrows_or_turns_them_off() {
+        use crate::attach::Policy;
+        assert_eq!(Config::default().attachments, Some(Policy::default()));
+        let read = |v: Value| parse_config(&[], &settings(json!({ "attachments": v })));
+        assert_eq!(read(json!(false)).0.attachments, None);
+        let narrow = read(json!({"types": ["image/*"], "maxMb": 2})).0.attachments.unwrap();
+        assert_eq!((narrow.types, narrow.max_bytes), (vec!["image/*".to_string()], 2 * 1024 * 1024));
+        assert_eq!(parse_config(&data(&[("attachments", "off")]), &RawSettings::default()).0.attachments, None);
+        // A bad value is named once and the default stays.
+        let (config, warnings) = read(json!({"types": "exe", "maxMb": 2}));
+        assert_eq!((config.attachments, warnings.len()), (Some(Policy::default()), 1));
+        assert_eq!(read(json!({"maxMb": 0})).1.len(), 1);
     }
 
     #[test]

@@ -187,6 +187,7 @@ enum Phase {
 struct Outgoing {
     client_id: String,
     text: String,
+    attachments: Vec<String>,
 }
 
 /// What the one HTTP request out is carrying.
@@ -462,13 +463,13 @@ impl Link {
 
     fn on_send(&mut self, frame: ClientFrame, out: &mut Vec<Output>) {
         match frame {
-            ClientFrame::Message { client_id, text } => {
+            ClientFrame::Message { client_id, text, attachments } => {
                 // Before the welcome the conversation sends its pending
                 // messages again anyway; after it, each goes in order, once.
                 if !self.is_welcomed() || self.messages.iter().any(|m| m.client_id == client_id) {
                     return;
                 }
-                self.messages.push_back(Outgoing { client_id, text });
+                self.messages.push_back(Outgoing { client_id, text, attachments });
                 self.pump(out);
             }
             // These open (or reopen) the stream on an HTTP transport: no request slot.
@@ -505,7 +506,11 @@ impl Link {
         if !self.head_sent {
             if let Some(m) = self.messages.front() {
                 self.head_sent = true;
-                let frame = ClientFrame::Message { client_id: m.client_id.clone(), text: m.text.clone() };
+                let frame = ClientFrame::Message {
+                    client_id: m.client_id.clone(),
+                    text: m.text.clone(),
+                    attachments: m.attachments.clone(),
+                };
                 if self.caps.requests {
                     self.request = Some(Request::Message(m.client_id.clone()));
                     out.push(Output::Transmit(frame));
@@ -689,7 +694,7 @@ mod tests {
         }
 
         fn send(&mut self, id: &str) -> Vec<Output> {
-            self.feed(Input::Send(ClientFrame::Message { client_id: id.into(), text: format!("text of {id}") }))
+            self.feed(Input::Send(ClientFrame::Message { client_id: id.into(), text: format!("text of {id}"), attachments: vec![] }))
         }
     }
 
@@ -1054,6 +1059,7 @@ mod tests {
             client_id: Some("c1".into()),
             at: None,
             quick_replies: vec![],
+            attachments: vec![],
         };
         let out = rig.frame(echo.clone());
         assert_eq!(told(&out), vec![Event::Frame(echo)]);

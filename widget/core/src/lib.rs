@@ -45,6 +45,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod attach;
 pub mod backoff;
 pub mod channels;
 pub mod config;

@@ -92,6 +92,32 @@ impl Author {
     }
 }
 
+/// A file sent with a message. The visitor's are uploaded first (`POST
+/// files`, see `docs/PROTOCOL.md`) and named by id in their `message`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Attachment {
+    /// The server's id for it.
+    pub id: String,
+    /// The file's name (untrusted text).
+    pub name: String,
+    /// Its media type, as the server found it in the content.
+    #[serde(rename = "type")]
+    pub mime: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// Where to fetch it, with the visitor's token: relative to the
+    /// endpoint's base, or an absolute `https:`/`http:` URL.
+    pub url: String,
+}
+
+impl Attachment {
+    /// Whether the widget shows it as an image (a preview) rather than a
+    /// download link. SVG is not one: it can carry script.
+    pub fn is_image(&self) -> bool {
+        matches!(self.mime.as_str(), "image/png" | "image/jpeg" | "image/gif" | "image/webp")
+    }
+}
+
 /// Where the visitor is, as `hello` tells the support side.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct VisitorContext {
@@ -226,8 +252,11 @@ pub enum ClientFrame {
     Message {
         /// Client-generated id; the server dedupes by it.
         client_id: String,
-        /// The text, as typed.
+        /// The text, as typed (may be empty with attachments).
         text: String,
+        /// Files uploaded before (`POST files`), by id.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        attachments: Vec<String>,
     },
     /// Asks for every message after `after_seq` again (the widget saw a gap).
     Sync {
@@ -338,6 +367,9 @@ pub enum ServerFrame {
         /// shown, under the newest message only, until the visitor writes).
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         quick_replies: Vec<String>,
+        /// Files sent with it.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        attachments: Vec<Attachment>,
     },
     /// Who answers the conversation now: sent after `welcome` and whenever
     /// it changes.
@@ -467,6 +499,8 @@ struct Wire {
     at: Option<u64>,
     #[serde(default)]
     quick_replies: Vec<String>,
+    #[serde(default)]
+    attachments: Vec<Attachment>,
     stage: Option<Stage>,
     agent: Option<Author>,
     queue_position: Option<u32>,
@@ -519,6 +553,7 @@ impl TryFrom<Wire> for ServerFrame {
                 client_id: w.client_id,
                 at: w.at,
                 quick_replies: w.quick_replies,
+                attachments: w.attachments,
             },
             Kind::Stage => {
                 ServerFrame::Stage { stage: need(w.stage, "stage")?, agent: w.agent, queue_position: w.queue_position }

@@ -158,7 +158,7 @@ impl EchoServer {
             ClientFrame::Handover => {
                 vec![ServerFrame::Stage { stage: Stage::Waiting, agent: None, queue_position: Some(1) }]
             }
-            ClientFrame::Message { client_id, text } => {
+            ClientFrame::Message { client_id, text, .. } => {
                 // Dedupe by client id, as a real server must.
                 if let Some(pos) = self.seen.iter().position(|c| c == client_id) {
                     let seq = pos as u64 * 2 + 1;
@@ -179,6 +179,7 @@ impl EchoServer {
                         client_id: None,
                         at: Some(now),
                         quick_replies: vec![],
+                        attachments: vec![],
                     },
                 ]
             }
@@ -196,7 +197,7 @@ mod tests {
     #[test]
     fn echo_acks_answers_and_dedupes() {
         let mut server = EchoServer::default();
-        let hi = ClientFrame::Message { client_id: "c1".into(), text: "hi".into() };
+        let hi = ClientFrame::Message { client_id: "c1".into(), text: "hi".into(), attachments: vec![] };
         let first = server.handle(&hi, 0);
         assert_eq!(first.len(), 2);
         assert!(matches!(&first[1], ServerFrame::Message { text, .. } if text == "hi"));
@@ -243,7 +244,7 @@ mod tests {
         for e in events.borrow_mut().drain(..).collect::<Vec<_>>() {
             run(&mut state, &mut link, Input::Net(e));
         }
-        assert_eq!(net.sent()[1], ClientFrame::Message { client_id: "c1".into(), text: "early".into() });
+        assert_eq!(net.sent()[1], ClientFrame::Message { client_id: "c1".into(), text: "early".into(), attachments: vec![] });
 
         net.deliver(TransportEvent::Frame(ServerFrame::Ack { client_id: "c1".into(), id: "m1".into(), seq: 1 }));
         for e in events.borrow_mut().drain(..).collect::<Vec<_>>() {

@@ -47,6 +47,13 @@ pub fn MessageRow(
             text.with(|t| if rich { render_rich(&p, t) } else { p.set_text_content(Some(t)) });
         }
     }));
+    // The files, rebuilt only when they (or the upload's progress) change.
+    let files = NodeRef::<leptos::html::Div>::new();
+    super::effect(Box::new(move || {
+        if let (Some(el), Some(m)) = (files.get(), message.get()) {
+            super::files::fill(chat, &el, &m);
+        }
+    }));
     let avatar =
         rich.then(|| view! { <Avatar kind=author name=first.author_name.clone() image=first.avatar.clone() /> });
     let delivery = Memo::new(move |_| message.with(|m| m.as_ref().map(|m| m.delivery.clone())));
@@ -79,6 +86,7 @@ pub fn MessageRow(
                 <bdi class="salam-name">{who}</bdi>
             </span>
             <p class="salam-text" dir="auto" node_ref=body></p>
+            <div class="salam-files" node_ref=files></div>
             <span class="salam-meta">
                 {time}
                 {(author == AuthorKind::Visitor).then(|| view! {

@@ -10,6 +10,7 @@ mod conversation_notice;
 mod dom;
 mod ending;
 mod fields_form;
+mod files;
 mod greeting;
 mod header;
 mod icons;
@@ -25,6 +26,8 @@ mod ticket_bar;
 
 pub use salam_chat::SalamChat;
 
+pub(crate) use dom::set as dom_set;
+
 /// Element ids inside the shadow root (ids are scoped to it, so these
 /// cannot clash with the host page's).
 pub(crate) mod ids {
@@ -33,6 +36,7 @@ pub(crate) mod ids {
     pub const INPUT: &str = "salam-input";
     pub const HINT: &str = "salam-hint";
     pub const ERROR: &str = "salam-error";
+    pub const FILE: &str = "salam-file-input";
 }
 
 /// Runs `f` once the view is built and again whenever a signal it read

@@ -26,6 +26,10 @@ pub struct Reply {
     /// Answers the visitor may pick.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quick_replies: Vec<String>,
+    /// Files uploaded to the conversation first (`POST .../files`), by id;
+    /// with them, `text` may be empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<String>,
 }
 
 /// `POST /api/v1/agent/conversations/{id}/typing`.
