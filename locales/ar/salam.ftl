@@ -33,12 +33,23 @@ message-failed = تعذّر الإرسال.
 message-failed-too-long = تعذّر الإرسال: الرسالة طويلة جدًا.
 message-failed-rate-limited = تعذّر الإرسال: أُرسلت رسائل كثيرة في وقت قصير. يُرجى الانتظار لحظة.
 message-retry = إعادة المحاولة
+upload-failed = تعذّر الإرسال: لم يتم رفع الملف.
+upload-too-large = تعذّر الإرسال: حجم الملف كبير جدًا.
+upload-type = تعذّر الإرسال: هذا النوع من الملفات غير مقبول.
+upload-mismatch = تعذّر الإرسال: محتوى الملف لا يطابق اسمه.
+upload-progress = جارٍ رفع { $name }
+upload-cancel = إلغاء
 
 ## Composer
 composer-label = الرسالة
 composer-placeholder = اكتب رسالة…
 composer-hint = اضغط Enter للإرسال، و Shift+Enter لبدء سطر جديد.
 send-label = إرسال
+attach-label = إرفاق ملف
+attach-type = يتعذّر إرسال { $name }: هذا النوع من الملفات غير مقبول.
+# $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
+attach-too-large = يتعذّر إرسال { $name }: الحد الأقصى لحجم الملف هو { $mb } ميغابايت.
+attach-empty = يتعذّر إرسال { $name }: الملف فارغ.
 # $max (number): the longest message allowed, in characters.
 composer-too-long = هذه الرسالة طويلة جدًا: الحد الأقصى لعدد الأحرف هو { $max }. يُرجى اختصارها ثم إرسالها مرة أخرى.
 

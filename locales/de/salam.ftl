@@ -29,12 +29,23 @@ message-failed = Nicht gesendet.
 message-failed-too-long = Nicht gesendet: Die Nachricht ist zu lang.
 message-failed-rate-limited = Nicht gesendet: zu viele Nachrichten auf einmal. Bitte warten Sie einen Moment.
 message-retry = Erneut versuchen
+upload-failed = Nicht gesendet: Die Datei konnte nicht hochgeladen werden.
+upload-too-large = Nicht gesendet: Die Datei ist zu groß.
+upload-type = Nicht gesendet: Dieser Dateityp wird nicht akzeptiert.
+upload-mismatch = Nicht gesendet: Der Inhalt der Datei passt nicht zu ihrem Namen.
+upload-progress = { $name } wird hochgeladen
+upload-cancel = Abbrechen
 
 ## Composer
 composer-label = Nachricht
 composer-placeholder = Nachricht schreiben…
 composer-hint = Enter zum Senden, Umschalt+Enter für eine neue Zeile.
 send-label = Senden
+attach-label = Datei anhängen
+attach-type = { $name } kann nicht gesendet werden: Dieser Dateityp wird nicht akzeptiert.
+# $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
+attach-too-large = { $name } kann nicht gesendet werden: Dateien dürfen höchstens { $mb } MB groß sein.
+attach-empty = { $name } kann nicht gesendet werden: Die Datei ist leer.
 # $max (number): the longest message allowed, in characters.
 composer-too-long = Diese Nachricht ist zu lang: maximal { $max } Zeichen. Bitte kürzen Sie sie und senden Sie sie erneut.
 

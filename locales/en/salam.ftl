@@ -29,12 +29,23 @@ message-failed = Not sent.
 message-failed-too-long = Not sent: the message is too long.
 message-failed-rate-limited = Not sent: too many messages at once. Wait a moment.
 message-retry = Try again
+upload-failed = Not sent: the file could not be uploaded.
+upload-too-large = Not sent: the file is too large.
+upload-type = Not sent: this type of file is not accepted.
+upload-mismatch = Not sent: the file's content does not match its name.
+upload-progress = Uploading { $name }
+upload-cancel = Cancel
 
 ## Composer
 composer-label = Message
 composer-placeholder = Write a message…
 composer-hint = Enter to send, Shift+Enter for a new line.
 send-label = Send
+attach-label = Attach a file
+attach-type = { $name } cannot be sent: this type of file is not accepted.
+# $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
+attach-too-large = { $name } cannot be sent: files can be { $mb } MB at most.
+attach-empty = { $name } cannot be sent: the file is empty.
 # $max (number): the longest message allowed, in characters.
 composer-too-long = This message is too long: { $max } characters at most. Shorten it and send again.
 

@@ -29,12 +29,23 @@ message-failed = No enviado.
 message-failed-too-long = No enviado: el mensaje es demasiado largo.
 message-failed-rate-limited = No enviado: demasiados mensajes seguidos. Espera un momento.
 message-retry = Reintentar
+upload-failed = No enviado: no se pudo subir el archivo.
+upload-too-large = No enviado: el archivo es demasiado grande.
+upload-type = No enviado: no se aceptan archivos de este tipo.
+upload-mismatch = No enviado: el contenido del archivo no coincide con su nombre.
+upload-progress = Subiendo { $name }
+upload-cancel = Cancelar
 
 ## Composer
 composer-label = Mensaje
 composer-placeholder = Escribe un mensaje…
 composer-hint = Intro para enviar, Mayús+Intro para un salto de línea.
 send-label = Enviar
+attach-label = Adjuntar un archivo
+attach-type = No se puede enviar { $name }: no se aceptan archivos de este tipo.
+# $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
+attach-too-large = No se puede enviar { $name }: los archivos pueden ocupar { $mb } MB como máximo.
+attach-empty = No se puede enviar { $name }: el archivo está vacío.
 # $max (number): the longest message allowed, in characters.
 composer-too-long = Este mensaje es demasiado largo: máximo { $max } caracteres. Acórtalo y vuelve a enviarlo.
 

@@ -29,12 +29,23 @@ message-failed = ارسال نشد.
 message-failed-too-long = ارسال نشد: پیام خیلی طولانی است.
 message-failed-rate-limited = ارسال نشد: پیام‌های زیادی پشت سر هم فرستاده‌اید. لطفاً کمی صبر کنید.
 message-retry = تلاش دوباره
+upload-failed = ارسال نشد: فایل بارگذاری نشد.
+upload-too-large = ارسال نشد: حجم فایل خیلی زیاد است.
+upload-type = ارسال نشد: این نوع فایل پذیرفته نمی‌شود.
+upload-mismatch = ارسال نشد: محتوای فایل با نام آن همخوانی ندارد.
+upload-progress = در حال بارگذاری { $name }
+upload-cancel = لغو
 
 ## Composer
 composer-label = پیام
 composer-placeholder = پیامی بنویسید…
 composer-hint = برای ارسال Enter و برای رفتن به خط بعد Shift+Enter را بزنید.
 send-label = ارسال
+attach-label = پیوست کردن فایل
+attach-type = { $name } را نمی‌توان ارسال کرد: این نوع فایل پذیرفته نمی‌شود.
+# $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
+attach-too-large = { $name } را نمی‌توان ارسال کرد: حجم فایل حداکثر می‌تواند { $mb } مگابایت باشد.
+attach-empty = { $name } را نمی‌توان ارسال کرد: فایل خالی است.
 # $max (number): the longest message allowed, in characters.
 composer-too-long = این پیام خیلی طولانی است: حداکثر { $max } نویسه مجاز است. لطفاً آن را کوتاه‌تر کنید و دوباره بفرستید.
 

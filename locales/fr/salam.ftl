@@ -29,12 +29,23 @@ message-failed = Non envoyé.
 message-failed-too-long = Non envoyé : le message est trop long.
 message-failed-rate-limited = Non envoyé : trop de messages à la fois. Patientez un instant.
 message-retry = Réessayer
+upload-failed = Non envoyé : le fichier n’a pas pu être importé.
+upload-too-large = Non envoyé : le fichier est trop volumineux.
+upload-type = Non envoyé : ce type de fichier n’est pas accepté.
+upload-mismatch = Non envoyé : le contenu du fichier ne correspond pas à son nom.
+upload-progress = Importation de { $name } en cours
+upload-cancel = Annuler
 
 ## Composer
 composer-label = Message
 composer-placeholder = Écrivez un message…
 composer-hint = Entrée pour envoyer, Maj+Entrée pour aller à la ligne.
 send-label = Envoyer
+attach-label = Joindre un fichier
+attach-type = Impossible d’envoyer { $name } : ce type de fichier n’est pas accepté.
+# $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
+attach-too-large = Impossible d’envoyer { $name } : les fichiers ne doivent pas dépasser { $mb } Mo.
+attach-empty = Impossible d’envoyer { $name } : le fichier est vide.
 # $max (number): the longest message allowed, in characters.
 composer-too-long = Ce message est trop long : { $max } caractères maximum. Raccourcissez-le et renvoyez-le.
 

@@ -30,12 +30,23 @@ message-failed = לא נשלחה.
 message-failed-too-long = לא נשלחה: ההודעה ארוכה מדי.
 message-failed-rate-limited = לא נשלחה: נשלחו יותר מדי הודעות בבת אחת. נא להמתין רגע.
 message-retry = לנסות שוב
+upload-failed = לא נשלחה: לא ניתן היה להעלות את הקובץ.
+upload-too-large = לא נשלחה: הקובץ גדול מדי.
+upload-type = לא נשלחה: סוג קובץ זה אינו נתמך.
+upload-mismatch = לא נשלחה: תוכן הקובץ אינו תואם לשם שלו.
+upload-progress = העלאת { $name }
+upload-cancel = ביטול
 
 ## Composer
 composer-label = הודעה
 composer-placeholder = כתבו הודעה…
 composer-hint = לשליחה מקישים Enter, ולשורה חדשה Shift+Enter.
 send-label = שליחה
+attach-label = צירוף קובץ
+attach-type = לא ניתן לשלוח את { $name }: סוג קובץ זה אינו נתמך.
+# $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
+attach-too-large = לא ניתן לשלוח את { $name }: גודל הקובץ המרבי הוא { $mb } מ"ב.
+attach-empty = לא ניתן לשלוח את { $name }: הקובץ ריק.
 # $max (number): the longest message allowed, in characters.
 composer-too-long = ההודעה ארוכה מדי: אפשר לכתוב עד { $max } תווים. כדאי לקצר אותה ולשלוח שוב.
 

@@ -29,12 +29,23 @@ message-failed = नहीं भेजा गया।
 message-failed-too-long = नहीं भेजा गया: मैसेज बहुत लंबा है।
 message-failed-rate-limited = नहीं भेजा गया: एक साथ बहुत सारे मैसेज भेजे गए। थोड़ा रुककर फिर से कोशिश करें।
 message-retry = फिर से कोशिश करें
+upload-failed = नहीं भेजा गया: फ़ाइल अपलोड नहीं हो सकी।
+upload-too-large = नहीं भेजा गया: फ़ाइल बहुत बड़ी है।
+upload-type = नहीं भेजा गया: इस तरह की फ़ाइल स्वीकार नहीं की जाती।
+upload-mismatch = नहीं भेजा गया: फ़ाइल की सामग्री उसके नाम से मेल नहीं खाती।
+upload-progress = { $name } अपलोड हो रही है
+upload-cancel = रद्द करें
 
 ## Composer
 composer-label = मैसेज
 composer-placeholder = मैसेज लिखें…
 composer-hint = भेजने के लिए Enter, नई लाइन के लिए Shift+Enter दबाएँ।
 send-label = भेजें
+attach-label = फ़ाइल अटैच करें
+attach-type = { $name } नहीं भेजी जा सकती: इस तरह की फ़ाइल स्वीकार नहीं की जाती।
+# $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
+attach-too-large = { $name } नहीं भेजी जा सकती: फ़ाइल ज़्यादा से ज़्यादा { $mb } MB की हो सकती है।
+attach-empty = { $name } नहीं भेजी जा सकती: फ़ाइल खाली है।
 # $max (number): the longest message allowed, in characters.
 composer-too-long = यह मैसेज बहुत लंबा है: ज़्यादा से ज़्यादा { $max } अक्षर लिखे जा सकते हैं। इसे छोटा करके फिर से भेजें।
 

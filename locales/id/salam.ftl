@@ -28,12 +28,23 @@ message-failed = Gagal terkirim.
 message-failed-too-long = Gagal terkirim: pesan terlalu panjang.
 message-failed-rate-limited = Gagal terkirim: terlalu banyak pesan sekaligus. Mohon tunggu sebentar.
 message-retry = Coba lagi
+upload-failed = Gagal terkirim: file tidak dapat diunggah.
+upload-too-large = Gagal terkirim: ukuran file terlalu besar.
+upload-type = Gagal terkirim: jenis file ini tidak diterima.
+upload-mismatch = Gagal terkirim: isi file tidak sesuai dengan namanya.
+upload-progress = Mengunggah { $name }
+upload-cancel = Batal
 
 ## Composer
 composer-label = Pesan
 composer-placeholder = Tulis pesan…
 composer-hint = Enter untuk mengirim, Shift+Enter untuk baris baru.
 send-label = Kirim
+attach-label = Lampirkan file
+attach-type = { $name } tidak dapat dikirim: jenis file ini tidak diterima.
+# $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
+attach-too-large = { $name } tidak dapat dikirim: ukuran file maksimal { $mb } MB.
+attach-empty = { $name } tidak dapat dikirim: file kosong.
 # $max (number): the longest message allowed, in characters.
 composer-too-long = Pesan ini terlalu panjang: maksimal { $max } karakter. Persingkat, lalu kirim lagi.
 

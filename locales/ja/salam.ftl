@@ -28,12 +28,23 @@ message-failed = 送信できませんでした。
 message-failed-too-long = 送信できませんでした：メッセージが長すぎます。
 message-failed-rate-limited = 送信できませんでした：短時間に送信されたメッセージが多すぎます。少し待ってからもう一度お試しください。
 message-retry = 再送信
+upload-failed = 送信できませんでした：ファイルのアップロードに失敗しました。
+upload-too-large = 送信できませんでした：ファイルサイズが大きすぎます。
+upload-type = 送信できませんでした：この形式のファイルは受け付けていません。
+upload-mismatch = 送信できませんでした：ファイルの内容がファイル名と一致しません。
+upload-progress = { $name }をアップロード中
+upload-cancel = キャンセル
 
 ## Composer
 composer-label = メッセージ
 composer-placeholder = メッセージを入力…
 composer-hint = Enterで送信、Shift+Enterで改行します。
 send-label = 送信
+attach-label = ファイルを添付
+attach-type = { $name }は送信できません：この形式のファイルは受け付けていません。
+# $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
+attach-too-large = { $name }は送信できません：ファイルサイズは{ $mb }MBまでです。
+attach-empty = { $name }は送信できません：ファイルが空です。
 # $max (number): the longest message allowed, in characters.
 composer-too-long = メッセージが長すぎます（最大{ $max }文字）。短くしてから、もう一度送信してください。
 

@@ -29,12 +29,23 @@ message-failed = Não enviada.
 message-failed-too-long = Não enviada: a mensagem é longa demais.
 message-failed-rate-limited = Não enviada: muitas mensagens de uma vez. Aguarde um momento.
 message-retry = Tentar novamente
+upload-failed = Não enviada: não foi possível fazer o upload do arquivo.
+upload-too-large = Não enviada: o arquivo é grande demais.
+upload-type = Não enviada: este tipo de arquivo não é aceito.
+upload-mismatch = Não enviada: o conteúdo do arquivo não corresponde ao nome dele.
+upload-progress = Enviando { $name }
+upload-cancel = Cancelar
 
 ## Composer
 composer-label = Mensagem
 composer-placeholder = Escreva uma mensagem…
 composer-hint = Enter para enviar, Shift+Enter para quebrar a linha.
 send-label = Enviar
+attach-label = Anexar um arquivo
+attach-type = Não é possível enviar { $name }: este tipo de arquivo não é aceito.
+# $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
+attach-too-large = Não é possível enviar { $name }: os arquivos podem ter no máximo { $mb } MB.
+attach-empty = Não é possível enviar { $name }: o arquivo está vazio.
 # $max (number): the longest message allowed, in characters.
 composer-too-long = Esta mensagem é longa demais: no máximo { $max } caracteres. Encurte o texto e envie de novo.
 

@@ -31,12 +31,23 @@ message-failed = Не отправлено.
 message-failed-too-long = Не отправлено: сообщение слишком длинное.
 message-failed-rate-limited = Не отправлено: слишком много сообщений подряд. Подождите немного.
 message-retry = Повторить
+upload-failed = Не отправлено: не удалось загрузить файл.
+upload-too-large = Не отправлено: файл слишком большой.
+upload-type = Не отправлено: файлы этого типа не принимаются.
+upload-mismatch = Не отправлено: содержимое файла не соответствует его имени.
+upload-progress = Загрузка файла { $name }
+upload-cancel = Отмена
 
 ## Composer
 composer-label = Сообщение
 composer-placeholder = Напишите сообщение…
 composer-hint = Enter — отправить, Shift+Enter — новая строка.
 send-label = Отправить
+attach-label = Прикрепить файл
+attach-type = Файл { $name } нельзя отправить: файлы этого типа не принимаются.
+# $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
+attach-too-large = Файл { $name } нельзя отправить: размер файла — не более { $mb } МБ.
+attach-empty = Файл { $name } нельзя отправить: файл пустой.
 # $max (number): the longest message allowed, in characters.
 composer-too-long = Сообщение слишком длинное: не более { $max } символов. Сократите его и отправьте снова.
 

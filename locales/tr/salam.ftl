@@ -29,12 +29,23 @@ message-failed = Gönderilemedi.
 message-failed-too-long = Gönderilemedi: mesaj çok uzun.
 message-failed-rate-limited = Gönderilemedi: kısa sürede çok fazla mesaj gönderildi. Lütfen biraz bekleyin.
 message-retry = Tekrar dene
+upload-failed = Gönderilemedi: dosya yüklenemedi.
+upload-too-large = Gönderilemedi: dosya çok büyük.
+upload-type = Gönderilemedi: bu dosya türü kabul edilmiyor.
+upload-mismatch = Gönderilemedi: dosyanın içeriği adıyla uyuşmuyor.
+upload-progress = { $name } yükleniyor
+upload-cancel = İptal
 
 ## Composer
 composer-label = Mesaj
 composer-placeholder = Mesajınızı yazın…
 composer-hint = Göndermek için Enter, yeni satır için Shift+Enter.
 send-label = Gönder
+attach-label = Dosya ekle
+attach-type = { $name } gönderilemiyor: bu dosya türü kabul edilmiyor.
+# $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
+attach-too-large = { $name } gönderilemiyor: dosyalar en fazla { $mb } MB olabilir.
+attach-empty = { $name } gönderilemiyor: dosya boş.
 # $max (number): the longest message allowed, in characters.
 composer-too-long = Bu mesaj çok uzun: en fazla { $max } karakter olabilir. Kısaltıp tekrar gönderin.
 

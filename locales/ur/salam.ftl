@@ -29,12 +29,23 @@ message-failed = نہیں بھیجا جا سکا۔
 message-failed-too-long = نہیں بھیجا جا سکا: پیغام بہت طویل ہے۔
 message-failed-rate-limited = نہیں بھیجا جا سکا: آپ نے ایک ساتھ بہت زیادہ پیغامات بھیجے ہیں۔ براہ کرم تھوڑا انتظار کریں۔
 message-retry = دوبارہ کوشش کریں
+upload-failed = نہیں بھیجا جا سکا: فائل اپ لوڈ نہیں ہو سکی۔
+upload-too-large = نہیں بھیجا جا سکا: فائل بہت بڑی ہے۔
+upload-type = نہیں بھیجا جا سکا: اس قسم کی فائل قبول نہیں کی جاتی۔
+upload-mismatch = نہیں بھیجا جا سکا: فائل کا مواد اس کے نام سے مطابقت نہیں رکھتا۔
+upload-progress = { $name } اپ لوڈ ہو رہی ہے
+upload-cancel = منسوخ کریں
 
 ## Composer
 composer-label = پیغام
 composer-placeholder = پیغام لکھیں…
 composer-hint = بھیجنے کے لیے Enter اور نئی سطر کے لیے Shift+Enter دبائیں۔
 send-label = بھیجیں
+attach-label = فائل منسلک کریں
+attach-type = { $name } نہیں بھیجی جا سکتی: اس قسم کی فائل قبول نہیں کی جاتی۔
+# $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
+attach-too-large = { $name } نہیں بھیجی جا سکتی: فائل زیادہ سے زیادہ { $mb } میگابائٹ کی ہو سکتی ہے۔
+attach-empty = { $name } نہیں بھیجی جا سکتی: فائل خالی ہے۔
 # $max (number): the longest message allowed, in characters.
 composer-too-long = یہ پیغام بہت طویل ہے: زیادہ سے زیادہ { $max } حروف کی اجازت ہے۔ اسے مختصر کر کے دوبارہ بھیجیں۔
 

@@ -28,12 +28,23 @@ message-failed = 发送失败。
 message-failed-too-long = 发送失败：消息过长。
 message-failed-rate-limited = 发送失败：发送过于频繁，请稍后再试。
 message-retry = 重试
+upload-failed = 发送失败：无法上传文件。
+upload-too-large = 发送失败：文件过大。
+upload-type = 发送失败：不支持此类型的文件。
+upload-mismatch = 发送失败：文件内容与文件名不符。
+upload-progress = 正在上传 { $name }
+upload-cancel = 取消
 
 ## Composer
 composer-label = 消息
 composer-placeholder = 输入消息…
 composer-hint = 按 Enter 发送，Shift+Enter 换行。
 send-label = 发送
+attach-label = 添加附件
+attach-type = 无法发送 { $name }：不支持此类型的文件。
+# $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
+attach-too-large = 无法发送 { $name }：文件大小不能超过 { $mb } MB。
+attach-empty = 无法发送 { $name }：文件为空。
 # $max (number): the longest message allowed, in characters.
 composer-too-long = 消息过长：最多 { $max } 个字符。请精简后再发送。
 

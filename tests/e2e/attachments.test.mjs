@@ -1,15 +1,25 @@
-// Files on the real server: the server's checks on every upload (an
-// allowed kind, found in the content itself, and the kind the name says),
+// Attachments both ways, on the real server: a file refused in the widget
+// before any byte is sent (type, size; in Persian too), an upload with its
+// progress bar cancelled, files picked, pasted and dropped and previewed
+// with the name as the text alternative; the server's own checks (an
+// allowed kind, found in the content itself, and the kind the name says);
 // files served only to the conversation's visitor and its agents with
-// nosniff, and an agent's reply with an image and a PDF from the console,
-// which the visitor sees (the image previewed, its name as the text
-// alternative) and downloads.
+// nosniff; and an agent's reply with an image and a PDF from the console,
+// which the visitor sees and downloads.
 
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { createRequire } from "node:module";
-import { AGENT_KEY, Widget, axeWidget, conversationWith, newPage, useDemo } from "./harness.mjs";
+import { AGENT_KEY, Widget, root, axeWidget, conversationWith, newPage, useDemo } from "./harness.mjs";
+
+const plain = (text) => text.replace(/[\u2068\u2069]/g, "");
+const ftl = (lang, id, args = {}) => {
+  const m = new RegExp(`^${id} = (.*)$`, "m").exec(readFileSync(join(root, "locales", lang, "salam.ftl"), "utf8"));
+  assert.ok(m, `${lang} has ${id}`);
+  return m[1].trim().replace(/\{ \$(\w+) \}/g, (_, k) => args[k]);
+};
 
 // A real 2×2 PNG.
 const PNG = Buffer.from(
@@ -104,7 +114,95 @@ describe("attachments", () => {
     assert.deepEqual([...page.problems, ...other.page.problems, ...agent.problems], []);
   });
 
-  it("shows files right to left in Persian", async () => {
+  it("checks a file before sending it, shows its progress and cancels, and sends picked, pasted and dropped files", async () => {
+    const page = await newPage(demo.browser, { echo: false });
+    await page.goto(demo.server.url + "/");
+    const w = new Widget(page);
+    await w.ready();
+    await w.open();
+    await w.composer.fill("Here is the photo of the parcel.");
+    await w.composer.press("Enter");
+    await page.getByText("Sent", { exact: true }).waitFor();
+    const id = await conversationWith(demo.api, "Here is the photo of the parcel.");
+    const input = page.locator("#salam-file-input");
+    const rows = page.locator(".salam-msg-visitor");
+    assert.equal(await page.getByRole("button", { name: "Attach a file" }).isVisible(), true);
+
+    // Refused at once, with the name and the reason; no request goes out.
+    const uploads = [];
+    page.on("request", (r) => { if (r.url().includes("/api/v1/files")) uploads.push(r.method()); });
+    const error = page.locator("#salam-error");
+    await input.setInputFiles({ name: "big.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 0x25) });
+    await error.getByText(/big\.pdf/).waitFor();
+    assert.equal(plain(await error.textContent()), "big.pdf cannot be sent: files can be 10 MB at most.");
+    await input.setInputFiles({ name: "setup.exe", mimeType: "application/x-msdownload", buffer: EXE });
+    assert.equal(plain(await error.textContent()), "setup.exe cannot be sent: this type of file is not accepted.");
+    assert.equal(await w.composer.getAttribute("aria-invalid"), "true");
+    assert.deepEqual(uploads, [], "nothing was sent");
+    assert.equal(await rows.count(), 1);
+
+    // An upload the server has not answered yet: its progress and Cancel.
+    let held;
+    await page.route("**/api/v1/files?*", (route) => { held = route; });
+    await input.setInputFiles({ name: "parcel.png", mimeType: "image/png", buffer: PNG });
+    assert.equal(await error.textContent(), "", "a good file clears the last refusal");
+    const progress = page.getByRole("progressbar", { name: /Uploading .*parcel\.png/ });
+    await progress.waitFor();
+    assert.equal(await progress.getAttribute("max"), String(PNG.length));
+    const uploading = await axeWidget(page);
+    assert.deepEqual(uploading.violations.map((v) => v.id), [], "an attachment uploading");
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await progress.waitFor({ state: "detached" });
+    assert.equal(await rows.count(), 1, "the cancelled row is gone");
+    assert.ok(held, "the upload had started");
+    await page.unroute("**/api/v1/files?*");
+
+    // Picked for real: uploaded, sent, previewed with its name as its text alternative.
+    await input.setInputFiles({ name: "parcel.png", mimeType: "image/png", buffer: PNG });
+    const image = page.getByRole("img", { name: "parcel.png" });
+    await image.waitFor();
+    assert.equal(await image.evaluate((img) => img.naturalWidth), 2);
+    assert.equal(await page.getByRole("link", { name: /parcel\.png/ }).getAttribute("download"), "parcel.png");
+    await rows.nth(1).getByText("Sent", { exact: true }).waitFor();
+    const previewed = await axeWidget(page);
+    assert.deepEqual(previewed.violations.map((v) => v.id), [], "an attachment previewed");
+
+    // Pasted and dropped files go the same way.
+    await page.evaluate(() => {
+      const shadow = document.querySelector("salam-chat").shadowRoot;
+      const transfer = (name, text) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], name, { type: "text/plain" }));
+        return dt;
+      };
+      shadow.querySelector("textarea").dispatchEvent(new ClipboardEvent("paste",
+        { clipboardData: transfer("pasted.txt", "pasted words"), bubbles: true, cancelable: true, composed: true }));
+      shadow.querySelector(".salam-log").dispatchEvent(new DragEvent("drop",
+        { dataTransfer: transfer("dropped.txt", "dropped words"), bubbles: true, cancelable: true, composed: true }));
+    });
+    await page.getByRole("link", { name: /pasted\.txt/ }).waitFor();
+    await page.getByRole("link", { name: /dropped\.txt/ }).waitFor();
+
+    // The agent has them all, with their sniffed types and sizes, once each.
+    let files = [];
+    while (files.length < 3) {
+      files = (await demo.api.messages(id)).flatMap((m) => m.attachments || []);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.deepEqual(files.map((f) => [f.name, f.type, f.size]),
+      [["parcel.png", "image/png", PNG.length], ["pasted.txt", "text/plain", 12], ["dropped.txt", "text/plain", 13]]);
+    const asAgent = await fetch(`${demo.server.url}/api/v1/${files[0].url}`, { headers: { authorization: `Bearer ${AGENT_KEY}` } });
+    assert.deepEqual(Buffer.from(await asAgent.arrayBuffer()), PNG);
+    assert.match(asAgent.headers.get("content-disposition"), /^inline; filename\*=UTF-8''parcel\.png$/);
+    // A reload keeps the conversation's files.
+    await page.reload();
+    await w.ready();
+    await w.open();
+    await page.getByRole("img", { name: "parcel.png" }).waitFor();
+    assert.deepEqual(page.problems, []);
+  });
+
+  it("shows files and says why one is refused, right to left in Persian", async () => {
     const { page, id } = await visitor("فاکتورم را می‌خواهم", { locale: "fa-IR" });
     const file = await (await upload(`agent/conversations/${id}/files`, AGENT_KEY, "فاکتور.pdf", PDF)).json();
     await demo.api.reply(id, "بفرمایید", { attachments: [file.id] });
@@ -113,8 +211,13 @@ describe("attachments", () => {
     assert.equal(await page.locator(".salam-root").getAttribute("dir"), "rtl");
     // The size in Persian digits, through Intl.
     assert.match(await link.locator(".salam-file-size").textContent(), /[۰-۹]/);
+    await page.getByRole("button", { name: ftl("fa", "attach-label") }).waitFor();
+    await page.locator("#salam-file-input").setInputFiles({ name: "بزرگ.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(10 * 1024 * 1024 + 1, 0x25) });
+    const error = page.locator("#salam-error");
+    await error.getByText(/بزرگ/).waitFor();
+    assert.equal(plain(await error.textContent()), ftl("fa", "attach-too-large", { name: "بزرگ.pdf", mb: "۱۰" }));
     const axe = await axeWidget(page);
-    assert.deepEqual(axe.violations.map((v) => v.id), [], "a file, in Persian");
+    assert.deepEqual(axe.violations.map((v) => v.id), [], "a file and a refused one, in Persian");
     assert.deepEqual(page.problems, []);
   });
 });

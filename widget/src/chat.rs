@@ -61,7 +61,7 @@ pub struct Chat {
     pub clock: RwSignal<u64>,
     /// The heartbeat interval the connection machine runs with (ms).
     heartbeat_ms: StoredValue<u64>,
-    /// Where attachments are, and the ones fetched.
+    /// Attachments: the picked files, their uploads, the fetched ones.
     files: StoredValue<Rc<std::cell::RefCell<crate::files::Files>>, LocalStorage>,
 }
 
@@ -116,10 +116,15 @@ impl Chat {
         self.storage_key.set_value(Some(key.to_string()));
     }
 
-    /// Where attachments' relative URLs start: the reference API's base
-    /// (`.../api/v1`). Without it, only absolute `https:` files show.
+    /// Lets the visitor send files, to the reference API at `base`
+    /// (`.../api/v1`). Without it the widget offers no attachments.
     pub fn set_files_base(&self, base: &str) {
         self.files().borrow_mut().set_base(base);
+    }
+
+    /// Whether files can be sent (see [`Chat::set_files_base`]).
+    pub fn files_enabled(&self) -> bool {
+        self.files().borrow().enabled()
     }
 
     /// The attachments' glue state (a fresh one once the chat is gone).
@@ -216,6 +221,11 @@ impl Chat {
         self.state.try_with_untracked(|s| s.message(key).cloned()).flatten()
     }
 
+    /// The message with this key, now, tracking nothing.
+    pub fn message_untracked(&self, key: &str) -> Option<Arc<Message>> {
+        self.state.try_with_untracked(|s| s.message(key).cloned()).flatten()
+    }
+
     /// The relative time of the row `key`, written `at`: follows the clock
     /// ([`Chat::tick`]) and changes only when the label would ("now" stays
     /// "now" for a minute, "3 days ago" for a day).
@@ -291,6 +301,8 @@ impl Chat {
                 self.timers.try_update_value(|timers| timers.cancel(timer));
             }
             Effect::Persist => self.persist(),
+            Effect::Upload(id) => crate::files::upload(chat, id),
+            Effect::CancelUpload(id) => crate::files::cancel(chat, &id),
             Effect::Emit(e) => {
                 if let Some(Some(hook)) = self.hook.try_get_value() {
                     hook(&e);

@@ -1,6 +1,7 @@
-//! Which files may be uploaded: an allow-list of media types and a size
-//! limit. The reference server checks every upload against it (and that
-//! the content is what the name says).
+//! Which files a visitor may send: the owner's allow-list of media types
+//! and a size limit, checked in the widget before any byte is sent and
+//! again by the reference server (which also checks that the content is
+//! what the name says).
 
 /// The media types allowed by default: images a browser shows safely (not
 /// SVG, which can carry script), PDF and plain text.

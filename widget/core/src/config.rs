@@ -366,6 +366,10 @@ pub struct Config {
     /// `None`: no rating.
     #[serde(skip)]
     pub rating: Option<crate::ending::Scale>,
+    /// Which files the visitor may send (see [`crate::attach`]); `None`:
+    /// no attachments.
+    #[serde(skip)]
+    pub attachments: Option<crate::attach::Policy>,
 }
 
 impl Default for Config {
@@ -384,6 +388,7 @@ impl Default for Config {
             prechat: vec![],
             channels: vec![],
             rating: Some(crate::ending::Scale::Stars),
+            attachments: Some(crate::attach::Policy::default()),
         }
     }
 }
@@ -423,6 +428,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "prechat",
     "channels",
     "rating",
+    "attachments",
 ];
 
 /// Merges `data-*` attributes and `salamSettings` into a [`Config`].
@@ -553,6 +559,7 @@ fn apply(config: &mut Config, key: &str, value: &RawValue) -> Result<(), String>
             }
         }
         // Each rule on its own: a bad one is named, the good ones stay.
+        "attachments" => config.attachments = attachments(value)?,
         // Each channel on its own: a bad one is named, the good ones stay.
         "channels" => {
             if Json::of(value) != Json::List {
@@ -666,6 +673,38 @@ fn flag_of(value: &RawValue) -> Result<bool, String> {
 
 fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     flag_of(&Box::<RawValue>::deserialize(d)?).map_err(D::Error::custom)
+}
+
+/// `false` (also `"false"`, `"no"`): none; `true`: the default; or
+/// `{"types": ["image/*", "application/pdf"], "maxMb": 5}` (`types` may be
+/// one comma-separated string).
+fn attachments(value: &RawValue) -> Result<Option<crate::attach::Policy>, String> {
+    let mut policy = crate::attach::Policy::default();
+    match Json::of(value) {
+        // As the other yes-or-no settings: `true`, `"false"`, `"no"`, ...
+        Json::Bool | Json::String => return Ok(flag_of(value)?.then_some(policy)),
+        Json::Object => {}
+        other => return Err(format!("expected true, false or an object, got {}", other.name())),
+    }
+    for (key, v) in read::<Members>(value)?.0 {
+        match (key.as_str(), Json::of(&v)) {
+            ("types", Json::String) => {
+                policy.types = read::<String>(&v)?.split(',').map(|t| t.trim().to_string()).collect()
+            }
+            ("types", _) => policy.types = read::<Vec<String>>(&v)?,
+            // Whole megabytes: reading a fraction would add serde_json's
+            // floating-point parser to the wasm for this one setting.
+            ("maxMb", _) => match read::<u32>(&v) {
+                Ok(mb @ 1..=1024) => policy.max_bytes = u64::from(mb) * 1024 * 1024,
+                _ => return Err("maxMb must be a whole number from 1 to 1024".into()),
+            },
+            (other, _) => return Err(format!("\"{other}\" is not types (a list of media types) or maxMb (1 to 1024)")),
+        }
+    }
+    if policy.types.iter().any(|t| !t.contains('/')) {
+        return Err("types must be media types such as image/png or image/*".into());
+    }
+    Ok(Some(policy))
 }
 
 fn some_language_tag<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -791,6 +830,25 @@ mod tests {
         assert_eq!(parse_config(&data(&[("rating", "thumbs")]), &RawSettings::default()).0.rating, Some(Scale::Thumbs));
         let (config, warnings) = read(json!(5));
         assert_eq!((config.rating, warnings.len()), (Some(Scale::Stars), 1));
+    }
+
+    #[test]
+    fn attachments_are_on_by_default_and_the_owner_narrows_or_turns_them_off() {
+        use crate::attach::Policy;
+        assert_eq!(Config::default().attachments, Some(Policy::default()));
+        let read = |v: serde_json::Value| parse_config(&[], &settings(json!({ "attachments": v })));
+        assert_eq!(read(json!(false)).0.attachments, None);
+        let narrow = read(json!({"types": ["image/*"], "maxMb": 2})).0.attachments.unwrap();
+        assert_eq!((narrow.types, narrow.max_bytes), (vec!["image/*".to_string()], 2 * 1024 * 1024));
+        let one_string = read(json!({"types": "image/png, application/pdf"})).0.attachments.unwrap();
+        assert_eq!(one_string.types, ["image/png", "application/pdf"]);
+        assert_eq!(parse_config(&data(&[("attachments", "false")]), &RawSettings::default()).0.attachments, None);
+        assert_eq!(read(json!({"maxMb": 2.5})).1.len(), 1, "whole megabytes");
+        // A bad value is named once and the default stays.
+        let (config, warnings) = read(json!({"types": "exe", "maxMb": 2}));
+        assert_eq!((config.attachments, warnings.len()), (Some(Policy::default()), 1));
+        assert_eq!(read(json!({"maxMb": 0})).1.len(), 1);
+        assert_eq!(read(json!({"size": 3})).1.len(), 1);
     }
 
     #[test]

@@ -47,6 +47,11 @@ pub enum Effect {
     Persist,
     /// Tell the host page.
     Emit(HostEvent),
+    /// Upload the file of the message with this client id (see
+    /// [`state::Effect::Upload`]).
+    Upload(String),
+    /// Stop that upload.
+    CancelUpload(String),
 }
 
 enum Work {
@@ -82,6 +87,8 @@ pub fn step(state: &mut State, link: &mut Link, input: Input, now: u64) -> Vec<E
                         state::Effect::Send(frame) => work.push_back(Work::Link(LinkInput::Send(frame))),
                         state::Effect::Persist => effects.push(Effect::Persist),
                         state::Effect::Emit(e) => effects.push(Effect::Emit(e)),
+                        state::Effect::Upload(id) => effects.push(Effect::Upload(id)),
+                        state::Effect::CancelUpload(id) => effects.push(Effect::CancelUpload(id)),
                     }
                 }
             }

@@ -75,6 +75,21 @@ pub struct Message {
     pub at: Option<u64>,
     /// Files sent with it.
     pub attachments: Vec<Attachment>,
+    /// A file of the visitor's on its way up: the message goes out when
+    /// the upload is done.
+    pub upload: Option<Upload>,
+}
+
+/// A file being uploaded (its message is [`Delivery::Sending`], or
+/// [`Delivery::Failed`] if the upload failed).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upload {
+    /// The file's name.
+    pub name: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// Bytes sent so far.
+    pub sent: u64,
 }
 
 /// Why the composer refused to send what it holds; an id in the locale files.
@@ -114,6 +129,11 @@ pub struct State {
     pub draft: String,
     /// Why the last submit was refused, until the draft changes.
     pub composer_error: Option<ComposerError>,
+    /// Which files the visitor may send; `None`: none.
+    pub attach: Option<crate::attach::Policy>,
+    /// The last file refused before upload: (its name, a locale message
+    /// id), until the draft changes or another file is picked.
+    pub attach_error: Option<(String, &'static str)>,
     /// Messages from others the visitor has not seen (sequence above `read_seq`).
     pub unread: u32,
     /// Every sequence number up to this one has been received: replay after it.
@@ -230,6 +250,8 @@ impl Default for State {
             layout: 0,
             draft: String::new(),
             composer_error: None,
+            attach: None,
+            attach_error: None,
             unread: 0,
             last_seq: 0,
             read_seq: 0,
@@ -345,6 +367,9 @@ pub struct Pending {
     /// for the visitor's retry instead of going out on their own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failed: Option<String>,
+    /// Files uploaded for it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
 }
 
 /// The value, or its default if it is not one.
@@ -355,6 +380,8 @@ fn lenient<'de, D: Deserializer<'de>, T: serde::de::DeserializeOwned + Default>(
 }
 
 /// The sane entries of a stored outbox; the others are dropped one by one.
+/// Read through `from_slice`, as the frames are: through `Value` it would
+/// put another copy of every field's reader in the wasm.
 fn outbox<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Pending>, D::Error> {
     use serde_json::value::RawValue;
     let raw = Box::<RawValue>::deserialize(d)?;
@@ -365,7 +392,7 @@ fn outbox<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Pending>, D::Error> {
         .filter(|p| {
             !p.client_id.is_empty()
                 && p.client_id.len() <= 64
-                && !p.text.trim().is_empty()
+                && (!p.text.trim().is_empty() || !p.attachments.is_empty())
                 && p.text.chars().count() <= MAX_MESSAGE_CHARS
         })
         .collect())
@@ -433,13 +460,20 @@ impl State {
     pub fn saved_over(&self, stored: Saved) -> Saved {
         let mut outbox: Vec<Pending> =
             stored.outbox.into_iter().filter(|p| !self.index.contains_key(&p.client_id)).collect();
-        outbox.extend(self.messages.iter().filter_map(|m| {
+        // A file not uploaded yet cannot be: the page holds it, storage cannot.
+        outbox.extend(self.messages.iter().filter(|m| m.upload.is_none()).filter_map(|m| {
             let failed = match &m.delivery {
                 Delivery::Sending => None,
                 Delivery::Failed(reason) => Some(reason.to_string()),
                 _ => return None,
             };
-            Some(Pending { client_id: m.key.clone(), text: m.text.clone(), at: m.at.unwrap_or(0), failed })
+            Some(Pending {
+                client_id: m.key.clone(),
+                text: m.text.clone(),
+                at: m.at.unwrap_or(0),
+                failed,
+                attachments: m.attachments.clone(),
+            })
         }));
         let same = self.conversation == stored.conversation;
         Saved {
@@ -467,6 +501,15 @@ impl State {
             self.index.insert(k.clone(), message.seq);
         }
         self.messages.insert(at, Arc::new(message));
+    }
+
+    /// Takes message `i` out of the log (an upload the visitor cancelled).
+    fn remove(&mut self, i: usize) {
+        let m = self.messages.remove(i);
+        for k in std::iter::once(&m.key).chain(&m.server_id) {
+            self.index.remove(k);
+        }
+        self.layout += 1;
     }
 
     fn position_for(&self, seq: Option<u64>) -> usize {
@@ -688,6 +731,49 @@ pub enum Event {
         /// A fresh client id.
         client_id: String,
     },
+    /// Which files the visitor may send (at start); `None`: none.
+    AttachPolicy(Option<crate::attach::Policy>),
+    /// The visitor picked, dropped or pasted a file. If it may be sent, it
+    /// becomes a message that uploads it ([`Effect::Upload`]); if not, the
+    /// reason shows at once and nothing is sent.
+    Attach {
+        /// A new, unique client id: the message's, and the upload's.
+        client_id: String,
+        /// Now, in ms since the Unix epoch.
+        at: u64,
+        /// The file's name.
+        name: String,
+        /// Its media type, as the browser says.
+        mime: String,
+        /// Its size in bytes.
+        size: u64,
+    },
+    /// Bytes of an upload sent so far.
+    UploadProgress {
+        /// The message's client id.
+        client_id: String,
+        /// Bytes sent.
+        sent: u64,
+    },
+    /// An upload is done: the message goes out with the file.
+    Uploaded {
+        /// The message's client id.
+        client_id: String,
+        /// The file, as the server stored it.
+        attachment: Attachment,
+    },
+    /// An upload failed (see [`crate::attach::refusal`]).
+    UploadFailed {
+        /// The message's client id.
+        client_id: String,
+        /// Why, as a locale message id.
+        reason: &'static str,
+    },
+    /// The visitor cancelled an upload (or removed a failed one).
+    CancelUpload {
+        /// The message's client id.
+        client_id: String,
+    },
 }
 
 /// Something for the host page to hear about (`salam:*` events and
@@ -724,6 +810,12 @@ pub enum Effect {
     Emit(HostEvent),
     /// Store [`State::saved_over`] (the outbox or the token changed).
     Persist,
+    /// Upload the file picked for the message with this client id (the
+    /// glue holds the file), reporting `UploadProgress`, then `Uploaded`
+    /// or `UploadFailed`.
+    Upload(String),
+    /// Stop that upload, and forget the file.
+    CancelUpload(String),
 }
 
 /// The locale id that explains a server's error code (or a stored reason).
@@ -767,6 +859,7 @@ fn apply(state: &mut State, event: Event) -> Vec<Effect> {
             let is_empty = text.trim().is_empty();
             state.draft = text;
             state.composer_error = None;
+            state.attach_error = None;
             match (was_empty, is_empty) {
                 (true, false) => vec![Effect::Send(ClientFrame::Typing { on: true })],
                 (false, true) => vec![Effect::Send(ClientFrame::Typing { on: false })],
@@ -774,11 +867,67 @@ fn apply(state: &mut State, event: Event) -> Vec<Effect> {
             }
         }
         Event::Submit { client_id, at } => submit(state, client_id, at),
+        Event::AttachPolicy(policy) => {
+            state.attach = policy;
+            vec![]
+        }
+        Event::Attach { client_id, at, name, mime, size } => {
+            let Some(policy) = &state.attach else { return vec![] };
+            if let Err(reason) = policy.check(&mime, size) {
+                state.attach_error = Some((name, reason));
+                return vec![];
+            }
+            state.attach_error = None;
+            let upload = Upload { name, size, sent: 0 };
+            let mut effects = send_message(state, String::new(), client_id.clone(), at, Some(upload));
+            effects.retain(|e| matches!(e, Effect::Upload(_)));
+            effects
+        }
+        Event::UploadProgress { client_id, sent } => {
+            if let Some(i) = state.position(&client_id) {
+                state.edit(i, |m| {
+                    if let Some(u) = &mut m.upload {
+                        u.sent = sent.min(u.size);
+                    }
+                });
+            }
+            vec![]
+        }
+        Event::Uploaded { client_id, attachment } => match state.position(&client_id) {
+            Some(i) if state.messages[i].upload.is_some() => {
+                state.edit(i, |m| {
+                    m.upload = None;
+                    m.attachments = vec![attachment];
+                });
+                vec![Effect::Persist, Effect::Send(message_frame(&state.messages[i]))]
+            }
+            _ => vec![],
+        },
+        Event::UploadFailed { client_id, reason } => {
+            if let Some(i) = state.position(&client_id).filter(|&i| state.messages[i].upload.is_some()) {
+                state.edit(i, |m| m.delivery = Delivery::Failed(reason));
+            }
+            vec![]
+        }
+        Event::CancelUpload { client_id } => match state.position(&client_id) {
+            Some(i) if state.messages[i].upload.is_some() => {
+                state.remove(i);
+                vec![Effect::CancelUpload(client_id)]
+            }
+            _ => vec![],
+        },
         Event::Retry { client_id } => match state.position(&client_id) {
             Some(i) if matches!(state.messages[i].delivery, Delivery::Failed(_)) => {
-                state.edit(i, |m| m.delivery = Delivery::Sending);
-                let text = state.messages[i].text.clone();
-                vec![Effect::Persist, Effect::Send(ClientFrame::Message { client_id, text, attachments: vec![] })]
+                state.edit(i, |m| {
+                    m.delivery = Delivery::Sending;
+                    if let Some(u) = &mut m.upload {
+                        u.sent = 0;
+                    }
+                });
+                if state.messages[i].upload.is_some() {
+                    return vec![Effect::Upload(client_id)];
+                }
+                vec![Effect::Persist, Effect::Send(message_frame(&state.messages[i]))]
             }
             _ => vec![],
         },
@@ -835,7 +984,7 @@ fn apply(state: &mut State, event: Event) -> Vec<Effect> {
             if state.quick_replies().is_none_or(|(_, replies)| !replies.contains(&text)) {
                 return vec![]; // retired meanwhile (another tab answered)
             }
-            send_text(state, text, client_id, at)
+            send_message(state, text, client_id, at, None)
         }
         Event::Handover => {
             if state.stage != Some(Stage::Bot) || state.handover_pending {
@@ -1068,7 +1217,8 @@ fn restore(state: &mut State, saved: Saved) -> Vec<Effect> {
                 None => Delivery::Sending,
             },
             at: Some(p.at),
-            attachments: vec![],
+            attachments: p.attachments,
+            upload: None,
         });
     }
     vec![]
@@ -1104,11 +1254,22 @@ fn submit(state: &mut State, client_id: String, at: u64) -> Vec<Effect> {
     }
     state.draft.clear();
     state.composer_error = None;
-    send_text(state, text, client_id, at)
+    state.attach_error = None;
+    send_message(state, text, client_id, at, None)
 }
 
-/// Puts a visitor message in the log and the outbox.
-fn send_text(state: &mut State, text: String, client_id: String, at: u64) -> Vec<Effect> {
+/// The `message` frame for a visitor message.
+fn message_frame(m: &Message) -> ClientFrame {
+    ClientFrame::Message {
+        client_id: m.key.clone(),
+        text: m.text.clone(),
+        attachments: m.attachments.iter().map(|a| a.id.clone()).collect(),
+    }
+}
+
+/// Puts a visitor message in the log and the outbox; with a file, it
+/// uploads first.
+fn send_message(state: &mut State, text: String, client_id: String, at: u64, upload: Option<Upload>) -> Vec<Effect> {
     if state.index.contains_key(&client_id) {
         return vec![];
     }
@@ -1124,12 +1285,17 @@ fn send_text(state: &mut State, text: String, client_id: String, at: u64) -> Vec
         author_name: None,
         avatar: None,
         quick_replies: vec![],
-        text: text.clone(),
+        text,
         delivery: Delivery::Sending,
         at: Some(at),
         attachments: vec![],
+        upload,
     });
-    vec![Effect::Persist, Effect::Send(ClientFrame::Message { client_id, text, attachments: vec![] })]
+    let i = state.messages.len() - 1;
+    if state.messages[i].upload.is_some() {
+        return vec![Effect::Upload(client_id)];
+    }
+    vec![Effect::Persist, Effect::Send(message_frame(&state.messages[i]))]
 }
 
 /// "Seen" goes to the visitor's last message the support side has read;
@@ -1152,9 +1318,11 @@ fn mark_seen(state: &mut State) {
 }
 
 fn pending_sends(state: &State) -> impl Iterator<Item = Effect> + '_ {
-    state.messages.iter().filter(|m| m.delivery == Delivery::Sending).map(|m| {
-        Effect::Send(ClientFrame::Message { client_id: m.key.clone(), text: m.text.clone(), attachments: vec![] })
-    })
+    state
+        .messages
+        .iter()
+        .filter(|m| m.delivery == Delivery::Sending && m.upload.is_none())
+        .map(|m| Effect::Send(message_frame(m)))
 }
 
 /// After a frame with sequence number `seq`: ask for a replay if there is
@@ -1269,6 +1437,7 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                         m.at = at.or(m.at);
                         m.quick_replies = quick_replies;
                         m.attachments = attachments;
+                        m.upload = None;
                         if m.author == AuthorKind::Visitor {
                             m.delivery = Delivery::Sent;
                         }
@@ -1300,6 +1469,7 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                         delivery: if mine { Delivery::Sent } else { Delivery::Received },
                         at,
                         attachments,
+                        upload: None,
                     });
                     effects.extend(announce.map(Effect::Emit));
                     if state.open {
@@ -1402,6 +1572,67 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
 mod tests {
     use super::*;
     use crate::protocol::Author;
+
+    fn picked(state: &mut State, id: &str, name: &str, mime: &str, size: u64) -> Vec<Effect> {
+        let at = 1_700_000_000_000;
+        reduce(state, Event::Attach { client_id: id.into(), at, name: name.into(), mime: mime.into(), size })
+    }
+
+    #[test]
+    fn a_file_is_checked_before_any_byte_then_uploaded_then_sent_as_a_message() {
+        let mut s = State { attach: Some(crate::attach::Policy::default()), ..State::default() };
+        // Refused at once, with the reason and the name; nothing is sent.
+        assert_eq!(picked(&mut s, "c1", "setup.exe", "application/x-msdownload", 10), vec![]);
+        assert_eq!(s.attach_error, Some(("setup.exe".into(), "attach-type")));
+        assert_eq!(picked(&mut s, "c1", "big.pdf", "application/pdf", 11 << 20), vec![]);
+        assert_eq!(s.attach_error, Some(("big.pdf".into(), "attach-too-large")));
+        assert!(s.messages.is_empty());
+        // Allowed: a row that uploads; it is not in the outbox (the file cannot be stored).
+        assert_eq!(picked(&mut s, "c1", "photo.png", "image/png", 1000), vec![Effect::Upload("c1".into())]);
+        assert_eq!(s.attach_error, None);
+        assert!(s.saved_over(Saved::default()).outbox.is_empty());
+        reduce(&mut s, Event::UploadProgress { client_id: "c1".into(), sent: 400 });
+        assert_eq!(s.messages[0].upload.as_ref().map(|u| (u.sent, u.size)), Some((400, 1000)));
+        // It fails; retry uploads again, from the start.
+        reduce(&mut s, Event::UploadFailed { client_id: "c1".into(), reason: "upload-failed" });
+        assert_eq!(s.messages[0].delivery, Delivery::Failed("upload-failed"));
+        assert_eq!(reduce(&mut s, Event::Retry { client_id: "c1".into() }), vec![Effect::Upload("c1".into())]);
+        assert_eq!(s.messages[0].upload.as_ref().map(|u| u.sent), Some(0));
+        // Welcome does not send it before it is uploaded.
+        assert!(!reduce(&mut s, welcome("k")).iter().any(|e| matches!(e, Effect::Send(ClientFrame::Message { .. }))));
+        let file = Attachment {
+            id: "f_1".into(),
+            name: "photo.png".into(),
+            mime: "image/png".into(),
+            size: 1000,
+            url: "files/f_1".into(),
+        };
+        let fx = reduce(&mut s, Event::Uploaded { client_id: "c1".into(), attachment: file.clone() });
+        let frame =
+            ClientFrame::Message { client_id: "c1".into(), text: String::new(), attachments: vec!["f_1".into()] };
+        assert_eq!(fx, vec![Effect::Persist, Effect::Send(frame)]);
+        // Now it waits in the outbox like any message, with its file.
+        let saved = s.saved_over(Saved::default());
+        assert_eq!(saved.outbox[0].attachments, vec![file.clone()]);
+        let mut reloaded = State::default();
+        reduce(&mut reloaded, Event::Restore(Saved::from_json(&saved.to_json())));
+        assert_eq!(reloaded.messages[0].attachments, vec![file]);
+        // Another is cancelled: its row goes, and the glue stops the upload.
+        picked(&mut s, "c2", "notes.txt", "text/plain", 50);
+        assert_eq!(
+            reduce(&mut s, Event::CancelUpload { client_id: "c2".into() }),
+            vec![Effect::CancelUpload("c2".into())]
+        );
+        assert_eq!(s.messages.len(), 1);
+        assert_eq!(reduce(&mut s, Event::CancelUpload { client_id: "c1".into() }), vec![], "sent: not cancellable");
+    }
+
+    #[test]
+    fn without_a_policy_no_file_is_taken() {
+        let mut s = State::default();
+        assert_eq!(picked(&mut s, "c1", "photo.png", "image/png", 1000), vec![]);
+        assert!(s.messages.is_empty());
+    }
 
     #[test]
     fn a_message_keeps_its_files_through_an_upsert() {
@@ -1833,7 +2064,8 @@ mod tests {
 
     #[test]
     fn another_tabs_pending_messages_are_kept_until_this_tab_sees_them_delivered() {
-        let other = Pending { client_id: "b1".into(), text: "from tab B".into(), at: 0, failed: None };
+        let other =
+            Pending { client_id: "b1".into(), text: "from tab B".into(), at: 0, failed: None, attachments: vec![] };
         let stored = Saved { outbox: vec![other.clone()], ..Saved::default() };
         let mut s = State { open: true, ..State::default() };
         typed(&mut s, "from tab A", "a1");

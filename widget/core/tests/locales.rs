@@ -193,7 +193,7 @@ fn every_message_formats_without_errors() {
                 args.set(var, FluentValue::from(3));
             }
             args.set("name", FluentValue::from("Sara"));
-            for var in ["time", "in", "day", "date", "reference", "email"] {
+            for var in ["time", "in", "day", "date", "reference", "email", "mb"] {
                 args.set(var, FluentValue::from("9:00"));
             }
             let mut errors = vec![];

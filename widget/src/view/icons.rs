@@ -52,3 +52,13 @@ pub fn IconMore() -> impl IntoView {
         </svg>
     }
 }
+
+/// Paper clip.
+#[component]
+pub fn IconAttach() -> impl IntoView {
+    view! {
+        <svg class="salam-icon" viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M20 11l-8.5 8.5a5 5 0 0 1-7-7L13 4a3.5 3.5 0 0 1 5 5l-8.5 8.5a2 2 0 0 1-3-3L14 7" class="salam-stroke" />
+        </svg>
+    }
+}

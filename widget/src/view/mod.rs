@@ -36,6 +36,7 @@ pub(crate) mod ids {
     pub const INPUT: &str = "salam-input";
     pub const HINT: &str = "salam-hint";
     pub const ERROR: &str = "salam-error";
+    pub const FILE: &str = "salam-file-input";
 }
 
 /// Runs `f` once the view is built and again whenever a signal it read

@@ -44,6 +44,11 @@ pub fn Panel(
     let transcript = Memo::new(move |_| {
         chat.state().with(|s| if s.transcript_form { salam_core::ticket::transcript_fields() } else { vec![] })
     });
+    super::effect(Box::new(move || {
+        if let Some(panel) = chat.ui.panel.get() {
+            listen_for_files(chat, &panel);
+        }
+    }));
     view! {
         <div
             id=ids::PANEL
@@ -54,6 +59,7 @@ pub fn Panel(
             node_ref=chat.ui.panel
             hidden=move || !open()
             on:click=move |ev| click(chat, ev)
+
         >
             <Header title=title subtitle=subtitle />
             <ConnectionBanner />
@@ -81,6 +87,57 @@ pub fn Panel(
     }
 }
 
+/// Files picked (the file input's `change`), pasted into the composer, or
+/// dragged over and dropped on the panel: one native listener for the four,
+/// installed once the panel is built (each of Leptos' typed listeners adds
+/// its own code to the wasm). It goes with the panel's owner.
+fn listen_for_files(chat: Chat, panel: &web_sys::HtmlDivElement) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    if !chat.state().with_untracked(|s| s.attach.is_some()) {
+        return;
+    }
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let files = match ev.type_().as_str() {
+            "change" => ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .filter(|input| input.id() == ids::FILE)
+                .and_then(|input| input.files()),
+            "paste" => ev.dyn_ref::<web_sys::ClipboardEvent>().and_then(|e| e.clipboard_data()).and_then(|d| d.files()),
+            _ => {
+                let Some(data) = ev.dyn_ref::<web_sys::DragEvent>().and_then(|e| e.data_transfer()) else { return };
+                if !data.types().includes(&"Files".into(), 0) {
+                    return;
+                }
+                // Accepting the drag is what lets the drop happen.
+                ev.prevent_default();
+                if ev.type_() == "dragover" {
+                    return;
+                }
+                data.files()
+            }
+        };
+        let Some(files) = files.filter(|f| f.length() > 0) else { return };
+        ev.prevent_default();
+        for i in 0..files.length() {
+            if let Some(file) = files.get(i) {
+                crate::files::attach(chat, file);
+            }
+        }
+        // The same file may be picked again. (The list is the input's own:
+        // emptied with its value, so only once every file is taken.)
+        if let Some(input) =
+            ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).filter(|i| i.id() == ids::FILE)
+        {
+            input.set_value("");
+        }
+    });
+    for kind in ["change", "paste", "dragover", "drop"] {
+        let _ = panel.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+    }
+    StoredValue::new_local(listener);
+}
+
 /// Every click in the panel, through one listener: each `on:click` closure
 /// instantiates Leptos' listener code again, so the buttons say what they
 /// do with `data-a` instead, and the rating's radios and boxes are read
@@ -99,15 +156,24 @@ fn click(chat: Chat, ev: leptos::ev::MouseEvent) {
         "handover" => chat.dispatch(salam_core::state::Event::Handover),
         "more" => chat.ui.menu.update(|open| *open = !*open),
         "reply" => chat.quick_reply(el.text_content().unwrap_or_default()),
-        "retry" => {
+        "retry" | "cancel" => {
             if let Some(key) = el.closest(".salam-msg").ok().flatten().and_then(|row| row.get_attribute("data-key")) {
-                chat.dispatch(salam_core::state::Event::Retry { client_id: key });
+                chat.dispatch(if name == "retry" {
+                    salam_core::state::Event::Retry { client_id: key }
+                } else {
+                    salam_core::state::Event::CancelUpload { client_id: key }
+                });
             }
         }
         "dl" => {
             ev.prevent_default();
             let get = |n| el.get_attribute(n).unwrap_or_default();
             crate::files::download(chat, get("data-u"), get("data-n"));
+        }
+        "attach" => {
+            if let Some(input) = el.next_element_sibling() {
+                input.unchecked_ref::<web_sys::HtmlElement>().click();
+            }
         }
         other => {
             if let Some(item) = other.strip_prefix("m-") {

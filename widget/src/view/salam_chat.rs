@@ -16,6 +16,7 @@ pub fn SalamChat(
 ) -> impl IntoView {
     provide_context(chat);
     chat.dispatch(salam_core::state::Event::Scale(config.rating));
+    chat.dispatch(salam_core::state::Event::AttachPolicy(config.attachments.clone().filter(|_| chat.files_enabled())));
     let i18n = chat.i18n;
     use_clock(chat);
     let open = move || chat.state().with(|s| s.open);
