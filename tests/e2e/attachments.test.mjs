@@ -94,6 +94,8 @@ describe("attachments", () => {
     const pdfOnly = await upload(`agent/conversations/${id}/files`, AGENT_KEY, "terms.pdf", PDF);
     assert.equal(pdfOnly.status, 201);
     await demo.api.reply(id, "", { attachments: [(await pdfOnly.json()).id] });
+    const preview = agent.locator(`[data-testid=conversation-row][data-id="${id}"] .row__last`);
+    await preview.getByText("Agent: Sent a file").waitFor();
 
     // The visitor sees the image, its name as its text alternative, and the files as links.
     const image = page.getByRole("img", { name: "parcel.png" });
@@ -189,9 +191,11 @@ describe("attachments", () => {
       files = (await demo.api.messages(id)).flatMap((m) => m.attachments || []);
       await new Promise((r) => setTimeout(r, 50));
     }
-    assert.deepEqual(files.map((f) => [f.name, f.type, f.size]),
-      [["parcel.png", "image/png", PNG.length], ["pasted.txt", "text/plain", 12], ["dropped.txt", "text/plain", 13]]);
-    const asAgent = await fetch(`${demo.server.url}/api/v1/${files[0].url}`, { headers: { authorization: `Bearer ${AGENT_KEY}` } });
+    // The two text files upload side by side: each message goes out when its upload is done.
+    assert.deepEqual(files.map((f) => [f.name, f.type, f.size]).sort(),
+      [["dropped.txt", "text/plain", 13], ["parcel.png", "image/png", PNG.length], ["pasted.txt", "text/plain", 12]]);
+    const png = files.find((f) => f.name === "parcel.png");
+    const asAgent = await fetch(`${demo.server.url}/api/v1/${png.url}`, { headers: { authorization: `Bearer ${AGENT_KEY}` } });
     assert.deepEqual(Buffer.from(await asAgent.arrayBuffer()), PNG);
     assert.match(asAgent.headers.get("content-disposition"), /^inline; filename\*=UTF-8''parcel\.png$/);
     // A reload keeps the conversation's files.

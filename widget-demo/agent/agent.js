@@ -280,7 +280,8 @@ function renderRow(s) {
   row.li.hidden = !shown(s);
   const last = s.last_message;
   const prefix = last && (last.author === 'agent' || last.author === 'bot') ? `${KIND_LABELS[last.author]}: ` : '';
-  row.last.textContent = last ? prefix + String(last.text ?? '') : 'No messages yet';
+  // A message of files alone has no text: say so rather than show nothing.
+  row.last.textContent = last ? prefix + (String(last.text ?? '') || 'Sent a file') : 'No messages yet';
   row.at = s.updated_at || last?.at || 0;
   setRelative(row.time, row.at);
   row.typing.textContent = s.visitor_typing ? 'typing…' : '';
