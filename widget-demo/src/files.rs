@@ -168,7 +168,16 @@ async fn store(app: &App, conversation: &str, name: &str, body: Bytes, author: &
         eprintln!("cannot store an upload: {e}");
         return refused(StatusCode::SERVICE_UNAVAILABLE, "unavailable");
     }
-    match app.store.add_file(conversation, &hash, &name, mime, size, author, crate::server::now_ms()) {
+    let file = crate::store::NewFile {
+        conversation,
+        hash: &hash,
+        name: &name,
+        mime,
+        size,
+        author,
+        at: crate::server::now_ms(),
+    };
+    match app.store.add_file(&file) {
         Ok(attachment) => (StatusCode::CREATED, Json(attachment)).into_response(),
         Err(e) => {
             eprintln!("cannot record an upload: {e}");

@@ -202,17 +202,7 @@ pub trait Store: Send + Sync {
     /// when the visitor first wrote, and when an agent first replied after.
     fn first_responses(&self, since: u64) -> Result<Vec<(u64, u64)>>;
     /// Records an uploaded file (stored on disk as `hash`) in a conversation.
-    #[allow(clippy::too_many_arguments)]
-    fn add_file(
-        &self,
-        conversation: &str,
-        hash: &str,
-        name: &str,
-        mime: &str,
-        size: u64,
-        author: &str,
-        now: u64,
-    ) -> Result<Attachment>;
+    fn add_file(&self, f: &NewFile<'_>) -> Result<Attachment>;
     /// The file with this id.
     fn file(&self, id: &str) -> Result<Option<crate::files::FileRecord>>;
     /// The files with these ids, if every one is in `conversation`.
@@ -326,6 +316,25 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX files_by_conversation ON files(conversation_id);
     ALTER TABLE messages ADD COLUMN attachments TEXT;",
 ];
+
+/// An uploaded file to record.
+#[derive(Debug, Clone, Copy)]
+pub struct NewFile<'a> {
+    /// The conversation it was sent in.
+    pub conversation: &'a str,
+    /// The SHA-256 of its content, hex: its name on disk.
+    pub hash: &'a str,
+    /// Its (cleaned) name.
+    pub name: &'a str,
+    /// The media type found in its content.
+    pub mime: &'a str,
+    /// Its size in bytes.
+    pub size: u64,
+    /// `visitor` or `agent`.
+    pub author: &'a str,
+    /// When (ms).
+    pub at: u64,
+}
 
 /// A ticket to make.
 #[derive(Debug, Clone, Copy)]
@@ -944,23 +953,14 @@ impl Store for Sqlite {
         })
     }
 
-    fn add_file(
-        &self,
-        conversation: &str,
-        hash: &str,
-        name: &str,
-        mime: &str,
-        size: u64,
-        author: &str,
-        now: u64,
-    ) -> Result<Attachment> {
+    fn add_file(&self, f: &NewFile<'_>) -> Result<Attachment> {
         self.with(|c| {
             c.execute(
                 "INSERT INTO files (conversation_id, hash, name, mime, size, author, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![conversation, hash, name, mime, size as i64, author, now as i64],
+                params![f.conversation, f.hash, f.name, f.mime, f.size as i64, f.author, f.at as i64],
             )?;
             let id = format!("f_{}", c.last_insert_rowid());
-            Ok(Attachment { url: crate::files::url_of(&id), id, name: name.into(), mime: mime.into(), size })
+            Ok(Attachment { url: crate::files::url_of(&id), id, name: f.name.into(), mime: f.mime.into(), size: f.size })
         })
     }
 
