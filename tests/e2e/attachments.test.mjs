@@ -10,16 +10,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { createRequire } from "node:module";
-import { AGENT_KEY, Widget, root, axeWidget, conversationWith, newPage, useDemo } from "./harness.mjs";
-
-const plain = (text) => text.replace(/[\u2068\u2069]/g, "");
-const ftl = (lang, id, args = {}) => {
-  const m = new RegExp(`^${id} = (.*)$`, "m").exec(readFileSync(join(root, "locales", lang, "salam.ftl"), "utf8"));
-  assert.ok(m, `${lang} has ${id}`);
-  return m[1].trim().replace(/\{ \$(\w+) \}/g, (_, k) => args[k]);
-};
+import { AGENT_KEY, Widget, axeWidget, conversationWith, ftl, newPage, plain, useDemo } from "./harness.mjs";
 
 // A real 2×2 PNG.
 const PNG = Buffer.from(

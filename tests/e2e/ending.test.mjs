@@ -9,15 +9,8 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
-import { AGENT_KEY, Widget, axeWidget, conversationWith, newPage, root, startSmtpSink, useDemo } from "./harness.mjs";
+import { AGENT_KEY, Widget, axeWidget, conversationWith, ftl, newPage, plain, startSmtpSink, useDemo } from "./harness.mjs";
 
-const ftl = (lang, id) => {
-  const m = new RegExp(`^${id} = (.*)$`, "m").exec(readFileSync(join(root, "locales", lang, "salam.ftl"), "utf8"));
-  assert.ok(m, `${lang} has ${id}`);
-  return m[1].trim();
-};
-const plain = (text) => text.replace(/[\u2068\u2069]/g, "");
 const violations = async (page) => (await axeWidget(page)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target + " " + n.failureSummary).join(" ")}`);
 
 describe("ending a chat, rating it, and keeping it", () => {

@@ -225,6 +225,17 @@ export function launchBrowser() {
   });
 }
 
+/** Message `id` of `locales/<lang>/salam.ftl` (a one-line message), with
+ * its `{ $name }` placeables filled from `args`. */
+export function ftl(lang, id, args = {}) {
+  const m = new RegExp(`^${id} = (.*)$`, "m").exec(readFileSync(join(root, "locales", lang, "salam.ftl"), "utf8"));
+  if (!m) throw new Error(`${lang}/salam.ftl has no ${id}`);
+  return m[1].trim().replace(/\{ \$(\w+) \}/g, (_, k) => args[k]);
+}
+
+/** Text without Fluent's isolation marks around placeables. */
+export const plain = (text) => text.replace(/[\u2068\u2069]/g, "");
+
 /** A new page that fails the test on any uncaught error or console error.
  * With `echo` (the default) the widget talks to its in-page echo bot, for
  * tests about the widget itself; `echo: false` keeps the page's own
