@@ -210,6 +210,40 @@ impl Chat {
         self.state.read_only()
     }
 
+    /// Reads the state and tracks it (as `ReadSignal::with`); after
+    /// shutdown, `R::default()`. Every read goes through [`Chat::look`],
+    /// so reactive_graph's read path is compiled once, not once per
+    /// call site's closure.
+    pub fn with<R: Default>(&self, f: impl FnOnce(&State) -> R) -> R {
+        let (mut f, mut out) = (Some(f), R::default());
+        self.look(true, &mut |s| {
+            if let Some(f) = f.take() {
+                out = f(s)
+            }
+        });
+        out
+    }
+
+    /// Reads the state without tracking it (as `with_untracked`).
+    pub fn peek<R: Default>(&self, f: impl FnOnce(&State) -> R) -> R {
+        let (mut f, mut out) = (Some(f), R::default());
+        self.look(false, &mut |s| {
+            if let Some(f) = f.take() {
+                out = f(s)
+            }
+        });
+        out
+    }
+
+    #[inline(never)]
+    fn look(&self, track: bool, f: &mut dyn FnMut(&State)) {
+        if track {
+            self.state.try_with(|s| f(s));
+        } else {
+            self.state.try_with_untracked(|s| f(s));
+        }
+    }
+
     /// The message with this key, for its row: re-runs when that message
     /// changes, not when anything else in the state does. The row's
     /// subscription ends with the calling owner.

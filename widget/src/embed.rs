@@ -571,7 +571,7 @@ fn schedule_greeting(chat: Chat, rule: salam_core::greeting::GreetingRule) {
 
 /// Whether the panel is open now.
 fn panel_open() -> bool {
-    RUNNING.with(|r| r.borrow().as_ref().is_some_and(|r| r.chat.state().with_untracked(|s| s.open)))
+    RUNNING.with(|r| r.borrow().as_ref().is_some_and(|r| r.chat.peek(|s| s.open)))
 }
 
 /// While the tab is hidden and replies wait, the page's title starts with
@@ -603,7 +603,7 @@ fn follow_visibility_for_title() {
         return;
     }
     let listener = Closure::<dyn Fn()>::new(|| {
-        let unread = RUNNING.with(|r| r.borrow().as_ref().map(|r| r.chat.state().with_untracked(|s| s.unread)));
+        let unread = RUNNING.with(|r| r.borrow().as_ref().map(|r| r.chat.peek(|s| s.unread)));
         show_unread_in_title(unread.unwrap_or(0));
     });
     let _ = document().add_event_listener_with_callback("visibilitychange", listener.as_ref().unchecked_ref());

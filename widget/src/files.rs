@@ -78,7 +78,7 @@ pub fn attach(chat: Chat, file: File) {
 /// the stored attachment or why it failed.
 pub fn upload(chat: Chat, id: String) {
     let failed = move |id: String| chat.dispatch(Event::UploadFailed { client_id: id, reason: "upload-failed" });
-    let token = chat.state().with_untracked(|s| s.token.clone());
+    let token = chat.peek(|s| s.token.clone());
     let files = chat.files();
     let picked = {
         let mut f = files.borrow_mut();
@@ -164,7 +164,7 @@ pub async fn blob_url(chat: Chat, url: &str) -> Option<String> {
     if let Some((_, known)) = files.borrow().blobs.iter().find(|(u, _)| *u == url) {
         return Some(known.clone());
     }
-    let token = chat.state().with_untracked(|s| s.token.clone())?;
+    let token = chat.peek(|s| s.token.clone())?;
     let res = gloo_net::http::Request::get(&url)
         .header("Authorization", &format!("Bearer {token}"))
         .send()

@@ -16,9 +16,9 @@ use salam_core::protocol::{AuthorKind, Stage};
 pub fn Answering() -> impl IntoView {
     let chat = expect_context::<Chat>();
     let i18n = chat.i18n;
-    let stage = Memo::new(move |_| chat.state().with(|s| s.stage));
+    let stage = Memo::new(move |_| chat.with(|s| s.stage));
     let text = move || {
-        chat.state().with(|s| {
+        chat.with(|s| {
             // Out of hours, nobody joins shortly: say how the answer will come.
             let away = s.availability.is_some_and(|a| !a.open);
             match (s.stage, s.queue_position) {
@@ -31,7 +31,7 @@ pub fn Answering() -> impl IntoView {
         })
     };
     let agent = move |part: fn(&salam_core::protocol::Author) -> Option<String>| {
-        chat.state().with(|s| s.agent.as_ref().and_then(part).unwrap_or_default())
+        chat.with(|s| s.agent.as_ref().and_then(part).unwrap_or_default())
     };
     view! {
         <div
@@ -43,10 +43,10 @@ pub fn Answering() -> impl IntoView {
             })
         >
             <span class="salam-avatar salam-bot-avatar" aria-hidden="true"><IconBot /></span>
-            {move || (stage.get() == Some(Stage::Agent)).then(|| chat.state().with_untracked(|s| {
-                let a = s.agent.clone().unwrap_or_default();
+            {move || (stage.get() == Some(Stage::Agent)).then(|| {
+                let a = chat.peek(|s| s.agent.clone().unwrap_or_default());
                 view! { <Avatar kind=AuthorKind::Agent name=a.name image=a.avatar /> }
-            }))}
+            })}
             <span class="salam-answering-text">{text}</span>
             <span class="salam-who">
                 <span class="salam-sr-only">{i18n.text("answering-agent-label")}" "</span>
@@ -58,7 +58,7 @@ pub fn Answering() -> impl IntoView {
             <button
                 type="button"
                 class="salam-handover"
-                aria-disabled=move || chat.state().with(|s| s.handover_pending).to_string()
+                aria-disabled=move || chat.with(|s| s.handover_pending).to_string()
                 data-a="handover"
             >
                 {i18n.text("talk-to-person")}

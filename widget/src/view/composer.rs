@@ -13,10 +13,10 @@ use salam_core::state::Event;
 pub fn Composer() -> impl IntoView {
     let chat = expect_context::<Chat>();
     let i18n = chat.i18n;
-    let draft = Memo::new(move |_| chat.state().with(|s| s.draft.clone()));
+    let draft = Memo::new(move |_| chat.with(|s| s.draft.clone()));
     // A refused draft, or a file refused before any byte was sent.
     let error = move || {
-        chat.state().with(|s| match (&s.attach_error, s.composer_error) {
+        chat.with(|s| match (&s.attach_error, s.composer_error) {
             (Some((name, id)), _) => {
                 let mb = i18n.number(s.attach.as_ref().map_or(0, |p| p.max_mb()));
                 Some(i18n.t_strs(id, &[("name", name.clone()), ("mb", mb)]))
@@ -25,9 +25,9 @@ pub fn Composer() -> impl IntoView {
             _ => None,
         })
     };
-    let wrong = move || chat.state().with(|s| s.attach_error.is_some() || s.composer_error.is_some());
+    let wrong = move || chat.with(|s| s.attach_error.is_some() || s.composer_error.is_some());
     // Set at start, before the panel is built: fixed attributes.
-    let accept = chat.state().with_untracked(|s| s.attach.as_ref().map(|p| p.accept()));
+    let accept = chat.peek(|s| s.attach.as_ref().map(|p| p.accept()));
     let on_keydown = move |ev: KeyboardEvent| {
         // keyCode 229 is what Chromium reports for keys an IME consumes.
         if ev.key() == "Enter" && !ev.shift_key() && !ev.is_composing() && ev.key_code() != 229 {

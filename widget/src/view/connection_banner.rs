@@ -6,7 +6,7 @@ use salam_core::state::Connection;
 #[component]
 pub fn ConnectionBanner() -> impl IntoView {
     let chat = expect_context::<Chat>();
-    let connection = move || chat.state().with(|s| (s.connection, s.network));
+    let connection = move || chat.with(|s| (s.connection, s.network));
     let text = move || match connection() {
         (Connection::Online, _) => String::new(),
         // The browser knows it has no network: say so, not "reconnecting".

@@ -9,8 +9,8 @@ use salam_core::protocol::ConversationStatus;
 pub fn ConversationNotice() -> impl IntoView {
     let chat = expect_context::<Chat>();
     let i18n = chat.i18n;
-    let typing = move || chat.state().with(|s| s.typing.as_ref().map(|a| a.name.clone()));
-    let resolved = move || chat.state().with(|s| s.status == ConversationStatus::Resolved);
+    let typing = move || chat.with(|s| s.typing.as_ref().map(|a| a.name.clone()));
+    let resolved = move || chat.with(|s| s.status == ConversationStatus::Resolved);
     let text = move || match typing() {
         Some(Some(name)) if !name.trim().is_empty() => i18n.t_str("typing-named", "name", &name),
         Some(_) => i18n.t("typing-anonymous"),

@@ -27,7 +27,7 @@ pub fn EndingView() -> impl IntoView {
     let status = NodeRef::<leptos::html::P>::new();
     let built: RefCell<Option<(Ending, String)>> = RefCell::new(None);
     super::effect(Box::new(move || {
-        let (ending, scale, score, reasons_on, error) = chat.state().with(|s| {
+        let (ending, scale, score, reasons_on, error) = chat.with(|s| {
             (s.ending.clone(), s.scale.unwrap_or_default(), s.rating.score, s.rating.reasons.clone(), s.rating_error)
         });
         let lang = i18n.lang();
@@ -123,7 +123,7 @@ pub fn act(chat: Chat, name: &str, button: &Element) {
     let back = matches!(step, Step::More | Step::Cancel | Step::Send(_));
     chat.dispatch(Event::End(step, crate::chat::new_client_id()));
     // Back to the chat: the composer has the focus again.
-    if back && chat.state().with_untracked(|s| s.ending != Ending::Rating) {
+    if back && chat.peek(|s| s.ending != Ending::Rating) {
         if let Some(composer) = chat.ui.composer.get_untracked() {
             request_animation_frame(move || drop(composer.focus()));
         }

@@ -112,7 +112,7 @@ pub fn FieldsForm(
             form.set_text_content(None);
             let Some(doc) = form.owner_document() else { return };
             if let Some(draft) = kind.draft {
-                *answers.borrow_mut() = chat.state().with_untracked(draft);
+                *answers.borrow_mut() = chat.peek(draft);
             }
             let built = build(&doc, &form, kind, &list, &lang, i18n, &answers.borrow());
             show_errors(&built, kind, chat, i18n);
@@ -261,7 +261,7 @@ fn focus(el: &Element) {
 /// Marks each control valid or not and writes its error under it, from the
 /// state's last check of the answers.
 fn show_errors(rows: &[Row], kind: &FormKind, chat: Chat, i18n: I18n) {
-    let errors = chat.state().with_untracked(kind.errors);
+    let errors = chat.peek(kind.errors);
     for row in rows {
         let error = errors.iter().find(|(id, _)| *id == row.id).map(|(_, message)| i18n.t(message));
         let _ = row.control.set_attribute("aria-invalid", if error.is_some() { "true" } else { "false" });

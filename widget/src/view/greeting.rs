@@ -10,7 +10,7 @@ use salam_core::state::Event;
 pub fn GreetingPreview() -> impl IntoView {
     let chat = expect_context::<Chat>();
     let i18n = chat.i18n;
-    let text = move || chat.state().with(|s| s.greeting.as_ref().map(|(_, text)| text.clone()).unwrap_or_default());
+    let text = move || chat.with(|s| s.greeting.as_ref().map(|(_, text)| text.clone()).unwrap_or_default());
     view! {
         // Always there, so screen readers hear what goes in; without a
         // greeting its text is empty and the stylesheet hides it all.

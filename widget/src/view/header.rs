@@ -27,7 +27,7 @@ pub fn Header(
     // time, unless the owner wrote their own subtitle.
     // A memo: the away line builds `Intl.DateTimeFormat`s, so it is worked
     // out again when the availability changes, not on every keystroke.
-    let availability = Memo::new(move |_| chat.state().with(|s| s.availability));
+    let availability = Memo::new(move |_| chat.with(|s| s.availability));
     let subtitle = move || {
         let owner = subtitle.resolve(&i18n.lang()).map(String::from);
         match availability.get() {

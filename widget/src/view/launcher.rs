@@ -8,8 +8,8 @@ use leptos::prelude::*;
 #[component]
 pub fn Launcher() -> impl IntoView {
     let chat = expect_context::<Chat>();
-    let open = move || chat.state().with(|s| s.open);
-    let unread = move || chat.state().with(|s| s.unread);
+    let open = move || chat.with(|s| s.open);
+    let unread = move || chat.with(|s| s.unread);
     view! {
         <button
             type="button"

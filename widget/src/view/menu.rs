@@ -36,9 +36,8 @@ pub fn Menu() -> impl IntoView {
         if !shown {
             return;
         }
-        let (said, open_chat) = chat.state().with_untracked(|s| {
-            (!s.messages.is_empty(), s.status == ConversationStatus::Open && s.ending == Ending::None)
-        });
+        let (said, open_chat) =
+            chat.peek(|s| (!s.messages.is_empty(), s.status == ConversationStatus::Open && s.ending == Ending::None));
         let mut first = None;
         for (name, message, applies) in [
             ("ticket", "ticket-offer", true),
@@ -100,7 +99,7 @@ fn download(chat: Chat, page: bool) {
     let i18n = chat.i18n;
     let title = i18n.t("transcript-title");
     let (you, team) = (i18n.t("transcript-you"), i18n.t("transcript-team"));
-    let lines: Vec<Line> = chat.state().with_untracked(|s| {
+    let lines: Vec<Line> = chat.peek(|s| {
         s.messages
             .iter()
             .map(|m| Line {

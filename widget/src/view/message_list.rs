@@ -15,7 +15,7 @@ pub fn MessageList() -> impl IntoView {
     // added, removed or moved; the key list is rebuilt only then, not on
     // every keystroke or status change, and at most once a frame: a page
     // of history arrives as fifty messages, and is diffed and drawn once.
-    let layout = Memo::new(move |_| chat.state().with(|s| s.layout));
+    let layout = Memo::new(move |_| chat.with(|s| s.layout));
     let shown = RwSignal::new(layout.get_untracked());
     let frame_pending = StoredValue::new(false);
     let log = NodeRef::<html::Div>::new();
@@ -36,7 +36,7 @@ pub fn MessageList() -> impl IntoView {
     let uppers = move || {
         // `.get()`, not `.track()`: tracking does not refresh a stale memo.
         let _ = shown.get();
-        chat.state().with_untracked(|s| s.pages().iter().copied().chain([u64::MAX]).collect::<Vec<_>>())
+        chat.peek(|s| s.pages().iter().copied().chain([u64::MAX]).collect::<Vec<_>>())
     };
 
     // Where the visitor is: at the newest message (then new ones are
@@ -81,7 +81,7 @@ pub fn MessageList() -> impl IntoView {
     // Near the top: fetch the page before (the nudge off 0 lets the next
     // scroll to the top fire again).
     let load_earlier_if_at_top = move |el: &web_sys::HtmlElement| {
-        let has_earlier = chat.state().with_untracked(|s| s.has_earlier());
+        let has_earlier = chat.peek(|s| s.has_earlier());
         if has_earlier && el.scroll_top() < 64 {
             if el.scroll_top() == 0 {
                 el.set_scroll_top(1);
@@ -138,7 +138,7 @@ fn LogPage(upper: u64, shown: RwSignal<u64>) -> impl IntoView {
     let range = std::sync::Arc::new([AtomicUsize::new(usize::MAX), AtomicUsize::new(0)]);
     let keys = Memo::new_owning(move |previous: Option<Vec<String>>| {
         let _ = shown.get();
-        chat.state().with_untracked(|s| {
+        chat.peek(|s| {
             let lower = s.pages().iter().rev().find(|&&b| b < upper).copied().unwrap_or(0);
             let rows = s.rows_between(lower, upper);
             let (start, end) = (range[0].swap(rows.start, Relaxed), range[1].swap(rows.end, Relaxed));

@@ -28,21 +28,20 @@ pub fn Panel(
     channels: Vec<(salam_core::channels::Channel, String)>,
 ) -> impl IntoView {
     let chat = expect_context::<Chat>();
-    let open = move || chat.state().with(|s| s.open);
+    let open = move || chat.with(|s| s.open);
     // Before the first message, the form takes the composer's place, for
     // what is not known yet (identify, an earlier form).
     let ask = Memo::new(move |_| {
-        chat.state().with(|s| {
+        chat.with(|s| {
             if prechat.is_empty() || s.prechat_done || !s.messages.is_empty() {
                 return vec![];
             }
             salam_core::prechat::to_ask(&prechat, &s.known)
         })
     });
-    let ticket =
-        Memo::new(move |_| chat.state().with(|s| if s.ticket_open { salam_core::ticket::fields() } else { vec![] }));
+    let ticket = Memo::new(move |_| chat.with(|s| if s.ticket_open { salam_core::ticket::fields() } else { vec![] }));
     let transcript = Memo::new(move |_| {
-        chat.state().with(|s| if s.transcript_form { salam_core::ticket::transcript_fields() } else { vec![] })
+        chat.with(|s| if s.transcript_form { salam_core::ticket::transcript_fields() } else { vec![] })
     });
     super::effect(Box::new(move || {
         if let Some(panel) = chat.ui.panel.get() {
@@ -78,7 +77,7 @@ pub fn Panel(
                 hidden=move || {
                     ask.with(|a| !a.is_empty()) || ticket.with(|t| !t.is_empty())
                         || transcript.with(|t| !t.is_empty())
-                        || chat.state().with(|s| s.ending == salam_core::ending::Ending::Rating)
+                        || chat.with(|s| s.ending == salam_core::ending::Ending::Rating)
                 }
             >
                 <Composer />
@@ -93,7 +92,7 @@ pub fn Panel(
 /// its own code to the wasm). It goes with the panel's owner.
 fn listen_for_files(chat: Chat, panel: &web_sys::HtmlDivElement) {
     use wasm_bindgen::{closure::Closure, JsCast};
-    if !chat.state().with_untracked(|s| s.attach.is_some()) {
+    if !chat.peek(|s| s.attach.is_some()) {
         return;
     }
     let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {

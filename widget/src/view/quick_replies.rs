@@ -10,9 +10,8 @@ use leptos::prelude::*;
 pub fn QuickReplies() -> impl IntoView {
     let chat = expect_context::<Chat>();
     let i18n = chat.i18n;
-    let replies = Memo::new(move |_| {
-        chat.state().with(|s| s.quick_replies().map(|(_, replies)| replies.to_vec()).unwrap_or_default())
-    });
+    let replies =
+        Memo::new(move |_| chat.with(|s| s.quick_replies().map(|(_, replies)| replies.to_vec()).unwrap_or_default()));
     let group = NodeRef::<leptos::html::Div>::new();
     super::effect(Box::new(move || {
         let list = replies.get();

@@ -19,7 +19,7 @@ pub fn SalamChat(
     chat.dispatch(salam_core::state::Event::AttachPolicy(config.attachments.clone().filter(|_| chat.files_enabled())));
     let i18n = chat.i18n;
     use_clock(chat);
-    let open = move || chat.state().with(|s| s.open);
+    let open = move || chat.with(|s| s.open);
     // The panel is built when the browser is next idle, or at once when
     // the visitor first opens it: starting the widget draws only the
     // launcher, which keeps each task on the host page's main thread short.
@@ -50,7 +50,7 @@ pub fn SalamChat(
         }
     }));
     let on_keydown = move |ev: KeyboardEvent| {
-        if ev.key() == "Escape" && chat.state().with_untracked(|s| s.open) {
+        if ev.key() == "Escape" && chat.peek(|s| s.open) {
             ev.stop_propagation();
             // An open menu closes first, back on its button.
             if chat.ui.menu.get_untracked() {

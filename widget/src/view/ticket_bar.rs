@@ -14,7 +14,7 @@ pub fn TicketBar() -> impl IntoView {
     };
     // The ticket, then the transcript asked for by e-mail.
     let status = move || {
-        chat.state().with(|s| {
+        chat.with(|s| {
             let ticket = match (&s.ticket.sending, s.ticket.reference, &s.ticket.email) {
                 (Some(_), ..) => i18n.t("ticket-sending"),
                 (None, Some(reference), Some(email)) => {
