@@ -213,3 +213,26 @@ rate-send = إرسال
 # Shown when a comment is sent without a rating.
 rate-pick = يُرجى اختيار تقييم أولًا.
 rate-thanks = شكرًا لك على ملاحظاتك!
+
+## "Your conversations": the visitor's earlier chats and requests
+
+# In the panel's menu, and the list's heading.
+threads-title = محادثاتك
+threads-back = العودة إلى المحادثة
+threads-new = محادثة جديدة
+threads-empty = لا توجد محادثات بعد.
+# $status: open, pending (the team waits for the visitor) or solved.
+threads-status = { $status ->
+    [pending] بانتظار ردّك
+    [solved] محلولة
+   *[open] مفتوحة
+}
+# $count (number): messages from the team not read yet.
+threads-unread = { $count ->
+    [zero] لا توجد رسائل غير مقروءة
+    [one] رسالة واحدة غير مقروءة
+    [two] رسالتان غير مقروءتين
+    [few] { $count } رسائل غير مقروءة
+    [many] { $count } رسالة غير مقروءة
+   *[other] { $count } رسالة غير مقروءة
+}

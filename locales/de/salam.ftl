@@ -197,3 +197,22 @@ rate-send = Senden
 # Shown when a comment is sent without a rating.
 rate-pick = Bitte wählen Sie zuerst eine Bewertung.
 rate-thanks = Vielen Dank für Ihr Feedback!
+
+## "Your conversations": the visitor's earlier chats and requests
+
+# In the panel's menu, and the list's heading.
+threads-title = Ihre Unterhaltungen
+threads-back = Zurück zum Chat
+threads-new = Neue Unterhaltung
+threads-empty = Noch keine Unterhaltungen.
+# $status: open, pending (the team waits for the visitor) or solved.
+threads-status = { $status ->
+    [pending] Wartet auf Ihre Antwort
+    [solved] Gelöst
+   *[open] Offen
+}
+# $count (number): messages from the team not read yet.
+threads-unread = { $count ->
+    [one] { $count } ungelesen
+   *[other] { $count } ungelesen
+}

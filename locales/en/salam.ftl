@@ -196,3 +196,22 @@ rate-send = Send
 # Shown when a comment is sent without a rating.
 rate-pick = Choose a rating first.
 rate-thanks = Thank you for your feedback!
+
+## "Your conversations": the visitor's earlier chats and requests
+
+# In the panel's menu, and the list's heading.
+threads-title = Your conversations
+threads-back = Back to the chat
+threads-new = New conversation
+threads-empty = No conversations yet.
+# $status: open, pending (the team waits for the visitor) or solved.
+threads-status = { $status ->
+    [pending] Waiting for your reply
+    [solved] Solved
+   *[open] Open
+}
+# $count (number): messages from the team not read yet.
+threads-unread = { $count ->
+    [one] { $count } unread
+   *[other] { $count } unread
+}

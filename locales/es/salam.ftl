@@ -197,3 +197,22 @@ rate-send = Enviar
 # Shown when a comment is sent without a rating.
 rate-pick = Primero elige una valoración.
 rate-thanks = ¡Gracias por tu opinión!
+
+## "Your conversations": the visitor's earlier chats and requests
+
+# In the panel's menu, and the list's heading.
+threads-title = Tus conversaciones
+threads-back = Volver al chat
+threads-new = Nueva conversación
+threads-empty = Aún no hay conversaciones.
+# $status: open, pending (the team waits for the visitor) or solved.
+threads-status = { $status ->
+    [pending] Esperando tu respuesta
+    [solved] Resuelta
+   *[open] Abierta
+}
+# $count (number): messages from the team not read yet.
+threads-unread = { $count ->
+    [one] { $count } sin leer
+   *[other] { $count } sin leer
+}

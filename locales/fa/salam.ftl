@@ -197,3 +197,22 @@ rate-send = ارسال
 # Shown when a comment is sent without a rating.
 rate-pick = لطفاً ابتدا یک امتیاز انتخاب کنید.
 rate-thanks = از بازخورد شما سپاسگزاریم!
+
+## "Your conversations": the visitor's earlier chats and requests
+
+# In the panel's menu, and the list's heading.
+threads-title = گفتگوهای شما
+threads-back = بازگشت به گفتگو
+threads-new = گفتگوی جدید
+threads-empty = هنوز گفتگویی ندارید.
+# $status: open, pending (the team waits for the visitor) or solved.
+threads-status = { $status ->
+    [pending] در انتظار پاسخ شما
+    [solved] حل‌شده
+   *[open] باز
+}
+# $count (number): messages from the team not read yet.
+threads-unread = { $count ->
+    [one] { $count } خوانده‌نشده
+   *[other] { $count } خوانده‌نشده
+}

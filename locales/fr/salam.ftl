@@ -197,3 +197,22 @@ rate-send = Envoyer
 # Shown when a comment is sent without a rating.
 rate-pick = Choisissez d’abord une note.
 rate-thanks = Merci pour votre avis !
+
+## "Your conversations": the visitor's earlier chats and requests
+
+# In the panel's menu, and the list's heading.
+threads-title = Vos conversations
+threads-back = Retour à la discussion
+threads-new = Nouvelle conversation
+threads-empty = Aucune conversation pour le moment.
+# $status: open, pending (the team waits for the visitor) or solved.
+threads-status = { $status ->
+    [pending] En attente de votre réponse
+    [solved] Résolue
+   *[open] En cours
+}
+# $count (number): messages from the team not read yet.
+threads-unread = { $count ->
+    [one] { $count } non lu
+   *[other] { $count } non lus
+}

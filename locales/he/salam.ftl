@@ -201,3 +201,23 @@ rate-send = שליחה
 # Shown when a comment is sent without a rating.
 rate-pick = נא לבחור דירוג קודם.
 rate-thanks = תודה על המשוב!
+
+## "Your conversations": the visitor's earlier chats and requests
+
+# In the panel's menu, and the list's heading.
+threads-title = השיחות שלך
+threads-back = חזרה לצ'אט
+threads-new = שיחה חדשה
+threads-empty = אין עדיין שיחות.
+# $status: open, pending (the team waits for the visitor) or solved.
+threads-status = { $status ->
+    [pending] ממתינה לתשובה שלך
+    [solved] נפתרה
+   *[open] פתוחה
+}
+# $count (number): messages from the team not read yet.
+threads-unread = { $count ->
+    [one] { $count } הודעה שלא נקראה
+    [two] { $count } הודעות שלא נקראו
+   *[other] { $count } הודעות שלא נקראו
+}

@@ -197,3 +197,22 @@ rate-send = भेजें
 # Shown when a comment is sent without a rating.
 rate-pick = पहले रेटिंग चुनें।
 rate-thanks = आपके फ़ीडबैक के लिए धन्यवाद!
+
+## "Your conversations": the visitor's earlier chats and requests
+
+# In the panel's menu, and the list's heading.
+threads-title = आपकी बातचीत
+threads-back = चैट पर वापस जाएँ
+threads-new = नई बातचीत
+threads-empty = अभी तक कोई बातचीत नहीं है।
+# $status: open, pending (the team waits for the visitor) or solved.
+threads-status = { $status ->
+    [pending] आपके जवाब का इंतज़ार है
+    [solved] हल हो गई
+   *[open] जारी है
+}
+# $count (number): messages from the team not read yet.
+threads-unread = { $count ->
+    [one] { $count } बिना पढ़ा
+   *[other] { $count } बिना पढ़े
+}

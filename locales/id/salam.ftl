@@ -193,3 +193,21 @@ rate-send = Kirim
 # Shown when a comment is sent without a rating.
 rate-pick = Pilih penilaian terlebih dahulu.
 rate-thanks = Terima kasih atas masukan Anda!
+
+## "Your conversations": the visitor's earlier chats and requests
+
+# In the panel's menu, and the list's heading.
+threads-title = Percakapan Anda
+threads-back = Kembali ke chat
+threads-new = Percakapan baru
+threads-empty = Belum ada percakapan.
+# $status: open, pending (the team waits for the visitor) or solved.
+threads-status = { $status ->
+    [pending] Menunggu balasan Anda
+    [solved] Terselesaikan
+   *[open] Terbuka
+}
+# $count (number): messages from the team not read yet.
+threads-unread = { $count ->
+   *[other] { $count } belum dibaca
+}

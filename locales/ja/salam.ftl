@@ -193,3 +193,21 @@ rate-send = 送信
 # Shown when a comment is sent without a rating.
 rate-pick = 先に評価を選択してください。
 rate-thanks = ご意見をお寄せいただき、ありがとうございます。
+
+## "Your conversations": the visitor's earlier chats and requests
+
+# In the panel's menu, and the list's heading.
+threads-title = お問い合わせ履歴
+threads-back = チャットに戻る
+threads-new = 新しいお問い合わせ
+threads-empty = お問い合わせ履歴はまだありません。
+# $status: open, pending (the team waits for the visitor) or solved.
+threads-status = { $status ->
+    [pending] お客様の返信待ち
+    [solved] 解決済み
+   *[open] 対応中
+}
+# $count (number): messages from the team not read yet.
+threads-unread = { $count ->
+   *[other] 未読{ $count }件
+}

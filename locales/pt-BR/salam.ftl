@@ -197,3 +197,22 @@ rate-send = Enviar
 # Shown when a comment is sent without a rating.
 rate-pick = Escolha uma avaliação primeiro.
 rate-thanks = Obrigado pelo seu feedback!
+
+## "Your conversations": the visitor's earlier chats and requests
+
+# In the panel's menu, and the list's heading.
+threads-title = Suas conversas
+threads-back = Voltar ao chat
+threads-new = Nova conversa
+threads-empty = Nenhuma conversa ainda.
+# $status: open, pending (the team waits for the visitor) or solved.
+threads-status = { $status ->
+    [pending] Aguardando sua resposta
+    [solved] Resolvida
+   *[open] Aberta
+}
+# $count (number): messages from the team not read yet.
+threads-unread = { $count ->
+    [one] { $count } não lida
+   *[other] { $count } não lidas
+}

@@ -205,3 +205,24 @@ rate-send = Отправить
 # Shown when a comment is sent without a rating.
 rate-pick = Сначала выберите оценку.
 rate-thanks = Спасибо за ваш отзыв!
+
+## "Your conversations": the visitor's earlier chats and requests
+
+# In the panel's menu, and the list's heading.
+threads-title = Ваши обращения
+threads-back = Вернуться в чат
+threads-new = Новое обращение
+threads-empty = Обращений пока нет.
+# $status: open, pending (the team waits for the visitor) or solved.
+threads-status = { $status ->
+    [pending] Ждём вашего ответа
+    [solved] Решено
+   *[open] Открыто
+}
+# $count (number): messages from the team not read yet.
+threads-unread = { $count ->
+    [one] { $count } непрочитанное
+    [few] { $count } непрочитанных
+    [many] { $count } непрочитанных
+   *[other] { $count } непрочитанного
+}

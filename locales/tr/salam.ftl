@@ -197,3 +197,22 @@ rate-send = Gönder
 # Shown when a comment is sent without a rating.
 rate-pick = Önce bir puan seçin.
 rate-thanks = Geri bildiriminiz için teşekkür ederiz!
+
+## "Your conversations": the visitor's earlier chats and requests
+
+# In the panel's menu, and the list's heading.
+threads-title = Sohbetleriniz
+threads-back = Sohbete dön
+threads-new = Yeni sohbet
+threads-empty = Henüz sohbet yok.
+# $status: open, pending (the team waits for the visitor) or solved.
+threads-status = { $status ->
+    [pending] Yanıtınız bekleniyor
+    [solved] Çözüldü
+   *[open] Açık
+}
+# $count (number): messages from the team not read yet.
+threads-unread = { $count ->
+    [one] { $count } okunmamış
+   *[other] { $count } okunmamış
+}

@@ -197,3 +197,22 @@ rate-send = بھیجیں
 # Shown when a comment is sent without a rating.
 rate-pick = پہلے ریٹنگ منتخب کریں۔
 rate-thanks = آپ کی رائے کا شکریہ!
+
+## "Your conversations": the visitor's earlier chats and requests
+
+# In the panel's menu, and the list's heading.
+threads-title = آپ کی گفتگوئیں
+threads-back = چیٹ پر واپس جائیں
+threads-new = نئی گفتگو
+threads-empty = ابھی تک کوئی گفتگو نہیں ہے۔
+# $status: open, pending (the team waits for the visitor) or solved.
+threads-status = { $status ->
+    [pending] آپ کے جواب کا انتظار ہے
+    [solved] حل شدہ
+   *[open] جاری ہے
+}
+# $count (number): messages from the team not read yet.
+threads-unread = { $count ->
+    [one] { $count } غیر پڑھا
+   *[other] { $count } غیر پڑھے
+}

@@ -193,3 +193,21 @@ rate-send = 发送
 # Shown when a comment is sent without a rating.
 rate-pick = 请先选择评分。
 rate-thanks = 感谢您的反馈！
+
+## "Your conversations": the visitor's earlier chats and requests
+
+# In the panel's menu, and the list's heading.
+threads-title = 我的会话
+threads-back = 返回聊天
+threads-new = 新建会话
+threads-empty = 暂无会话。
+# $status: open, pending (the team waits for the visitor) or solved.
+threads-status = { $status ->
+    [pending] 待您回复
+    [solved] 已解决
+   *[open] 进行中
+}
+# $count (number): messages from the team not read yet.
+threads-unread = { $count ->
+   *[other] { $count } 条未读
+}

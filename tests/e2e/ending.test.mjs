@@ -143,8 +143,8 @@ describe("ending a chat, rating it, and keeping it", () => {
     await page.keyboard.press("Enter");
     assert.equal(await more.getAttribute("aria-expanded"), "true");
     const item = (name) => page.getByRole("button", { name, exact: true });
-    assert.ok(await item("Leave a message").evaluate((el) => el.getRootNode().activeElement === el), "the first item has focus");
-    for (const name of ["Download this conversation (text)", "Download this conversation (web page)", "E-mail me this conversation", "End chat"]) {
+    assert.ok(await item("Your conversations").evaluate((el) => el.getRootNode().activeElement === el), "the first item has focus");
+    for (const name of ["Leave a message", "Download this conversation (text)", "Download this conversation (web page)", "E-mail me this conversation", "End chat"]) {
       await page.keyboard.press("Tab");
       assert.ok(await item(name).evaluate((el) => el.getRootNode().activeElement === el), `Tab reaches ${name}`);
     }

@@ -140,6 +140,8 @@ fn status_of(code: &str) -> StatusCode {
 pub struct Named {
     #[serde(default)]
     name: String,
+    /// The visitor's conversation it goes to (their newest without it).
+    conversation: Option<String>,
 }
 
 /// Checks, stores and records an upload into `conversation`.
@@ -199,7 +201,7 @@ pub async fn upload(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
     if let Err(r) = check_origin(&app, &headers) {
         return r;
     }
-    let Some(visitor) = app.known_visitor(bearer(&headers)) else {
+    let Some(visitor) = app.known_visitor(bearer(&headers), q.conversation.as_deref()) else {
         return refused(StatusCode::UNAUTHORIZED, "unknown_token");
     };
     if let Err(wait) = app.take_token(visitor.id) {
@@ -240,7 +242,7 @@ pub async fn download(State(app): State<Arc<App>>, headers: HeaderMap, Path(id):
         Err(_) => return refused(StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
     };
     let agent = crate::agent::authorized(&app, &headers, None).is_ok();
-    let visitor = app.known_visitor(bearer(&headers)).is_some_and(|v| v.conversation == record.conversation);
+    let visitor = app.known_visitor(bearer(&headers), None).is_some_and(|v| app.owns(&v, &record.conversation));
     if !agent && !visitor {
         return not_found();
     }

@@ -9,7 +9,7 @@ use salam_core::hours::schedule::Schedule;
 use salam_core::protocol::agent::{Identity, RatingInfo, Reply, Summary};
 use salam_core::protocol::{
     Attachment, Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, Stage, VisitorContext,
-    MAX_HISTORY_PAGE, MAX_MESSAGE_CHARS, MAX_QUICK_REPLIES, PROTOCOL_VERSION,
+    MAX_HISTORY_PAGE, MAX_THREADS, MAX_MESSAGE_CHARS, MAX_QUICK_REPLIES, PROTOCOL_VERSION,
 };
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -166,6 +166,25 @@ pub fn random_hex(n: usize) -> String {
 /// leak live tokens.
 pub fn token_hash(token: &str) -> String {
     Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What a `hello` asks (the frame, or the event stream's query).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Hello<'a> {
+/// The visitor token, if any.
+pub token: Option<&'a str>,
+/// Replay after this.
+pub last_seq: u64,
+/// With `last_seq` 0: only the newest `limit` messages.
+pub limit: Option<u32>,
+/// The language the widget shows.
+pub locale: Option<&'a str>,
+/// The page and time zone.
+pub context: Option<&'a VisitorContext>,
+/// Which conversation to open (`"new"`: a fresh one).
+pub conversation: Option<&'a str>,
+/// The browser's `User-Agent`.
+pub user_agent: Option<&'a str>,
 }
 
 impl App {
@@ -692,9 +711,38 @@ impl App {
         Ok((v, token, false))
     }
 
-    /// The visitor that holds `token`, if any (HTTP sends).
-    pub fn known_visitor(&self, token: &str) -> Option<Visitor> {
-        self.store.visitor_by_token(&token_hash(token)).ok().flatten()
+    /// The visitor that holds `token`, if any (HTTP sends), in
+    /// `conversation` if it is theirs, else in their newest.
+    pub fn known_visitor(&self, token: &str, conversation: Option<&str>) -> Option<Visitor> {
+        let visitor = self.store.visitor_by_token(&token_hash(token)).ok().flatten()?;
+        Some(self.in_conversation(visitor, conversation))
+    }
+
+    /// Whether conversation `id` is the visitor's.
+    pub fn owns(&self, visitor: &Visitor, id: &str) -> bool {
+        visitor.conversation == id || self.store.owner(id).ok().flatten() == Some(visitor.id)
+    }
+
+    /// `visitor` in their conversation `asked`, if it is theirs.
+    fn in_conversation(&self, mut visitor: Visitor, asked: Option<&str>) -> Visitor {
+        if let Some(id) = asked.filter(|id| *id != "new" && self.owns(&visitor, id)) {
+            visitor.conversation = id.to_string();
+        }
+        visitor
+    }
+
+    /// "New conversation": the visitor's newest conversation if nothing
+    /// was said in it yet (so asking twice makes one), else a new one.
+    fn fresh_conversation(&self, mut visitor: Visitor) -> Result<Visitor, String> {
+        let newest = &visitor.conversation;
+        let said = self.store.conversation(newest).map_err(|e| e.to_string())?.is_some_and(|s| s.head_seq > 0);
+        if said || self.store.ticket_of(newest).map_err(|e| e.to_string())?.is_some() {
+            let id = format!("k_{}", random_hex(8));
+            self.store.add_conversation(visitor.id, &id, self.first_stage(), now_ms()).map_err(|e| e.to_string())?;
+            visitor.conversation = id;
+            self.tell_agents_summary(&visitor.conversation);
+        }
+        Ok(visitor)
     }
 
     /// `welcome`, the replay and the live feed for a `hello`.
@@ -708,14 +756,16 @@ impl App {
     /// replayed (a fresh page); older ones come with `history`.
     pub async fn hello(
         &self,
-        token: Option<&str>,
-        last_seq: u64,
-        limit: Option<u32>,
-        locale: Option<&str>,
-        context: Option<&VisitorContext>,
-        user_agent: Option<&str>,
+        h: Hello<'_>,
     ) -> Result<(Visitor, broadcast::Receiver<Arc<ServerFrame>>, Vec<ServerFrame>), String> {
+        let Hello { token, last_seq, limit, locale, context, conversation, user_agent } = h;
         let (visitor, token, known) = self.visitor(token)?;
+        let visitor = match conversation {
+            Some("new") => self.fresh_conversation(visitor)?,
+            other => self.in_conversation(visitor, other),
+        };
+        // `last_seq` counts in the conversation the widget asked for.
+        let known = known && conversation.is_none_or(|c| c == visitor.conversation);
         if let Some(locale) = locale.filter(|l| l.len() <= 35 && l.parse::<unic_langid::LanguageIdentifier>().is_ok()) {
             let _ = self.store.set_locale(&visitor.conversation, locale);
         }
@@ -739,9 +789,9 @@ impl App {
         }
         // A new visitor's `last_seq` belongs to a conversation that is gone.
         let after = match (known, last_seq, limit) {
-            (false, ..) => 0,
-            (true, 0, Some(limit)) => head_seq.saturating_sub(u64::from(limit)),
-            (true, after, _) => after,
+            (true, after, _) if after > 0 => after,
+            (_, _, Some(limit)) => head_seq.saturating_sub(u64::from(limit)),
+            _ => 0,
         };
         frames.extend(self.replay(&visitor.conversation, after)?);
         // Test-only (the `faults` feature): hold here, after the replay was
@@ -781,6 +831,10 @@ impl App {
                 }
             }
             frame @ ClientFrame::Ticket { .. } => self.ticket(visitor, frame),
+            ClientFrame::Conversations => match self.store.threads(visitor.id, MAX_THREADS) {
+                Ok(list) => vec![ServerFrame::Conversations { list }],
+                Err(_) => vec![ServerFrame::Error { code: "unavailable".into(), client_id: None, retry_after_ms: None }],
+            },
             ClientFrame::Sync { after_seq } => self.replay(&visitor.conversation, after_seq).unwrap_or_default(),
             ClientFrame::History { before_seq, limit } => {
                 // The messages with before_seq - limit <= seq < before_seq.
@@ -1159,6 +1213,58 @@ mod tests {
     }
 
     #[test]
+    fn a_visitor_has_several_conversations_listed_newest_first_and_opens_only_their_own() {
+        let a = app();
+        let hello = |token: Option<&str>, conversation: Option<&str>| {
+            let h = Hello { token, conversation, ..Hello::default() };
+            let (v, _, frames) = futures_util::FutureExt::now_or_never(a.hello(h)).unwrap().unwrap();
+            let token = frames
+                .iter()
+                .find_map(|f| match f {
+                    ServerFrame::Welcome { token, .. } => Some(token.clone()),
+                    _ => None,
+                })
+                .unwrap();
+            (v, token)
+        };
+        let list = |v: &Visitor| match &a.handle(v, ClientFrame::Conversations)[..] {
+            [ServerFrame::Conversations { list }] => list.clone(),
+            other => panic!("{other:?}"),
+        };
+        let (first, token) = hello(None, None);
+        assert!(list(&first).is_empty(), "nothing said yet");
+        a.visitor_message(&first, "c1", "Where is my order?", &[]).unwrap();
+        let reply = Reply { text: "On its way.".into(), name: Some("Sara".into()), ..Reply::default() };
+        a.agent_message(&first.conversation, &reply).unwrap();
+        // "New conversation", asked twice before anything is said: one.
+        let (second, _) = hello(Some(&token), Some("new"));
+        assert_ne!(second.conversation, first.conversation);
+        assert_eq!(hello(Some(&token), Some("new")).0.conversation, second.conversation);
+        assert_eq!(list(&second).len(), 1, "an empty conversation is not listed");
+        a.visitor_message(&second, "c2", "", &[]).unwrap_err();
+        a.visitor_message(&second, "c2", "A second question", &[]).unwrap();
+        let threads = list(&second);
+        let ids: Vec<&str> = threads.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, [second.conversation.as_str(), first.conversation.as_str()]);
+        assert_eq!((threads[0].text.as_str(), threads[0].unread), ("A second question", 0));
+        assert_eq!((threads[1].text.as_str(), threads[1].unread, threads[1].status.as_str()), ("On its way.", 1, "open"));
+        // Without a conversation, the newest opens; by id, the visitor's own.
+        assert_eq!(hello(Some(&token), None).0.conversation, second.conversation);
+        assert_eq!(hello(Some(&token), Some(&first.conversation)).0.conversation, first.conversation);
+        // Another visitor's conversation is never opened, nor its files served.
+        let (stranger, _) = hello(None, None);
+        assert_eq!(hello(Some(&token), Some(&stranger.conversation)).0.conversation, second.conversation);
+        assert!(!a.owns(&first, &stranger.conversation) && a.owns(&first, &second.conversation));
+        assert_eq!(a.known_visitor(&token, Some(&first.conversation)).unwrap().conversation, first.conversation);
+        assert_eq!(a.known_visitor(&token, Some(&stranger.conversation)).unwrap().conversation, second.conversation);
+        // Read, resolved: no longer unread, and solved.
+        a.handle(&first, ClientFrame::Read { seq: 2 });
+        a.set_status(&first.conversation, ConversationStatus::Resolved).unwrap();
+        let old = list(&second).pop().unwrap();
+        assert_eq!((old.unread, old.status.as_str()), (0, "solved"));
+    }
+
+    #[test]
     fn retransmissions_never_spend_the_rate_budget() {
         let mut a = app();
         a.rate = (3.0, 0.001);
@@ -1486,7 +1592,9 @@ mod tests {
         assert_eq!((h.visitor_read_seq, h.agent_read_seq), (2, 2));
         // A new connection hears how far the agent read.
         let (_, _, frames) =
-            futures_util::FutureExt::now_or_never(a.hello(Some(&token), 0, None, None, None, None)).unwrap().unwrap();
+            futures_util::FutureExt::now_or_never(a.hello(Hello { token: Some(&token), ..Hello::default() }))
+                .unwrap()
+                .unwrap();
         assert!(frames.contains(&ServerFrame::Read { seq: 2 }), "{frames:?}");
     }
 

@@ -36,12 +36,12 @@ impl std::fmt::Display for StoreError {
 /// Result of a store call.
 pub type Result<T> = std::result::Result<T, StoreError>;
 
-/// A visitor and their (one) conversation.
+/// A visitor, in one of their conversations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Visitor {
     /// Row id.
     pub id: i64,
-    /// Their conversation's id.
+    /// The conversation this connection or request is about.
     pub conversation: String,
 }
 
@@ -131,7 +131,8 @@ pub struct Handling {
 
 /// What the server needs from storage.
 pub trait Store: Send + Sync {
-    /// The visitor holding the token with this hash.
+    /// The visitor holding the token with this hash, in the conversation
+    /// last written to.
     fn visitor_by_token(&self, token_hash: &str) -> Result<Option<Visitor>>;
     /// A new visitor with a new, empty conversation, handled first by `stage`.
     fn create_visitor(&self, token_hash: &str, conversation: &str, stage: Stage, now: u64) -> Result<Visitor>;
@@ -177,7 +178,8 @@ pub trait Store: Send + Sync {
     ) -> Result<()>;
     /// What the console shows about the visitor of conversation `id`.
     fn visitor_info(&self, id: &str) -> Result<VisitorInfo>;
-    /// The visitor a (verified) user id belongs to.
+    /// The visitor a (verified) user id belongs to, in the conversation last
+    /// written to.
     fn visitor_by_user(&self, user_id: &str) -> Result<Option<Visitor>>;
     /// Stores who the visitor says they are; a verified one is bound to
     /// its user id (one visitor per user).
@@ -207,6 +209,13 @@ pub trait Store: Send + Sync {
     fn file(&self, id: &str) -> Result<Option<crate::files::FileRecord>>;
     /// The files with these ids, if every one is in `conversation`.
     fn files_in(&self, conversation: &str, ids: &[String]) -> Result<Option<Vec<Attachment>>>;
+    /// Starts another conversation for `visitor`.
+    fn add_conversation(&self, visitor: i64, id: &str, stage: Stage, now: u64) -> Result<()>;
+    /// The visitor whose conversation `id` is.
+    fn owner(&self, id: &str) -> Result<Option<i64>>;
+    /// The visitor's conversations that have messages, the newest first,
+    /// at most `limit` (their "Your conversations" list).
+    fn threads(&self, visitor: i64, limit: usize) -> Result<Vec<salam_core::protocol::Thread>>;
 }
 
 /// Schema changes, in order; `PRAGMA user_version` says how many ran.
@@ -485,6 +494,14 @@ fn row_to_stored(r: &rusqlite::Row<'_>) -> rusqlite::Result<Stored> {
     })
 }
 
+/// `text` cut to `max` characters, with an ellipsis if it was longer.
+fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", text[..end].trim_end()),
+        None => text.to_string(),
+    }
+}
+
 /// A file id (`f_12`) as its row id.
 fn file_row(id: &str) -> Option<i64> {
     id.strip_prefix("f_")?.parse().ok()
@@ -558,7 +575,8 @@ impl Store for Sqlite {
         self.with(|c| {
             c.query_row(
                 "SELECT v.id, c.id FROM visitors v JOIN conversations c ON c.visitor_id = v.id
-                 WHERE v.token_hash = ?1 OR v.id = (SELECT visitor_id FROM visitor_tokens WHERE token_hash = ?1)",
+                 WHERE v.token_hash = ?1 OR v.id = (SELECT visitor_id FROM visitor_tokens WHERE token_hash = ?1)
+                 ORDER BY c.updated_at DESC, c.rowid DESC LIMIT 1",
                 [token_hash],
                 |r| Ok(Visitor { id: r.get(0)?, conversation: r.get(1)? }),
             )
@@ -862,7 +880,8 @@ impl Store for Sqlite {
     fn visitor_by_user(&self, user_id: &str) -> Result<Option<Visitor>> {
         self.with(|c| {
             c.query_row(
-                "SELECT v.id, c.id FROM visitors v JOIN conversations c ON c.visitor_id = v.id WHERE v.user_id = ?1",
+                "SELECT v.id, c.id FROM visitors v JOIN conversations c ON c.visitor_id = v.id WHERE v.user_id = ?1
+                 ORDER BY c.updated_at DESC, c.rowid DESC LIMIT 1",
                 [user_id],
                 |r| Ok(Visitor { id: r.get(0)?, conversation: r.get(1)? }),
             )
@@ -991,6 +1010,65 @@ impl Store for Sqlite {
                 }
             }
             Ok(Some(out))
+        })
+    }
+
+    fn add_conversation(&self, visitor: i64, id: &str, stage: Stage, now: u64) -> Result<()> {
+        self.with(|c| {
+            c.execute(
+                "INSERT INTO conversations (id, visitor_id, stage, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+                params![id, visitor, stage_str(stage), now as i64],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn owner(&self, id: &str) -> Result<Option<i64>> {
+        self.with(|c| {
+            c.query_row("SELECT visitor_id FROM conversations WHERE id = ?1", [id], |r| r.get(0)).optional()
+        })
+    }
+
+    fn threads(&self, visitor: i64, limit: usize) -> Result<Vec<salam_core::protocol::Thread>> {
+        self.with(|c| {
+            let list = summary(
+                c,
+                "WHERE c.visitor_id = ?1 AND c.head_seq > 0 ORDER BY COALESCE(m.at, c.updated_at) DESC, c.rowid DESC LIMIT ?2",
+                &[&visitor, &(limit as i64)],
+            )?;
+            let mut extra = c.prepare_cached(
+                "SELECT (SELECT COUNT(*) FROM messages WHERE conversation_id = ?1 AND seq > ?2 AND author != 'visitor'),
+                        (SELECT attachments FROM messages WHERE conversation_id = ?1 AND seq = ?3)",
+            )?;
+            list.into_iter()
+                .map(|t| {
+                    let (unread, files): (i64, Option<String>) = extra
+                        .query_row(params![t.id, t.visitor_read_seq as i64, t.head_seq as i64], |r| {
+                            Ok((r.get(0)?, r.get(1)?))
+                        })?;
+                    let last = t.last_message.as_ref();
+                    let mut text = last.map(|m| m.text.trim().to_string()).unwrap_or_default();
+                    if text.is_empty() {
+                        // A message of files alone reads as its files' names.
+                        let files: Vec<Attachment> =
+                            files.and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default();
+                        text = files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(", ");
+                    }
+                    let status = match (&t.ticket, t.status) {
+                        (Some(ticket), _) => ticket.status.as_str(),
+                        (None, ConversationStatus::Resolved) => "solved",
+                        (None, _) => "open",
+                    };
+                    Ok(salam_core::protocol::Thread {
+                        id: t.id.clone(),
+                        status: status.into(),
+                        text: cut(&text, 140),
+                        at: last.map_or(t.updated_at, |m| m.at),
+                        unread: unread as u32,
+                        reference: t.ticket.as_ref().map(|ticket| ticket.reference),
+                    })
+                })
+                .collect()
         })
     }
 

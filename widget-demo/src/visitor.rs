@@ -5,7 +5,7 @@
 // to axum, once per request, so its size does not matter.
 #![allow(clippy::result_large_err)]
 
-use crate::server::App;
+use crate::server::{App, Hello};
 use axum::body::Bytes;
 use axum::extract::ws::{Message as WsMessage, WebSocket, WebSocketUpgrade};
 use axum::extract::{Query, State};
@@ -112,10 +112,10 @@ async fn ws_session(app: Arc<App>, socket: WebSocket, user_agent: Option<String>
     let mut out = Out { app: app.clone(), held: None };
 
     // The first frame must be `hello`.
-    let (token, last_seq, limit, locale, context) = match tokio::time::timeout(HELLO_TIMEOUT, rx.next()).await {
+    let (token, last_seq, limit, locale, context, conversation) = match tokio::time::timeout(HELLO_TIMEOUT, rx.next()).await {
         Ok(Some(Ok(WsMessage::Text(t)))) => match decode_client_frame(t.as_bytes()) {
-            Ok(ClientFrame::Hello { token, last_seq, limit, locale, context, .. }) => {
-                (token, last_seq, limit, locale, context)
+            Ok(ClientFrame::Hello { token, last_seq, limit, locale, context, conversation, .. }) => {
+                (token, last_seq, limit, locale, context, conversation)
             }
             _ => {
                 let err = ServerFrame::Error { code: "malformed".into(), client_id: None, retry_after_ms: None };
@@ -128,7 +128,15 @@ async fn ws_session(app: Arc<App>, socket: WebSocket, user_agent: Option<String>
     // Before the hello reads it: a change after this is sent again (harmless), none is missed.
     let mut availability = app.availability.subscribe();
     let (visitor, mut room, frames) = match app
-        .hello(token.as_deref(), last_seq, limit, locale.as_deref(), context.as_ref(), user_agent.as_deref())
+        .hello(Hello {
+            token: token.as_deref(),
+            last_seq,
+            limit,
+            locale: locale.as_deref(),
+            context: context.as_ref(),
+            conversation: conversation.as_deref(),
+            user_agent: user_agent.as_deref(),
+        })
         .await
     {
         Ok(r) => r,
@@ -212,6 +220,8 @@ pub struct StreamQuery {
     url: Option<String>,
     title: Option<String>,
     time_zone: Option<String>,
+    /// Which conversation (see `hello`).
+    conversation: Option<String>,
     /// Seconds between `pong` events, so the widget can tell a silent
     /// stream from a quiet one (EventSource hides comment keep-alives).
     heartbeat: Option<u64>,
@@ -231,14 +241,15 @@ pub async fn events(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
     // Before the hello reads it: a change after this is sent again (harmless), none is missed.
     let mut availability = app.availability.subscribe();
     let (_visitor, mut room, frames) = match app
-        .hello(
-            q.token.as_deref(),
-            q.last_seq,
-            q.limit,
-            q.locale.as_deref(),
-            Some(&VisitorContext { url: q.url.clone(), title: q.title.clone(), time_zone: q.time_zone.clone() }),
-            header_str(&headers, header::USER_AGENT),
-        )
+        .hello(Hello {
+            token: q.token.as_deref(),
+            last_seq: q.last_seq,
+            limit: q.limit,
+            locale: q.locale.as_deref(),
+            context: Some(&VisitorContext { url: q.url.clone(), title: q.title.clone(), time_zone: q.time_zone.clone() }),
+            conversation: q.conversation.as_deref(),
+            user_agent: header_str(&headers, header::USER_AGENT),
+        })
         .await
     {
         Ok(r) => r,
@@ -294,8 +305,21 @@ pub async fn events(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
     Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)).text("ping")).into_response()
 }
 
+/// `?conversation=`: which of the visitor's conversations a request is
+/// about (their newest without it).
+#[derive(Debug, Default, Deserialize)]
+pub struct InConversation {
+    /// The conversation's id.
+    pub conversation: Option<String>,
+}
+
 /// `POST /api/v1/frames`: the visitor-to-server half over HTTP.
-pub async fn post_frame(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn post_frame(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    Query(q): Query<InConversation>,
+    body: Bytes,
+) -> Response {
     if let Err(r) = check_origin(&app, &headers) {
         return r;
     }
@@ -303,7 +327,7 @@ pub async fn post_frame(State(app): State<Arc<App>>, headers: HeaderMap, body: B
         return failure(status, retry);
     }
     let token = header_str(&headers, header::AUTHORIZATION).and_then(|v| v.strip_prefix("Bearer ")).unwrap_or("");
-    let Some(visitor) = app.known_visitor(token) else {
+    let Some(visitor) = app.known_visitor(token, q.conversation.as_deref()) else {
         return (StatusCode::UNAUTHORIZED, "unknown token").into_response();
     };
     if body.len() > MAX_FRAME_BYTES {

@@ -78,7 +78,7 @@ pub fn attach(chat: Chat, file: File) {
 /// the stored attachment or why it failed.
 pub fn upload(chat: Chat, id: String) {
     let failed = move |id: String| chat.dispatch(Event::UploadFailed { client_id: id, reason: "upload-failed" });
-    let token = chat.peek(|s| s.token.clone());
+    let (token, conversation) = chat.peek(|s| (s.token.clone(), s.conversation.clone().unwrap_or_default()));
     let files = chat.files();
     let picked = {
         let mut f = files.borrow_mut();
@@ -87,7 +87,11 @@ pub fn upload(chat: Chat, id: String) {
     };
     let Some((file, base)) = picked.filter(|_| token.is_some()) else { return failed(id) };
     let Ok(xhr) = XmlHttpRequest::new() else { return failed(id) };
-    let url = format!("{base}/files?name={}", js_sys::encode_uri_component(&file.name()));
+    let url = format!(
+        "{base}/files?name={}{}",
+        js_sys::encode_uri_component(&file.name()),
+        crate::transport::sse::in_conversation('&', &conversation)
+    );
     if xhr.open("POST", &url).is_err()
         || xhr.set_request_header("Authorization", &format!("Bearer {}", token.unwrap_or_default())).is_err()
     {

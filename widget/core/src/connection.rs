@@ -143,6 +143,9 @@ pub enum Input {
     Timer(Timer),
     /// The page's lifecycle.
     Page(PageEvent),
+    /// Close the connection and open a new one at once, forgetting what
+    /// was queued (the visitor opened another conversation).
+    Restart,
     /// Shut down for good.
     Stop,
 }
@@ -265,6 +268,16 @@ impl Link {
             Input::Send(frame) => self.on_send(frame, &mut out),
             Input::Timer(timer) => self.on_timer(timer, now, &mut out),
             Input::Page(event) => self.on_page(event, now, &mut out),
+            Input::Restart => {
+                if self.phase != Phase::Stopped {
+                    out.push(Output::Close);
+                    self.cancel_all(&mut out);
+                    // What was queued belongs to the conversation left; the
+                    // reducer sends what is pending again after the welcome.
+                    *self = Link::new(self.caps, self.heartbeat_ms, self.rng);
+                    self.open(now, &mut out);
+                }
+            }
             Input::Stop => {
                 if self.phase != Phase::Stopped {
                     out.push(Output::Close);
@@ -748,6 +761,26 @@ mod tests {
 
     /// Delivery rule 4: capped exponential backoff with full jitter, never a hot loop.
     #[test]
+    fn restart_closes_forgets_the_queue_and_opens_at_once() {
+        for caps in [Capabilities::SOCKET, Capabilities::HTTP] {
+            let mut rig = Rig::welcomed(caps);
+            rig.send("c1");
+            let out = rig.feed(Input::Restart);
+            assert_eq!(out.first(), Some(&Output::Close));
+            assert!(out.contains(&Output::Open), "{out:?}");
+            assert!(!rig.link.is_welcomed());
+            // The new connection carries only what is sent again after its welcome.
+            rig.net(TransportEvent::Opened);
+            let out = rig.frame(welcome());
+            assert!(transmitted(&out).is_empty(), "{out:?}");
+            assert_eq!(transmitted(&rig.send("c1")), vec!["c1"]);
+            // After a shutdown it does nothing.
+            rig.feed(Input::Stop);
+            assert!(rig.feed(Input::Restart).is_empty());
+        }
+    }
+
+    #[test]
     fn reconnects_with_capped_jittered_backoff() {
         let mut rig = Rig::new(Capabilities::SOCKET);
         rig.feed(Input::Start);
@@ -893,7 +926,7 @@ mod tests {
         assert!(rig.send("c1").is_empty());
         let out = rig.net(TransportEvent::Opened);
         assert_eq!(told(&out), vec![Event::Connected], "the conversation says hello");
-        let hello = ClientFrame::Hello { v: 1, token: None, last_seq: 0, limit: None, locale: None, context: None };
+        let hello = ClientFrame::Hello { v: 1, token: None, last_seq: 0, limit: None, locale: None, context: None, conversation: None };
         assert_eq!(rig.feed(Input::Send(hello.clone())), vec![Output::Transmit(hello)]);
         assert!(rig.send("c1").is_empty(), "still not greeted");
         rig.frame(welcome());

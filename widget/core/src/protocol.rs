@@ -186,7 +186,15 @@ pub enum ClientFrame {
         /// history).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         context: Option<VisitorContext>,
+        /// Which of the visitor's conversations to open: an id from a
+        /// `welcome` or a `conversations` frame, or `"new"` for a fresh one.
+        /// Absent, or not one of this visitor's: the one last written to.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        conversation: Option<String>,
     },
+    /// Asks for the visitor's conversations ("Your conversations"); the
+    /// server answers `conversations`.
+    Conversations,
     /// The visitor asks for a person ("Talk to a person"). The server
     /// answers with a `stage` frame (and may add a notice).
     Handover,
@@ -312,6 +320,34 @@ pub enum ClientFrame {
     Unknown,
 }
 
+/// The most conversations a `conversations` frame lists.
+pub const MAX_THREADS: usize = 50;
+
+/// One of the visitor's conversations, in the `conversations` frame.
+/// (Read as a [`Wire`]: one reader for frames and their list items.)
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Thread {
+    /// The conversation's id: `hello` opens it with `conversation`.
+    pub id: String,
+    /// `open`, `pending` (the team waits for the visitor) or `solved`; a
+    /// ticket's status, or a chat's (resolved is `solved`).
+    #[serde(default)]
+    pub status: String,
+    /// The last message, cut to 140 characters (its files' names when it
+    /// has no text). Untrusted text.
+    #[serde(default)]
+    pub text: String,
+    /// When it was last written to (ms since the epoch).
+    #[serde(default)]
+    pub at: u64,
+    /// Messages from the team the visitor has not read.
+    #[serde(default)]
+    pub unread: u32,
+    /// The ticket's reference, if it is one ("#1042").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<u64>,
+}
+
 /// Frames the widget receives.
 ///
 /// Written tagged by `type`, but read through [`Wire`], one flat struct of
@@ -435,6 +471,13 @@ pub enum ServerFrame {
         /// What the visitor quotes ("#1042").
         reference: u64,
     },
+    /// Answer to `conversations`: the visitor's conversations and
+    /// tickets, newest first.
+    Conversations {
+        /// At most [`MAX_THREADS`].
+        #[serde(default)]
+        list: Vec<Thread>,
+    },
     /// Answer to `ping`.
     Pong,
     /// The server has the `rate` or `transcript` frame with this id.
@@ -472,6 +515,7 @@ enum Kind {
     Typing,
     Status,
     Ticket,
+    Conversations,
     Pong,
     Received,
     Error,
@@ -482,15 +526,20 @@ enum Kind {
 /// Every field of every [`ServerFrame`], as read from the wire; a field is
 /// required or not by the frame's type. One field name has one type in
 /// every frame that has it.
+///
+/// A `conversations` frame's list items are read as `Wire`s too (each is
+/// a [`Thread`]): a struct of its own would be another copy of serde's
+/// struct reader in the wasm.
 #[derive(Deserialize)]
 struct Wire {
     #[serde(rename = "type")]
-    kind: Kind,
+    kind: Option<Kind>,
     v: Option<u32>,
     token: Option<String>,
     conversation: Option<String>,
     head_seq: Option<u64>,
-    status: Option<ConversationStatus>,
+    /// A conversation's (`open`, `resolved`), or a list item's.
+    status: Option<String>,
     client_id: Option<String>,
     id: Option<String>,
     seq: Option<u64>,
@@ -510,6 +559,9 @@ struct Wire {
     reply_minutes: Option<u32>,
     on: Option<bool>,
     reference: Option<u64>,
+    #[serde(default)]
+    list: Vec<Wire>,
+    unread: Option<u32>,
     code: Option<String>,
     retry_after_ms: Option<u64>,
 }
@@ -520,7 +572,7 @@ struct Missing(&'static str);
 
 impl std::fmt::Display for Missing {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "missing field `{}`", self.0)
+        write!(f, "missing or invalid field `{}`", self.0)
     }
 }
 
@@ -528,17 +580,39 @@ fn need<T>(field: Option<T>, name: &'static str) -> Result<T, Missing> {
     field.ok_or(Missing(name))
 }
 
+/// A conversation's status; absent is open.
+fn status(field: Option<String>) -> Result<ConversationStatus, Missing> {
+    match field.as_deref() {
+        None | Some("open") => Ok(ConversationStatus::Open),
+        Some("resolved") => Ok(ConversationStatus::Resolved),
+        Some(_) => Err(Missing("status")),
+    }
+}
+
+impl From<Wire> for Thread {
+    fn from(w: Wire) -> Self {
+        Thread {
+            id: w.id.unwrap_or_default(),
+            status: w.status.unwrap_or_default(),
+            text: w.text.unwrap_or_default(),
+            at: w.at.unwrap_or_default(),
+            unread: w.unread.unwrap_or_default(),
+            reference: w.reference,
+        }
+    }
+}
+
 impl TryFrom<Wire> for ServerFrame {
     type Error = Missing;
 
     fn try_from(w: Wire) -> Result<Self, Missing> {
-        Ok(match w.kind {
+        Ok(match need(w.kind, "type")? {
             Kind::Welcome => ServerFrame::Welcome {
                 v: need(w.v, "v")?,
                 token: w.token.unwrap_or_default(),
                 conversation: w.conversation.unwrap_or_default(),
                 head_seq: w.head_seq.unwrap_or_default(),
-                status: w.status.unwrap_or_default(),
+                status: status(w.status)?,
             },
             Kind::Ack => ServerFrame::Ack {
                 client_id: need(w.client_id, "client_id")?,
@@ -566,11 +640,12 @@ impl TryFrom<Wire> for ServerFrame {
                 reply_minutes: w.reply_minutes,
             },
             Kind::Typing => ServerFrame::Typing { author: need(w.author, "author")?, on: need(w.on, "on")? },
-            Kind::Status => ServerFrame::Status { status: need(w.status, "status")? },
+            Kind::Status => ServerFrame::Status { status: status(Some(need(w.status, "status")?))? },
             Kind::Ticket => ServerFrame::Ticket {
                 client_id: need(w.client_id, "client_id")?,
                 reference: need(w.reference, "reference")?,
             },
+            Kind::Conversations => ServerFrame::Conversations { list: w.list.into_iter().map(Thread::from).collect() },
             Kind::Pong => ServerFrame::Pong,
             Kind::Received => ServerFrame::Received { client_id: need(w.client_id, "client_id")? },
             Kind::Error => ServerFrame::Error {
@@ -651,6 +726,18 @@ mod as_map {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_conversations_list_is_read_item_by_item_and_a_bad_status_is_refused() {
+        let list = br#"{"type":"conversations","list":[{"id":"k1","status":"pending","text":"Hi","at":5,"unread":2,"reference":1042,"extra":[1]},{"id":"k2"}]}"#;
+        let ServerFrame::Conversations { list } = decode_server_frame(list).unwrap() else { panic!() };
+        assert_eq!(list[0], Thread { id: "k1".into(), status: "pending".into(), text: "Hi".into(), at: 5, unread: 2, reference: Some(1042) });
+        assert_eq!(list[1], Thread { id: "k2".into(), ..Thread::default() }, "the rest is optional");
+        assert_eq!(decode_server_frame(br#"{"type":"conversations"}"#).unwrap(), ServerFrame::Conversations { list: vec![] });
+        for bad in [r#"{"type":"status","status":"bogus"}"#, r#"{"type":"status"}"#, r#"{"status":"open"}"#] {
+            assert!(decode_server_frame(bad.as_bytes()).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn unknown_frame_types_fields_and_author_kinds_are_tolerated() {

@@ -89,6 +89,7 @@ pub fn step(state: &mut State, link: &mut Link, input: Input, now: u64) -> Vec<E
                         state::Effect::Emit(e) => effects.push(Effect::Emit(e)),
                         state::Effect::Upload(id) => effects.push(Effect::Upload(id)),
                         state::Effect::CancelUpload(id) => effects.push(Effect::CancelUpload(id)),
+                        state::Effect::Restart => work.push_back(Work::Link(LinkInput::Restart)),
                     }
                 }
             }

@@ -217,6 +217,11 @@ pub struct State {
     pub transcript_sent: Option<String>,
     /// The support side has read up to this sequence number.
     pub agent_read_seq: u64,
+    /// "Your conversations" shows instead of the chat.
+    pub threads_open: bool,
+    /// The visitor's conversations, newest first, as the server last sent
+    /// them since the list opened; `None` until it has.
+    pub threads: Option<Vec<crate::protocol::Thread>>,
     /// The `read_seq` last told to the server on this connection.
     read_sent: u64,
     /// Messages above this sequence number arrived live (after the last
@@ -288,6 +293,8 @@ impl Default for State {
             transcript_sending: None,
             transcript_sent: None,
             agent_read_seq: 0,
+            threads_open: false,
+            threads: None,
             read_sent: 0,
             live_from: u64::MAX,
             syncing: false,
@@ -774,6 +781,11 @@ pub enum Event {
         /// The message's client id.
         client_id: String,
     },
+    /// The visitor opened "Your conversations" (or went back to the chat).
+    Threads(bool),
+    /// The visitor opened one of their conversations by id, or a new one
+    /// (`"new"`): the chat shows it, after a new `hello` ([`Effect::Restart`]).
+    OpenThread(String),
 }
 
 /// Something for the host page to hear about (`salam:*` events and
@@ -816,6 +828,9 @@ pub enum Effect {
     Upload(String),
     /// Stop that upload, and forget the file.
     CancelUpload(String),
+    /// Close the connection and open it again: the next `hello` opens
+    /// [`State::conversation`].
+    Restart,
 }
 
 /// The locale id that explains a server's error code (or a stored reason).
@@ -944,6 +959,7 @@ fn apply(state: &mut State, event: Event) -> Vec<Effect> {
                 limit: (state.last_seq == 0).then_some(HISTORY_PAGE),
                 locale: state.locale.clone(),
                 context: state.context.clone(),
+                conversation: state.conversation.clone(),
             })]
         }
         Event::LoadEarlier => match state.earliest_seq() {
@@ -1111,8 +1127,49 @@ fn apply(state: &mut State, event: Event) -> Vec<Effect> {
             *state = keep;
             vec![Effect::Persist]
         }
+        Event::Threads(open) => {
+            state.threads_open = open;
+            state.threads = None;
+            let ask = open && state.connection == Connection::Online;
+            ask.then_some(Effect::Send(ClientFrame::Conversations)).into_iter().collect()
+        }
+        Event::OpenThread(id) => {
+            state.threads_open = false;
+            state.threads = None;
+            if state.conversation.as_ref() == Some(&id) {
+                return vec![];
+            }
+            forget_conversation(state);
+            state.conversation = Some(id);
+            vec![Effect::Persist, Effect::Restart]
+        }
         Event::Frame(frame) => on_frame(state, frame),
     }
+}
+
+/// Drops what came from the current conversation, keeps what the visitor
+/// wrote and is not delivered (it goes to the conversation opened next),
+/// and starts counting afresh.
+fn forget_conversation(state: &mut State) {
+    state.messages.retain(|m| m.seq.is_none());
+    state.layout += 1;
+    state.reindex();
+    state.last_seq = 0;
+    state.read_seq = 0;
+    state.ahead.clear();
+    state.pages.clear();
+    state.unread = 0;
+    state.status = ConversationStatus::Open;
+    state.typing = None;
+    state.stage = None;
+    state.agent = None;
+    state.queue_position = None;
+    state.agent_read_seq = 0;
+    state.ending = Default::default();
+    state.rating_unsent = false;
+    state.end_pending = false;
+    state.transcript_sent = None;
+    state.ticket.reference = None;
 }
 
 /// The `transcript` frame for the mail asked for, if one is.
@@ -1341,21 +1398,13 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
             state.connection = Connection::Online;
             // A new connection (maybe a new server) hears the read state again.
             state.read_sent = 0;
+            if state.conversation.as_ref().is_some_and(|c| *c != conversation) {
+                // Another conversation than ours (a new one, or the server
+                // no longer knows ours: its history was reset).
+                forget_conversation(state);
+            }
             state.live_from = head_seq;
             state.status = status;
-            if state.conversation.as_ref().is_some_and(|c| *c != conversation) {
-                // The server no longer knows our conversation (its history
-                // was reset): drop what came from it, keep what we wrote and
-                // is not delivered, and start counting afresh.
-                state.messages.retain(|m| m.seq.is_none());
-                state.layout += 1;
-                state.reindex();
-                state.last_seq = 0;
-                state.read_seq = 0;
-                state.ahead.clear();
-                state.pages.clear();
-                state.unread = 0;
-            }
             if state.last_seq == 0 && head_seq > u64::from(HISTORY_PAGE) {
                 // Our hello asked for the newest page only: count from its start.
                 state.last_seq = head_seq - u64::from(HISTORY_PAGE);
@@ -1377,6 +1426,9 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
             effects.extend(transcript_frame(state).map(Effect::Send));
             if state.end_pending {
                 effects.push(Effect::Send(ClientFrame::End));
+            }
+            if state.threads_open {
+                effects.push(Effect::Send(ClientFrame::Conversations));
             }
             if let (true, Some(scale)) = (state.rating_unsent, state.scale) {
                 effects.push(Effect::Send(state.rating.frame(scale)));
@@ -1562,6 +1614,11 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
         }
         // A page that did not reach its end (a message deleted meanwhile)
         // is over by the next heartbeat.
+        ServerFrame::Conversations { list } => {
+            if state.threads_open {
+                state.threads = Some(list);
+            }
+        }
         ServerFrame::Pong => state.loading_earlier = None,
         ServerFrame::Unknown => {}
     }
@@ -1916,6 +1973,60 @@ mod tests {
     }
 
     #[test]
+    fn the_conversations_list_asks_the_server_and_shows_its_answer() {
+        let mut s = State::default();
+        // Offline: nothing to ask yet; the welcome asks.
+        assert_eq!(reduce(&mut s, Event::Threads(true)), vec![]);
+        assert!(s.threads_open && s.threads.is_none());
+        assert!(reduce(&mut s, welcome("k1")).contains(&Effect::Send(ClientFrame::Conversations)));
+        let thread = |id: &str| crate::protocol::Thread { id: id.into(), status: "open".into(), ..Default::default() };
+        reduce(&mut s, Event::Frame(ServerFrame::Conversations { list: vec![thread("k1"), thread("k0")] }));
+        assert_eq!(s.threads.as_ref().map(Vec::len), Some(2));
+        // Back to the chat: the list is forgotten, and a late answer is not shown.
+        assert_eq!(reduce(&mut s, Event::Threads(false)), vec![]);
+        reduce(&mut s, Event::Frame(ServerFrame::Conversations { list: vec![thread("k1")] }));
+        assert!(!s.threads_open && s.threads.is_none());
+        // Online: opening asks at once, and shows nothing stale meanwhile.
+        assert_eq!(reduce(&mut s, Event::Threads(true)), vec![Effect::Send(ClientFrame::Conversations)]);
+        assert!(s.threads.is_none());
+    }
+
+    #[test]
+    fn opening_another_conversation_starts_afresh_and_keeps_what_is_unsent() {
+        let mut s = State::default();
+        reduce(&mut s, welcome("k1"));
+        reduce(&mut s, agent_says("m1", 1, "How can I help?"));
+        reduce(&mut s, Event::Frame(ServerFrame::Status { status: ConversationStatus::Resolved }));
+        reduce(&mut s, Event::Disconnected);
+        typed(&mut s, "still here?", "c9");
+        reduce(&mut s, Event::Threads(true));
+        // The one showing: back to it, nothing else.
+        assert_eq!(reduce(&mut s, Event::OpenThread("k1".into())), vec![]);
+        assert!(!s.threads_open);
+        reduce(&mut s, Event::Threads(true));
+        assert_eq!(
+            reduce(&mut s, Event::OpenThread("k0".into())),
+            vec![Effect::Persist, Effect::Restart, Effect::Emit(HostEvent::Unread(0))],
+            "k1's unread reply is not this conversation's"
+        );
+        assert!(!s.threads_open);
+        assert_eq!(texts(&s), vec!["still here?"], "the agent's message was k1's; the unsent one stays");
+        assert_eq!((s.last_seq, s.status), (0, ConversationStatus::Open));
+        let hello = reduce(&mut s, Event::Connected);
+        assert!(matches!(&hello[..], [Effect::Send(ClientFrame::Hello { conversation: Some(c), last_seq: 0, .. })] if c == "k0"));
+        // The server opens k0: its messages come; the unsent one goes there.
+        let fx = reduce(&mut s, welcome_at("k0", 3));
+        assert!(fx.iter().any(|e| matches!(e, Effect::Send(ClientFrame::Message { client_id, .. }) if client_id == "c9")));
+        assert_eq!(s.conversation.as_deref(), Some("k0"));
+        // "New conversation": the server answers with a new id, or the empty one it had.
+        reduce(&mut s, Event::OpenThread("new".into()));
+        reduce(&mut s, Event::Connected);
+        reduce(&mut s, welcome("k2"));
+        assert_eq!(s.conversation.as_deref(), Some("k2"));
+        assert_eq!(Saved::from_json(&s.saved_over(Saved::default()).to_json()).conversation.as_deref(), Some("k2"));
+    }
+
+    #[test]
     fn reconnect_says_hello_with_last_seq_and_resends_pending_after_welcome() {
         let mut s = State::default();
         reduce(&mut s, welcome("k1"));
@@ -1934,6 +2045,7 @@ mod tests {
                 limit: None,
                 locale: None,
                 context: None,
+                conversation: Some("k1".into()),
             })]
         );
         assert_eq!(s.connection, Connection::Reconnecting, "online only once the server says welcome");
@@ -2022,6 +2134,7 @@ mod tests {
                 limit: Some(HISTORY_PAGE),
                 locale: None,
                 context: None,
+                conversation: Some("k1".into()),
             })]
         );
         let fx = reduce(&mut page, welcome("k1"));

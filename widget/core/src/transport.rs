@@ -123,6 +123,8 @@ impl Transport for InMemoryTransport {
 pub struct EchoServer {
     seq: u64,
     seen: Vec<String>,
+    /// The last answer and when.
+    last: Option<(String, u64)>,
 }
 
 impl EchoServer {
@@ -137,6 +139,17 @@ impl EchoServer {
                 status: ConversationStatus::Open,
             }],
             ClientFrame::Ping => vec![ServerFrame::Pong],
+            // One conversation, the page's.
+            ClientFrame::Conversations => {
+                let list = self.last.iter().map(|(text, at)| crate::protocol::Thread {
+                    id: "echo".into(),
+                    status: "open".into(),
+                    text: text.clone(),
+                    at: *at,
+                    ..Default::default()
+                });
+                vec![ServerFrame::Conversations { list: list.collect() }]
+            }
             // Nothing is ever lost in the page, so there is nothing to replay.
             ClientFrame::Sync { .. }
             | ClientFrame::History { .. }
@@ -169,6 +182,7 @@ impl EchoServer {
                 let ack_seq = self.seq;
                 self.seq += 1;
                 let reply_seq = self.seq;
+                self.last = Some((text.clone(), now));
                 vec![
                     ServerFrame::Ack { client_id: client_id.clone(), id: format!("m{ack_seq}"), seq: ack_seq },
                     ServerFrame::Message {

@@ -189,11 +189,11 @@ fn every_message_formats_without_errors() {
         for id in ids(tag, source) {
             let pattern = bundle.get_message(&id).and_then(|m| m.value()).unwrap();
             let mut args = FluentArgs::new();
-            for var in ["unread", "max", "n", "position", "minutes", "score"] {
+            for var in ["unread", "max", "n", "position", "minutes", "score", "count"] {
                 args.set(var, FluentValue::from(3));
             }
             args.set("name", FluentValue::from("Sara"));
-            for var in ["time", "in", "day", "date", "reference", "email", "mb"] {
+            for var in ["time", "in", "day", "date", "reference", "email", "mb", "status"] {
                 args.set(var, FluentValue::from("9:00"));
             }
             let mut errors = vec![];

@@ -59,7 +59,20 @@ fn server_fixtures_round_trip_exactly() {
     let kinds = round_trip("protocol/server", decode_server_frame, encode_server_frame, ServerFrame::Unknown);
     assert_eq!(
         kinds,
-        ["ack", "availability", "error", "identity", "message", "pong", "read", "stage", "status", "typing", "welcome"],
+        [
+            "ack",
+            "availability",
+            "conversations",
+            "error",
+            "identity",
+            "message",
+            "pong",
+            "read",
+            "stage",
+            "status",
+            "typing",
+            "welcome"
+        ],
         "a fixture per frame type"
     );
 }
@@ -69,7 +82,19 @@ fn client_fixtures_round_trip_exactly() {
     let kinds = round_trip("protocol/client", decode_client_frame, encode_client_frame, ClientFrame::Unknown);
     assert_eq!(
         kinds,
-        ["greeting", "handover", "hello", "history", "identify", "message", "ping", "read", "sync", "typing"],
+        [
+            "conversations",
+            "greeting",
+            "handover",
+            "hello",
+            "history",
+            "identify",
+            "message",
+            "ping",
+            "read",
+            "sync",
+            "typing"
+        ],
         "a fixture per frame type"
     );
 }

@@ -3,7 +3,7 @@
 
 mod bridge;
 mod echo;
-mod sse;
+pub(crate) mod sse;
 mod ws;
 
 pub use bridge::BridgeTransport;

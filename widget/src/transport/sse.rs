@@ -30,12 +30,13 @@ pub struct SseTransport {
     context: Option<salam_core::protocol::VisitorContext>,
 }
 
-/// One connection: the stream (replaced by a `sync`) and the token the
-/// server gave it.
+/// One connection: the stream (replaced by a `sync`), the token the
+/// server gave it, and the conversation it opened (every request names it).
 struct Connection {
     live: Cell<bool>,
     sink: EventSink,
     token: RefCell<Option<String>>,
+    conversation: RefCell<String>,
     stream: RefCell<Option<Stream>>,
 }
 
@@ -107,6 +108,7 @@ impl SseTransport {
         if let Some(token) = conn.token.borrow().as_deref() {
             url.push_str(&format!("&token={}", js_sys::encode_uri_component(token)));
         }
+        url.push_str(&in_conversation('&', &conn.conversation.borrow()));
         let Ok(source) = web_sys::EventSource::new(&url) else {
             return later(conn, TransportEvent::Closed);
         };
@@ -115,8 +117,9 @@ impl SseTransport {
             let (Some(conn), Some(text)) = (weak.upgrade(), e.data().as_string()) else { return };
             match decode_server_frame(text.as_bytes()) {
                 Ok(frame) => {
-                    if let ServerFrame::Welcome { token, .. } = &frame {
+                    if let ServerFrame::Welcome { token, conversation, .. } = &frame {
                         *conn.token.borrow_mut() = header_safe(token);
+                        conn.conversation.borrow_mut().clone_from(conversation);
                     }
                     conn.tell(TransportEvent::Frame(frame));
                 }
@@ -135,6 +138,15 @@ impl SseTransport {
         source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         *conn.stream.borrow_mut() = Some(Stream { source, listeners: (on_message, on_error) });
     }
+}
+
+/// `?conversation=id` (or `&...`), to name the conversation a request is
+/// about; nothing for none.
+pub(crate) fn in_conversation(sep: char, id: &str) -> String {
+    if id.is_empty() {
+        return String::new();
+    }
+    format!("{sep}conversation={}", js_sys::encode_uri_component(id))
 }
 
 /// The token, if it can go in an `Authorization` header: it comes from the
@@ -159,7 +171,13 @@ impl Transport for SseTransport {
     fn open(&mut self, sink: EventSink) {
         self.close();
         let conn =
-            Rc::new(Connection { live: Cell::new(true), sink, token: RefCell::new(None), stream: RefCell::new(None) });
+            Rc::new(Connection {
+                live: Cell::new(true),
+                sink,
+                token: RefCell::new(None),
+                conversation: RefCell::default(),
+                stream: RefCell::new(None),
+            });
         self.current = Some(conn.clone());
         // Nothing to open until `hello`, which carries the stream's parameters.
         later(&conn, TransportEvent::Opened);
@@ -168,8 +186,9 @@ impl Transport for SseTransport {
     fn send(&mut self, frame: &ClientFrame) {
         let Some(conn) = self.current.clone() else { return };
         match frame {
-            ClientFrame::Hello { token, last_seq, limit, locale, context, .. } => {
+            ClientFrame::Hello { token, last_seq, limit, locale, context, conversation, .. } => {
                 *conn.token.borrow_mut() = token.as_deref().and_then(header_safe);
+                *conn.conversation.borrow_mut() = conversation.clone().unwrap_or_default();
                 self.locale.clone_from(locale);
                 self.context.clone_from(context);
                 self.start_stream(&conn, *last_seq, *limit);
@@ -178,7 +197,8 @@ impl Transport for SseTransport {
             // The stream carries the server's heartbeat; nothing to ping.
             ClientFrame::Ping | ClientFrame::Unknown => {}
             other => {
-                let (url, body) = (self.frames_url.clone(), encode_client_frame(other));
+                let url = self.frames_url.clone() + &in_conversation('?', &conn.conversation.borrow());
+                let body = encode_client_frame(other);
                 leptos::task::spawn_local(async move {
                     let token = conn.token.borrow().clone().unwrap_or_default();
                     let (frames, outcome) = post(&url, &token, body).await;

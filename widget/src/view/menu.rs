@@ -11,8 +11,8 @@ use web_sys::HtmlElement;
 
 const MENU: &str = "salam-menu";
 
-/// The panel's menu, behind a "More options" button in the header: leave
-/// a message, the conversation as a file (text or a web page) or by
+/// The panel's menu, behind a "More options" button in the header: the
+/// visitor's conversations, leave a message, the conversation as a file (text or a web page) or by
 /// e-mail, and "End chat". A disclosure: the button says whether it is
 /// open, Tab walks the items, Escape closes it and returns to the button
 /// (see `SalamChat`), and focus leaving it closes it. Its items are built with the DOM each
@@ -40,6 +40,7 @@ pub fn Menu() -> impl IntoView {
             chat.peek(|s| (!s.messages.is_empty(), s.status == ConversationStatus::Open && s.ending == Ending::None));
         let mut first = None;
         for (name, message, applies) in [
+            ("threads", "threads-title", true),
             ("ticket", "ticket-offer", true),
             ("text", "menu-transcript-text", said),
             ("html", "menu-transcript-html", said),
@@ -86,6 +87,7 @@ pub fn choose(chat: Chat, name: &str) {
     chat.ui.menu.set(false);
     match name {
         "ticket" => chat.dispatch(Event::TicketForm(true)),
+        "threads" => chat.dispatch(Event::Threads(true)),
         "email" => chat.dispatch(Event::TranscriptForm(true)),
         "end" => chat.dispatch(Event::End(Step::AskEnd, String::new())),
         "text" | "html" => download(chat, name == "html"),

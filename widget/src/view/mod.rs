@@ -22,6 +22,7 @@ mod panel;
 mod quick_replies;
 mod rich_text;
 mod salam_chat;
+mod threads;
 mod ticket_bar;
 
 pub use salam_chat::SalamChat;

@@ -9,6 +9,7 @@ use super::{
     ids,
     message_list::MessageList,
     quick_replies::QuickReplies,
+    threads::Threads,
     ticket_bar::TicketBar,
 };
 use crate::chat::Chat;
@@ -71,6 +72,7 @@ pub fn Panel(
             <FieldsForm kind=&TICKET fields=ticket />
             <FieldsForm kind=&TRANSCRIPT fields=transcript />
             <EndingView />
+            <Threads />
             // Hidden, not removed, while a form or the rating shows: one view type fewer.
             <div
                 class="salam-composer-slot"
@@ -179,6 +181,8 @@ fn click(chat: Chat, ev: leptos::ev::MouseEvent) {
                 super::menu::choose(chat, item);
             } else if let Some(step) = other.strip_prefix("e-") {
                 super::ending::act(chat, step, &el);
+            } else if let Some(step) = other.strip_prefix("t-") {
+                super::threads::act(chat, step, &el);
             }
         }
     }
