@@ -9,7 +9,7 @@ use salam_core::hours::schedule::Schedule;
 use salam_core::protocol::agent::{Identity, RatingInfo, Reply, Summary};
 use salam_core::protocol::{
     Attachment, Author, AuthorKind, ClientFrame, ConversationStatus, ServerFrame, Stage, VisitorContext,
-    MAX_HISTORY_PAGE, MAX_THREADS, MAX_MESSAGE_CHARS, MAX_QUICK_REPLIES, PROTOCOL_VERSION,
+    MAX_HISTORY_PAGE, MAX_MESSAGE_CHARS, MAX_QUICK_REPLIES, MAX_THREADS, PROTOCOL_VERSION,
 };
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -171,20 +171,20 @@ pub fn token_hash(token: &str) -> String {
 /// What a `hello` asks (the frame, or the event stream's query).
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Hello<'a> {
-/// The visitor token, if any.
-pub token: Option<&'a str>,
-/// Replay after this.
-pub last_seq: u64,
-/// With `last_seq` 0: only the newest `limit` messages.
-pub limit: Option<u32>,
-/// The language the widget shows.
-pub locale: Option<&'a str>,
-/// The page and time zone.
-pub context: Option<&'a VisitorContext>,
-/// Which conversation to open (`"new"`: a fresh one).
-pub conversation: Option<&'a str>,
-/// The browser's `User-Agent`.
-pub user_agent: Option<&'a str>,
+    /// The visitor token, if any.
+    pub token: Option<&'a str>,
+    /// Replay after this.
+    pub last_seq: u64,
+    /// With `last_seq` 0: only the newest `limit` messages.
+    pub limit: Option<u32>,
+    /// The language the widget shows.
+    pub locale: Option<&'a str>,
+    /// The page and time zone.
+    pub context: Option<&'a VisitorContext>,
+    /// Which conversation to open (`"new"`: a fresh one).
+    pub conversation: Option<&'a str>,
+    /// The browser's `User-Agent`.
+    pub user_agent: Option<&'a str>,
 }
 
 impl App {
@@ -833,7 +833,9 @@ impl App {
             frame @ ClientFrame::Ticket { .. } => self.ticket(visitor, frame),
             ClientFrame::Conversations => match self.store.threads(visitor.id, MAX_THREADS) {
                 Ok(list) => vec![ServerFrame::Conversations { list }],
-                Err(_) => vec![ServerFrame::Error { code: "unavailable".into(), client_id: None, retry_after_ms: None }],
+                Err(_) => {
+                    vec![ServerFrame::Error { code: "unavailable".into(), client_id: None, retry_after_ms: None }]
+                }
             },
             ClientFrame::Sync { after_seq } => self.replay(&visitor.conversation, after_seq).unwrap_or_default(),
             ClientFrame::History { before_seq, limit } => {
@@ -1247,7 +1249,10 @@ mod tests {
         let ids: Vec<&str> = threads.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, [second.conversation.as_str(), first.conversation.as_str()]);
         assert_eq!((threads[0].text.as_str(), threads[0].unread), ("A second question", 0));
-        assert_eq!((threads[1].text.as_str(), threads[1].unread, threads[1].status.as_str()), ("On its way.", 1, "open"));
+        assert_eq!(
+            (threads[1].text.as_str(), threads[1].unread, threads[1].status.as_str()),
+            ("On its way.", 1, "open")
+        );
         // Without a conversation, the newest opens; by id, the visitor's own.
         assert_eq!(hello(Some(&token), None).0.conversation, second.conversation);
         assert_eq!(hello(Some(&token), Some(&first.conversation)).0.conversation, first.conversation);

@@ -1024,9 +1024,7 @@ impl Store for Sqlite {
     }
 
     fn owner(&self, id: &str) -> Result<Option<i64>> {
-        self.with(|c| {
-            c.query_row("SELECT visitor_id FROM conversations WHERE id = ?1", [id], |r| r.get(0)).optional()
-        })
+        self.with(|c| c.query_row("SELECT visitor_id FROM conversations WHERE id = ?1", [id], |r| r.get(0)).optional())
     }
 
     fn threads(&self, visitor: i64, limit: usize) -> Result<Vec<salam_core::protocol::Thread>> {

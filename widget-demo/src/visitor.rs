@@ -112,19 +112,20 @@ async fn ws_session(app: Arc<App>, socket: WebSocket, user_agent: Option<String>
     let mut out = Out { app: app.clone(), held: None };
 
     // The first frame must be `hello`.
-    let (token, last_seq, limit, locale, context, conversation) = match tokio::time::timeout(HELLO_TIMEOUT, rx.next()).await {
-        Ok(Some(Ok(WsMessage::Text(t)))) => match decode_client_frame(t.as_bytes()) {
-            Ok(ClientFrame::Hello { token, last_seq, limit, locale, context, conversation, .. }) => {
-                (token, last_seq, limit, locale, context, conversation)
-            }
-            _ => {
-                let err = ServerFrame::Error { code: "malformed".into(), client_id: None, retry_after_ms: None };
-                let _ = tx.send(WsMessage::Text(encode_server_frame(&err).into())).await;
-                return;
-            }
-        },
-        _ => return,
-    };
+    let (token, last_seq, limit, locale, context, conversation) =
+        match tokio::time::timeout(HELLO_TIMEOUT, rx.next()).await {
+            Ok(Some(Ok(WsMessage::Text(t)))) => match decode_client_frame(t.as_bytes()) {
+                Ok(ClientFrame::Hello { token, last_seq, limit, locale, context, conversation, .. }) => {
+                    (token, last_seq, limit, locale, context, conversation)
+                }
+                _ => {
+                    let err = ServerFrame::Error { code: "malformed".into(), client_id: None, retry_after_ms: None };
+                    let _ = tx.send(WsMessage::Text(encode_server_frame(&err).into())).await;
+                    return;
+                }
+            },
+            _ => return,
+        };
     // Before the hello reads it: a change after this is sent again (harmless), none is missed.
     let mut availability = app.availability.subscribe();
     let (visitor, mut room, frames) = match app
@@ -246,7 +247,11 @@ pub async fn events(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
             last_seq: q.last_seq,
             limit: q.limit,
             locale: q.locale.as_deref(),
-            context: Some(&VisitorContext { url: q.url.clone(), title: q.title.clone(), time_zone: q.time_zone.clone() }),
+            context: Some(&VisitorContext {
+                url: q.url.clone(),
+                title: q.title.clone(),
+                time_zone: q.time_zone.clone(),
+            }),
             conversation: q.conversation.as_deref(),
             user_agent: header_str(&headers, header::USER_AGENT),
         })

@@ -176,7 +176,8 @@ async fn a_message_goes_from_sending_to_sent_and_replies_render() {
     m.net.deliver(TransportEvent::Opened);
     tick().await;
     let sent = m.net.sent();
-    let [ClientFrame::Hello { v: 1, token: None, last_seq: 0, limit, locale, context, conversation: None }] = &sent[..] else {
+    let [ClientFrame::Hello { v: 1, token: None, last_seq: 0, limit, locale, context, conversation: None }] = &sent[..]
+    else {
         panic!("{sent:?}")
     };
     assert_eq!(*limit, Some(salam_widget::core::state::HISTORY_PAGE));

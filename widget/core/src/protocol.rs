@@ -731,9 +731,22 @@ mod tests {
     fn a_conversations_list_is_read_item_by_item_and_a_bad_status_is_refused() {
         let list = br#"{"type":"conversations","list":[{"id":"k1","status":"pending","text":"Hi","at":5,"unread":2,"reference":1042,"extra":[1]},{"id":"k2"}]}"#;
         let ServerFrame::Conversations { list } = decode_server_frame(list).unwrap() else { panic!() };
-        assert_eq!(list[0], Thread { id: "k1".into(), status: "pending".into(), text: "Hi".into(), at: 5, unread: 2, reference: Some(1042) });
+        assert_eq!(
+            list[0],
+            Thread {
+                id: "k1".into(),
+                status: "pending".into(),
+                text: "Hi".into(),
+                at: 5,
+                unread: 2,
+                reference: Some(1042)
+            }
+        );
         assert_eq!(list[1], Thread { id: "k2".into(), ..Thread::default() }, "the rest is optional");
-        assert_eq!(decode_server_frame(br#"{"type":"conversations"}"#).unwrap(), ServerFrame::Conversations { list: vec![] });
+        assert_eq!(
+            decode_server_frame(br#"{"type":"conversations"}"#).unwrap(),
+            ServerFrame::Conversations { list: vec![] }
+        );
         for bad in [r#"{"type":"status","status":"bogus"}"#, r#"{"type":"status"}"#, r#"{"status":"open"}"#] {
             assert!(decode_server_frame(bad.as_bytes()).is_err(), "{bad}");
         }

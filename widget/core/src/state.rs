@@ -2013,10 +2013,14 @@ mod tests {
         assert_eq!(texts(&s), vec!["still here?"], "the agent's message was k1's; the unsent one stays");
         assert_eq!((s.last_seq, s.status), (0, ConversationStatus::Open));
         let hello = reduce(&mut s, Event::Connected);
-        assert!(matches!(&hello[..], [Effect::Send(ClientFrame::Hello { conversation: Some(c), last_seq: 0, .. })] if c == "k0"));
+        assert!(
+            matches!(&hello[..], [Effect::Send(ClientFrame::Hello { conversation: Some(c), last_seq: 0, .. })] if c == "k0")
+        );
         // The server opens k0: its messages come; the unsent one goes there.
         let fx = reduce(&mut s, welcome_at("k0", 3));
-        assert!(fx.iter().any(|e| matches!(e, Effect::Send(ClientFrame::Message { client_id, .. }) if client_id == "c9")));
+        assert!(fx
+            .iter()
+            .any(|e| matches!(e, Effect::Send(ClientFrame::Message { client_id, .. }) if client_id == "c9")));
         assert_eq!(s.conversation.as_deref(), Some("k0"));
         // "New conversation": the server answers with a new id, or the empty one it had.
         reduce(&mut s, Event::OpenThread("new".into()));

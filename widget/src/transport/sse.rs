@@ -170,14 +170,13 @@ impl Transport for SseTransport {
 
     fn open(&mut self, sink: EventSink) {
         self.close();
-        let conn =
-            Rc::new(Connection {
-                live: Cell::new(true),
-                sink,
-                token: RefCell::new(None),
-                conversation: RefCell::default(),
-                stream: RefCell::new(None),
-            });
+        let conn = Rc::new(Connection {
+            live: Cell::new(true),
+            sink,
+            token: RefCell::new(None),
+            conversation: RefCell::default(),
+            stream: RefCell::new(None),
+        });
         self.current = Some(conn.clone());
         // Nothing to open until `hello`, which carries the stream's parameters.
         later(&conn, TransportEvent::Opened);
