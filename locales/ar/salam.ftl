@@ -50,6 +50,8 @@ attach-type = يتعذّر إرسال { $name }: هذا النوع من المل
 # $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
 attach-too-large = يتعذّر إرسال { $name }: الحد الأقصى لحجم الملف هو { $mb } ميغابايت.
 attach-empty = يتعذّر إرسال { $name }: الملف فارغ.
+# The button that takes a file off the "leave a message" form.
+attach-remove = إزالة { $name }
 # $max (number): the longest message allowed, in characters.
 composer-too-long = هذه الرسالة طويلة جدًا: الحد الأقصى لعدد الأحرف هو { $max }. يُرجى اختصارها ثم إرسالها مرة أخرى.
 
@@ -143,6 +145,8 @@ ticket-cancel = إلغاء
 ticket-sent = شكرًا لك! تم استلام طلبك { $reference }. سنرسل ردّنا إلى { $email }.
 ticket-sending = جارٍ إرسال رسالتك…
 ticket-too-long = هذه الرسالة طويلة جدًا.
+# A file of the form could not be uploaded, so the message waits.
+ticket-files-failed = تعذّر رفع أحد الملفات. يُرجى إزالته أو إرفاقه مرة أخرى.
 ticket-failed = تعذّر إرسال رسالتك. يُرجى المحاولة مرة أخرى.
 
 ## Other channels (links to the team elsewhere, set by the site owner)

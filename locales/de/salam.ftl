@@ -46,6 +46,8 @@ attach-type = { $name } kann nicht gesendet werden: Dieser Dateityp wird nicht a
 # $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
 attach-too-large = { $name } kann nicht gesendet werden: Dateien dürfen höchstens { $mb } MB groß sein.
 attach-empty = { $name } kann nicht gesendet werden: Die Datei ist leer.
+# The button that takes a file off the "leave a message" form.
+attach-remove = { $name } entfernen
 # $max (number): the longest message allowed, in characters.
 composer-too-long = Diese Nachricht ist zu lang: maximal { $max } Zeichen. Bitte kürzen Sie sie und senden Sie sie erneut.
 
@@ -131,6 +133,8 @@ ticket-cancel = Abbrechen
 ticket-sent = Vielen Dank! Ihre Anfrage { $reference } ist bei uns eingegangen. Wir antworten Ihnen an { $email }.
 ticket-sending = Ihre Nachricht wird gesendet…
 ticket-too-long = Diese Nachricht ist zu lang.
+# A file of the form could not be uploaded, so the message waits.
+ticket-files-failed = Eine Datei konnte nicht hochgeladen werden. Entfernen Sie sie oder hängen Sie sie erneut an.
 ticket-failed = Ihre Nachricht konnte nicht gesendet werden. Bitte versuchen Sie es erneut.
 
 ## Other channels (links to the team elsewhere, set by the site owner)

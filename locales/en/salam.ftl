@@ -46,6 +46,8 @@ attach-type = { $name } cannot be sent: this type of file is not accepted.
 # $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
 attach-too-large = { $name } cannot be sent: files can be { $mb } MB at most.
 attach-empty = { $name } cannot be sent: the file is empty.
+# The button that takes a file off the "leave a message" form.
+attach-remove = Remove { $name }
 # $max (number): the longest message allowed, in characters.
 composer-too-long = This message is too long: { $max } characters at most. Shorten it and send again.
 
@@ -130,6 +132,8 @@ ticket-cancel = Cancel
 ticket-sent = Thanks! Your request { $reference } is in. We'll answer at { $email }.
 ticket-sending = Sending your message…
 ticket-too-long = This message is too long.
+# A file of the form could not be uploaded, so the message waits.
+ticket-files-failed = A file could not be uploaded. Remove it, or attach it again.
 ticket-failed = Your message could not be sent. Please try again.
 
 ## Other channels (links to the team elsewhere, set by the site owner)

@@ -46,6 +46,8 @@ attach-type = No se puede enviar { $name }: no se aceptan archivos de este tipo.
 # $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
 attach-too-large = No se puede enviar { $name }: los archivos pueden ocupar { $mb } MB como máximo.
 attach-empty = No se puede enviar { $name }: el archivo está vacío.
+# The button that takes a file off the "leave a message" form.
+attach-remove = Quitar { $name }
 # $max (number): the longest message allowed, in characters.
 composer-too-long = Este mensaje es demasiado largo: máximo { $max } caracteres. Acórtalo y vuelve a enviarlo.
 
@@ -131,6 +133,8 @@ ticket-cancel = Cancelar
 ticket-sent = ¡Gracias! Hemos recibido tu solicitud { $reference }. Te responderemos en { $email }.
 ticket-sending = Enviando tu mensaje…
 ticket-too-long = Este mensaje es demasiado largo.
+# A file of the form could not be uploaded, so the message waits.
+ticket-files-failed = No se pudo subir un archivo. Quítalo o vuelve a adjuntarlo.
 ticket-failed = No se pudo enviar tu mensaje. Inténtalo de nuevo.
 
 ## Other channels (links to the team elsewhere, set by the site owner)

@@ -46,6 +46,8 @@ attach-type = { $name } را نمی‌توان ارسال کرد: این نوع 
 # $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
 attach-too-large = { $name } را نمی‌توان ارسال کرد: حجم فایل حداکثر می‌تواند { $mb } مگابایت باشد.
 attach-empty = { $name } را نمی‌توان ارسال کرد: فایل خالی است.
+# The button that takes a file off the "leave a message" form.
+attach-remove = حذف { $name }
 # $max (number): the longest message allowed, in characters.
 composer-too-long = این پیام خیلی طولانی است: حداکثر { $max } نویسه مجاز است. لطفاً آن را کوتاه‌تر کنید و دوباره بفرستید.
 
@@ -131,6 +133,8 @@ ticket-cancel = انصراف
 ticket-sent = سپاسگزاریم! درخواست { $reference } شما ثبت شد. پاسخ را به { $email } می‌فرستیم.
 ticket-sending = در حال ارسال پیام شما…
 ticket-too-long = این پیام خیلی طولانی است.
+# A file of the form could not be uploaded, so the message waits.
+ticket-files-failed = یکی از فایل‌ها بارگذاری نشد. آن را حذف کنید یا دوباره پیوست کنید.
 ticket-failed = پیام شما ارسال نشد. لطفاً دوباره تلاش کنید.
 
 ## Other channels (links to the team elsewhere, set by the site owner)

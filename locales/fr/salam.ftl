@@ -46,6 +46,8 @@ attach-type = Impossible d’envoyer { $name } : ce type de fichier n’est pas
 # $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
 attach-too-large = Impossible d’envoyer { $name } : les fichiers ne doivent pas dépasser { $mb } Mo.
 attach-empty = Impossible d’envoyer { $name } : le fichier est vide.
+# The button that takes a file off the "leave a message" form.
+attach-remove = Retirer { $name }
 # $max (number): the longest message allowed, in characters.
 composer-too-long = Ce message est trop long : { $max } caractères maximum. Raccourcissez-le et renvoyez-le.
 
@@ -131,6 +133,8 @@ ticket-cancel = Annuler
 ticket-sent = Merci ! Votre demande { $reference } a bien été reçue. Nous vous répondrons à l’adresse { $email }.
 ticket-sending = Envoi de votre message…
 ticket-too-long = Ce message est trop long.
+# A file of the form could not be uploaded, so the message waits.
+ticket-files-failed = Un fichier n’a pas pu être importé. Retirez-le ou joignez-le à nouveau.
 ticket-failed = Votre message n’a pas pu être envoyé. Veuillez réessayer.
 
 ## Other channels (links to the team elsewhere, set by the site owner)

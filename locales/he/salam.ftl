@@ -47,6 +47,8 @@ attach-type = לא ניתן לשלוח את { $name }: סוג קובץ זה אי
 # $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
 attach-too-large = לא ניתן לשלוח את { $name }: גודל הקובץ המרבי הוא { $mb } מ"ב.
 attach-empty = לא ניתן לשלוח את { $name }: הקובץ ריק.
+# The button that takes a file off the "leave a message" form.
+attach-remove = הסרת { $name }
 # $max (number): the longest message allowed, in characters.
 composer-too-long = ההודעה ארוכה מדי: אפשר לכתוב עד { $max } תווים. כדאי לקצר אותה ולשלוח שוב.
 
@@ -134,6 +136,8 @@ ticket-cancel = ביטול
 ticket-sent = תודה! הפנייה שלך { $reference } התקבלה. התשובה תישלח לכתובת { $email }.
 ticket-sending = שולחים את ההודעה שלך…
 ticket-too-long = ההודעה ארוכה מדי.
+# A file of the form could not be uploaded, so the message waits.
+ticket-files-failed = לא ניתן היה להעלות את אחד הקבצים. נא להסיר אותו או לצרף אותו שוב.
 ticket-failed = לא הצלחנו לשלוח את ההודעה. נא לנסות שוב.
 
 ## Other channels (links to the team elsewhere, set by the site owner)

@@ -46,6 +46,8 @@ attach-type = { $name } नहीं भेजी जा सकती: इस �
 # $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
 attach-too-large = { $name } नहीं भेजी जा सकती: फ़ाइल ज़्यादा से ज़्यादा { $mb } MB की हो सकती है।
 attach-empty = { $name } नहीं भेजी जा सकती: फ़ाइल खाली है।
+# The button that takes a file off the "leave a message" form.
+attach-remove = { $name } हटाएँ
 # $max (number): the longest message allowed, in characters.
 composer-too-long = यह मैसेज बहुत लंबा है: ज़्यादा से ज़्यादा { $max } अक्षर लिखे जा सकते हैं। इसे छोटा करके फिर से भेजें।
 
@@ -131,6 +133,8 @@ ticket-cancel = रद्द करें
 ticket-sent = धन्यवाद! आपकी रिक्वेस्ट { $reference } हमें मिल गई है। हम { $email } पर जवाब देंगे।
 ticket-sending = आपका मैसेज भेजा जा रहा है…
 ticket-too-long = यह मैसेज बहुत लंबा है।
+# A file of the form could not be uploaded, so the message waits.
+ticket-files-failed = एक फ़ाइल अपलोड नहीं हो सकी। उसे हटाएँ या फिर से अटैच करें।
 ticket-failed = आपका मैसेज नहीं भेजा जा सका। कृपया फिर से कोशिश करें।
 
 ## Other channels (links to the team elsewhere, set by the site owner)

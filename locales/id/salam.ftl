@@ -45,6 +45,8 @@ attach-type = { $name } tidak dapat dikirim: jenis file ini tidak diterima.
 # $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
 attach-too-large = { $name } tidak dapat dikirim: ukuran file maksimal { $mb } MB.
 attach-empty = { $name } tidak dapat dikirim: file kosong.
+# The button that takes a file off the "leave a message" form.
+attach-remove = Hapus { $name }
 # $max (number): the longest message allowed, in characters.
 composer-too-long = Pesan ini terlalu panjang: maksimal { $max } karakter. Persingkat, lalu kirim lagi.
 
@@ -128,6 +130,8 @@ ticket-cancel = Batal
 ticket-sent = Terima kasih! Permintaan Anda { $reference } sudah kami terima. Kami akan membalas ke { $email }.
 ticket-sending = Mengirim pesan Anda…
 ticket-too-long = Pesan ini terlalu panjang.
+# A file of the form could not be uploaded, so the message waits.
+ticket-files-failed = Salah satu file tidak dapat diunggah. Hapus file tersebut atau lampirkan lagi.
 ticket-failed = Pesan Anda gagal terkirim. Silakan coba lagi.
 
 ## Other channels (links to the team elsewhere, set by the site owner)

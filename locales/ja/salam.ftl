@@ -45,6 +45,8 @@ attach-type = { $name }は送信できません：この形式のファイルは
 # $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
 attach-too-large = { $name }は送信できません：ファイルサイズは{ $mb }MBまでです。
 attach-empty = { $name }は送信できません：ファイルが空です。
+# The button that takes a file off the "leave a message" form.
+attach-remove = { $name }を削除
 # $max (number): the longest message allowed, in characters.
 composer-too-long = メッセージが長すぎます（最大{ $max }文字）。短くしてから、もう一度送信してください。
 
@@ -128,6 +130,8 @@ ticket-cancel = キャンセル
 ticket-sent = ありがとうございます。お問い合わせ（{ $reference }）を受け付けました。{ $email }宛てにお返事いたします。
 ticket-sending = メッセージを送信中…
 ticket-too-long = メッセージが長すぎます。
+# A file of the form could not be uploaded, so the message waits.
+ticket-files-failed = アップロードできなかったファイルがあります。削除するか、もう一度添付してください。
 ticket-failed = メッセージを送信できませんでした。もう一度お試しください。
 
 ## Other channels (links to the team elsewhere, set by the site owner)

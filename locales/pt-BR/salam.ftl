@@ -46,6 +46,8 @@ attach-type = Não é possível enviar { $name }: este tipo de arquivo não é a
 # $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
 attach-too-large = Não é possível enviar { $name }: os arquivos podem ter no máximo { $mb } MB.
 attach-empty = Não é possível enviar { $name }: o arquivo está vazio.
+# The button that takes a file off the "leave a message" form.
+attach-remove = Remover { $name }
 # $max (number): the longest message allowed, in characters.
 composer-too-long = Esta mensagem é longa demais: no máximo { $max } caracteres. Encurte o texto e envie de novo.
 
@@ -131,6 +133,8 @@ ticket-cancel = Cancelar
 ticket-sent = Obrigado! Recebemos sua solicitação { $reference }. Vamos responder no e-mail { $email }.
 ticket-sending = Enviando sua mensagem…
 ticket-too-long = Esta mensagem é longa demais.
+# A file of the form could not be uploaded, so the message waits.
+ticket-files-failed = Não foi possível fazer o upload de um arquivo. Remova ou anexe o arquivo de novo.
 ticket-failed = Não foi possível enviar sua mensagem. Tente novamente.
 
 ## Other channels (links to the team elsewhere, set by the site owner)

@@ -48,6 +48,8 @@ attach-type = Файл { $name } нельзя отправить: файлы э�
 # $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
 attach-too-large = Файл { $name } нельзя отправить: размер файла — не более { $mb } МБ.
 attach-empty = Файл { $name } нельзя отправить: файл пустой.
+# The button that takes a file off the "leave a message" form.
+attach-remove = Удалить файл { $name }
 # $max (number): the longest message allowed, in characters.
 composer-too-long = Сообщение слишком длинное: не более { $max } символов. Сократите его и отправьте снова.
 
@@ -137,6 +139,8 @@ ticket-cancel = Отмена
 ticket-sent = Спасибо! Ваше обращение { $reference } принято. Мы ответим на адрес { $email }.
 ticket-sending = Отправка сообщения…
 ticket-too-long = Сообщение слишком длинное.
+# A file of the form could not be uploaded, so the message waits.
+ticket-files-failed = Не удалось загрузить файл. Удалите его или прикрепите ещё раз.
 ticket-failed = Не удалось отправить сообщение. Попробуйте ещё раз.
 
 ## Other channels (links to the team elsewhere, set by the site owner)

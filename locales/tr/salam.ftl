@@ -46,6 +46,8 @@ attach-type = { $name } gönderilemiyor: bu dosya türü kabul edilmiyor.
 # $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
 attach-too-large = { $name } gönderilemiyor: dosyalar en fazla { $mb } MB olabilir.
 attach-empty = { $name } gönderilemiyor: dosya boş.
+# The button that takes a file off the "leave a message" form.
+attach-remove = { $name } dosyasını kaldır
 # $max (number): the longest message allowed, in characters.
 composer-too-long = Bu mesaj çok uzun: en fazla { $max } karakter olabilir. Kısaltıp tekrar gönderin.
 
@@ -131,6 +133,8 @@ ticket-cancel = İptal
 ticket-sent = Teşekkürler! { $reference } numaralı talebiniz bize ulaştı. Yanıtımızı { $email } adresine göndereceğiz.
 ticket-sending = Mesajınız gönderiliyor…
 ticket-too-long = Bu mesaj çok uzun.
+# A file of the form could not be uploaded, so the message waits.
+ticket-files-failed = Bir dosya yüklenemedi. Dosyayı kaldırın veya tekrar ekleyin.
 ticket-failed = Mesajınız gönderilemedi. Lütfen tekrar deneyin.
 
 ## Other channels (links to the team elsewhere, set by the site owner)

@@ -46,6 +46,8 @@ attach-type = { $name } نہیں بھیجی جا سکتی: اس قسم کی فا
 # $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
 attach-too-large = { $name } نہیں بھیجی جا سکتی: فائل زیادہ سے زیادہ { $mb } میگابائٹ کی ہو سکتی ہے۔
 attach-empty = { $name } نہیں بھیجی جا سکتی: فائل خالی ہے۔
+# The button that takes a file off the "leave a message" form.
+attach-remove = { $name } ہٹائیں
 # $max (number): the longest message allowed, in characters.
 composer-too-long = یہ پیغام بہت طویل ہے: زیادہ سے زیادہ { $max } حروف کی اجازت ہے۔ اسے مختصر کر کے دوبارہ بھیجیں۔
 
@@ -131,6 +133,8 @@ ticket-cancel = منسوخ کریں
 ticket-sent = شکریہ! آپ کی درخواست { $reference } موصول ہو گئی ہے۔ ہم { $email } پر جواب دیں گے۔
 ticket-sending = آپ کا پیغام بھیجا جا رہا ہے…
 ticket-too-long = یہ پیغام بہت طویل ہے۔
+# A file of the form could not be uploaded, so the message waits.
+ticket-files-failed = ایک فائل اپ لوڈ نہیں ہو سکی۔ اسے ہٹائیں یا دوبارہ منسلک کریں۔
 ticket-failed = آپ کا پیغام نہیں بھیجا جا سکا۔ براہ کرم دوبارہ کوشش کریں۔
 
 ## Other channels (links to the team elsewhere, set by the site owner)

@@ -45,6 +45,8 @@ attach-type = 无法发送 { $name }：不支持此类型的文件。
 # $name (string): the file's name. $mb (string): the size limit in megabytes, already formatted.
 attach-too-large = 无法发送 { $name }：文件大小不能超过 { $mb } MB。
 attach-empty = 无法发送 { $name }：文件为空。
+# The button that takes a file off the "leave a message" form.
+attach-remove = 移除 { $name }
 # $max (number): the longest message allowed, in characters.
 composer-too-long = 消息过长：最多 { $max } 个字符。请精简后再发送。
 
@@ -128,6 +130,8 @@ ticket-cancel = 取消
 ticket-sent = 感谢您的留言！您的工单 { $reference } 已提交，我们会回复至 { $email }。
 ticket-sending = 正在发送留言…
 ticket-too-long = 留言内容过长。
+# A file of the form could not be uploaded, so the message waits.
+ticket-files-failed = 有一个文件无法上传，请移除该文件或重新添加。
 ticket-failed = 留言发送失败，请重试。
 
 ## Other channels (links to the team elsewhere, set by the site owner)

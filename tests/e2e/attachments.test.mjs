@@ -216,4 +216,66 @@ describe("attachments", () => {
     assert.deepEqual(axe.violations.map((v) => v.id), [], "a file and a refused one, in Persian");
     assert.deepEqual(page.problems, []);
   });
+  it("takes files in the leave-a-message form: checked, uploaded with progress, removable, sent with the ticket", async () => {
+    const page = await newPage(demo.browser, { echo: false });
+    await page.goto(demo.server.url + "/");
+    const w = new Widget(page);
+    await w.ready();
+    await w.open();
+    await page.getByRole("button", { name: "More options" }).click();
+    await page.getByRole("button", { name: "Leave a message", exact: true }).click();
+    const form = page.getByRole("form", { name: "Leave us a message" });
+    await form.waitFor();
+    const input = form.locator("input[type=file]");
+    const error = form.locator(".salam-form-files .salam-field-error");
+    const files = form.locator(".salam-form-file");
+
+    // Refused in the form at once, with the name and the reason.
+    await input.setInputFiles({ name: "setup.exe", mimeType: "application/x-msdownload", buffer: EXE });
+    await error.getByText(/setup\.exe/).waitFor();
+    assert.equal(plain(await error.textContent()), "setup.exe cannot be sent: this type of file is not accepted.");
+    assert.equal(await files.count(), 0);
+
+    // Uploading: its progress; then one uploaded, one removed.
+    let held;
+    await page.route("**/api/v1/files?*", (route) => { held = route; });
+    await input.setInputFiles({ name: "receipt.png", mimeType: "image/png", buffer: PNG });
+    const progress = form.getByRole("progressbar", { name: /Uploading .*receipt\.png/ });
+    await progress.waitFor();
+    assert.equal(await error.textContent(), "", "a good file clears the refusal");
+    assert.deepEqual((await axeWidget(page)).violations.map((v) => v.id), [], "the form with a file uploading");
+    assert.ok(held, "the upload had started");
+    await held.continue();
+    await page.unroute("**/api/v1/files?*");
+    await progress.waitFor({ state: "detached" });
+    await input.setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("order 77\n") });
+    await files.nth(1).waitFor();
+    await files.locator("progress").first().waitFor({ state: "detached" });
+    assert.deepEqual(await files.locator(".salam-file-name").allTextContents(), ["receipt.png", "notes.txt"]);
+    const remove = form.getByRole("button", { name: /Remove .*notes\.txt/ });
+    await remove.focus();
+    await page.keyboard.press("Enter");
+    await files.nth(1).waitFor({ state: "detached" });
+    assert.equal(await w.focused(), "salam-form-cancel salam-form-attach", "the focus goes back to Attach a file");
+    assert.deepEqual((await axeWidget(page)).violations.map((v) => v.id), [], "the form with a file");
+
+    // Kept across a reload with what was typed; sent with the ticket.
+    await form.getByLabel("Name", { exact: true }).fill("Maryam Karimi");
+    await form.getByLabel("E-mail", { exact: true }).fill("maryam@example.com");
+    await form.getByLabel("Message", { exact: true }).fill("The receipt for order 77 is attached.");
+    await page.reload();
+    await w.ready();
+    await w.open();
+    await page.getByRole("button", { name: "More options" }).click();
+    await page.getByRole("button", { name: "Leave a message", exact: true }).click();
+    await form.waitFor();
+    assert.deepEqual(await files.locator(".salam-file-name").allTextContents(), ["receipt.png"]);
+    await form.getByRole("button", { name: "Send" }).click();
+    await page.locator(".salam-ticket-status").getByText(/#\d+/).waitFor();
+    const id = await conversationWith(demo.api, "The receipt for order 77 is attached.");
+    const [message] = (await demo.api.messages(id)).slice(-1);
+    assert.deepEqual(message.attachments.map((a) => [a.name, a.type]), [["receipt.png", "image/png"]]);
+    await page.getByRole("img", { name: "receipt.png" }).waitFor();
+    assert.deepEqual(page.problems, []);
+  });
 });

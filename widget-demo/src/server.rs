@@ -236,8 +236,9 @@ impl App {
     /// in their language and the team a notice; answers `ticket` with the
     /// reference, or `error` with the frame's client id.
     pub fn ticket(&self, visitor: &Visitor, frame: ClientFrame) -> Vec<ServerFrame> {
-        let ClientFrame::Ticket { client_id, name, email, subject, text } = frame else { return vec![] };
-        match self.make_ticket(visitor, &client_id, &name, &email, &subject, &text) {
+        let ClientFrame::Ticket { ref client_id, .. } = frame else { return vec![] };
+        let client_id = client_id.clone();
+        match self.make_ticket(visitor, &frame) {
             Ok(reference) => vec![ServerFrame::Ticket { client_id, reference }],
             Err(r) => vec![ServerFrame::Error {
                 code: r.code.into(),
@@ -247,18 +248,14 @@ impl App {
         }
     }
 
-    fn make_ticket(
-        &self,
-        visitor: &Visitor,
-        client_id: &str,
-        name: &str,
-        email: &str,
-        subject: &str,
-        text: &str,
-    ) -> Result<u64, Refusal> {
+    fn make_ticket(&self, visitor: &Visitor, frame: &ClientFrame) -> Result<u64, Refusal> {
+        let ClientFrame::Ticket { client_id, name, email, subject, text, attachments } = frame else {
+            return Err(Refusal { code: "malformed", retry_after_ms: None });
+        };
         let refuse = |code| Refusal { code, retry_after_ms: None };
         let conversation = visitor.conversation.as_str();
         let text = checked_text(text, Some(client_id), false)?;
+        let files = self.attachments(conversation, attachments)?;
         let email = email.trim();
         if email.chars().count() > 254 || !salam_core::prechat::looks_like_email(email) {
             return Err(refuse("invalid_email"));
@@ -303,7 +300,7 @@ impl App {
                 at: now_ms(),
                 avatar: None,
                 quick_replies: &[],
-                attachments: &[],
+                attachments: &files,
             },
         );
         let mail = TicketMail { reference: format!("#{reference}"), name: &name, email, subject: &subject, text };
@@ -1331,6 +1328,7 @@ mod tests {
             email: email.into(),
             subject: String::new(),
             text: "My order 77 never came.\nCan you check?".into(),
+            attachments: vec![],
         };
         let answer = |client_id: &str, reference| vec![ServerFrame::Ticket { client_id: client_id.into(), reference }];
         assert_eq!(

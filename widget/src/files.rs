@@ -69,7 +69,7 @@ pub fn attach(chat: Chat, file: File) {
     let (name, mime, size) = (file.name(), file.type_(), file.size() as u64);
     chat.files().borrow_mut().picked.push((id.clone(), Picked { file, xhr: None, handlers: vec![] }));
     chat.dispatch(Event::Attach { client_id: id.clone(), at: crate::chat::now_ms(), name, mime, size });
-    if chat.message_untracked(&id).is_none() {
+    if !chat.peek(|s| s.wants_upload(&id)) {
         chat.files().borrow_mut().forget(&id);
     }
 }

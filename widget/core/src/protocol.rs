@@ -228,6 +228,9 @@ pub enum ClientFrame {
         subject: String,
         /// The message.
         text: String,
+        /// Files uploaded before (`POST files`), by id, at most 10.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        attachments: Vec<String>,
     },
     /// The host page says who the visitor is (`Salam('identify', ...)`).
     /// With the server's secret, `user_hash` (HMAC-SHA256 of `user_id`,

@@ -461,6 +461,13 @@ impl State {
         }
     }
 
+    /// Whether the file picked with this client id is wanted: a message's
+    /// or the ticket form's, not yet uploaded.
+    pub fn wants_upload(&self, client_id: &str) -> bool {
+        self.message(client_id).is_some_and(|m| m.upload.is_some())
+            || self.ticket.files.iter().any(|f| f.client_id == client_id && f.file.is_none())
+    }
+
     /// What to store now, merged over what is stored (`stored`, possibly
     /// written by another tab of the same visitor): other tabs' pending
     /// messages stay unless this tab knows they were delivered.
@@ -893,6 +900,13 @@ fn apply(state: &mut State, event: Event) -> Vec<Effect> {
                 return vec![];
             }
             state.attach_error = None;
+            // With the ticket form open, a file goes with the ticket.
+            if state.ticket_open {
+                state.ticket_errors.retain(|(id, _)| id != "files");
+                let file = crate::ticket::TicketFile { client_id: client_id.clone(), name, size, ..Default::default() };
+                state.ticket.files.push(file);
+                return vec![Effect::Upload(client_id)];
+            }
             let upload = Upload { name, size, sent: 0 };
             let mut effects = send_message(state, String::new(), client_id.clone(), at, Some(upload));
             effects.retain(|e| matches!(e, Effect::Upload(_)));
@@ -905,6 +919,8 @@ fn apply(state: &mut State, event: Event) -> Vec<Effect> {
                         u.sent = sent.min(u.size);
                     }
                 });
+            } else if let Some(f) = state.ticket.file(&client_id) {
+                f.sent = sent.min(f.size);
             }
             vec![]
         }
@@ -916,11 +932,27 @@ fn apply(state: &mut State, event: Event) -> Vec<Effect> {
                 });
                 vec![Effect::Persist, Effect::Send(message_frame(&state.messages[i]))]
             }
-            _ => vec![],
+            _ => match state.ticket.file(&client_id) {
+                Some(f) if f.file.is_none() => {
+                    f.file = Some(attachment);
+                    // A ticket sent while this was uploading goes now.
+                    let mut effects = vec![Effect::Persist];
+                    effects.extend(ticket_frame(state).map(Effect::Send));
+                    effects
+                }
+                _ => vec![],
+            },
         },
         Event::UploadFailed { client_id, reason } => {
             if let Some(i) = state.position(&client_id).filter(|&i| state.messages[i].upload.is_some()) {
                 state.edit(i, |m| m.delivery = Delivery::Failed(reason));
+            } else if let Some(f) = state.ticket.file(&client_id) {
+                f.failed = Some(reason);
+                // A ticket waiting for it comes back, to say so.
+                if state.ticket.sending.take().is_some() {
+                    state.ticket_open = true;
+                    state.ticket_errors = vec![("files".into(), "ticket-files-failed")];
+                }
             }
             vec![]
         }
@@ -929,7 +961,15 @@ fn apply(state: &mut State, event: Event) -> Vec<Effect> {
                 state.remove(i);
                 vec![Effect::CancelUpload(client_id)]
             }
-            _ => vec![],
+            // Removed from the ticket form: stopped if still uploading.
+            _ => match state.ticket.files.iter().position(|f| f.client_id == client_id) {
+                Some(i) => {
+                    state.ticket.files.remove(i);
+                    state.ticket_errors.retain(|(id, _)| id != "files");
+                    vec![Effect::Persist, Effect::CancelUpload(client_id)]
+                }
+                None => vec![],
+            },
         },
         Event::Retry { client_id } => match state.position(&client_id) {
             Some(i) if matches!(state.messages[i].delivery, Delivery::Failed(_)) => {
@@ -1072,6 +1112,9 @@ fn apply(state: &mut State, event: Event) -> Vec<Effect> {
         Event::SubmitTicket { client_id } => {
             let fields = crate::ticket::fields();
             state.ticket_errors = crate::prechat::validate(&fields, &state.ticket.draft);
+            if state.ticket.files.iter().any(|f| f.failed.is_some()) {
+                state.ticket_errors.push(("files".into(), "ticket-files-failed"));
+            }
             if !state.ticket_errors.is_empty() || state.ticket.sending.is_some() {
                 return vec![];
             }
@@ -1241,17 +1284,28 @@ fn end(state: &mut State, step: crate::ending::Step, id: String) -> Vec<Effect> 
 }
 
 /// The `ticket` frame for the ticket being sent, if one is.
+/// The `ticket` frame for the ticket sent, once its files are uploaded.
 fn ticket_frame(state: &State) -> Option<ClientFrame> {
-    let client_id = state.ticket.sending.clone()?;
+    let client_id = state.ticket.sending.clone().filter(|_| state.ticket.ready())?;
     let get = |id| crate::prechat::answer(&state.ticket.draft, id).unwrap_or("").to_string();
     let subject: String = get("subject").chars().take(crate::ticket::MAX_SUBJECT_CHARS).collect();
-    Some(ClientFrame::Ticket { client_id, name: get("name"), email: get("email"), subject, text: get("message") })
+    let attachments = state.ticket.files.iter().filter_map(|f| f.file.as_ref()).map(|f| f.id.clone()).collect();
+    Some(ClientFrame::Ticket {
+        client_id,
+        name: get("name"),
+        email: get("email"),
+        subject,
+        text: get("message"),
+        attachments,
+    })
 }
 
 fn restore(state: &mut State, saved: Saved) -> Vec<Effect> {
     state.returning = saved.token.is_some();
     state.prechat_done = saved.prechat_done;
     state.ticket = saved.ticket;
+    // A file that was uploading is gone with its page.
+    state.ticket.files.retain(|f| f.file.is_some());
     state.greeted = saved.greeted;
     state.token = saved.token;
     state.conversation = saved.conversation;
@@ -1682,6 +1736,63 @@ mod tests {
         );
         assert_eq!(s.messages.len(), 1);
         assert_eq!(reduce(&mut s, Event::CancelUpload { client_id: "c1".into() }), vec![], "sent: not cancellable");
+    }
+
+    #[test]
+    fn files_of_the_ticket_form_upload_first_and_go_with_the_ticket() {
+        let mut s = State { attach: Some(crate::attach::Policy::default()), ..State::default() };
+        reduce(&mut s, welcome("k"));
+        reduce(&mut s, Event::TicketForm(true));
+        for (id, value) in [("name", "Maryam"), ("email", "m@example.com"), ("message", "See the photo")] {
+            reduce(&mut s, Event::TicketInput { id: id.into(), value: value.into() });
+        }
+        // Checked as in the chat; taken by the form, not the log.
+        assert_eq!(picked(&mut s, "f1", "setup.exe", "application/x-msdownload", 10), vec![]);
+        assert_eq!(s.attach_error, Some(("setup.exe".into(), "attach-type")));
+        assert_eq!(picked(&mut s, "f1", "photo.png", "image/png", 1000), vec![Effect::Upload("f1".into())]);
+        assert_eq!(picked(&mut s, "f2", "notes.txt", "text/plain", 10), vec![Effect::Upload("f2".into())]);
+        assert!(s.messages.is_empty() && s.wants_upload("f1") && s.attach_error.is_none());
+        reduce(&mut s, Event::UploadProgress { client_id: "f1".into(), sent: 400 });
+        assert_eq!(s.ticket.files[0].sent, 400);
+        // One fails: the ticket is held back, with why, until it is removed.
+        reduce(&mut s, Event::UploadFailed { client_id: "f2".into(), reason: "upload-failed" });
+        assert_eq!(reduce(&mut s, Event::SubmitTicket { client_id: "t1".into() }), vec![]);
+        assert_eq!(s.ticket_errors, [("files".into(), "ticket-files-failed")]);
+        assert_eq!(
+            reduce(&mut s, Event::CancelUpload { client_id: "f2".into() }),
+            vec![Effect::Persist, Effect::CancelUpload("f2".into())]
+        );
+        assert!(s.ticket_errors.is_empty());
+        // Sent while the other uploads: it waits for it, then goes with it.
+        assert_eq!(reduce(&mut s, Event::SubmitTicket { client_id: "t1".into() }), vec![Effect::Persist]);
+        let file = Attachment {
+            id: "f_3".into(),
+            name: "photo.png".into(),
+            mime: "image/png".into(),
+            size: 1000,
+            url: "files/f_3".into(),
+        };
+        let fx = reduce(&mut s, Event::Uploaded { client_id: "f1".into(), attachment: file });
+        let frame = ClientFrame::Ticket {
+            client_id: "t1".into(),
+            name: "Maryam".into(),
+            email: "m@example.com".into(),
+            subject: String::new(),
+            text: "See the photo".into(),
+            attachments: vec!["f_3".into()],
+        };
+        assert_eq!(fx, vec![Effect::Persist, Effect::Send(frame.clone())]);
+        // An uploaded file survives a reload (the ticket is sent again); one uploading does not.
+        let mut reloaded = State::default();
+        reduce(&mut reloaded, Event::Restore(s.saved_over(Saved::default())));
+        assert!(reduce(&mut reloaded, welcome("k")).contains(&Effect::Send(frame)));
+        reduce(&mut s, Event::Frame(ServerFrame::Ticket { client_id: "t1".into(), reference: 1001 }));
+        assert!(s.ticket.files.is_empty(), "sent: the form starts afresh");
+        reduce(&mut s, Event::TicketForm(true));
+        picked(&mut s, "f4", "later.png", "image/png", 10);
+        let mut reloaded = State::default();
+        reduce(&mut reloaded, Event::Restore(s.saved_over(Saved::default())));
+        assert!(reloaded.ticket.files.is_empty(), "an upload under way is gone with the page");
     }
 
     #[test]
@@ -2635,6 +2746,7 @@ mod tests {
             email: "m@example.com".into(),
             subject: String::new(),
             text: "My order never came".into(),
+            attachments: vec![],
         };
         assert_eq!(fx, vec![Effect::Persist, Effect::Send(frame.clone())]);
         assert!(!s.ticket_open);

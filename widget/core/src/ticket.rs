@@ -53,6 +53,44 @@ pub struct Ticket {
     /// ...and the address its answer goes to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// The files attached to it: uploading, uploaded (stored: they survive
+    /// a reload) or failed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub files: Vec<TicketFile>,
+}
+
+/// A file attached to the ticket form. It uploads as soon as it is
+/// picked; the ticket goes once every file has.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TicketFile {
+    /// The upload's client id.
+    pub client_id: String,
+    /// Its name, as picked.
+    pub name: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// Bytes uploaded so far.
+    #[serde(skip)]
+    pub sent: u64,
+    /// The file as the server stored it, once uploaded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<crate::protocol::Attachment>,
+    /// Why its upload failed (a locale message id).
+    #[serde(skip)]
+    pub failed: Option<&'static str>,
+}
+
+impl Ticket {
+    /// Every file is uploaded (the ticket may go).
+    pub fn ready(&self) -> bool {
+        self.files.iter().all(|f| f.file.is_some())
+    }
+
+    /// The file with this upload id.
+    pub fn file(&mut self, client_id: &str) -> Option<&mut TicketFile> {
+        self.files.iter_mut().find(|f| f.client_id == client_id)
+    }
 }
 
 /// The field a server refusal is about, and the locale message the form
@@ -63,6 +101,7 @@ pub fn refusal(code: &str) -> (&'static str, &'static str) {
         "no_mail" => ("email", "transcript-failed"),
         "empty" => ("message", "prechat-required"),
         "too_long" => ("message", "ticket-too-long"),
+        "bad_attachment" => ("files", "ticket-files-failed"),
         _ => ("message", "ticket-failed"),
     }
 }

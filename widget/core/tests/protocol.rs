@@ -93,6 +93,7 @@ fn client_fixtures_round_trip_exactly() {
             "ping",
             "read",
             "sync",
+            "ticket",
             "typing"
         ],
         "a fixture per frame type"

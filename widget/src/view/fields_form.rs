@@ -31,6 +31,8 @@ pub struct FormKind {
     send: fn(Vec<Field>, Answers) -> Event,
     /// The event for cancelling it.
     cancel_event: fn() -> Option<Event>,
+    /// It takes files (when the visitor may send any).
+    files: bool,
 }
 
 /// The pre-chat form (see [`salam_core::prechat`]).
@@ -45,6 +47,7 @@ pub static PRECHAT: FormKind = FormKind {
     input: |_, _| None,
     send: |fields, answers| Event::SubmitPrechat { fields, answers },
     cancel_event: || None,
+    files: false,
 };
 
 /// "Leave a message" (see [`salam_core::ticket`]).
@@ -59,6 +62,7 @@ pub static TICKET: FormKind = FormKind {
     input: |id, value| Some(Event::TicketInput { id, value }),
     send: |_, _| Event::SubmitTicket { client_id: crate::chat::new_client_id() },
     cancel_event: || Some(Event::TicketForm(false)),
+    files: true,
 };
 
 /// "E-mail me this conversation": the address, filled in when known.
@@ -73,6 +77,7 @@ pub static TRANSCRIPT: FormKind = FormKind {
     input: |_, _| None,
     send: |_, answers| Event::SubmitTranscript { answers, client_id: crate::chat::new_client_id() },
     cancel_event: || Some(Event::TranscriptForm(false)),
+    files: false,
 };
 
 /// One field as built: its id in the answers, its control, its error line.
@@ -102,20 +107,36 @@ pub fn FieldsForm(
     let rows: Rc<RefCell<Vec<Row>>> = Rc::default();
     let form = NodeRef::<leptos::html::Form>::new();
     let was_shown = std::cell::Cell::new(true);
+    // What the form was last built for (its fields, in a language).
+    let built_for: RefCell<Option<(Vec<Field>, String)>> = RefCell::new(None);
+    // Files only where the visitor may send some.
+    let accept = if kind.files { chat.peek(|s| s.attach.as_ref().map(|p| p.accept())) } else { None };
     super::effect(Box::new({
         let (answers, rows) = (answers.clone(), rows.clone());
         move || {
             let list = fields.get();
             let lang = i18n.lang();
+            let files = accept.as_ref().map(|_| chat.with(TicketFiles::of));
             let Some(form) = form.get() else { return };
+            let key = Some((list.clone(), lang.clone()));
+            if *built_for.borrow() == key {
+                if let (Some(files), Some(doc)) = (files, form.owner_document()) {
+                    show_files(&doc, &form, &files, i18n);
+                }
+                return;
+            }
+            *built_for.borrow_mut() = key;
             form.set_hidden(list.is_empty());
             form.set_text_content(None);
             let Some(doc) = form.owner_document() else { return };
             if let Some(draft) = kind.draft {
                 *answers.borrow_mut() = chat.peek(draft);
             }
-            let built = build(&doc, &form, kind, &list, &lang, i18n, &answers.borrow());
+            let built = build(&doc, &form, kind, &list, &lang, i18n, &answers.borrow(), accept.as_deref());
             show_errors(&built, kind, chat, i18n);
+            if let Some(files) = files {
+                show_files(&doc, &form, &files, i18n);
+            }
             // A form the visitor opened gets focus: its first field with an
             // error, else its first empty one.
             let shown = !list.is_empty();
@@ -179,8 +200,18 @@ pub fn FieldsForm(
         // The first field with an error gets focus, so the visitor hears why;
         // with none, the form goes and the composer takes its place.
         let first = rows.iter().find(|r| r.control.get_attribute("aria-invalid").as_deref() == Some("true"));
+        // A file that could not be uploaded holds the ticket back: its Remove button.
+        let failed_file = || {
+            let form = form.get_untracked()?;
+            form.query_selector(".salam-file-failed button").ok().flatten()
+        };
         match first {
             Some(row) => focus(&row.control),
+            None if kind.files && chat.peek(|s| s.ticket_open) => {
+                if let Some(button) = failed_file() {
+                    focus(&button);
+                }
+            }
             None => {
                 if let Some(composer) = chat.ui.composer.get_untracked() {
                     request_animation_frame(move || {
@@ -203,7 +234,9 @@ pub fn FieldsForm(
     }
 }
 
-/// The form's heading, intro, rows and button (the rows with what was typed).
+/// The form's heading, intro, rows, files (if it takes them: `accept`)
+/// and buttons (the rows with what was typed).
+#[allow(clippy::too_many_arguments)]
 fn build(
     doc: &Document,
     form: &Element,
@@ -212,6 +245,7 @@ fn build(
     lang: &str,
     i18n: I18n,
     typed: &[(String, String)],
+    accept: Option<&str>,
 ) -> Vec<Row> {
     if fields.is_empty() {
         return vec![];
@@ -237,6 +271,9 @@ fn build(
         .enumerate()
         .filter_map(|(i, f)| build_row(doc, form, kind.prefix, i, f, lang, i18n, typed))
         .collect();
+    if let Some(accept) = accept {
+        build_files(doc, form, kind.prefix, accept, i18n);
+    }
     let Ok(buttons) = doc.create_element("div") else { return rows };
     buttons.set_class_name("salam-form-buttons");
     let _ = form.append_with_node_1(&buttons);
@@ -252,6 +289,111 @@ fn build(
         }
     }
     rows
+}
+
+/// The ticket form's part of the state that its files block shows.
+#[derive(Clone, PartialEq, Default)]
+struct TicketFiles {
+    files: Vec<salam_core::ticket::TicketFile>,
+    /// A file refused before upload, or a ticket held back by a failed one.
+    error: Option<String>,
+    /// With a refused file: its name and the most megabytes allowed.
+    refused: Option<(String, u64)>,
+}
+
+impl TicketFiles {
+    fn of(s: &State) -> Self {
+        let held = s.ticket_errors.iter().find(|(id, _)| id == "files").map(|(_, m)| m.to_string());
+        TicketFiles {
+            files: s.ticket.files.clone(),
+            error: s.attach_error.as_ref().map(|(_, m)| m.to_string()).or(held),
+            refused: s
+                .attach_error
+                .as_ref()
+                .map(|(name, _)| (name.clone(), s.attach.as_ref().map_or(0, |p| p.max_mb()))),
+        }
+    }
+}
+
+/// "Attach a file" (the panel's click listener opens the picker after it,
+/// and its `change` listener takes what is picked), the list of files and
+/// their error line.
+fn build_files(doc: &Document, form: &Element, prefix: &str, accept: &str, i18n: I18n) -> Option<()> {
+    use super::dom::{add, set};
+    let block = add(doc, form, "div", "salam-form-files", "")?;
+    let button = add(doc, &block, "button", "salam-form-cancel salam-form-attach", &i18n.t("attach-label"))?;
+    set(&button, &[("type", "button"), ("data-a", "attach")]);
+    let input = add(doc, &block, "input", "", "")?;
+    set(&input, &[("type", "file"), ("multiple", ""), ("hidden", ""), ("tabindex", "-1"), ("aria-hidden", "true")]);
+    set(&input, &[("accept", accept)]);
+    add(doc, &block, "ul", "salam-form-file-list", "")?;
+    let error = add(doc, &block, "p", "salam-field-error", "")?;
+    set(&error, &[("id", &format!("{prefix}-e-files")), ("role", "alert")]);
+    Some(())
+}
+
+/// Each file of the ticket form: its name and size, its upload's progress
+/// or why it failed, and a button that removes it. Rows are kept and
+/// updated by their upload id, so a progress event does not take the focus
+/// from a Remove button.
+fn show_files(doc: &Document, form: &Element, t: &TicketFiles, i18n: I18n) -> Option<()> {
+    use super::dom::{add, icon, set};
+    let list = form.query_selector(".salam-form-file-list").ok()??;
+    let rows = list.children();
+    for i in (0..rows.length()).rev() {
+        let Some(row) = rows.item(i) else { continue };
+        let key = row.get_attribute("data-key").unwrap_or_default();
+        if !t.files.iter().any(|f| f.client_id == key) {
+            row.remove();
+        }
+    }
+    for f in &t.files {
+        let row = match list.query_selector(&format!("[data-key=\"{}\"]", f.client_id)).ok().flatten() {
+            Some(row) => row,
+            None => {
+                let row = add(doc, &list, "li", "salam-form-file", "")?;
+                set(&row, &[("data-key", &f.client_id)]);
+                let name = add(doc, &row, "span", "salam-file-name", &f.name)?;
+                set(&name, &[("dir", "auto")]);
+                add(doc, &row, "span", "salam-file-size", &i18n.file_size(f.size))?;
+                add(doc, &row, "span", "salam-file-state", "")?;
+                let remove = add(doc, &row, "button", "salam-icon-button", "")?;
+                let label = i18n.t_str("attach-remove", "name", &f.name);
+                set(&remove, &[("type", "button"), ("data-a", "unattach"), ("aria-label", &label)]);
+                let cross = icon(doc, "M6 6l12 12M18 6L6 18", true)?;
+                remove.append_with_node_1(&cross).ok()?;
+                row
+            }
+        };
+        let _ = row.class_list().toggle_with_force("salam-file-failed", f.failed.is_some());
+        let state = row.query_selector(".salam-file-state").ok()??;
+        match (&f.file, f.failed) {
+            (_, Some(reason)) => state.set_text_content(Some(&i18n.t(reason))),
+            (Some(_), None) => state.set_text_content(None),
+            (None, None) => {
+                let bar = match state.first_element_child() {
+                    Some(bar) => bar,
+                    None => {
+                        let bar = add(doc, &state, "progress", "", "")?;
+                        let label = i18n.t_str("upload-progress", "name", &f.name);
+                        set(&bar, &[("max", &f.size.max(1).to_string()), ("aria-label", &label)]);
+                        bar
+                    }
+                };
+                set(&bar, &[("value", &f.sent.to_string())]);
+            }
+        }
+    }
+    let error = form.query_selector(".salam-form-files .salam-field-error").ok()??;
+    let text = match (&t.error, &t.refused) {
+        (Some(id), Some((name, mb))) => i18n.t_strs(id, &[("name", name.clone()), ("mb", i18n.number(*mb))]),
+        (Some(id), None) => i18n.t(id),
+        _ => String::new(),
+    };
+    if error.text_content().unwrap_or_default() != text {
+        error.set_text_content(Some(&text));
+    }
+    Some(())
 }
 
 fn focus(el: &Element) {

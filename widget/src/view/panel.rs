@@ -102,7 +102,7 @@ fn listen_for_files(chat: Chat, panel: &web_sys::HtmlDivElement) {
             "change" => ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .filter(|input| input.id() == ids::FILE)
+                .filter(|input| input.type_() == "file")
                 .and_then(|input| input.files()),
             "paste" => ev.dyn_ref::<web_sys::ClipboardEvent>().and_then(|e| e.clipboard_data()).and_then(|d| d.files()),
             _ => {
@@ -128,7 +128,7 @@ fn listen_for_files(chat: Chat, panel: &web_sys::HtmlDivElement) {
         // The same file may be picked again. (The list is the input's own:
         // emptied with its value, so only once every file is taken.)
         if let Some(input) =
-            ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).filter(|i| i.id() == ids::FILE)
+            ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).filter(|i| i.type_() == "file")
         {
             input.set_value("");
         }
@@ -164,6 +164,18 @@ fn click(chat: Chat, ev: leptos::ev::MouseEvent) {
                 } else {
                     salam_core::state::Event::CancelUpload { client_id: key }
                 });
+            }
+        }
+        "unattach" => {
+            // A file of the ticket form: removed (its upload stopped); the
+            // focus goes back to "Attach a file".
+            if let Some(key) = el.closest("li").ok().flatten().and_then(|row| row.get_attribute("data-key")) {
+                chat.dispatch(salam_core::state::Event::CancelUpload { client_id: key });
+            }
+            if let Ok(Some(attach)) =
+                chat.ui.panel.get_untracked().map_or(Ok(None), |p| p.query_selector(".salam-form-attach"))
+            {
+                let _ = attach.unchecked_ref::<web_sys::HtmlElement>().focus();
             }
         }
         "dl" => {
