@@ -111,6 +111,11 @@ describe("the visitor's conversations", () => {
     assert.equal(await w.focused(), "salam-threads-title");
     await page.keyboard.press("Tab");
     assert.equal(await w.focused(), "salam-thread salam-unread");
+    // The state changing meanwhile (the team typing) leaves the focus where it is.
+    await demo.api.typing(second, true);
+    await page.locator(".salam-notice.salam-typing").waitFor({ state: "attached" });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+    assert.equal(await w.focused(), "salam-thread salam-unread", "the row keeps the focus");
     await page.keyboard.press("Enter");
     await w.log.getByText("Your parcel left the warehouse.").waitFor();
     assert.deepEqual(await w.messages(), ["Where is my order?", "It ships tomorrow.", "Your parcel left the warehouse."]);

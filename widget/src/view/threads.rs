@@ -8,6 +8,10 @@ use web_sys::HtmlElement;
 
 const TITLE: &str = "salam-threads-title";
 
+/// What the list shows: the server's answer (none yet), and which
+/// conversation is the current one.
+type Shown = Option<(Option<Vec<Thread>>, Option<String>)>;
+
 /// "Your conversations", in the chat's place: the visitor's chats and
 /// requests, the newest first, each a button with its last message (bold
 /// while unread), its status, when, and its reference; "New conversation"
@@ -19,8 +23,12 @@ pub fn Threads() -> impl IntoView {
     let chat = expect_context::<Chat>();
     let i18n = chat.i18n;
     let root = NodeRef::<leptos::html::Section>::new();
-    // The language the heading and buttons were built in.
+    // The language the heading and buttons were built in, and what the
+    // list shows: this runs on any change of the state (a typing
+    // indicator, a read receipt), and a list built again would take the
+    // focus from the row the visitor is on.
     let built = std::cell::RefCell::new(String::new());
+    let shown: std::cell::RefCell<Shown> = Default::default();
     super::effect(Box::new(move || {
         let (open, threads, current) = chat.with(|s| (s.threads_open, s.threads.clone(), s.conversation.clone()));
         let lang = i18n.lang();
@@ -36,7 +44,6 @@ pub fn Threads() -> impl IntoView {
         }
         if *built.borrow() != lang {
             root.set_text_content(None);
-            // (tag, class, text, action)
             for (tag, class, text, action) in [
                 ("button", "salam-form-cancel salam-threads-back", "threads-back", "t-back"),
                 ("h3", "salam-threads-title", "threads-title", ""),
@@ -52,11 +59,17 @@ pub fn Threads() -> impl IntoView {
                 }
             }
             *built.borrow_mut() = lang;
+            *shown.borrow_mut() = None;
         }
         let (Ok(Some(list)), Ok(Some(title))) = (root.query_selector("ul"), root.query_selector("h3")) else { return };
         if !was_open {
             let _ = title.unchecked_ref::<HtmlElement>().focus();
         }
+        let key = Some((threads.clone(), current.clone()));
+        if was_open && *shown.borrow() == key {
+            return;
+        }
+        *shown.borrow_mut() = key;
         list.set_text_content(None);
         let _ = list.set_attribute("aria-busy", if threads.is_none() { "true" } else { "false" });
         let Some(threads) = threads else { return };
