@@ -261,15 +261,7 @@ async fn next_frame(ws: &mut Ws, shared: &Shared) -> Frame {
 async fn connect(url: &str, shared: &Shared) -> Result<Ws, String> {
     // No Nagle, like browsers' WebSockets.
     let (mut ws, _) = tokio_tungstenite::connect_async_with_config(url, None, true).await.map_err(|e| e.to_string())?;
-    let hello = ClientFrame::Hello {
-        v: 1,
-        token: None,
-        last_seq: 0,
-        limit: None,
-        locale: None,
-        context: None,
-        conversation: None,
-    };
+    let hello = ClientFrame::first_hello();
     ws.send(Message::Text(encode_client_frame(&hello).into())).await.map_err(|e| e.to_string())?;
     loop {
         match next_frame(&mut ws, shared).await {

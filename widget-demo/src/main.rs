@@ -504,19 +504,7 @@ mod tests {
     async fn websocket_session_acks_dedupes_and_resumes() {
         let (addr, server) = serve().await;
         let mut ws = connect(addr, "http://allowed.example").await.unwrap();
-        say(
-            &mut ws,
-            ClientFrame::Hello {
-                v: 1,
-                token: None,
-                last_seq: 0,
-                limit: None,
-                locale: None,
-                context: None,
-                conversation: None,
-            },
-        )
-        .await;
+        say(&mut ws, ClientFrame::first_hello()).await;
         let ServerFrame::Welcome { token, conversation, head_seq: 0, .. } = hear(&mut ws).await else { panic!() };
         assert!(token.len() > 64, "an unguessable token");
         let msg = ClientFrame::Message { client_id: "c1".into(), text: "hello".into(), attachments: vec![] };
@@ -639,19 +627,7 @@ mod tests {
     async fn http_sends_need_a_known_token_and_are_rate_limited() {
         let (addr, server) = serve().await;
         let mut ws = connect(addr, "http://allowed.example").await.unwrap();
-        say(
-            &mut ws,
-            ClientFrame::Hello {
-                v: 1,
-                token: None,
-                last_seq: 0,
-                limit: None,
-                locale: None,
-                context: None,
-                conversation: None,
-            },
-        )
-        .await;
+        say(&mut ws, ClientFrame::first_hello()).await;
         let ServerFrame::Welcome { token, .. } = hear(&mut ws).await else { panic!() };
         let http = Http(addr);
         let unknown = http.call("POST", "/api/v1/frames", "vt_nope", r#"{"type":"ping"}"#).await;

@@ -926,15 +926,7 @@ mod tests {
         assert!(rig.send("c1").is_empty());
         let out = rig.net(TransportEvent::Opened);
         assert_eq!(told(&out), vec![Event::Connected], "the conversation says hello");
-        let hello = ClientFrame::Hello {
-            v: 1,
-            token: None,
-            last_seq: 0,
-            limit: None,
-            locale: None,
-            context: None,
-            conversation: None,
-        };
+        let hello = ClientFrame::first_hello();
         assert_eq!(rig.feed(Input::Send(hello.clone())), vec![Output::Transmit(hello)]);
         assert!(rig.send("c1").is_empty(), "still not greeted");
         rig.frame(welcome());

@@ -323,6 +323,21 @@ pub enum ClientFrame {
     Unknown,
 }
 
+impl ClientFrame {
+    /// A new visitor's first `hello`: no token, nothing received yet.
+    pub fn first_hello() -> Self {
+        ClientFrame::Hello {
+            v: PROTOCOL_VERSION,
+            token: None,
+            last_seq: 0,
+            limit: None,
+            locale: None,
+            context: None,
+            conversation: None,
+        }
+    }
+}
+
 /// The most conversations a `conversations` frame lists.
 pub const MAX_THREADS: usize = 50;
 
