@@ -140,7 +140,7 @@ fn status_of(code: &str) -> StatusCode {
 pub struct Named {
     #[serde(default)]
     name: String,
-    /// The visitor's conversation it goes to (their newest without it).
+    /// The visitor's conversation it goes to (without it, the one last written to).
     conversation: Option<String>,
 }
 

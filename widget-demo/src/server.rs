@@ -709,7 +709,7 @@ impl App {
     }
 
     /// The visitor that holds `token`, if any (HTTP sends), in
-    /// `conversation` if it is theirs, else in their newest.
+    /// `conversation` if it is theirs, else in the one last written to.
     pub fn known_visitor(&self, token: &str, conversation: Option<&str>) -> Option<Visitor> {
         let visitor = self.store.visitor_by_token(&token_hash(token)).ok().flatten()?;
         Some(self.in_conversation(visitor, conversation))
@@ -728,8 +728,8 @@ impl App {
         visitor
     }
 
-    /// "New conversation": the visitor's newest conversation if nothing
-    /// was said in it yet (so asking twice makes one), else a new one.
+    /// "New conversation": the visitor's conversation last written to if
+    /// nothing was said in it yet (so asking twice makes one), else a new one.
     fn fresh_conversation(&self, mut visitor: Visitor) -> Result<Visitor, String> {
         let newest = &visitor.conversation;
         let said = self.store.conversation(newest).map_err(|e| e.to_string())?.is_some_and(|s| s.head_seq > 0);

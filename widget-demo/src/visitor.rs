@@ -311,7 +311,7 @@ pub async fn events(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
 }
 
 /// `?conversation=`: which of the visitor's conversations a request is
-/// about (their newest without it).
+/// about (without it, the one last written to).
 #[derive(Debug, Default, Deserialize)]
 pub struct InConversation {
     /// The conversation's id.
