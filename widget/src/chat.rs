@@ -215,19 +215,17 @@ impl Chat {
     /// so reactive_graph's read path is compiled once, not once per
     /// call site's closure.
     pub fn with<R: Default>(&self, f: impl FnOnce(&State) -> R) -> R {
-        let (mut f, mut out) = (Some(f), R::default());
-        self.look(true, &mut |s| {
-            if let Some(f) = f.take() {
-                out = f(s)
-            }
-        });
-        out
+        self.read(true, f)
     }
 
     /// Reads the state without tracking it (as `with_untracked`).
     pub fn peek<R: Default>(&self, f: impl FnOnce(&State) -> R) -> R {
+        self.read(false, f)
+    }
+
+    fn read<R: Default>(&self, track: bool, f: impl FnOnce(&State) -> R) -> R {
         let (mut f, mut out) = (Some(f), R::default());
-        self.look(false, &mut |s| {
+        self.look(track, &mut |s| {
             if let Some(f) = f.take() {
                 out = f(s)
             }
