@@ -90,6 +90,15 @@ describe("ending a chat, rating it, and keeping it", () => {
     await reasons.getByRole("checkbox", { name: "It took too long" }).check();
     assert.deepEqual(await violations(page), [], "the rating with its reasons");
     await until(id, (i) => i.rating?.score === 2 && i.rating.reasons?.[0] === "slow", "the low score and its reason");
+    // The next page asks the same, with the score and the reason as they stood.
+    await page.reload();
+    await w.ready();
+    await w.open();
+    await scale.waitFor();
+    assert.equal(await scale.getByRole("radio", { name: /^\u20682\u2069 stars$/ }).isChecked(), true);
+    assert.equal(await scale.locator(".salam-lit").count(), 2, "two stars lit again");
+    assert.equal(await reasons.getByRole("checkbox", { name: "It took too long" }).isChecked(), true);
+    assert.equal(await w.composer.isVisible(), false);
     // A better score hides the reasons; going back finds them ticked.
     await scale.locator("label").nth(3).click();
     await reasons.waitFor({ state: "hidden" });

@@ -5,6 +5,7 @@
 //! the comment; each change goes to the server, which keeps the newest.
 
 use crate::protocol::ClientFrame;
+use serde::{Deserialize, Serialize};
 
 /// How the visitor rates a chat (the `rating` setting).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -62,8 +63,10 @@ pub const REASONS: [&str; 4] = ["slow", "unsolved", "unclear", "unfriendly"];
 /// Longest comment kept, in characters.
 pub const MAX_COMMENT_CHARS: usize = 1000;
 
-/// Where the chat's ending is.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Where the chat's ending is. Stored: a prompt survives a reload and
+/// the next page.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Ending {
     /// Chatting.
     #[default]
@@ -78,8 +81,10 @@ pub enum Ending {
     Thanks,
 }
 
-/// The visitor's rating of this chat, as it stands.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// The visitor's rating of this chat, as it stands (stored with the
+/// ending).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Rating {
     /// Its id: the same for every change, so the server keeps one rating.
     pub client_id: String,

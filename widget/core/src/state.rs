@@ -354,6 +354,19 @@ pub struct Saved {
     /// The ticket form's draft, the ticket being sent, the last one sent.
     #[serde(deserialize_with = "lenient", skip_serializing_if = "is_default")]
     pub ticket: crate::ticket::Ticket,
+    /// Where the chat's ending was: "Anything else?" or the rating is
+    /// still asked on the next page.
+    #[serde(deserialize_with = "lenient", skip_serializing_if = "is_default")]
+    pub ending: crate::ending::Ending,
+    /// The rating as it stood.
+    #[serde(deserialize_with = "lenient", skip_serializing_if = "is_default")]
+    pub rating: crate::ending::Rating,
+    /// A rating change the server had not confirmed: sent again.
+    #[serde(deserialize_with = "lenient", skip_serializing_if = "is_default")]
+    pub rating_unsent: bool,
+    /// An end the server had not confirmed: sent again.
+    #[serde(deserialize_with = "lenient", skip_serializing_if = "is_default")]
+    pub end_pending: bool,
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
@@ -498,6 +511,14 @@ impl State {
             outbox,
             prechat_done: self.prechat_done || stored.prechat_done,
             ticket: self.ticket.clone(),
+            // The thanks is for this page only.
+            ending: match self.ending {
+                crate::ending::Ending::Thanks => crate::ending::Ending::None,
+                ref ending => ending.clone(),
+            },
+            rating: self.rating.clone(),
+            rating_unsent: self.rating_unsent,
+            end_pending: self.end_pending,
             greeted: {
                 let mut greeted = self.greeted.clone();
                 greeted.extend(stored.greeted.into_iter().filter(|g| !self.greeted.contains(g)));
@@ -1223,6 +1244,16 @@ fn transcript_frame(state: &State) -> Option<ClientFrame> {
 
 /// The ending's rules (see [`crate::ending`]).
 fn end(state: &mut State, step: crate::ending::Step, id: String) -> Vec<Effect> {
+    let before = (state.ending.clone(), state.rating.clone());
+    let mut effects = ending_step(state, step, id);
+    // Stored, so the prompt and the rating are there on the next page.
+    if (state.ending.clone(), state.rating.clone()) != before {
+        effects.insert(0, Effect::Persist);
+    }
+    effects
+}
+
+fn ending_step(state: &mut State, step: crate::ending::Step, id: String) -> Vec<Effect> {
     use crate::ending::{Ending, Rating, Step};
     let mut effects = vec![];
     let rate = |state: &mut State| {
@@ -1306,6 +1337,10 @@ fn restore(state: &mut State, saved: Saved) -> Vec<Effect> {
     state.ticket = saved.ticket;
     // A file that was uploading is gone with its page.
     state.ticket.files.retain(|f| f.file.is_some());
+    state.ending = saved.ending;
+    state.rating = saved.rating;
+    state.rating_unsent = saved.rating_unsent;
+    state.end_pending = saved.end_pending;
     state.greeted = saved.greeted;
     state.token = saved.token;
     state.conversation = saved.conversation;
@@ -1603,9 +1638,11 @@ fn on_frame(state: &mut State, frame: ServerFrame) -> Vec<Effect> {
                 // The agent resolved it: ask before the rating.
                 if was == ConversationStatus::Open && state.ending == Ending::None && !state.messages.is_empty() {
                     state.ending = Ending::AnythingElse;
+                    effects.push(Effect::Persist);
                 }
             } else if state.ending == Ending::AnythingElse {
                 state.ending = Ending::None;
+                effects.push(Effect::Persist);
             }
         }
         ServerFrame::Identity { token, .. } => {
@@ -2799,7 +2836,10 @@ mod tests {
     #[test]
     fn a_resolved_chat_asks_anything_else_then_takes_a_rating_that_may_change_until_sent() {
         use crate::ending::{Ending, Step};
-        let step = |s: &mut State, step: Step| reduce(s, Event::End(step, "r1".into()));
+        // Every change of the ending is stored too (see below): the frames sent.
+        let step = |s: &mut State, step: Step| {
+            reduce(s, Event::End(step, "r1".into())).into_iter().filter(|e| *e != Effect::Persist).collect::<Vec<_>>()
+        };
         let mut s = State::default();
         reduce(&mut s, welcome("k"));
         status(&mut s, ConversationStatus::Resolved);
@@ -2822,9 +2862,17 @@ mod tests {
         assert_eq!(step(&mut s, Step::Reason("rude".into(), true)), vec![], "not a reason we offer");
         // A better score drops the reasons from what is sent (kept, should it drop again).
         assert_eq!(step(&mut s, Step::Score(4)), vec![rate_frame(4, &[], "", false)]);
-        assert_eq!(step(&mut s, Step::Score(1)), vec![rate_frame(1, &["slow"], "", false)]);
+        let fx = reduce(&mut s, Event::End(Step::Score(1), "r1".into()));
+        assert_eq!(fx, vec![Effect::Persist, rate_frame(1, &["slow"], "", false)]);
         // Not acknowledged: sent again after a welcome.
         assert!(reduce(&mut s, welcome("k")).contains(&rate_frame(1, &["slow"], "", false)));
+        // The next page (or a reload) asks the same, with the score as it
+        // stood, and sends the change the server has not confirmed again.
+        let mut next = State::default();
+        reduce(&mut next, Event::Restore(Saved::from_json(&s.saved_over(Saved::default()).to_json())));
+        assert_eq!((next.ending.clone(), next.rating.score), (Ending::Rating, 1));
+        assert_eq!(next.rating.reasons, ["slow"]);
+        assert!(reduce(&mut next, welcome("k")).contains(&rate_frame(1, &["slow"], "", false)));
         assert_eq!(step(&mut s, Step::Send("  too slow  ".into())), vec![rate_frame(1, &["slow"], "too slow", true)]);
         assert_eq!(s.ending, Ending::Thanks);
         assert_eq!(step(&mut s, Step::Score(5)), vec![], "sent: no more changes");
@@ -2847,20 +2895,25 @@ mod tests {
         step(&mut s, Step::Cancel);
         assert_eq!(s.ending, Ending::None);
         step(&mut s, Step::AskEnd);
-        assert_eq!(step(&mut s, Step::ConfirmEnd), vec![Effect::Send(ClientFrame::End)]);
+        assert_eq!(step(&mut s, Step::ConfirmEnd), vec![Effect::Persist, Effect::Send(ClientFrame::End)]);
         assert_eq!(s.ending, Ending::Rating);
-        // The connection dropped before the server resolved it: said again.
+        // The connection dropped before the server resolved it: said again,
+        // also from the next page.
         assert!(reduce(&mut s, welcome("k")).contains(&Effect::Send(ClientFrame::End)));
+        let mut next = State::default();
+        reduce(&mut next, Event::Restore(Saved::from_json(&s.saved_over(Saved::default()).to_json())));
+        assert_eq!(next.ending, Ending::Rating);
+        assert!(reduce(&mut next, welcome("k")).contains(&Effect::Send(ClientFrame::End)));
         status(&mut s, ConversationStatus::Resolved);
         assert_eq!(s.ending, Ending::Rating, "our own end does not ask \"anything else?\"");
         assert!(!reduce(&mut s, welcome("k")).contains(&Effect::Send(ClientFrame::End)));
-        // Passing on the rating: nothing typed, nothing picked.
-        assert!(step(&mut s, Step::Send("".into())).is_empty());
+        // Passing on the rating: nothing typed, nothing picked: nothing sent.
+        assert_eq!(step(&mut s, Step::Send("".into())), vec![Effect::Persist]);
         assert_eq!(s.ending, Ending::None);
         // A comment without a score is kept back, with the reason.
         step(&mut s, Step::AskEnd);
         step(&mut s, Step::ConfirmEnd);
-        assert!(step(&mut s, Step::Send("meh".into())).is_empty());
+        assert_eq!(step(&mut s, Step::Send("meh".into())), vec![], "nothing changed");
         assert_eq!((s.ending.clone(), s.rating_error), (Ending::Rating, Some("rate-pick")));
         // Without a rating scale, ending is just ending.
         let mut s = State::default();

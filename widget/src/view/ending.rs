@@ -59,14 +59,18 @@ pub fn EndingView() -> impl IntoView {
         if ending != Ending::Rating {
             return;
         }
-        // The score as picked: the chosen choice (and the stars before it)
-        // lit, the reasons after a low one, the error if any.
+        // The score as picked (also as restored on the next page): the
+        // chosen choice checked and lit (and the stars before it), the
+        // reasons after a low one, the error if any.
         if let Ok(choices) = root.query_selector_all(".salam-choice") {
             for i in 0..choices.length() {
                 let Some(choice) = choices.item(i).and_then(|c| c.dyn_into::<Element>().ok()) else { continue };
                 let n = i as u8 + 1;
                 let lit = if scale == Scale::Stars { n <= score } else { n == score };
                 let _ = choice.class_list().toggle_with_force("salam-lit", lit);
+                if let Some(radio) = choice.query_selector("input").ok().flatten() {
+                    radio.unchecked_ref::<HtmlInputElement>().set_checked(n == score);
+                }
             }
         }
         if let Ok(Some(reasons)) = root.query_selector(".salam-reasons") {
