@@ -253,11 +253,6 @@ impl Chat {
         self.state.try_with_untracked(|s| s.message(key).cloned()).flatten()
     }
 
-    /// The message with this key, now, tracking nothing.
-    pub fn message_untracked(&self, key: &str) -> Option<Arc<Message>> {
-        self.state.try_with_untracked(|s| s.message(key).cloned()).flatten()
-    }
-
     /// The relative time of the row `key`, written `at`: follows the clock
     /// ([`Chat::tick`]) and changes only when the label would ("now" stays
     /// "now" for a minute, "3 days ago" for a day).

@@ -116,7 +116,8 @@ pub fn FieldsForm(
         move || {
             let list = fields.get();
             let lang = i18n.lang();
-            let files = accept.as_ref().map(|_| chat.with(TicketFiles::of));
+            // Only while the form shows: hidden, it need not run on every keystroke in the composer.
+            let files = accept.as_ref().filter(|_| !list.is_empty()).map(|_| chat.with(TicketFiles::of));
             let Some(form) = form.get() else { return };
             let key = Some((list.clone(), lang.clone()));
             if *built_for.borrow() == key {
