@@ -443,12 +443,14 @@ async fn load(args: &Args, server: &Server, shared: Arc<Shared>, deadline: tokio
 }
 
 /// Messages in the server's database (read while it runs; WAL allows that).
-fn stored_messages(db: &Path) -> Result<u64, String> {
-    let conn = rusqlite::Connection::open(db).map_err(|e| e.to_string())?;
-    conn.busy_timeout(Duration::from_secs(5)).map_err(|e| e.to_string())?;
-    conn.query_row("SELECT COUNT(*) FROM messages", [], |r| r.get::<_, i64>(0))
-        .map(|n| n as u64)
-        .map_err(|e| e.to_string())
+async fn stored_messages(db: &Path) -> Result<u64, String> {
+    sqlx::any::install_default_drivers();
+    let url = format!("sqlite:{}?mode=ro", db.display());
+    let pool = sqlx::AnyPool::connect(&url).await.map_err(|e| e.to_string())?;
+    let n: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM messages").fetch_one(&pool).await.map_err(|e| e.to_string())?;
+    pool.close().await;
+    Ok(n as u64)
 }
 
 fn main() -> ExitCode {
@@ -487,7 +489,7 @@ fn bench(args: &Args) -> Result<(), String> {
     let shared = Arc::new(Shared::default());
     let deadline = tokio::time::Instant::from_std(begun + args.timeout);
     let load = rt.block_on(load(args, &server, shared.clone(), deadline));
-    let stored = stored_messages(&server.db);
+    let stored = rt.block_on(stored_messages(&server.db));
     // VmHWM is updated lazily (RSS is counted per thread in batches), so it
     // can trail an RSS reading taken earlier: the peak is the larger.
     let peak_kib = [memory(pid).hwm_kib, load.after.hwm_kib, load.after.rss_kib, load.after_close.rss_kib];

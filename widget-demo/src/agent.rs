@@ -45,8 +45,8 @@ fn refusal(r: Refusal) -> Response {
     (status, r.code).into_response()
 }
 
-pub fn exists(app: &App, id: &str) -> Result<(), Response> {
-    match app.store.conversation(id) {
+pub async fn exists(app: &App, id: &str) -> Result<(), Response> {
+    match app.store.conversation(id).await {
         Ok(Some(_)) => Ok(()),
         Ok(None) => Err((StatusCode::NOT_FOUND, "no such conversation").into_response()),
         Err(e) => Err((StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response()),
@@ -58,7 +58,7 @@ pub async fn list(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
     if let Err(r) = authorized(&app, &headers, None) {
         return r;
     }
-    match app.store.conversations(500) {
+    match app.store.conversations(500).await {
         Ok(mut list) => {
             for s in &mut list {
                 s.visitor_typing = app.is_typing(&s.id);
@@ -83,10 +83,15 @@ pub async fn messages(
     Path(id): Path<String>,
     Query(q): Query<After>,
 ) -> Response {
-    if let Err(r) = authorized(&app, &headers, None).and_then(|_| exists(&app, &id)) {
+    if let Err(r) = async {
+        authorized(&app, &headers, None)?;
+        exists(&app, &id).await
+    }
+    .await
+    {
         return r;
     }
-    match app.replay(&id, q.after_seq) {
+    match app.replay(&id, q.after_seq).await {
         Ok(frames) => Json(frames).into_response(),
         Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e).into_response(),
     }
@@ -99,10 +104,15 @@ pub async fn reply(
     Path(id): Path<String>,
     Json(body): Json<Reply>,
 ) -> Response {
-    if let Err(r) = authorized(&app, &headers, None).and_then(|_| exists(&app, &id)) {
+    if let Err(r) = async {
+        authorized(&app, &headers, None)?;
+        exists(&app, &id).await
+    }
+    .await
+    {
         return r;
     }
-    match app.agent_message(&id, &body) {
+    match app.agent_message(&id, &body).await {
         Ok(frame) => Json(frame).into_response(),
         Err(r) => refusal(r),
     }
@@ -115,7 +125,12 @@ pub async fn typing(
     Path(id): Path<String>,
     Json(body): Json<Typing>,
 ) -> Response {
-    if let Err(r) = authorized(&app, &headers, None).and_then(|_| exists(&app, &id)) {
+    if let Err(r) = async {
+        authorized(&app, &headers, None)?;
+        exists(&app, &id).await
+    }
+    .await
+    {
         return r;
     }
     app.publish(&id, ServerFrame::Typing { author: agent_author(body.name.as_deref(), None, None), on: body.on });
@@ -130,20 +145,30 @@ pub async fn read(
     Path(id): Path<String>,
     Json(body): Json<Read>,
 ) -> Response {
-    if let Err(r) = authorized(&app, &headers, None).and_then(|_| exists(&app, &id)) {
+    if let Err(r) = async {
+        authorized(&app, &headers, None)?;
+        exists(&app, &id).await
+    }
+    .await
+    {
         return r;
     }
-    app.agent_read(&id, body.seq);
+    app.agent_read(&id, body.seq).await;
     StatusCode::NO_CONTENT.into_response()
 }
 
 /// `GET /api/v1/agent/conversations/{id}/visitor`: where the visitor is and
 /// who they said they are.
 pub async fn visitor(State(app): State<Arc<App>>, headers: HeaderMap, Path(id): Path<String>) -> Response {
-    if let Err(r) = authorized(&app, &headers, None).and_then(|_| exists(&app, &id)) {
+    if let Err(r) = async {
+        authorized(&app, &headers, None)?;
+        exists(&app, &id).await
+    }
+    .await
+    {
         return r;
     }
-    match app.store.visitor_info(&id) {
+    match app.store.visitor_info(&id).await {
         Ok(info) => Json(info).into_response(),
         Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
     }
@@ -178,15 +203,20 @@ pub async fn join(
     Path(id): Path<String>,
     Json(body): Json<Join>,
 ) -> Response {
-    if let Err(r) = authorized(&app, &headers, None).and_then(|_| exists(&app, &id)) {
+    if let Err(r) = async {
+        authorized(&app, &headers, None)?;
+        exists(&app, &id).await
+    }
+    .await
+    {
         return r;
     }
     let agent = agent_author(Some(&body.name), body.avatar.as_deref(), body.team.as_deref());
     if agent.name.is_none() {
         return (StatusCode::BAD_REQUEST, "a name is needed").into_response();
     }
-    app.join(&id, &agent);
-    Json(app.stage_frame(&id)).into_response()
+    app.join(&id, &agent).await;
+    Json(app.stage_frame(&id).await).into_response()
 }
 
 /// `POST /api/v1/agent/conversations/{id}/status`.
@@ -196,13 +226,18 @@ pub async fn status(
     Path(id): Path<String>,
     Json(body): Json<SetStatus>,
 ) -> Response {
-    if let Err(r) = authorized(&app, &headers, None).and_then(|_| exists(&app, &id)) {
+    if let Err(r) = async {
+        authorized(&app, &headers, None)?;
+        exists(&app, &id).await
+    }
+    .await
+    {
         return r;
     }
-    match app.set_status(&id, body.status) {
+    match app.set_status(&id, body.status).await {
         Ok(changed) => {
             if changed {
-                app.tell_agents_summary(&id);
+                app.tell_agents_summary(&id).await;
             }
             StatusCode::NO_CONTENT.into_response()
         }
@@ -218,12 +253,17 @@ pub async fn ticket_status(
     Path(id): Path<String>,
     Json(body): Json<SetTicketStatus>,
 ) -> Response {
-    if let Err(r) = authorized(&app, &headers, None).and_then(|_| exists(&app, &id)) {
+    if let Err(r) = async {
+        authorized(&app, &headers, None)?;
+        exists(&app, &id).await
+    }
+    .await
+    {
         return r;
     }
-    match app.store.set_ticket_status(&id, body.status) {
+    match app.store.set_ticket_status(&id, body.status).await {
         Ok(true) => {
-            app.tell_agents_summary(&id);
+            app.tell_agents_summary(&id).await;
             StatusCode::NO_CONTENT.into_response()
         }
         Ok(false) => (StatusCode::NOT_FOUND, "this conversation has no ticket").into_response(),

@@ -179,7 +179,7 @@ async fn store(app: &App, conversation: &str, name: &str, body: Bytes, author: &
         author,
         at: crate::server::now_ms(),
     };
-    match app.store.add_file(&file) {
+    match app.store.add_file(&file).await {
         Ok(attachment) => (StatusCode::CREATED, Json(attachment)).into_response(),
         Err(e) => {
             eprintln!("cannot record an upload: {e}");
@@ -201,7 +201,7 @@ pub async fn upload(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
     if let Err(r) = check_origin(&app, &headers) {
         return r;
     }
-    let Some(visitor) = app.known_visitor(bearer(&headers), q.conversation.as_deref()) else {
+    let Some(visitor) = app.known_visitor(bearer(&headers), q.conversation.as_deref()).await else {
         return refused(StatusCode::UNAUTHORIZED, "unknown_token");
     };
     if let Err(wait) = app.take_token(visitor.id) {
@@ -223,7 +223,7 @@ pub async fn agent_upload(
     if let Err(r) = crate::agent::authorized(&app, &headers, None) {
         return r;
     }
-    if let Err(r) = crate::agent::exists(&app, &id) {
+    if let Err(r) = crate::agent::exists(&app, &id).await {
         return r;
     }
     store(&app, &id, &q.name, body, "agent").await
@@ -236,13 +236,16 @@ pub async fn download(State(app): State<Arc<App>>, headers: HeaderMap, Path(id):
         return r;
     }
     let not_found = || refused(StatusCode::NOT_FOUND, "not_found");
-    let record = match app.store.file(&id) {
+    let record = match app.store.file(&id).await {
         Ok(Some(r)) => r,
         Ok(None) => return not_found(),
         Err(_) => return refused(StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
     };
     let agent = crate::agent::authorized(&app, &headers, None).is_ok();
-    let visitor = app.known_visitor(bearer(&headers), None).is_some_and(|v| app.owns(&v, &record.conversation));
+    let visitor = match app.known_visitor(bearer(&headers), None).await {
+        Some(v) => app.owns(&v, &record.conversation).await,
+        None => false,
+    };
     if !agent && !visitor {
         return not_found();
     }

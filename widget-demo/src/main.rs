@@ -12,6 +12,8 @@ mod files;
 mod mail;
 mod server;
 mod store;
+#[cfg(test)]
+mod testdb;
 mod texts;
 mod visitor;
 
@@ -36,7 +38,8 @@ struct Options {
     dist: PathBuf,
     site: PathBuf,
     agent_dir: PathBuf,
-    db: PathBuf,
+    /// A SQLite file, or a `postgres://` URL.
+    db: String,
     agent_key: Option<String>,
     allow_origins: Vec<String>,
     rate: (f64, f64),
@@ -60,7 +63,7 @@ impl Default for Options {
             dist: here.join("../dist"),
             site: here.join("site"),
             agent_dir: here.join("agent"),
-            db: PathBuf::from("salam-demo.sqlite3"),
+            db: "salam-demo.sqlite3".into(),
             agent_key: None,
             allow_origins: vec![],
             rate: (server::RATE_BURST, server::RATE_PER_SEC),
@@ -77,7 +80,7 @@ impl Default for Options {
     }
 }
 
-const USAGE: &str = "usage: salam-demo [--port N (0 picks a free one)] [--host ADDR] [--db FILE (default salam-demo.sqlite3; :memory: for none)]
+const USAGE: &str = "usage: salam-demo [--port N (0 picks a free one)] [--host ADDR] [--db FILE | postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default salam-demo.sqlite3; :memory: for none)]
                   [--agent-key KEY (default: random, printed)] [--allow-origin ORIGIN]... [--rate BURST:PER_SEC (default 20:2)]
                   [--kb FILE (the bot's knowledge base, JSON; without it every conversation waits for a person)]
                   [--hours FILE (business hours, JSON; without them every hour is one)]
@@ -85,10 +88,21 @@ const USAGE: &str = "usage: salam-demo [--port N (0 picks a free one)] [--host A
                   [--smtp smtp://[USER:PASSWORD@]HOST[:PORT][?tls=starttls] | smtps://... (sends e-mail; without it, e-mails are printed)]
                   [--smtp-ca FILE (PEM: the mail server's own certificate authority, besides the usual ones)]
                   [--mail-from \"NAME <ADDRESS>\" (default Salam <salam@localhost>)] [--team-email ADDRESS (new tickets)]
-                  [--files DIR (attachments; default: the database's name with .files, or a temporary one)]
+                  [--files DIR (attachments; default: the SQLite file's name with .files, salam-demo.files with PostgreSQL, or a temporary one)]
                   [--upload-types TYPE,... (default image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain; image/* for a family)]
                   [--upload-max-mb N (default 10)]
                   [--dist DIR] [--site DIR]";
+
+/// The database as the log may show it: a URL without its password.
+fn shown_db(db: &str) -> String {
+    match url::Url::parse(db) {
+        Ok(mut url) if url.password().is_some() => {
+            let _ = url.set_password(Some("***"));
+            url.to_string()
+        }
+        _ => db.to_string(),
+    }
+}
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut o = Options::default();
@@ -100,7 +114,7 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
             "--host" => o.host = value()?,
             "--dist" => o.dist = value()?.into(),
             "--site" => o.site = value()?.into(),
-            "--db" => o.db = value()?.into(),
+            "--db" => o.db = value()?,
             "--kb" => o.kb = Some(value()?.into()),
             "--hours" => o.hours = Some(value()?.into()),
             "--identity-secret" => o.identity_secret = Some(value()?).filter(|s| !s.is_empty()),
@@ -264,16 +278,16 @@ async fn main() {
             std::process::exit(1);
         }
     };
-    let store = match store::Sqlite::open(&options.db) {
+    let store = match store::Store::open(&options.db).await {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("cannot open the database {}: {e}", options.db.display());
+            eprintln!("cannot open the database {}: {e}", shown_db(&options.db));
             std::process::exit(1);
         }
     };
     let generated = options.agent_key.is_none();
     let agent_key = options.agent_key.clone().unwrap_or_else(|| server::random_hex(16));
-    let mut app_state = App::new(Arc::new(store), options.allow_origins.clone(), agent_key.clone());
+    let mut app_state = App::new(store, options.allow_origins.clone(), agent_key.clone());
     app_state.rate = options.rate;
     app_state.identity_secret = options.identity_secret.as_ref().map(|s| s.as_bytes().to_vec());
     let notifier: Arc<dyn mail::Notifier> = match &options.smtp {
@@ -296,8 +310,9 @@ async fn main() {
     app_state.team_email = options.team_email.clone();
     let files_dir = match &options.files {
         Some(dir) => dir.clone(),
-        None if options.db.as_os_str() == ":memory:" => app_state.files.dir().to_path_buf(),
-        None => options.db.with_extension("files"),
+        None if options.db == ":memory:" => app_state.files.dir().to_path_buf(),
+        None if app_state.store.backend() == store::Backend::Postgres => PathBuf::from("salam-demo.files"),
+        None => PathBuf::from(&options.db).with_extension("files"),
     };
     match files::Files::new(files_dir.clone(), options.upload.clone()) {
         Ok(f) => app_state.files = f,
@@ -328,7 +343,7 @@ async fn main() {
     let state = Arc::new(app_state);
     // Availability follows the clock (hours begin and end) and the consoles
     // (presence expires): checked every 10 s, the usual reply time every minute.
-    state.refresh_availability(server::now_ms(), true);
+    state.refresh_availability(server::now_ms(), true).await;
     let watcher = state.clone();
     tokio::spawn(async move {
         let mut ticks = 0u64;
@@ -336,12 +351,7 @@ async fn main() {
         loop {
             every.tick().await;
             ticks += 1;
-            let app = watcher.clone();
-            // The reply-time query reads the store: off the async threads.
-            let _ = tokio::task::spawn_blocking(move || {
-                app.refresh_availability(server::now_ms(), ticks.is_multiple_of(6))
-            })
-            .await;
+            watcher.refresh_availability(server::now_ms(), ticks.is_multiple_of(6)).await;
         }
     });
     let addr: SocketAddr = listener.local_addr().expect("a bound listener has an address");
@@ -352,7 +362,7 @@ async fn main() {
     } else {
         println!("Agent console: http://{addr}/agent/ (agent key from --agent-key)");
     }
-    println!("Database: {}", options.db.display());
+    println!("Database: {}", shown_db(&options.db));
     let shutdown = async {
         let ctrl_c = tokio::signal::ctrl_c();
         #[cfg(unix)]
@@ -420,11 +430,7 @@ mod tests {
         let o = Options { dist: dir.clone(), ..Options::default() };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let state = Arc::new(App::new(
-            Arc::new(store::Sqlite::open(std::path::Path::new(":memory:")).unwrap()),
-            vec![],
-            "k".into(),
-        ));
+        let state = Arc::new(App::new(crate::testdb::store().await, vec![], "k".into()));
         let server = tokio::spawn(async move { axum::serve(listener, app(&o, state)).await });
 
         let get = |path: &'static str| async move {
@@ -454,11 +460,8 @@ mod tests {
     type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
     async fn serve() -> (SocketAddr, tokio::task::JoinHandle<()>) {
-        let state = Arc::new(App::new(
-            Arc::new(store::Sqlite::open(std::path::Path::new(":memory:")).unwrap()),
-            vec!["http://allowed.example".into()],
-            "agent-key".into(),
-        ));
+        let state =
+            Arc::new(App::new(crate::testdb::store().await, vec!["http://allowed.example".into()], "agent-key".into()));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let o = Options::default();

@@ -62,7 +62,7 @@ pub enum AgentEvent {
 /// Everything the handlers share.
 pub struct App {
     /// Storage.
-    pub store: Arc<dyn Store>,
+    pub store: Store,
     rooms: Mutex<HashMap<String, broadcast::Sender<Arc<ServerFrame>>>>,
     rooms_sweep_at: AtomicUsize,
     /// Live events for agent consoles.
@@ -189,7 +189,7 @@ pub struct Hello<'a> {
 
 impl App {
     /// A server over `store`.
-    pub fn new(store: Arc<dyn Store>, allowed_origins: Vec<String>, agent_key: String) -> Self {
+    pub fn new(store: Store, allowed_origins: Vec<String>, agent_key: String) -> Self {
         Self {
             store,
             rooms: Mutex::default(),
@@ -235,10 +235,10 @@ impl App {
     /// ticket (once per client id), e-mails the visitor an acknowledgement
     /// in their language and the team a notice; answers `ticket` with the
     /// reference, or `error` with the frame's client id.
-    pub fn ticket(&self, visitor: &Visitor, frame: ClientFrame) -> Vec<ServerFrame> {
+    pub async fn ticket(&self, visitor: &Visitor, frame: ClientFrame) -> Vec<ServerFrame> {
         let ClientFrame::Ticket { ref client_id, .. } = frame else { return vec![] };
         let client_id = client_id.clone();
-        match self.make_ticket(visitor, &frame) {
+        match self.make_ticket(visitor, &frame).await {
             Ok(reference) => vec![ServerFrame::Ticket { client_id, reference }],
             Err(r) => vec![ServerFrame::Error {
                 code: r.code.into(),
@@ -248,14 +248,14 @@ impl App {
         }
     }
 
-    fn make_ticket(&self, visitor: &Visitor, frame: &ClientFrame) -> Result<u64, Refusal> {
+    async fn make_ticket(&self, visitor: &Visitor, frame: &ClientFrame) -> Result<u64, Refusal> {
         let ClientFrame::Ticket { client_id, name, email, subject, text, attachments } = frame else {
             return Err(Refusal { code: "malformed", retry_after_ms: None });
         };
         let refuse = |code| Refusal { code, retry_after_ms: None };
         let conversation = visitor.conversation.as_str();
         let text = checked_text(text, Some(client_id), false)?;
-        let files = self.attachments(conversation, attachments)?;
+        let files = self.attachments(conversation, attachments).await?;
         let email = email.trim();
         if email.chars().count() > 254 || !salam_core::prechat::looks_like_email(email) {
             return Err(refuse("invalid_email"));
@@ -271,7 +271,7 @@ impl App {
                 subject.push('…');
             }
         }
-        let locale = self.locale_of(conversation);
+        let locale = self.locale_of(conversation).await;
         let ticket = NewTicket {
             conversation,
             client_id,
@@ -282,10 +282,10 @@ impl App {
             at: now_ms(),
         };
         // Only a new ticket spends the visitor's rate budget.
-        if !self.is_stored_ticket(&ticket) {
+        if !self.is_stored_ticket(&ticket).await {
             self.take_token(visitor.id).map_err(|wait| Refusal { code: "rate_limited", retry_after_ms: Some(wait) })?;
         }
-        let (reference, new) = self.store.create_ticket(&ticket).map_err(|_| refuse("unavailable"))?;
+        let (reference, new) = self.store.create_ticket(&ticket).await.map_err(|_| refuse("unavailable"))?;
         // A retransmission answers with the same reference and sends nothing.
         if !new {
             return Ok(reference);
@@ -302,25 +302,26 @@ impl App {
                 quick_replies: &[],
                 attachments: &files,
             },
-        );
+        )
+        .await;
         let mail = TicketMail { reference: format!("#{reference}"), name: &name, email, subject: &subject, text };
         self.send_mail(self.mail_texts.acknowledgement(&locale, &mail));
         if let Some(team) = &self.team_email {
             self.send_mail(self.mail_texts.team_notice(team, &mail));
         }
-        self.tell_agents_summary(conversation);
+        self.tell_agents_summary(conversation).await;
         Ok(reference)
     }
 
-    fn is_stored_ticket(&self, t: &NewTicket<'_>) -> bool {
-        self.store.by_client_id(t.conversation, t.client_id).ok().flatten().is_some()
+    async fn is_stored_ticket(&self, t: &NewTicket<'_>) -> bool {
+        self.store.by_client_id(t.conversation, t.client_id).await.ok().flatten().is_some()
     }
 
     /// `identify`: checks the hash against the secret, stores who the
     /// visitor is, and, when that user already has a conversation (another
     /// browser), hands this visitor a token for it. The answer goes to every
     /// connection of this visitor; with a token, each closes after it.
-    pub fn identify(&self, visitor: &Visitor, frame: ClientFrame) -> Vec<ServerFrame> {
+    pub async fn identify(&self, visitor: &Visitor, frame: ClientFrame) -> Vec<ServerFrame> {
         let ClientFrame::Identify { user_id, name, email, attributes, user_hash } = frame else { return vec![] };
         let error = |code: &str| vec![ServerFrame::Error { code: code.into(), client_id: None, retry_after_ms: None }];
         let cut = |t: Option<String>, n: usize| {
@@ -346,23 +347,23 @@ impl App {
                 .collect(),
             verified,
         };
-        let owner = if verified { self.store.visitor_by_user(&user_id).ok().flatten() } else { None };
+        let owner = if verified { self.store.visitor_by_user(&user_id).await.ok().flatten() } else { None };
         let answer = match owner {
             Some(other) if other.id != visitor.id => {
                 let token = format!("vt_{}", random_hex(32));
-                if self.store.add_token(other.id, &token_hash(&token)).is_err()
-                    || self.store.set_identity(other.id, &identity).is_err()
+                if self.store.add_token(other.id, &token_hash(&token)).await.is_err()
+                    || self.store.set_identity(other.id, &identity).await.is_err()
                 {
                     return error("unavailable");
                 }
-                self.tell_agents_summary(&other.conversation);
+                self.tell_agents_summary(&other.conversation).await;
                 ServerFrame::Identity { verified, token: Some(token) }
             }
             _ => {
-                if self.store.set_identity(visitor.id, &identity).is_err() {
+                if self.store.set_identity(visitor.id, &identity).await.is_err() {
                     return error("unavailable");
                 }
-                self.tell_agents_summary(&visitor.conversation);
+                self.tell_agents_summary(&visitor.conversation).await;
                 ServerFrame::Identity { verified, token: None }
             }
         };
@@ -377,7 +378,7 @@ impl App {
         let mut map = self.presence.lock().unwrap_or_else(|p| p.into_inner());
         map.insert(name.to_string(), (presence, Instant::now()));
         drop(map);
-        self.refresh_availability(now_ms(), false);
+        self.announce_availability(now_ms());
     }
 
     /// Agents online now.
@@ -404,11 +405,16 @@ impl App {
 
     /// Recomputes availability (and, with `stats`, the usual reply time)
     /// and tells every visitor connection if it changed.
-    pub fn refresh_availability(&self, now: u64, stats: bool) {
+    pub async fn refresh_availability(&self, now: u64, stats: bool) {
         if stats {
-            let minutes = self.median_first_response(now).map(|ms| ms.div_ceil(60_000).max(1) as u32);
+            let minutes = self.median_first_response(now).await.map(|ms| ms.div_ceil(60_000).max(1) as u32);
             *self.reply_minutes.lock().unwrap_or_else(|p| p.into_inner()) = minutes;
         }
+        self.announce_availability(now);
+    }
+
+    /// Tells every visitor connection the availability at `now`, if it changed.
+    fn announce_availability(&self, now: u64) {
         let frame = self.availability_at(now);
         self.availability.send_if_modified(|current| {
             let changed = *current != frame;
@@ -420,11 +426,12 @@ impl App {
     /// The median time from a visitor's first message to an agent's first
     /// reply, over conversations whose first message came in the last 7
     /// days within business hours.
-    pub fn median_first_response(&self, now: u64) -> Option<u64> {
+    pub async fn median_first_response(&self, now: u64) -> Option<u64> {
         let since = now.saturating_sub(7 * 24 * 3_600_000);
         let mut times: Vec<u64> = self
             .store
             .first_responses(since)
+            .await
             .ok()?
             .into_iter()
             .filter(|(asked, _)| self.hours.as_ref().is_none_or(|h| h.is_open(*asked)))
@@ -440,7 +447,7 @@ impl App {
     /// Keeps where the visitor is, for the console: the page (an http(s)
     /// address, cut to 2,000 characters), its title, the time zone (a known
     /// IANA name) and the browser (from the User-Agent).
-    fn record_visit(&self, conversation: &str, context: Option<&VisitorContext>, user_agent: Option<&str>) {
+    async fn record_visit(&self, conversation: &str, context: Option<&VisitorContext>, user_agent: Option<&str>) {
         let cut = |t: &str, n: usize| t.chars().take(n).collect::<String>();
         let url = context
             .and_then(|c| c.url.as_deref())
@@ -453,16 +460,16 @@ impl App {
         let browser = user_agent.and_then(browser_name);
         let page = url.as_deref().map(|u| (u, title.as_deref()));
         if page.is_some() || time_zone.is_some() || browser.is_some() {
-            let _ = self.store.record_visit(conversation, page, time_zone, browser.as_deref(), now_ms());
+            let _ = self.store.record_visit(conversation, page, time_zone, browser.as_deref(), now_ms()).await;
             // The console refreshes what it shows about the visitor.
-            self.tell_agents_summary(conversation);
+            self.tell_agents_summary(conversation).await;
         }
     }
 
     /// The agent has read the conversation up to `seq`: the visitor hears it.
-    pub fn agent_read(&self, conversation: &str, seq: u64) {
-        if self.store.set_read(conversation, true, seq).unwrap_or(false) {
-            if let Ok(Some(h)) = self.store.handling(conversation) {
+    pub async fn agent_read(&self, conversation: &str, seq: u64) {
+        if self.store.set_read(conversation, true, seq).await.unwrap_or(false) {
+            if let Ok(Some(h)) = self.store.handling(conversation).await {
                 self.publish(conversation, ServerFrame::Read { seq: h.agent_read_seq });
             }
         }
@@ -478,25 +485,29 @@ impl App {
     }
 
     /// The `stage` frame of a conversation, with its place in the queue.
-    pub fn stage_frame(&self, conversation: &str) -> ServerFrame {
-        let h = self.store.handling(conversation).ok().flatten().unwrap_or_default();
-        self.stage_frame_of(conversation, h)
+    pub async fn stage_frame(&self, conversation: &str) -> ServerFrame {
+        let h = self.store.handling(conversation).await.ok().flatten().unwrap_or_default();
+        self.stage_frame_of(conversation, h).await
     }
 
     /// The `stage` frame for what [`Store::handling`] said.
-    fn stage_frame_of(&self, conversation: &str, h: crate::store::Handling) -> ServerFrame {
+    async fn stage_frame_of(&self, conversation: &str, h: crate::store::Handling) -> ServerFrame {
         let queue_position = match (h.stage, h.waiting_since) {
-            (Stage::Waiting, Some(_)) => {
-                self.store.waiting().ok().and_then(|w| w.iter().position(|c| c == conversation)).map(|i| i as u32 + 1)
-            }
+            (Stage::Waiting, Some(_)) => self
+                .store
+                .waiting()
+                .await
+                .ok()
+                .and_then(|w| w.iter().position(|c| c == conversation))
+                .map(|i| i as u32 + 1),
             _ => None,
         };
         ServerFrame::Stage { stage: h.stage, agent: h.agent, queue_position }
     }
 
     /// Tells every waiting visitor their place in the queue (after one left it).
-    fn requeue(&self) {
-        for (i, conversation) in self.store.waiting().unwrap_or_default().iter().enumerate() {
+    async fn requeue(&self) {
+        for (i, conversation) in self.store.waiting().await.unwrap_or_default().iter().enumerate() {
             self.publish(
                 conversation,
                 ServerFrame::Stage { stage: Stage::Waiting, agent: None, queue_position: Some(i as u32 + 1) },
@@ -506,8 +517,8 @@ impl App {
 
     /// Stores a message from the support side, sends it to the visitor and
     /// tells the consoles. `None` if storage failed.
-    fn post(&self, conversation: &str, m: NewMessage<'_>) -> Option<(ServerFrame, bool)> {
-        let (stored, new) = self.store.append(conversation, m).ok()?;
+    async fn post(&self, conversation: &str, m: NewMessage<'_>) -> Option<(ServerFrame, bool)> {
+        let (stored, new) = self.store.append(conversation, m).await.ok()?;
         let frame = stored.frame();
         if new {
             self.publish(conversation, frame.clone());
@@ -518,8 +529,8 @@ impl App {
 
     /// Resolves or reopens conversation `id`; the visitor hears it if it
     /// changed. Returns whether it did.
-    pub fn set_status(&self, id: &str, status: ConversationStatus) -> Result<bool, crate::store::StoreError> {
-        let changed = self.store.set_status(id, status, now_ms())?;
+    pub async fn set_status(&self, id: &str, status: ConversationStatus) -> Result<bool, crate::store::StoreError> {
+        let changed = self.store.set_status(id, status, now_ms()).await?;
         if changed {
             self.publish(id, ServerFrame::Status { status });
         }
@@ -527,12 +538,12 @@ impl App {
     }
 
     /// The visitor's language as stored (for the bot's phrases).
-    fn locale_of(&self, conversation: &str) -> String {
-        self.store.handling(conversation).ok().flatten().and_then(|h| h.locale).unwrap_or_else(|| "en".into())
+    async fn locale_of(&self, conversation: &str) -> String {
+        self.store.handling(conversation).await.ok().flatten().and_then(|h| h.locale).unwrap_or_else(|| "en".into())
     }
 
     /// A message from the bot.
-    fn bot_says(&self, conversation: &str, locale: &str, text: &str, quick_replies: &[String]) {
+    async fn bot_says(&self, conversation: &str, locale: &str, text: &str, quick_replies: &[String]) {
         let Some(bot) = &self.bot else { return };
         let name = bot.name(locale);
         self.post(
@@ -547,35 +558,37 @@ impl App {
                 quick_replies,
                 attachments: &[],
             },
-        );
+        )
+        .await;
     }
 
     /// Hands the conversation to a person: it joins the queue, and the
     /// visitor is told so.
-    pub fn handover(&self, conversation: &str) {
-        if !self.store.set_stage(conversation, Stage::Waiting, None, now_ms()).unwrap_or(false) {
+    pub async fn handover(&self, conversation: &str) {
+        if !self.store.set_stage(conversation, Stage::Waiting, None, now_ms()).await.unwrap_or(false) {
             return;
         }
-        let locale = self.locale_of(conversation);
+        let locale = self.locale_of(conversation).await;
         if let Some(bot) = &self.bot {
             // Out of hours (or nobody online), nobody joins shortly: say so.
             let away = matches!(*self.availability.borrow(), ServerFrame::Availability { open: false, .. });
             let notice = if away { bot.handover_away_notice(&locale) } else { bot.handover_notice(&locale) };
-            self.bot_says(conversation, &locale, &notice, &[]);
+            self.bot_says(conversation, &locale, &notice, &[]).await;
         }
-        self.publish(conversation, self.stage_frame(conversation));
-        self.tell_agents_summary(conversation);
+        self.publish(conversation, self.stage_frame(conversation).await);
+        self.tell_agents_summary(conversation).await;
     }
 
     /// The agent `agent` answers the conversation from now on; the bot
     /// stops, and the visitor sees who joined.
-    pub fn join(&self, conversation: &str, agent: &Author) -> bool {
-        let was_waiting = self.store.handling(conversation).ok().flatten().is_some_and(|h| h.stage == Stage::Waiting);
-        if !self.store.set_stage(conversation, Stage::Agent, Some(agent), now_ms()).unwrap_or(false) {
+    pub async fn join(&self, conversation: &str, agent: &Author) -> bool {
+        let was_waiting =
+            self.store.handling(conversation).await.ok().flatten().is_some_and(|h| h.stage == Stage::Waiting);
+        if !self.store.set_stage(conversation, Stage::Agent, Some(agent), now_ms()).await.unwrap_or(false) {
             return false;
         }
         if let (Some(bot), Some(name)) = (&self.bot, agent.name.as_deref()) {
-            let locale = self.locale_of(conversation);
+            let locale = self.locale_of(conversation).await;
             self.post(
                 conversation,
                 NewMessage {
@@ -588,12 +601,13 @@ impl App {
                     quick_replies: &[],
                     attachments: &[],
                 },
-            );
+            )
+            .await;
         }
-        self.publish(conversation, self.stage_frame(conversation));
-        self.tell_agents_summary(conversation);
+        self.publish(conversation, self.stage_frame(conversation).await);
+        self.tell_agents_summary(conversation).await;
         if was_waiting {
-            self.requeue();
+            self.requeue().await;
         }
         true
     }
@@ -628,11 +642,11 @@ impl App {
 
     /// Tells agent consoles the conversation's summary changed (a query,
     /// so only when a console is listening).
-    pub fn tell_agents_summary(&self, conversation: &str) {
+    pub async fn tell_agents_summary(&self, conversation: &str) {
         if self.agents.receiver_count() == 0 {
             return;
         }
-        if let Ok(Some(mut summary)) = self.store.conversation(conversation) {
+        if let Ok(Some(mut summary)) = self.store.conversation(conversation).await {
             summary.visitor_typing = self.is_typing(conversation);
             self.tell_agents(AgentEvent::Conversation { summary });
         }
@@ -692,9 +706,9 @@ impl App {
 
     /// Finds the visitor for `token`, or makes a new one (with a new token)
     /// when there is none or it is unknown.
-    pub fn visitor(&self, token: Option<&str>) -> Result<(Visitor, String, bool), String> {
+    pub async fn visitor(&self, token: Option<&str>) -> Result<(Visitor, String, bool), String> {
         if let Some(t) = token.filter(|t| !t.is_empty() && t.len() <= 128) {
-            if let Some(v) = self.store.visitor_by_token(&token_hash(t)).map_err(|e| e.to_string())? {
+            if let Some(v) = self.store.visitor_by_token(&token_hash(t)).await.map_err(|e| e.to_string())? {
                 return Ok((v, t.to_string(), true));
             }
         }
@@ -703,41 +717,47 @@ impl App {
         let v = self
             .store
             .create_visitor(&token_hash(&token), &conversation, self.first_stage(), now_ms())
+            .await
             .map_err(|e| e.to_string())?;
-        self.tell_agents_summary(&v.conversation);
+        self.tell_agents_summary(&v.conversation).await;
         Ok((v, token, false))
     }
 
     /// The visitor that holds `token`, if any (HTTP sends), in
     /// `conversation` if it is theirs, else in the one last written to.
-    pub fn known_visitor(&self, token: &str, conversation: Option<&str>) -> Option<Visitor> {
-        let visitor = self.store.visitor_by_token(&token_hash(token)).ok().flatten()?;
-        Some(self.in_conversation(visitor, conversation))
+    pub async fn known_visitor(&self, token: &str, conversation: Option<&str>) -> Option<Visitor> {
+        let visitor = self.store.visitor_by_token(&token_hash(token)).await.ok().flatten()?;
+        Some(self.in_conversation(visitor, conversation).await)
     }
 
     /// Whether conversation `id` is the visitor's.
-    pub fn owns(&self, visitor: &Visitor, id: &str) -> bool {
-        visitor.conversation == id || self.store.owner(id).ok().flatten() == Some(visitor.id)
+    pub async fn owns(&self, visitor: &Visitor, id: &str) -> bool {
+        visitor.conversation == id || self.store.owner(id).await.ok().flatten() == Some(visitor.id)
     }
 
     /// `visitor` in their conversation `asked`, if it is theirs.
-    fn in_conversation(&self, mut visitor: Visitor, asked: Option<&str>) -> Visitor {
-        if let Some(id) = asked.filter(|id| *id != "new" && self.owns(&visitor, id)) {
-            visitor.conversation = id.to_string();
+    async fn in_conversation(&self, mut visitor: Visitor, asked: Option<&str>) -> Visitor {
+        if let Some(id) = asked.filter(|id| *id != "new") {
+            if self.owns(&visitor, id).await {
+                visitor.conversation = id.to_string();
+            }
         }
         visitor
     }
 
     /// "New conversation": the visitor's conversation last written to if
     /// nothing was said in it yet (so asking twice makes one), else a new one.
-    fn fresh_conversation(&self, mut visitor: Visitor) -> Result<Visitor, String> {
+    async fn fresh_conversation(&self, mut visitor: Visitor) -> Result<Visitor, String> {
         let newest = &visitor.conversation;
-        let said = self.store.conversation(newest).map_err(|e| e.to_string())?.is_some_and(|s| s.head_seq > 0);
-        if said || self.store.ticket_of(newest).map_err(|e| e.to_string())?.is_some() {
+        let said = self.store.conversation(newest).await.map_err(|e| e.to_string())?.is_some_and(|s| s.head_seq > 0);
+        if said || self.store.ticket_of(newest).await.map_err(|e| e.to_string())?.is_some() {
             let id = format!("k_{}", random_hex(8));
-            self.store.add_conversation(visitor.id, &id, self.first_stage(), now_ms()).map_err(|e| e.to_string())?;
+            self.store
+                .add_conversation(visitor.id, &id, self.first_stage(), now_ms())
+                .await
+                .map_err(|e| e.to_string())?;
             visitor.conversation = id;
-            self.tell_agents_summary(&visitor.conversation);
+            self.tell_agents_summary(&visitor.conversation).await;
         }
         Ok(visitor)
     }
@@ -756,19 +776,19 @@ impl App {
         h: Hello<'_>,
     ) -> Result<(Visitor, broadcast::Receiver<Arc<ServerFrame>>, Vec<ServerFrame>), String> {
         let Hello { token, last_seq, limit, locale, context, conversation, user_agent } = h;
-        let (visitor, token, known) = self.visitor(token)?;
+        let (visitor, token, known) = self.visitor(token).await?;
         let visitor = match conversation {
-            Some("new") => self.fresh_conversation(visitor)?,
-            other => self.in_conversation(visitor, other),
+            Some("new") => self.fresh_conversation(visitor).await?,
+            other => self.in_conversation(visitor, other).await,
         };
         // `last_seq` counts in the conversation the widget asked for.
         let known = known && conversation.is_none_or(|c| c == visitor.conversation);
         if let Some(locale) = locale.filter(|l| l.len() <= 35 && l.parse::<unic_langid::LanguageIdentifier>().is_ok()) {
-            let _ = self.store.set_locale(&visitor.conversation, locale);
+            let _ = self.store.set_locale(&visitor.conversation, locale).await;
         }
-        self.record_visit(&visitor.conversation, context, user_agent);
+        self.record_visit(&visitor.conversation, context, user_agent).await;
         let room = self.subscribe(&visitor.conversation);
-        let summary = self.store.conversation(&visitor.conversation).map_err(|e| e.to_string())?;
+        let summary = self.store.conversation(&visitor.conversation).await.map_err(|e| e.to_string())?;
         let (head_seq, status) = summary.map(|s| (s.head_seq, s.status)).unwrap_or_default();
         let mut frames = vec![ServerFrame::Welcome {
             v: PROTOCOL_VERSION,
@@ -777,9 +797,9 @@ impl App {
             head_seq,
             status,
         }];
-        let handling = self.store.handling(&visitor.conversation).ok().flatten().unwrap_or_default();
+        let handling = self.store.handling(&visitor.conversation).await.ok().flatten().unwrap_or_default();
         let agent_read_seq = handling.agent_read_seq;
-        frames.push(self.stage_frame_of(&visitor.conversation, handling));
+        frames.push(self.stage_frame_of(&visitor.conversation, handling).await);
         frames.push(self.availability.borrow().clone());
         if agent_read_seq > 0 {
             frames.push(ServerFrame::Read { seq: agent_read_seq });
@@ -790,7 +810,7 @@ impl App {
             (_, _, Some(limit)) => head_seq.saturating_sub(u64::from(limit)),
             _ => 0,
         };
-        frames.extend(self.replay(&visitor.conversation, after)?);
+        frames.extend(self.replay(&visitor.conversation, after).await?);
         // Test-only (the `faults` feature): hold here, after the replay was
         // read and before anything is delivered, while a test's agent replies.
         self.faults.hold_hello().await;
@@ -798,10 +818,10 @@ impl App {
     }
 
     /// Every message after `after`.
-    pub fn replay(&self, conversation: &str, mut after: u64) -> Result<Vec<ServerFrame>, String> {
+    pub async fn replay(&self, conversation: &str, mut after: u64) -> Result<Vec<ServerFrame>, String> {
         let mut out = vec![];
         loop {
-            let page = self.store.messages_after(conversation, after, REPLAY_PAGE).map_err(|e| e.to_string())?;
+            let page = self.store.messages_after(conversation, after, REPLAY_PAGE).await.map_err(|e| e.to_string())?;
             let n = page.len();
             if let Some(last) = page.last() {
                 after = last.seq;
@@ -815,10 +835,10 @@ impl App {
 
     /// Handles one frame from a greeted visitor; returns the frames for
     /// that connection only (others hear through the room).
-    pub fn handle(&self, visitor: &Visitor, frame: ClientFrame) -> Vec<ServerFrame> {
+    pub async fn handle(&self, visitor: &Visitor, frame: ClientFrame) -> Vec<ServerFrame> {
         match frame {
             ClientFrame::Message { client_id, text, attachments } => {
-                match self.visitor_message(visitor, &client_id, &text, &attachments) {
+                match self.visitor_message(visitor, &client_id, &text, &attachments).await {
                     Ok(ack) => vec![ack],
                     Err(r) => vec![ServerFrame::Error {
                         code: r.code.into(),
@@ -827,20 +847,20 @@ impl App {
                     }],
                 }
             }
-            frame @ ClientFrame::Ticket { .. } => self.ticket(visitor, frame),
-            ClientFrame::Conversations => match self.store.threads(visitor.id, MAX_THREADS) {
+            frame @ ClientFrame::Ticket { .. } => self.ticket(visitor, frame).await,
+            ClientFrame::Conversations => match self.store.threads(visitor.id, MAX_THREADS).await {
                 Ok(list) => vec![ServerFrame::Conversations { list }],
                 Err(_) => {
                     vec![ServerFrame::Error { code: "unavailable".into(), client_id: None, retry_after_ms: None }]
                 }
             },
-            ClientFrame::Sync { after_seq } => self.replay(&visitor.conversation, after_seq).unwrap_or_default(),
+            ClientFrame::Sync { after_seq } => self.replay(&visitor.conversation, after_seq).await.unwrap_or_default(),
             ClientFrame::History { before_seq, limit } => {
                 // The messages with before_seq - limit <= seq < before_seq.
                 let limit = limit.clamp(1, MAX_HISTORY_PAGE);
                 let after = before_seq.saturating_sub(u64::from(limit) + 1);
                 let count = before_seq.saturating_sub(after + 1) as usize;
-                match self.store.messages_after(&visitor.conversation, after, count) {
+                match self.store.messages_after(&visitor.conversation, after, count).await {
                     Ok(page) => page.iter().map(|m| m.frame()).collect(),
                     Err(_) => {
                         vec![ServerFrame::Error { code: "unavailable".into(), client_id: None, retry_after_ms: None }]
@@ -854,7 +874,7 @@ impl App {
                 vec![]
             }
             ClientFrame::Ping => vec![ServerFrame::Pong],
-            frame @ ClientFrame::Identify { .. } => self.identify(visitor, frame),
+            frame @ ClientFrame::Identify { .. } => self.identify(visitor, frame).await,
             ClientFrame::Prechat { answers } => {
                 // At most 30 answers of 500 characters, keys of 50.
                 let answers: std::collections::BTreeMap<String, String> = answers
@@ -862,17 +882,18 @@ impl App {
                     .take(30)
                     .map(|(k, v)| (k.chars().take(50).collect(), v.trim().chars().take(500).collect()))
                     .collect();
-                if self.store.set_prechat(&visitor.conversation, &answers).is_err() {
+                if self.store.set_prechat(&visitor.conversation, &answers).await.is_err() {
                     return vec![ServerFrame::Error {
                         code: "unavailable".into(),
                         client_id: None,
                         retry_after_ms: None,
                     }];
                 }
-                self.tell_agents_summary(&visitor.conversation);
+                self.tell_agents_summary(&visitor.conversation).await;
                 let verified = self
                     .store
                     .visitor_info(&visitor.conversation)
+                    .await
                     .ok()
                     .and_then(|i| i.identity)
                     .is_some_and(|i| i.verified);
@@ -884,7 +905,7 @@ impl App {
                 if text.is_empty() || self.take_token(visitor.id).is_err() {
                     return vec![];
                 }
-                let locale = self.locale_of(&visitor.conversation);
+                let locale = self.locale_of(&visitor.conversation).await;
                 let name = self.bot.as_ref().map(|b| b.name(&locale));
                 self.post(
                     &visitor.conversation,
@@ -898,33 +919,39 @@ impl App {
                         quick_replies: &[],
                         attachments: &[],
                     },
-                );
-                self.tell_agents_summary(&visitor.conversation);
+                )
+                .await;
+                self.tell_agents_summary(&visitor.conversation).await;
                 vec![]
             }
             ClientFrame::Read { seq } => {
-                if self.store.set_read(&visitor.conversation, false, seq).unwrap_or(false) {
-                    let seq =
-                        self.store.handling(&visitor.conversation).ok().flatten().map_or(seq, |h| h.visitor_read_seq);
+                if self.store.set_read(&visitor.conversation, false, seq).await.unwrap_or(false) {
+                    let seq = self
+                        .store
+                        .handling(&visitor.conversation)
+                        .await
+                        .ok()
+                        .flatten()
+                        .map_or(seq, |h| h.visitor_read_seq);
                     self.tell_agents(AgentEvent::Read { conversation: visitor.conversation.clone(), seq });
                 }
                 vec![]
             }
             ClientFrame::Handover => {
-                match self.store.handling(&visitor.conversation) {
+                match self.store.handling(&visitor.conversation).await {
                     Ok(Some(h)) if h.stage == Stage::Bot => {
-                        self.handover(&visitor.conversation);
+                        self.handover(&visitor.conversation).await;
                         vec![]
                     }
                     // Already with a person (or waiting): say so again.
-                    _ => vec![self.stage_frame(&visitor.conversation)],
+                    _ => vec![self.stage_frame(&visitor.conversation).await],
                 }
             }
             ClientFrame::End => {
                 // The visitor ended the chat: resolved, as an agent would.
-                match self.set_status(&visitor.conversation, ConversationStatus::Resolved) {
+                match self.set_status(&visitor.conversation, ConversationStatus::Resolved).await {
                     Ok(true) => {
-                        self.tell_agents_summary(&visitor.conversation);
+                        self.tell_agents_summary(&visitor.conversation).await;
                         vec![]
                     }
                     // Already resolved (a retransmission): say so again.
@@ -955,9 +982,9 @@ impl App {
                     at: now_ms(),
                 };
                 // Stored or already sent as done: either way the server has it.
-                match self.store.rate(&visitor.conversation, &client_id, &rating) {
+                match self.store.rate(&visitor.conversation, &client_id, &rating).await {
                     Ok(_) => {
-                        self.tell_agents_summary(&visitor.conversation);
+                        self.tell_agents_summary(&visitor.conversation).await;
                         vec![ServerFrame::Received { client_id }]
                     }
                     Err(_) => refuse("unavailable"),
@@ -981,8 +1008,8 @@ impl App {
                         retry_after_ms: None,
                     }];
                 }
-                let locale = self.locale_of(&visitor.conversation);
-                let messages = self.replay(&visitor.conversation, 0).unwrap_or_default();
+                let locale = self.locale_of(&visitor.conversation).await;
+                let messages = self.replay(&visitor.conversation, 0).await.unwrap_or_default();
                 self.send_mail(self.mail_texts.transcript(&locale, email, &messages));
                 vec![ServerFrame::Received { client_id }]
             }
@@ -994,7 +1021,7 @@ impl App {
     }
 
     /// Stores a visitor message (once per client id) and returns its ack.
-    pub fn visitor_message(
+    pub async fn visitor_message(
         &self,
         visitor: &Visitor,
         client_id: &str,
@@ -1003,12 +1030,12 @@ impl App {
     ) -> Result<ServerFrame, Refusal> {
         let text = checked_text(text, Some(client_id), !attachments.is_empty())?;
         let unavailable = |_| Refusal { code: "unavailable", retry_after_ms: None };
-        let files = self.attachments(&visitor.conversation, attachments)?;
+        let files = self.attachments(&visitor.conversation, attachments).await?;
         let ack = |id: String, seq: u64| ServerFrame::Ack { client_id: client_id.to_string(), id, seq };
         if let Err(wait) = self.take_token(visitor.id) {
             // Over budget, but a retransmission of a stored message is still
             // answered: only new messages spend the budget.
-            return match self.store.by_client_id(&visitor.conversation, client_id).map_err(unavailable)? {
+            return match self.store.by_client_id(&visitor.conversation, client_id).await.map_err(unavailable)? {
                 Some(m) => Ok(ack(m.id, m.seq)),
                 None => Err(Refusal { code: "rate_limited", retry_after_ms: Some(wait) }),
             };
@@ -1028,6 +1055,7 @@ impl App {
                     attachments: &files,
                 },
             )
+            .await
             .map_err(unavailable)?;
         if !new {
             self.refund_token(visitor.id);
@@ -1045,24 +1073,25 @@ impl App {
         }
         let conversation = visitor.conversation.as_str();
         // Writing again reopens the visitor's ticket, if the team had set it aside.
-        if let Ok(Some(t)) = self.store.ticket_of(conversation) {
+        if let Ok(Some(t)) = self.store.ticket_of(conversation).await {
             if t.status != salam_core::protocol::agent::TicketStatus::Open {
-                let _ = self.store.set_ticket_status(conversation, salam_core::protocol::agent::TicketStatus::Open);
+                let _ =
+                    self.store.set_ticket_status(conversation, salam_core::protocol::agent::TicketStatus::Open).await;
             }
         }
         // Writing again reopens a resolved conversation, with the bot first
         // again (or the queue).
-        if self.set_status(conversation, ConversationStatus::Open).unwrap_or(false)
-            && self.store.set_stage(conversation, self.first_stage(), None, now_ms()).unwrap_or(false)
+        if self.set_status(conversation, ConversationStatus::Open).await.unwrap_or(false)
+            && self.store.set_stage(conversation, self.first_stage(), None, now_ms()).await.unwrap_or(false)
         {
-            self.publish(conversation, self.stage_frame(conversation));
+            self.publish(conversation, self.stage_frame(conversation).await);
         }
         let ack = ack(stored.id, stored.seq);
-        match self.store.handling(conversation) {
+        match self.store.handling(conversation).await {
             Ok(Some(h)) if h.stage == Stage::Waiting && h.waiting_since.is_none() => {
                 // The first words of a visitor waiting for a person: in the queue now.
-                let _ = self.store.start_wait(conversation, now_ms());
-                self.publish(conversation, self.stage_frame(conversation));
+                let _ = self.store.start_wait(conversation, now_ms()).await;
+                self.publish(conversation, self.stage_frame(conversation).await);
             }
             // The bot reads words; a file alone waits for a person's eyes.
             Ok(Some(h)) if h.stage == Stage::Bot && !text.is_empty() => {
@@ -1070,23 +1099,23 @@ impl App {
                     let locale = h.locale.unwrap_or_else(|| "en".into());
                     let reply = bot.reply(text, &locale, Memory { unhelpful: h.unhelpful, asked: h.asked });
                     for said in &reply.said {
-                        self.bot_says(conversation, &locale, &said.text, &said.quick_replies);
+                        self.bot_says(conversation, &locale, &said.text, &said.quick_replies).await;
                     }
-                    let _ = self.store.set_bot_memory(conversation, reply.memory.unhelpful, reply.memory.asked);
+                    let _ = self.store.set_bot_memory(conversation, reply.memory.unhelpful, reply.memory.asked).await;
                     if reply.handover {
-                        self.handover(conversation);
+                        self.handover(conversation).await;
                     }
                 }
             }
             _ => {}
         }
-        self.tell_agents_summary(conversation);
+        self.tell_agents_summary(conversation).await;
         Ok(ack)
     }
 
     /// The files a message names, each uploaded to this conversation (at
     /// most 10); else `bad_attachment`.
-    fn attachments(&self, conversation: &str, ids: &[String]) -> Result<Vec<Attachment>, Refusal> {
+    async fn attachments(&self, conversation: &str, ids: &[String]) -> Result<Vec<Attachment>, Refusal> {
         if ids.is_empty() {
             return Ok(vec![]);
         }
@@ -1094,7 +1123,7 @@ impl App {
         if ids.len() > 10 {
             return Err(refuse("bad_attachment"));
         }
-        match self.store.files_in(conversation, ids) {
+        match self.store.files_in(conversation, ids).await {
             Ok(Some(files)) => Ok(files),
             Ok(None) => Err(refuse("bad_attachment")),
             Err(_) => Err(refuse("unavailable")),
@@ -1104,18 +1133,18 @@ impl App {
     /// Stores an agent message (once per `client_id`, if given) and sends it
     /// to the visitor. The agent joins the conversation first if they had
     /// not (the bot stops; the visitor sees who answers).
-    pub fn agent_message(&self, conversation: &str, reply: &Reply) -> Result<ServerFrame, Refusal> {
+    pub async fn agent_message(&self, conversation: &str, reply: &Reply) -> Result<ServerFrame, Refusal> {
         let text = checked_text(&reply.text, reply.client_id.as_deref(), !reply.attachments.is_empty())?;
         let refuse = |code| Refusal { code, retry_after_ms: None };
-        let files = self.attachments(conversation, &reply.attachments)?;
+        let files = self.attachments(conversation, &reply.attachments).await?;
         let agent = agent_author(reply.name.as_deref(), reply.avatar.as_deref(), reply.team.as_deref());
         if reply.client_id.is_some() {
             // A retransmission answers with the stored message and changes nothing.
-            if let Ok(Some(m)) = self.store.by_client_id(conversation, reply.client_id.as_deref().unwrap_or("")) {
+            if let Ok(Some(m)) = self.store.by_client_id(conversation, reply.client_id.as_deref().unwrap_or("")).await {
                 return Ok(m.frame());
             }
         }
-        self.join(conversation, &agent);
+        self.join(conversation, &agent).await;
         let quick_replies: Vec<String> = reply
             .quick_replies
             .iter()
@@ -1137,10 +1166,11 @@ impl App {
                     attachments: &files,
                 },
             )
+            .await
             .ok_or(refuse("unavailable"))?;
         if new {
             // A ticket's answers also go by e-mail, in the visitor's language.
-            if let Ok(Some(t)) = self.store.ticket_of(conversation) {
+            if let Ok(Some(t)) = self.store.ticket_of(conversation).await {
                 let mail = TicketMail {
                     reference: format!("#{}", t.reference),
                     name: &t.name,
@@ -1152,7 +1182,7 @@ impl App {
                 self.send_mail(self.mail_texts.reply(t.locale.as_deref().unwrap_or("en"), &mail, &who));
             }
             self.publish(conversation, ServerFrame::Typing { author: agent, on: false });
-            self.tell_agents_summary(conversation);
+            self.tell_agents_summary(conversation).await;
         }
         Ok(frame)
     }
@@ -1195,15 +1225,14 @@ pub fn agent_author(name: Option<&str>, avatar: Option<&str>, team: Option<&str>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::Sqlite;
 
-    fn app() -> App {
-        App::new(Arc::new(Sqlite::open(std::path::Path::new(":memory:")).unwrap()), vec![], "k".into())
+    async fn app() -> App {
+        App::new(crate::testdb::store().await, vec![], "k".into())
     }
 
-    #[test]
-    fn the_rate_limit_refuses_past_the_burst_and_says_how_long_to_wait() {
-        let mut a = app();
+    #[tokio::test]
+    async fn the_rate_limit_refuses_past_the_burst_and_says_how_long_to_wait() {
+        let mut a = app().await;
         a.rate = (3.0, 0.5);
         assert!((0..3).all(|_| a.take_token(1).is_ok()));
         let wait = a.take_token(1).unwrap_err();
@@ -1211,12 +1240,12 @@ mod tests {
         assert!(a.take_token(2).is_ok(), "per visitor");
     }
 
-    #[test]
-    fn a_visitor_has_several_conversations_listed_newest_first_and_opens_only_their_own() {
-        let a = app();
-        let hello = |token: Option<&str>, conversation: Option<&str>| {
+    #[tokio::test]
+    async fn a_visitor_has_several_conversations_listed_newest_first_and_opens_only_their_own() {
+        let a = app().await;
+        let hello = async |token: Option<&str>, conversation: Option<&str>| {
             let h = Hello { token, conversation, ..Hello::default() };
-            let (v, _, frames) = futures_util::FutureExt::now_or_never(a.hello(h)).unwrap().unwrap();
+            let (v, _, frames) = a.hello(h).await.unwrap();
             let token = frames
                 .iter()
                 .find_map(|f| match f {
@@ -1226,23 +1255,23 @@ mod tests {
                 .unwrap();
             (v, token)
         };
-        let list = |v: &Visitor| match &a.handle(v, ClientFrame::Conversations)[..] {
+        let list = async |v: &Visitor| match &a.handle(v, ClientFrame::Conversations).await[..] {
             [ServerFrame::Conversations { list }] => list.clone(),
             other => panic!("{other:?}"),
         };
-        let (first, token) = hello(None, None);
-        assert!(list(&first).is_empty(), "nothing said yet");
-        a.visitor_message(&first, "c1", "Where is my order?", &[]).unwrap();
+        let (first, token) = hello(None, None).await;
+        assert!(list(&first).await.is_empty(), "nothing said yet");
+        a.visitor_message(&first, "c1", "Where is my order?", &[]).await.unwrap();
         let reply = Reply { text: "On its way.".into(), name: Some("Sara".into()), ..Reply::default() };
-        a.agent_message(&first.conversation, &reply).unwrap();
+        a.agent_message(&first.conversation, &reply).await.unwrap();
         // "New conversation", asked twice before anything is said: one.
-        let (second, _) = hello(Some(&token), Some("new"));
+        let (second, _) = hello(Some(&token), Some("new")).await;
         assert_ne!(second.conversation, first.conversation);
-        assert_eq!(hello(Some(&token), Some("new")).0.conversation, second.conversation);
-        assert_eq!(list(&second).len(), 1, "an empty conversation is not listed");
-        a.visitor_message(&second, "c2", "", &[]).unwrap_err();
-        a.visitor_message(&second, "c2", "A second question", &[]).unwrap();
-        let threads = list(&second);
+        assert_eq!(hello(Some(&token), Some("new")).await.0.conversation, second.conversation);
+        assert_eq!(list(&second).await.len(), 1, "an empty conversation is not listed");
+        a.visitor_message(&second, "c2", "", &[]).await.unwrap_err();
+        a.visitor_message(&second, "c2", "A second question", &[]).await.unwrap();
+        let threads = list(&second).await;
         let ids: Vec<&str> = threads.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, [second.conversation.as_str(), first.conversation.as_str()]);
         assert_eq!((threads[0].text.as_str(), threads[0].unread), ("A second question", 0));
@@ -1251,40 +1280,43 @@ mod tests {
             ("On its way.", 1, "open")
         );
         // Without a conversation, the newest opens; by id, the visitor's own.
-        assert_eq!(hello(Some(&token), None).0.conversation, second.conversation);
-        assert_eq!(hello(Some(&token), Some(&first.conversation)).0.conversation, first.conversation);
+        assert_eq!(hello(Some(&token), None).await.0.conversation, second.conversation);
+        assert_eq!(hello(Some(&token), Some(&first.conversation)).await.0.conversation, first.conversation);
         // Another visitor's conversation is never opened, nor its files served.
-        let (stranger, _) = hello(None, None);
-        assert_eq!(hello(Some(&token), Some(&stranger.conversation)).0.conversation, second.conversation);
-        assert!(!a.owns(&first, &stranger.conversation) && a.owns(&first, &second.conversation));
-        assert_eq!(a.known_visitor(&token, Some(&first.conversation)).unwrap().conversation, first.conversation);
-        assert_eq!(a.known_visitor(&token, Some(&stranger.conversation)).unwrap().conversation, second.conversation);
+        let (stranger, _) = hello(None, None).await;
+        assert_eq!(hello(Some(&token), Some(&stranger.conversation)).await.0.conversation, second.conversation);
+        assert!(!a.owns(&first, &stranger.conversation).await && a.owns(&first, &second.conversation).await);
+        assert_eq!(a.known_visitor(&token, Some(&first.conversation)).await.unwrap().conversation, first.conversation);
+        assert_eq!(
+            a.known_visitor(&token, Some(&stranger.conversation)).await.unwrap().conversation,
+            second.conversation
+        );
         // Read, resolved: no longer unread, and solved.
-        a.handle(&first, ClientFrame::Read { seq: 2 });
-        a.set_status(&first.conversation, ConversationStatus::Resolved).unwrap();
-        let old = list(&second).pop().unwrap();
+        a.handle(&first, ClientFrame::Read { seq: 2 }).await;
+        a.set_status(&first.conversation, ConversationStatus::Resolved).await.unwrap();
+        let old = list(&second).await.pop().unwrap();
         assert_eq!((old.unread, old.status.as_str()), (0, "solved"));
     }
 
-    #[test]
-    fn retransmissions_never_spend_the_rate_budget() {
-        let mut a = app();
+    #[tokio::test]
+    async fn retransmissions_never_spend_the_rate_budget() {
+        let mut a = app().await;
         a.rate = (3.0, 0.001);
-        let (v, _, _) = a.visitor(None).unwrap();
-        let first = a.visitor_message(&v, "c1", "hello", &[]).unwrap();
+        let (v, _, _) = a.visitor(None).await.unwrap();
+        let first = a.visitor_message(&v, "c1", "hello", &[]).await.unwrap();
         for _ in 0..10 {
-            assert_eq!(a.visitor_message(&v, "c1", "hello", &[]).unwrap(), first, "the original ack, again");
+            assert_eq!(a.visitor_message(&v, "c1", "hello", &[]).await.unwrap(), first, "the original ack, again");
         }
-        assert!(a.visitor_message(&v, "c2", "two", &[]).is_ok());
-        assert!(a.visitor_message(&v, "c3", "three", &[]).is_ok(), "the budget of 3 is intact");
-        assert_eq!(a.visitor_message(&v, "c4", "four", &[]).unwrap_err().code, "rate_limited");
-        assert_eq!(a.visitor_message(&v, "c1", "hello", &[]).unwrap(), first, "answered even when over budget");
-        assert_eq!(a.store.messages_after(&v.conversation, 0, 10).unwrap().len(), 3);
+        assert!(a.visitor_message(&v, "c2", "two", &[]).await.is_ok());
+        assert!(a.visitor_message(&v, "c3", "three", &[]).await.is_ok(), "the budget of 3 is intact");
+        assert_eq!(a.visitor_message(&v, "c4", "four", &[]).await.unwrap_err().code, "rate_limited");
+        assert_eq!(a.visitor_message(&v, "c1", "hello", &[]).await.unwrap(), first, "answered even when over budget");
+        assert_eq!(a.store.messages_after(&v.conversation, 0, 10).await.unwrap().len(), 3);
     }
 
-    #[test]
-    fn idle_rate_buckets_and_empty_rooms_are_forgotten() {
-        let mut a = app();
+    #[tokio::test]
+    async fn idle_rate_buckets_and_empty_rooms_are_forgotten() {
+        let mut a = app().await;
         // Refills at once, so every bucket is idle as soon as it is made.
         a.rate = (2.0, 1e12);
         for v in 0..10_000 {
@@ -1301,8 +1333,8 @@ mod tests {
         assert!(!a.origin_allowed(Some("http://evil"), Some("x")));
     }
 
-    fn app_with_bot() -> App {
-        let mut a = app();
+    async fn app_with_bot() -> App {
+        let mut a = app().await;
         a.bot = Some(
             Bot::from_json(
                 r#"{"en": [{"question": "How much does it cost?", "patterns": ["price"], "answer": "**$9** a month"}]}"#,
@@ -1312,16 +1344,16 @@ mod tests {
         a
     }
 
-    #[test]
-    fn a_ticket_gets_a_reference_an_acknowledgement_in_the_visitors_language_and_replies_by_mail() {
+    #[tokio::test]
+    async fn a_ticket_gets_a_reference_an_acknowledgement_in_the_visitors_language_and_replies_by_mail() {
         use salam_core::protocol::agent::TicketStatus;
-        let mut a = app();
+        let mut a = app().await;
         let (outbox, mut sent) = tokio::sync::mpsc::unbounded_channel();
         a.mail = Some(outbox);
         a.team_email = Some("team@example.com".into());
-        let (v, _, _) = a.visitor(None).unwrap();
+        let (v, _, _) = a.visitor(None).await.unwrap();
         let k = v.conversation.as_str();
-        a.store.set_locale(k, "fa-IR").unwrap();
+        a.store.set_locale(k, "fa-IR").await.unwrap();
         let frame = |client_id: &str, email: &str| ClientFrame::Ticket {
             client_id: client_id.into(),
             name: " Maryam ".into(),
@@ -1332,11 +1364,15 @@ mod tests {
         };
         let answer = |client_id: &str, reference| vec![ServerFrame::Ticket { client_id: client_id.into(), reference }];
         assert_eq!(
-            a.handle(&v, frame("t0", "maryam@")),
+            a.handle(&v, frame("t0", "maryam@")).await,
             [ServerFrame::Error { code: "invalid_email".into(), client_id: Some("t0".into()), retry_after_ms: None }]
         );
         assert!(sent.try_recv().is_err(), "nothing sent for a refused ticket");
-        assert_eq!(a.handle(&v, frame("t1", "maryam@example.com")), answer("t1", 1001), "references start at 1001");
+        assert_eq!(
+            a.handle(&v, frame("t1", "maryam@example.com")).await,
+            answer("t1", 1001),
+            "references start at 1001"
+        );
         let ack = sent.try_recv().unwrap();
         assert_eq!(ack.to, "maryam@example.com");
         assert!(ack.subject.contains("#1001") && !ack.subject.is_ascii(), "in Persian: {}", ack.subject);
@@ -1348,41 +1384,49 @@ mod tests {
             team.subject
         );
         // Sent again (a reconnect before the answer): the same ticket, no more mail.
-        assert_eq!(a.handle(&v, frame("t1", "maryam@example.com")), answer("t1", 1001));
+        assert_eq!(a.handle(&v, frame("t1", "maryam@example.com")).await, answer("t1", 1001));
         assert!(sent.try_recv().is_err());
-        assert_eq!(texts(&a, k).iter().filter(|(who, _)| *who == AuthorKind::Visitor).count(), 1, "one message");
+        assert_eq!(texts(&a, k).await.iter().filter(|(who, _)| *who == AuthorKind::Visitor).count(), 1, "one message");
         // The console sees it; the agent's answer goes by e-mail too.
-        let info = a.store.visitor_info(k).unwrap().ticket.unwrap();
+        let info = a.store.visitor_info(k).await.unwrap().ticket.unwrap();
         assert_eq!((info.reference, info.status), (1001, TicketStatus::Open));
-        let listed = a.store.conversations(10).unwrap().into_iter().find(|c| c.id == k).unwrap().ticket;
+        let listed = a.store.conversations(10).await.unwrap().into_iter().find(|c| c.id == k).unwrap().ticket;
         assert_eq!(listed.map(|t| (t.reference, t.status)), Some((1001, TicketStatus::Open)), "the list shows it");
-        assert!(a.store.set_ticket_status(k, TicketStatus::Solved).unwrap());
-        assert_eq!(a.store.ticket_of(k).unwrap().unwrap().status, TicketStatus::Solved);
-        a.visitor_message(&v, "c9", "One more thing", &[]).unwrap();
-        assert_eq!(a.store.ticket_of(k).unwrap().unwrap().status, TicketStatus::Open, "writing again reopens it");
+        assert!(a.store.set_ticket_status(k, TicketStatus::Solved).await.unwrap());
+        assert_eq!(a.store.ticket_of(k).await.unwrap().unwrap().status, TicketStatus::Solved);
+        a.visitor_message(&v, "c9", "One more thing", &[]).await.unwrap();
+        assert_eq!(a.store.ticket_of(k).await.unwrap().unwrap().status, TicketStatus::Open, "writing again reopens it");
         let reply = Reply { text: "It ships today.".into(), name: Some("Sara".into()), ..Reply::default() };
-        a.agent_message(k, &reply).unwrap();
+        a.agent_message(k, &reply).await.unwrap();
         let mailed = sent.try_recv().unwrap();
         assert_eq!(mailed.to, "maryam@example.com");
         assert!(
             mailed.subject.contains("#1001") && mailed.body.contains("It ships today.") && mailed.body.contains("Sara")
         );
-        let (w, _, _) = a.visitor(None).unwrap();
-        assert_eq!(a.handle(&w, frame("t1", "w@example.com")), answer("t1", 1002), "another visitor, the next number");
+        let (w, _, _) = a.visitor(None).await.unwrap();
+        assert_eq!(
+            a.handle(&w, frame("t1", "w@example.com")).await,
+            answer("t1", 1002),
+            "another visitor, the next number"
+        );
     }
 
-    #[test]
-    fn the_visitor_ends_rates_and_mails_the_conversation_to_themselves() {
-        let mut a = app();
-        let (v, _, _) = a.visitor(None).unwrap();
+    #[tokio::test]
+    async fn the_visitor_ends_rates_and_mails_the_conversation_to_themselves() {
+        let mut a = app().await;
+        let (v, _, _) = a.visitor(None).await.unwrap();
         let k = v.conversation.as_str();
-        a.visitor_message(&v, "c1", "Where is <b>my</b> order?", &[]).unwrap();
+        a.visitor_message(&v, "c1", "Where is <b>my</b> order?", &[]).await.unwrap();
         a.agent_message(k, &Reply { text: "On its way.".into(), name: Some("Sara".into()), ..Reply::default() })
+            .await
             .unwrap();
         // Ending: resolved once; a retransmission hears the status again.
-        assert!(a.handle(&v, ClientFrame::End).is_empty());
-        assert_eq!(a.store.conversation(k).unwrap().unwrap().status, ConversationStatus::Resolved);
-        assert_eq!(a.handle(&v, ClientFrame::End), [ServerFrame::Status { status: ConversationStatus::Resolved }]);
+        assert!(a.handle(&v, ClientFrame::End).await.is_empty());
+        assert_eq!(a.store.conversation(k).await.unwrap().unwrap().status, ConversationStatus::Resolved);
+        assert_eq!(
+            a.handle(&v, ClientFrame::End).await,
+            [ServerFrame::Status { status: ConversationStatus::Resolved }]
+        );
         // Rating: changes replace each other until one is done.
         let rate = |score, reasons: &[&str], comment: &str, done| {
             let reasons = reasons.iter().map(|r| r.to_string()).collect();
@@ -1394,110 +1438,115 @@ mod tests {
         let refused = |code: &str| {
             vec![ServerFrame::Error { code: code.into(), client_id: Some("r1".into()), retry_after_ms: None }]
         };
-        assert_eq!(a.handle(&v, rate(6, &[], "", false)), refused("bad_score"));
-        assert_eq!(a.handle(&v, rate(1, &["rude"], "", false)), refused("bad_reason"));
-        assert_eq!(a.handle(&v, rate(4, &[], "", false)), received);
-        assert_eq!(a.handle(&v, rate(2, &["slow", "unclear"], " Too slow ", true)), received);
-        assert_eq!(a.handle(&v, rate(5, &[], "", false)), received, "a late change is answered...");
-        let info = a.store.visitor_info(k).unwrap().rating.unwrap();
+        assert_eq!(a.handle(&v, rate(6, &[], "", false)).await, refused("bad_score"));
+        assert_eq!(a.handle(&v, rate(1, &["rude"], "", false)).await, refused("bad_reason"));
+        assert_eq!(a.handle(&v, rate(4, &[], "", false)).await, received);
+        assert_eq!(a.handle(&v, rate(2, &["slow", "unclear"], " Too slow ", true)).await, received);
+        assert_eq!(a.handle(&v, rate(5, &[], "", false)).await, received, "a late change is answered...");
+        let info = a.store.visitor_info(k).await.unwrap().rating.unwrap();
         assert_eq!(
             (info.scale.as_str(), info.score, info.reasons, info.comment.as_str(), info.done),
             ("stars", 2, vec!["slow".to_string(), "unclear".to_string()], "Too slow", true),
             "...but the sent rating stays"
         );
-        assert_eq!(a.store.conversation(k).unwrap().unwrap().rating, Some(("stars".into(), 2)), "the list shows it");
+        assert_eq!(
+            a.store.conversation(k).await.unwrap().unwrap().rating,
+            Some(("stars".into(), 2)),
+            "the list shows it"
+        );
         // The transcript by mail: only with a mail service, to a real address.
         let mail = |email: &str| ClientFrame::Transcript { client_id: "x1".into(), email: email.into() };
         let refusal = |code: &str| {
             vec![ServerFrame::Error { code: code.into(), client_id: Some("x1".into()), retry_after_ms: None }]
         };
-        assert_eq!(a.handle(&v, mail("v@example.com")), refusal("no_mail"));
+        assert_eq!(a.handle(&v, mail("v@example.com")).await, refusal("no_mail"));
         let (outbox, mut sent) = tokio::sync::mpsc::unbounded_channel();
         a.mail = Some(outbox);
-        assert_eq!(a.handle(&v, mail("nope")), refusal("invalid_email"));
-        assert_eq!(a.handle(&v, mail(" v@example.com ")), [ServerFrame::Received { client_id: "x1".into() }]);
+        assert_eq!(a.handle(&v, mail("nope")).await, refusal("invalid_email"));
+        assert_eq!(a.handle(&v, mail(" v@example.com ")).await, [ServerFrame::Received { client_id: "x1".into() }]);
         let m = sent.try_recv().unwrap();
         assert_eq!((m.to.as_str(), m.subject.as_str()), ("v@example.com", "Your conversation with us"));
         assert!(m.body.contains("You · ") && m.body.contains("Where is <b>my</b> order?"), "{}", m.body);
         assert!(m.body.contains("Sara · ") && m.body.contains("On its way."), "{}", m.body);
     }
 
-    fn texts(a: &App, conversation: &str) -> Vec<(AuthorKind, String)> {
-        a.store.messages_after(conversation, 0, 100).unwrap().into_iter().map(|m| (m.author, m.text)).collect()
+    async fn texts(a: &App, conversation: &str) -> Vec<(AuthorKind, String)> {
+        a.store.messages_after(conversation, 0, 100).await.unwrap().into_iter().map(|m| (m.author, m.text)).collect()
     }
 
-    fn stage(a: &App, conversation: &str) -> (Stage, Option<String>, Option<u32>) {
-        match a.stage_frame(conversation) {
+    async fn stage(a: &App, conversation: &str) -> (Stage, Option<String>, Option<u32>) {
+        match a.stage_frame(conversation).await {
             ServerFrame::Stage { stage, agent, queue_position } => (stage, agent.and_then(|a| a.name), queue_position),
             other => panic!("{other:?}"),
         }
     }
 
-    #[test]
-    fn the_bot_answers_until_a_person_is_asked_for_and_is_silent_once_an_agent_joins() {
-        let a = app_with_bot();
-        let (v, _, _) = a.visitor(None).unwrap();
+    #[tokio::test]
+    async fn the_bot_answers_until_a_person_is_asked_for_and_is_silent_once_an_agent_joins() {
+        let a = app_with_bot().await;
+        let (v, _, _) = a.visitor(None).await.unwrap();
         let k = v.conversation.as_str();
-        assert_eq!(stage(&a, k), (Stage::Bot, None, None));
-        a.visitor_message(&v, "c1", "what is the price?", &[]).unwrap();
+        assert_eq!(stage(&a, k).await, (Stage::Bot, None, None));
+        a.visitor_message(&v, "c1", "what is the price?", &[]).await.unwrap();
         assert_eq!(
-            texts(&a, k)[1..],
+            texts(&a, k).await[1..],
             [(AuthorKind::Bot, "**$9** a month".to_string()), (AuthorKind::Bot, "Did that help?".to_string())]
         );
-        let asked = a.store.messages_after(k, 2, 1).unwrap();
+        let asked = a.store.messages_after(k, 2, 1).await.unwrap();
         assert_eq!(asked[0].quick_replies, ["Yes", "No"], "stored with its quick replies");
         // Asking for a person: the bot says a person will come, and the queue has it.
-        a.visitor_message(&v, "c2", "I want to talk to a human", &[]).unwrap();
+        a.visitor_message(&v, "c2", "I want to talk to a human", &[]).await.unwrap();
         assert_eq!(
-            texts(&a, k).last().unwrap(),
+            texts(&a, k).await.last().unwrap(),
             &(AuthorKind::Bot, "A person will join this chat shortly.".to_string())
         );
-        assert_eq!(stage(&a, k), (Stage::Waiting, None, Some(1)));
+        assert_eq!(stage(&a, k).await, (Stage::Waiting, None, Some(1)));
         // A second visitor waits behind.
-        let (w, _, _) = a.visitor(None).unwrap();
-        a.handle(&w, ClientFrame::Handover);
-        assert_eq!(stage(&a, &w.conversation), (Stage::Waiting, None, Some(2)));
+        let (w, _, _) = a.visitor(None).await.unwrap();
+        a.handle(&w, ClientFrame::Handover).await;
+        assert_eq!(stage(&a, &w.conversation).await, (Stage::Waiting, None, Some(2)));
         // While waiting the bot is silent.
-        let before = texts(&a, k).len();
-        a.visitor_message(&v, "c3", "price?", &[]).unwrap();
-        assert_eq!(texts(&a, k).len(), before + 1, "only the visitor's message");
+        let before = texts(&a, k).await.len();
+        a.visitor_message(&v, "c3", "price?", &[]).await.unwrap();
+        assert_eq!(texts(&a, k).await.len(), before + 1, "only the visitor's message");
         // The agent answers: joined (with a notice), and the other visitor moves up.
         let reply = Reply { text: "Hi, Sara here".into(), name: Some("Sara".into()), ..Reply::default() };
-        a.agent_message(k, &reply).unwrap();
+        a.agent_message(k, &reply).await.unwrap();
         assert_eq!(
-            texts(&a, k)[before + 1..],
+            texts(&a, k).await[before + 1..],
             [
                 (AuthorKind::System, "Sara joined the conversation.".to_string()),
                 (AuthorKind::Agent, "Hi, Sara here".to_string())
             ]
         );
-        assert_eq!(stage(&a, k), (Stage::Agent, Some("Sara".into()), None));
-        assert_eq!(stage(&a, &w.conversation), (Stage::Waiting, None, Some(1)));
-        a.visitor_message(&v, "c4", "price?", &[]).unwrap();
-        assert_eq!(texts(&a, k).last().unwrap().0, AuthorKind::Visitor, "the bot stays silent");
+        assert_eq!(stage(&a, k).await, (Stage::Agent, Some("Sara".into()), None));
+        assert_eq!(stage(&a, &w.conversation).await, (Stage::Waiting, None, Some(1)));
+        a.visitor_message(&v, "c4", "price?", &[]).await.unwrap();
+        assert_eq!(texts(&a, k).await.last().unwrap().0, AuthorKind::Visitor, "the bot stays silent");
         // The same agent again: no second notice.
         a.agent_message(k, &Reply { text: "Anything else?".into(), name: Some("Sara".into()), ..Reply::default() })
+            .await
             .unwrap();
-        assert_eq!(texts(&a, k).iter().filter(|(k, _)| *k == AuthorKind::System).count(), 1);
+        assert_eq!(texts(&a, k).await.iter().filter(|(k, _)| *k == AuthorKind::System).count(), 1);
         // Resolved, then the visitor writes again: the bot answers first again.
-        a.store.set_status(k, ConversationStatus::Resolved, now_ms()).unwrap();
-        a.visitor_message(&v, "c5", "price?", &[]).unwrap();
-        assert_eq!(stage(&a, k).0, Stage::Bot);
-        assert_eq!(texts(&a, k).last().unwrap().1, "Did that help?");
+        a.store.set_status(k, ConversationStatus::Resolved, now_ms()).await.unwrap();
+        a.visitor_message(&v, "c5", "price?", &[]).await.unwrap();
+        assert_eq!(stage(&a, k).await.0, Stage::Bot);
+        assert_eq!(texts(&a, k).await.last().unwrap().1, "Did that help?");
     }
 
-    #[test]
-    fn without_a_bot_conversations_wait_for_a_person_from_the_first_message() {
-        let a = app();
-        let (v, _, _) = a.visitor(None).unwrap();
-        assert_eq!(stage(&a, &v.conversation), (Stage::Waiting, None, None), "not in the queue before writing");
-        a.visitor_message(&v, "c1", "hello", &[]).unwrap();
-        assert_eq!(stage(&a, &v.conversation), (Stage::Waiting, None, Some(1)));
-        assert_eq!(texts(&a, &v.conversation).len(), 1, "nobody answers automatically");
+    #[tokio::test]
+    async fn without_a_bot_conversations_wait_for_a_person_from_the_first_message() {
+        let a = app().await;
+        let (v, _, _) = a.visitor(None).await.unwrap();
+        assert_eq!(stage(&a, &v.conversation).await, (Stage::Waiting, None, None), "not in the queue before writing");
+        a.visitor_message(&v, "c1", "hello", &[]).await.unwrap();
+        assert_eq!(stage(&a, &v.conversation).await, (Stage::Waiting, None, Some(1)));
+        assert_eq!(texts(&a, &v.conversation).await.len(), 1, "nobody answers automatically");
     }
 
-    #[test]
-    fn agents_are_shown_with_a_bounded_name_and_only_web_avatars() {
+    #[tokio::test]
+    async fn agents_are_shown_with_a_bounded_name_and_only_web_avatars() {
         let long = "ن".repeat(200);
         let agent = agent_author(Some(&long), Some("javascript:alert(1)"), Some(" Billing "));
         assert_eq!(agent.name.unwrap().chars().count(), 60);
@@ -1515,9 +1564,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn availability_follows_the_hours_and_the_agents_online() {
-        let mut a = app();
+    #[tokio::test]
+    async fn availability_follows_the_hours_and_the_agents_online() {
+        let mut a = app().await;
         // Mondays 09:00-17:00 UTC; 2026-11-30 is a Monday.
         a.hours = Some(Schedule::from_json(r#"{"time_zone": "UTC", "week": {"mon": [["09:00", "17:00"]]}}"#).unwrap());
         let monday_9 = 1_796_029_200_000;
@@ -1535,21 +1584,21 @@ mod tests {
         assert_eq!(availability(&a, monday_9 + 8 * hour), (false, Some(monday_9 + 7 * 24 * hour), None));
         // The watched frame changes only when the answer does.
         let mut rx = a.availability.subscribe();
-        a.refresh_availability(monday_9, false);
+        a.refresh_availability(monday_9, false).await;
         assert!(rx.has_changed().unwrap());
         rx.borrow_and_update();
-        a.refresh_availability(monday_9 + 1000, false);
+        a.refresh_availability(monday_9 + 1000, false).await;
         assert!(!rx.has_changed().unwrap());
     }
 
-    #[test]
-    fn the_usual_reply_time_is_the_median_first_response() {
-        let a = app();
+    #[tokio::test]
+    async fn the_usual_reply_time_is_the_median_first_response() {
+        let a = app().await;
         let now = now_ms();
         for (i, wait_min) in [2u64, 4, 30].into_iter().enumerate() {
-            let (v, _, _) = a.visitor(None).unwrap();
-            a.visitor_message(&v, &format!("c{i}"), "hello", &[]).unwrap();
-            let asked = a.store.messages_after(&v.conversation, 0, 1).unwrap()[0].at;
+            let (v, _, _) = a.visitor(None).await.unwrap();
+            a.visitor_message(&v, &format!("c{i}"), "hello", &[]).await.unwrap();
+            let asked = a.store.messages_after(&v.conversation, 0, 1).await.unwrap()[0].at;
             a.store
                 .append(
                     &v.conversation,
@@ -1564,46 +1613,44 @@ mod tests {
                         attachments: &[],
                     },
                 )
+                .await
                 .unwrap();
         }
         // One never answered: not counted.
-        let (v, _, _) = a.visitor(None).unwrap();
-        a.visitor_message(&v, "c9", "anyone?", &[]).unwrap();
-        assert_eq!(a.median_first_response(now), Some(4 * 60_000));
-        a.refresh_availability(now, true);
+        let (v, _, _) = a.visitor(None).await.unwrap();
+        a.visitor_message(&v, "c9", "anyone?", &[]).await.unwrap();
+        assert_eq!(a.median_first_response(now).await, Some(4 * 60_000));
+        a.refresh_availability(now, true).await;
         assert_eq!(availability(&a, now), (true, None, Some(4)));
     }
 
-    #[test]
-    fn read_marks_only_move_forward_and_never_past_the_newest_message() {
-        let a = app();
-        let (v, token, _) = a.visitor(None).unwrap();
+    #[tokio::test]
+    async fn read_marks_only_move_forward_and_never_past_the_newest_message() {
+        let a = app().await;
+        let (v, token, _) = a.visitor(None).await.unwrap();
         let k = v.conversation.clone();
-        a.visitor_message(&v, "c1", "one", &[]).unwrap();
-        a.visitor_message(&v, "c2", "two", &[]).unwrap();
+        a.visitor_message(&v, "c1", "one", &[]).await.unwrap();
+        a.visitor_message(&v, "c2", "two", &[]).await.unwrap();
         let mut room = a.subscribe(&k);
         let mut consoles = a.agents.subscribe();
-        a.agent_read(&k, 99);
+        a.agent_read(&k, 99).await;
         assert_eq!(*room.try_recv().unwrap(), ServerFrame::Read { seq: 2 }, "capped at the newest message");
-        a.agent_read(&k, 1);
+        a.agent_read(&k, 1).await;
         assert!(room.try_recv().is_err(), "not back");
-        a.handle(&v, ClientFrame::Read { seq: 2 });
+        a.handle(&v, ClientFrame::Read { seq: 2 }).await;
         assert!(matches!(consoles.try_recv().unwrap(), AgentEvent::Read { seq: 2, .. }));
-        a.handle(&v, ClientFrame::Read { seq: 2 });
+        a.handle(&v, ClientFrame::Read { seq: 2 }).await;
         assert!(consoles.try_recv().is_err(), "said once");
-        let h = a.store.handling(&k).unwrap().unwrap();
+        let h = a.store.handling(&k).await.unwrap().unwrap();
         assert_eq!((h.visitor_read_seq, h.agent_read_seq), (2, 2));
         // A new connection hears how far the agent read.
-        let (_, _, frames) =
-            futures_util::FutureExt::now_or_never(a.hello(Hello { token: Some(&token), ..Hello::default() }))
-                .unwrap()
-                .unwrap();
+        let (_, _, frames) = a.hello(Hello { token: Some(&token), ..Hello::default() }).await.unwrap();
         assert!(frames.contains(&ServerFrame::Read { seq: 2 }), "{frames:?}");
     }
 
-    #[test]
-    fn identify_verifies_the_hash_and_finds_the_users_own_conversation() {
-        let mut a = app();
+    #[tokio::test]
+    async fn identify_verifies_the_hash_and_finds_the_users_own_conversation() {
+        let mut a = app().await;
         a.identity_secret = Some(b"s3cret".to_vec());
         let good = |user: &str| {
             use hmac::{Hmac, Mac};
@@ -1618,27 +1665,30 @@ mod tests {
             attributes: [("plan".to_string(), "pro".to_string())].into(),
             user_hash: hash,
         };
-        let (laptop, _, _) = a.visitor(None).unwrap();
+        let (laptop, _, _) = a.visitor(None).await.unwrap();
         assert_eq!(
-            a.identify(&laptop, frame("u1", Some(good("u1")))),
+            a.identify(&laptop, frame("u1", Some(good("u1")))).await,
             [ServerFrame::Identity { verified: true, token: None }]
         );
-        let info = a.store.visitor_info(&laptop.conversation).unwrap().identity.unwrap();
+        let info = a.store.visitor_info(&laptop.conversation).await.unwrap().identity.unwrap();
         assert_eq!((info.name.as_deref(), info.email, info.verified), (Some("Maryam"), None, true));
         // Another browser: a token for the laptop's conversation.
-        let (phone, _, _) = a.visitor(None).unwrap();
-        let answer = a.identify(&phone, frame("u1", Some(good("u1"))));
+        let (phone, _, _) = a.visitor(None).await.unwrap();
+        let answer = a.identify(&phone, frame("u1", Some(good("u1")))).await;
         let [ServerFrame::Identity { verified: true, token: Some(token) }] = &answer[..] else { panic!("{answer:?}") };
-        assert_eq!(a.visitor(Some(token)).unwrap().0, laptop, "the same visitor, the same conversation");
+        assert_eq!(a.visitor(Some(token)).await.unwrap().0, laptop, "the same visitor, the same conversation");
         // Wrong, missing or another user's hash: refused, nothing stored.
-        let (stranger, _, _) = a.visitor(None).unwrap();
+        let (stranger, _, _) = a.visitor(None).await.unwrap();
         for hash in [Some(good("u2")), Some("zz".into()), None] {
-            let answer = a.identify(&stranger, frame("u1", hash));
+            let answer = a.identify(&stranger, frame("u1", hash)).await;
             assert!(matches!(&answer[..], [ServerFrame::Error { code, .. }] if code == "identity_refused"));
         }
-        assert_eq!(a.store.visitor_info(&stranger.conversation).unwrap().identity, None);
+        assert_eq!(a.store.visitor_info(&stranger.conversation).await.unwrap().identity, None);
         // Without a secret: kept, unverified, and never joins another conversation.
         a.identity_secret = None;
-        assert_eq!(a.identify(&stranger, frame("u1", None)), [ServerFrame::Identity { verified: false, token: None }]);
+        assert_eq!(
+            a.identify(&stranger, frame("u1", None)).await,
+            [ServerFrame::Identity { verified: false, token: None }]
+        );
     }
 }

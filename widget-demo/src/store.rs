@@ -1,28 +1,36 @@
 //! Storage: visitors, conversations and messages.
 //!
-//! [`Store`] is the seam: the server calls only these methods, so a
-//! PostgreSQL implementation (for several instances behind a load balancer)
-//! slots in without touching the handlers. The one here is SQLite, in one
-//! file, created and migrated on start.
+//! [`Store`] is the seam: the server calls only its methods, all async.
+//! It runs on two databases, chosen by `--db`:
 //!
-//! The calls are synchronous and short (one indexed statement or one small
-//! transaction, microseconds in WAL mode); handlers call them directly
-//! rather than hopping to a blocking pool for each.
+//! - **SQLite** (the default): embedded, one file, created on first start.
+//!   One connection: SQLite allows one writer at a time anyway, and a
+//!   transaction that reads and then writes would otherwise fail with
+//!   `SQLITE_BUSY` rather than wait. Callers queue for it without blocking
+//!   a thread.
+//! - **PostgreSQL** (`--db postgres://...`): a pool, for several server
+//!   instances over one database.
+//!
+//! Both go through sqlx's `Any` driver with one set of queries, written in
+//! the SQL both speak (`$1` parameters, `RETURNING`, `ON CONFLICT`,
+//! `IS DISTINCT FROM`); each database has its own migrations, because
+//! their DDL differs (`INTEGER PRIMARY KEY` against identity columns).
+//! Integers are stored as 64-bit (`BIGINT`) and flags as 0 or 1, the types
+//! both databases hand back alike.
 
-use rusqlite::{params, Connection, OptionalExtension};
 use salam_core::protocol::agent::{
     Identity, LastMessage, PageView, RatingInfo, Summary, TicketBrief, TicketInfo, TicketStatus, VisitorInfo,
 };
 use salam_core::protocol::{Attachment, Author, AuthorKind, ConversationStatus, ServerFrame, Stage};
-use std::path::Path;
-use std::sync::Mutex;
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{AnyPool, Row};
 
 /// A storage failure, worded for the log.
 #[derive(Debug)]
 pub struct StoreError(pub String);
 
-impl From<rusqlite::Error> for StoreError {
-    fn from(e: rusqlite::Error) -> Self {
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
         StoreError(e.to_string())
     }
 }
@@ -129,98 +137,9 @@ pub struct Handling {
     pub agent_read_seq: u64,
 }
 
-/// What the server needs from storage.
-pub trait Store: Send + Sync {
-    /// The visitor holding the token with this hash, in the conversation
-    /// last written to.
-    fn visitor_by_token(&self, token_hash: &str) -> Result<Option<Visitor>>;
-    /// A new visitor with a new, empty conversation, handled first by `stage`.
-    fn create_visitor(&self, token_hash: &str, conversation: &str, stage: Stage, now: u64) -> Result<Visitor>;
-    /// Appends a message with the next sequence number. With a `client_id`
-    /// seen before in this conversation, returns the stored one and `false`.
-    fn append(&self, conversation: &str, m: NewMessage<'_>) -> Result<(Stored, bool)>;
-    /// The message sent with this idempotency key, if stored.
-    fn by_client_id(&self, conversation: &str, client_id: &str) -> Result<Option<Stored>>;
-    /// Messages with `seq > after`, oldest first, at most `limit`.
-    fn messages_after(&self, conversation: &str, after: u64, limit: usize) -> Result<Vec<Stored>>;
-    /// One conversation.
-    fn conversation(&self, id: &str) -> Result<Option<Summary>>;
-    /// All conversations, most recently active first.
-    fn conversations(&self, limit: usize) -> Result<Vec<Summary>>;
-    /// Resolves or reopens. Returns whether it changed.
-    fn set_status(&self, id: &str, status: ConversationStatus, now: u64) -> Result<bool>;
-    /// Who handles the conversation.
-    fn handling(&self, id: &str) -> Result<Option<Handling>>;
-    /// Moves the conversation to `stage` (with `agent` for an agent);
-    /// entering `waiting` starts its wait at `now`. Returns whether the
-    /// stage or the agent changed.
-    fn set_stage(&self, id: &str, stage: Stage, agent: Option<&Author>, now: u64) -> Result<bool>;
-    /// Starts the wait of a waiting conversation (its visitor wrote), if not started.
-    fn start_wait(&self, id: &str, now: u64) -> Result<()>;
-    /// Stores the visitor's language.
-    fn set_locale(&self, id: &str, locale: &str) -> Result<()>;
-    /// Stores what the bot remembers.
-    fn set_bot_memory(&self, id: &str, unhelpful: u32, asked: bool) -> Result<()>;
-    /// Moves one side's read mark up to `seq` (never down, never past the
-    /// newest message). Returns whether it moved.
-    fn set_read(&self, id: &str, by_agent: bool, seq: u64) -> Result<bool>;
-    /// The conversations waiting for a person, longest waiting first.
-    fn waiting(&self) -> Result<Vec<String>>;
-    /// Records where the visitor is: a page (unless it is the last one
-    /// again: a reconnect, a reload), their time zone and browser.
-    fn record_visit(
-        &self,
-        id: &str,
-        page: Option<(&str, Option<&str>)>,
-        time_zone: Option<&str>,
-        browser: Option<&str>,
-        now: u64,
-    ) -> Result<()>;
-    /// What the console shows about the visitor of conversation `id`.
-    fn visitor_info(&self, id: &str) -> Result<VisitorInfo>;
-    /// The visitor a (verified) user id belongs to, in the conversation last
-    /// written to.
-    fn visitor_by_user(&self, user_id: &str) -> Result<Option<Visitor>>;
-    /// Stores who the visitor says they are; a verified one is bound to
-    /// its user id (one visitor per user).
-    fn set_identity(&self, visitor: i64, identity: &Identity) -> Result<()>;
-    /// Keeps the pre-chat form's answers.
-    fn set_prechat(&self, id: &str, answers: &std::collections::BTreeMap<String, String>) -> Result<()>;
-    /// Makes the ticket (once per client id in a conversation); returns its
-    /// reference and whether it is new.
-    fn create_ticket(&self, t: &NewTicket<'_>) -> Result<(u64, bool)>;
-    /// The newest ticket of a conversation, if it has one.
-    fn ticket_of(&self, id: &str) -> Result<Option<TicketInfo>>;
-    /// Sets the status of a conversation's newest ticket; returns whether
-    /// it has one.
-    fn set_ticket_status(&self, id: &str, status: TicketStatus) -> Result<bool>;
-    /// Stores the visitor's rating `client_id` of conversation `id`, over
-    /// an earlier version unless that one was sent as done. Whether it was
-    /// stored.
-    fn rate(&self, id: &str, client_id: &str, r: &RatingInfo) -> Result<bool>;
-    /// Another token for the visitor (another browser of the same user).
-    fn add_token(&self, visitor: i64, token_hash: &str) -> Result<()>;
-    /// For conversations created since `since` (ms) that an agent answered:
-    /// when the visitor first wrote, and when an agent first replied after.
-    fn first_responses(&self, since: u64) -> Result<Vec<(u64, u64)>>;
-    /// Records an uploaded file (stored on disk as `hash`) in a conversation.
-    fn add_file(&self, f: &NewFile<'_>) -> Result<Attachment>;
-    /// The file with this id.
-    fn file(&self, id: &str) -> Result<Option<crate::files::FileRecord>>;
-    /// The files with these ids, if every one is in `conversation`.
-    fn files_in(&self, conversation: &str, ids: &[String]) -> Result<Option<Vec<Attachment>>>;
-    /// Starts another conversation for `visitor`.
-    fn add_conversation(&self, visitor: i64, id: &str, stage: Stage, now: u64) -> Result<()>;
-    /// The visitor whose conversation `id` is.
-    fn owner(&self, id: &str) -> Result<Option<i64>>;
-    /// The visitor's conversations that have messages, the newest first,
-    /// at most `limit` (their "Your conversations" list).
-    fn threads(&self, visitor: i64, limit: usize) -> Result<Vec<salam_core::protocol::Thread>>;
-}
-
-/// Schema changes, in order; `PRAGMA user_version` says how many ran.
-/// Append only: a released migration never changes.
-const MIGRATIONS: &[&str] = &[
+/// SQLite's schema changes, in order; `PRAGMA user_version` says how many
+/// ran. Append only: a released migration never changes.
+const SQLITE_MIGRATIONS: &[&str] = &[
     // 1: the first schema.
     "CREATE TABLE visitors (
         id INTEGER PRIMARY KEY,
@@ -324,6 +243,107 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX files_by_conversation ON files(conversation_id);
     ALTER TABLE messages ADD COLUMN attachments TEXT;",
+    // 10: a visitor's conversations, looked up at every `hello`.
+    "CREATE INDEX conversations_by_visitor ON conversations(visitor_id, updated_at);",
+];
+
+/// PostgreSQL's schema changes, in order; the table `salam_schema` says how
+/// many ran. Append only. The first is SQLite's ten at once.
+const POSTGRES_MIGRATIONS: &[&str] = &[
+    // 1: the schema as SQLite's migrations 1 to 10 leave it.
+    "CREATE TABLE visitors (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at BIGINT NOT NULL,
+        user_id TEXT,
+        identity TEXT
+    );
+    CREATE UNIQUE INDEX visitors_by_user ON visitors(user_id) WHERE user_id IS NOT NULL;
+    CREATE TABLE visitor_tokens (
+        token_hash TEXT PRIMARY KEY,
+        visitor_id BIGINT NOT NULL REFERENCES visitors(id)
+    );
+    CREATE TABLE conversations (
+        id TEXT PRIMARY KEY,
+        visitor_id BIGINT NOT NULL REFERENCES visitors(id),
+        status TEXT NOT NULL DEFAULT 'open',
+        head_seq BIGINT NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        stage TEXT NOT NULL DEFAULT 'bot',
+        agent TEXT,
+        waiting_since BIGINT,
+        locale TEXT,
+        bot_unhelpful BIGINT NOT NULL DEFAULT 0,
+        bot_asked BIGINT NOT NULL DEFAULT 0,
+        visitor_read_seq BIGINT NOT NULL DEFAULT 0,
+        agent_read_seq BIGINT NOT NULL DEFAULT 0,
+        time_zone TEXT,
+        browser TEXT,
+        prechat TEXT
+    );
+    CREATE INDEX conversations_by_activity ON conversations(updated_at DESC);
+    CREATE INDEX conversations_waiting ON conversations(waiting_since) WHERE stage = 'waiting';
+    CREATE INDEX conversations_by_visitor ON conversations(visitor_id, updated_at);
+    CREATE TABLE messages (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        seq BIGINT NOT NULL,
+        author TEXT NOT NULL,
+        name TEXT,
+        text TEXT NOT NULL,
+        client_id TEXT,
+        at BIGINT NOT NULL,
+        avatar TEXT,
+        quick_replies TEXT,
+        attachments TEXT,
+        UNIQUE (conversation_id, seq),
+        UNIQUE (conversation_id, client_id)
+    );
+    CREATE TABLE page_views (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        url TEXT NOT NULL,
+        title TEXT,
+        at BIGINT NOT NULL
+    );
+    CREATE INDEX page_views_by_conversation ON page_views(conversation_id, id);
+    CREATE TABLE tickets (
+        reference BIGINT GENERATED BY DEFAULT AS IDENTITY (START WITH 1001) PRIMARY KEY,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        client_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        email TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        locale TEXT,
+        status TEXT NOT NULL DEFAULT 'open',
+        created_at BIGINT NOT NULL,
+        UNIQUE (conversation_id, client_id)
+    );
+    CREATE INDEX tickets_by_conversation ON tickets(conversation_id, reference);
+    CREATE TABLE ratings (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        client_id TEXT NOT NULL,
+        scale TEXT NOT NULL,
+        score BIGINT NOT NULL,
+        reasons TEXT NOT NULL DEFAULT '',
+        comment TEXT NOT NULL DEFAULT '',
+        done BIGINT NOT NULL DEFAULT 0,
+        at BIGINT NOT NULL,
+        UNIQUE (conversation_id, client_id)
+    );
+    CREATE TABLE files (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        hash TEXT NOT NULL,
+        name TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        size BIGINT NOT NULL,
+        author TEXT NOT NULL,
+        at BIGINT NOT NULL
+    );
+    CREATE INDEX files_by_conversation ON files(conversation_id);",
 ];
 
 /// An uploaded file to record.
@@ -364,61 +384,143 @@ pub struct NewTicket<'a> {
     pub at: u64,
 }
 
-/// The newest ticket of conversation `id`.
-fn newest_ticket(c: &Connection, id: &str) -> rusqlite::Result<Option<TicketInfo>> {
-    c.query_row(
-        "SELECT reference, name, email, subject, locale, status FROM tickets
-         WHERE conversation_id = ?1 ORDER BY reference DESC LIMIT 1",
-        [id],
-        |r| {
-            Ok(TicketInfo {
-                reference: r.get::<_, i64>(0)? as u64,
-                name: r.get(1)?,
-                email: r.get(2)?,
-                subject: r.get(3)?,
-                locale: r.get(4)?,
-                status: TicketStatus::parse(&r.get::<_, String>(5)?),
-            })
-        },
-    )
-    .optional()
+/// Which database a [`Store`] runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// Embedded, one file.
+    Sqlite,
+    /// A server, shared by several instances.
+    Postgres,
 }
 
-/// SQLite behind a mutex: one writer at a time is what SQLite allows anyway.
-pub struct Sqlite {
-    conn: Mutex<Connection>,
+/// The server's storage (see the module's page). Cheap to clone: the pool
+/// is shared.
+#[derive(Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
 }
 
-impl Sqlite {
-    /// Opens (creating if needed) and migrates the database at `path`
+/// `sqlx::query`, under a short name: every method starts with one.
+fn q(sql: &str) -> sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments<'_>> {
+    sqlx::query(sql)
+}
+
+/// Column `i` as a non-negative number (stored as a 64-bit integer).
+fn u(r: &AnyRow, i: usize) -> sqlx::Result<u64> {
+    Ok(r.try_get::<i64, _>(i)?.max(0) as u64)
+}
+
+/// Column `i`, possibly NULL, as a non-negative number.
+fn opt_u(r: &AnyRow, i: usize) -> sqlx::Result<Option<u64>> {
+    Ok(r.try_get::<Option<i64>, _>(i)?.map(|n| n.max(0) as u64))
+}
+
+/// Column `i` as text.
+fn s(r: &AnyRow, i: usize) -> sqlx::Result<String> {
+    r.try_get(i)
+}
+
+/// Column `i`, possibly NULL, as text.
+fn opt_s(r: &AnyRow, i: usize) -> sqlx::Result<Option<String>> {
+    r.try_get(i)
+}
+
+/// Column `i`, a 0-or-1 flag (neither database's boolean reads back alike
+/// through `Any`).
+fn flag(r: &AnyRow, i: usize) -> sqlx::Result<bool> {
+    Ok(r.try_get::<i64, _>(i)? != 0)
+}
+
+/// A number as the database stores it.
+fn db_int(n: u64) -> i64 {
+    n.min(i64::MAX as u64) as i64
+}
+
+/// The `sqlite:` URL of a file (any path: the characters a URL would read
+/// as its query or fragment are escaped).
+fn sqlite_url(path: &str) -> Result<String> {
+    if path == ":memory:" {
+        return Ok("sqlite::memory:".into());
+    }
+    let absolute = std::path::absolute(path).map_err(|e| StoreError(format!("{path}: {e}")))?;
+    const ESCAPED: &percent_encoding::AsciiSet =
+        &percent_encoding::CONTROLS.add(b' ').add(b'?').add(b'#').add(b'%').add(b'"').add(b'<').add(b'>');
+    let encoded = percent_encoding::utf8_percent_encode(&absolute.to_string_lossy(), ESCAPED).to_string();
+    Ok(format!("sqlite:{encoded}?mode=rwc"))
+}
+
+impl Store {
+    /// Opens (creating if needed) and migrates the database `db`: a
+    /// `postgres://` (or `postgresql://`) URL, or else a SQLite file's path
     /// (`:memory:` for a throwaway one).
-    pub fn open(path: &Path) -> Result<Self> {
-        let conn = Connection::open(path)?;
-        // WAL: readers do not block the writer; NORMAL sync is durable
-        // across a process crash (the tests kill the server), which is the
-        // failure a chat server meets most.
-        conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
-        let version: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if version > MIGRATIONS.len() {
-            return Err(StoreError(format!(
-                "database schema version {version} is newer than this server knows ({}); refusing to touch it",
-                MIGRATIONS.len()
-            )));
-        }
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version) {
-            let tx = conn.unchecked_transaction()?;
-            tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", i + 1)?;
-            tx.commit()?;
-        }
-        Ok(Self { conn: Mutex::new(conn) })
+    pub async fn open(db: &str) -> Result<Self> {
+        sqlx::any::install_default_drivers();
+        let postgres = db.starts_with("postgres://") || db.starts_with("postgresql://");
+        let store = if postgres {
+            let pool = AnyPoolOptions::new().max_connections(16).connect(db).await?;
+            Self { pool, backend: Backend::Postgres }
+        } else {
+            let pool = AnyPoolOptions::new()
+                .max_connections(1)
+                // The one connection lives as long as the server: an
+                // in-memory database goes with its last connection.
+                .min_connections(1)
+                .idle_timeout(None)
+                .max_lifetime(None)
+                .connect(&sqlite_url(db)?)
+                .await?;
+            // WAL: readers do not block the writer; NORMAL sync is durable
+            // across a process crash (the tests kill the server), the failure
+            // a chat server meets most. (sqlx turns foreign keys on.) Set on
+            // the pool's one connection; WAL stays with the file.
+            sqlx::raw_sql("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;").execute(&pool).await?;
+            Self { pool, backend: Backend::Sqlite }
+        };
+        store.migrate().await?;
+        Ok(store)
     }
 
-    fn with<T>(&self, f: impl FnOnce(&mut Connection) -> rusqlite::Result<T>) -> Result<T> {
-        // A panic while holding the lock cannot leave SQLite inconsistent
-        // (transactions roll back), so a poisoned lock is still usable.
-        let mut conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
-        Ok(f(&mut conn)?)
+    /// Which database this is.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Runs the migrations this database has not run, each in its own
+    /// transaction. Refuses a database migrated by a newer server.
+    async fn migrate(&self) -> Result<()> {
+        let (migrations, read, write) = match self.backend {
+            Backend::Sqlite => (SQLITE_MIGRATIONS, "PRAGMA user_version", "PRAGMA user_version = {}"),
+            Backend::Postgres => {
+                sqlx::raw_sql("CREATE TABLE IF NOT EXISTS salam_schema (version BIGINT NOT NULL);")
+                    .execute(&self.pool)
+                    .await?;
+                (
+                    POSTGRES_MIGRATIONS,
+                    "SELECT COALESCE(MAX(version), 0) FROM salam_schema",
+                    "DELETE FROM salam_schema; INSERT INTO salam_schema (version) VALUES ({})",
+                )
+            }
+        };
+        let mut tx = self.pool.begin().await?;
+        if self.backend == Backend::Postgres {
+            // Two instances starting at once: the second waits here, then
+            // finds the work done.
+            sqlx::raw_sql("SELECT pg_advisory_xact_lock(7273116)").execute(&mut *tx).await?;
+        }
+        let version = q(read).fetch_one(&mut *tx).await?.try_get::<i64, _>(0)? as usize;
+        if version > migrations.len() {
+            return Err(StoreError(format!(
+                "database schema version {version} is newer than this server knows ({}); refusing to touch it",
+                migrations.len()
+            )));
+        }
+        for (i, sql) in migrations.iter().enumerate().skip(version) {
+            sqlx::raw_sql(sql).execute(&mut *tx).await?;
+            sqlx::raw_sql(&write.replace("{}", &(i + 1).to_string())).execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 }
 
@@ -473,24 +575,18 @@ fn status_str(s: ConversationStatus) -> &'static str {
 
 const MESSAGE_COLUMNS: &str = "id, seq, author, name, text, client_id, at, avatar, quick_replies, attachments";
 
-fn row_to_stored(r: &rusqlite::Row<'_>) -> rusqlite::Result<Stored> {
+fn row_to_stored(r: &AnyRow) -> sqlx::Result<Stored> {
     Ok(Stored {
-        id: format!("m_{}", r.get::<_, i64>(0)?),
-        seq: r.get::<_, i64>(1)? as u64,
-        author: kind_from(&r.get::<_, String>(2)?),
-        name: r.get(3)?,
-        text: r.get(4)?,
-        client_id: r.get(5)?,
-        at: r.get::<_, i64>(6)? as u64,
-        avatar: r.get(7)?,
-        quick_replies: r
-            .get::<_, Option<String>>(8)?
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_default(),
-        attachments: r
-            .get::<_, Option<String>>(9)?
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_default(),
+        id: format!("m_{}", r.try_get::<i64, _>(0)?),
+        seq: u(r, 1)?,
+        author: kind_from(&s(r, 2)?),
+        name: opt_s(r, 3)?,
+        text: s(r, 4)?,
+        client_id: opt_s(r, 5)?,
+        at: u(r, 6)?,
+        avatar: opt_s(r, 7)?,
+        quick_replies: opt_s(r, 8)?.and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default(),
+        attachments: opt_s(r, 9)?.and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default(),
     })
 }
 
@@ -507,19 +603,44 @@ fn file_row(id: &str) -> Option<i64> {
     id.strip_prefix("f_")?.parse().ok()
 }
 
-fn row_to_attachment(r: &rusqlite::Row<'_>) -> rusqlite::Result<Attachment> {
-    let id = format!("f_{}", r.get::<_, i64>(0)?);
-    Ok(Attachment {
-        url: crate::files::url_of(&id),
-        id,
-        name: r.get(1)?,
-        mime: r.get(2)?,
-        size: r.get::<_, i64>(3)? as u64,
+fn row_to_attachment(r: &AnyRow) -> sqlx::Result<Attachment> {
+    let id = format!("f_{}", r.try_get::<i64, _>(0)?);
+    Ok(Attachment { url: crate::files::url_of(&id), id, name: s(r, 1)?, mime: s(r, 2)?, size: u(r, 3)? })
+}
+
+fn row_to_summary(r: &AnyRow) -> sqlx::Result<Summary> {
+    let last = match opt_s(r, 5)? {
+        Some(author) => Some(LastMessage { author: kind_from(&author), text: s(r, 6)?, at: u(r, 7)? }),
+        None => None,
+    };
+    Ok(Summary {
+        id: s(r, 0)?,
+        status: status_from(&s(r, 1)?),
+        head_seq: u(r, 2)?,
+        created_at: u(r, 3)?,
+        updated_at: u(r, 4)?,
+        last_message: last,
+        visitor_typing: false,
+        stage: stage_from(&s(r, 8)?),
+        agent: opt_s(r, 9)?.and_then(|json| serde_json::from_str::<Author>(&json).ok()).and_then(|a| a.name),
+        waiting_since: opt_u(r, 10)?,
+        locale: opt_s(r, 11)?,
+        visitor_read_seq: u(r, 12)?,
+        ticket: match opt_u(r, 13)? {
+            Some(reference) => Some(TicketBrief { reference, status: TicketStatus::parse(&s(r, 14)?) }),
+            None => None,
+        },
+        rating: match opt_s(r, 15)? {
+            Some(scale) => Some((scale, u(r, 16)?.min(255) as u8)),
+            None => None,
+        },
     })
 }
 
-fn summary(conn: &Connection, where_sql: &str, p: &[&dyn rusqlite::ToSql]) -> rusqlite::Result<Vec<Summary>> {
-    let sql = format!(
+/// The conversation summaries `where_sql` (a `WHERE`, `ORDER BY` and
+/// `LIMIT`, with `$` parameters) picks.
+fn summary_sql(where_sql: &str) -> String {
+    format!(
         "SELECT c.id, c.status, c.head_seq, c.created_at, c.updated_at, m.author, m.text, m.at,
                 c.stage, c.agent, c.waiting_since, c.locale, c.visitor_read_seq,
                 t.reference, t.status, r.scale, r.score
@@ -527,273 +648,285 @@ fn summary(conn: &Connection, where_sql: &str, p: &[&dyn rusqlite::ToSql]) -> ru
          LEFT JOIN tickets t ON t.reference =
              (SELECT max(reference) FROM tickets WHERE conversation_id = c.id)
          LEFT JOIN ratings r ON r.id =
-             (SELECT id FROM ratings WHERE conversation_id = c.id ORDER BY at DESC, id DESC LIMIT 1) LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.head_seq
+             (SELECT id FROM ratings WHERE conversation_id = c.id ORDER BY at DESC, id DESC LIMIT 1)
+         LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.head_seq
          {where_sql}"
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(p, |r| {
-        let last = match r.get::<_, Option<String>>(5)? {
-            Some(author) => {
-                Some(LastMessage { author: kind_from(&author), text: r.get(6)?, at: r.get::<_, i64>(7)? as u64 })
-            }
-            None => None,
-        };
-        Ok(Summary {
-            id: r.get(0)?,
-            status: status_from(&r.get::<_, String>(1)?),
-            head_seq: r.get::<_, i64>(2)? as u64,
-            created_at: r.get::<_, i64>(3)? as u64,
-            updated_at: r.get::<_, i64>(4)? as u64,
-            last_message: last,
-            visitor_typing: false,
-            stage: stage_from(&r.get::<_, String>(8)?),
-            agent: r
-                .get::<_, Option<String>>(9)?
-                .and_then(|json| serde_json::from_str::<Author>(&json).ok())
-                .and_then(|a| a.name),
-            waiting_since: r.get::<_, Option<i64>>(10)?.map(|t| t as u64),
-            locale: r.get(11)?,
-            visitor_read_seq: r.get::<_, i64>(12)? as u64,
-            ticket: match r.get::<_, Option<i64>>(13)? {
-                Some(reference) => Some(TicketBrief {
-                    reference: reference as u64,
-                    status: TicketStatus::parse(&r.get::<_, String>(14)?),
-                }),
-                None => None,
-            },
-            rating: match r.get::<_, Option<String>>(15)? {
-                Some(scale) => Some((scale, r.get(16)?)),
-                None => None,
-            },
-        })
-    })?;
-    rows.collect()
+    )
 }
 
-impl Store for Sqlite {
-    fn visitor_by_token(&self, token_hash: &str) -> Result<Option<Visitor>> {
-        self.with(|c| {
-            c.query_row(
-                "SELECT v.id, c.id FROM visitors v JOIN conversations c ON c.visitor_id = v.id
-                 WHERE v.token_hash = ?1 OR v.id = (SELECT visitor_id FROM visitor_tokens WHERE token_hash = ?1)
-                 ORDER BY c.updated_at DESC, c.rowid DESC LIMIT 1",
-                [token_hash],
-                |r| Ok(Visitor { id: r.get(0)?, conversation: r.get(1)? }),
-            )
-            .optional()
-        })
+fn row_to_ticket(r: &AnyRow) -> sqlx::Result<TicketInfo> {
+    Ok(TicketInfo {
+        reference: u(r, 0)?,
+        name: s(r, 1)?,
+        email: s(r, 2)?,
+        subject: s(r, 3)?,
+        locale: opt_s(r, 4)?,
+        status: TicketStatus::parse(&s(r, 5)?),
+    })
+}
+
+const NEWEST_TICKET: &str = "SELECT reference, name, email, subject, locale, status FROM tickets
+     WHERE conversation_id = $1 ORDER BY reference DESC LIMIT 1";
+
+/// A visitor and a conversation, from `SELECT visitor_id, conversation_id`.
+fn row_to_visitor(r: &AnyRow) -> sqlx::Result<Visitor> {
+    Ok(Visitor { id: r.try_get(0)?, conversation: s(r, 1)? })
+}
+
+impl Store {
+    /// The visitor holding the token with this hash, in the conversation
+    /// last written to.
+    pub async fn visitor_by_token(&self, token_hash: &str) -> Result<Option<Visitor>> {
+        let row = q("SELECT v.id, c.id FROM visitors v JOIN conversations c ON c.visitor_id = v.id
+             WHERE v.token_hash = $1 OR v.id = (SELECT visitor_id FROM visitor_tokens WHERE token_hash = $1)
+             ORDER BY c.updated_at DESC, c.created_at DESC, c.id DESC LIMIT 1")
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.as_ref().map(row_to_visitor).transpose()?)
     }
 
-    fn create_visitor(&self, token_hash: &str, conversation: &str, stage: Stage, now: u64) -> Result<Visitor> {
-        self.with(|c| {
-            let tx = c.transaction()?;
-            tx.execute(
-                "INSERT INTO visitors (token_hash, created_at) VALUES (?1, ?2)",
-                params![token_hash, now as i64],
-            )?;
-            let id = tx.last_insert_rowid();
-            tx.execute(
-                "INSERT INTO conversations (id, visitor_id, stage, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-                params![conversation, id, stage_str(stage), now as i64],
-            )?;
-            tx.commit()?;
-            Ok(Visitor { id, conversation: conversation.to_string() })
-        })
+    /// A new visitor with a new, empty conversation, handled first by `stage`.
+    pub async fn create_visitor(
+        &self,
+        token_hash: &str,
+        conversation: &str,
+        stage: Stage,
+        now: u64,
+    ) -> Result<Visitor> {
+        let mut tx = self.pool.begin().await?;
+        let id: i64 = q("INSERT INTO visitors (token_hash, created_at) VALUES ($1, $2) RETURNING id")
+            .bind(token_hash)
+            .bind(db_int(now))
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get(0)?;
+        q("INSERT INTO conversations (id, visitor_id, stage, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)")
+            .bind(conversation)
+            .bind(id)
+            .bind(stage_str(stage))
+            .bind(db_int(now))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Visitor { id, conversation: conversation.to_string() })
     }
 
-    fn append(&self, conversation: &str, m: NewMessage<'_>) -> Result<(Stored, bool)> {
-        self.with(|c| {
-            let tx = c.transaction()?;
-            if let Some(client_id) = m.client_id {
-                let found = tx
-                    .query_row(
-                        &format!(
-                            "SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ?1 AND client_id = ?2"
-                        ),
-                        params![conversation, client_id],
-                        row_to_stored,
-                    )
-                    .optional()?;
-                if let Some(found) = found {
-                    return Ok((found, false));
-                }
+    /// Appends a message with the next sequence number. With a `client_id`
+    /// seen before in this conversation, returns the stored one and `false`.
+    pub async fn append(&self, conversation: &str, m: NewMessage<'_>) -> Result<(Stored, bool)> {
+        let mut tx = self.pool.begin().await?;
+        // The conversation's row first: its lock holds back another
+        // instance appending to it until this one commits, so the lookup
+        // below sees that one's message (a retransmission racing itself).
+        let seq =
+            q("UPDATE conversations SET head_seq = head_seq + 1, updated_at = $2 WHERE id = $1 RETURNING head_seq")
+                .bind(conversation)
+                .bind(db_int(m.at))
+                .fetch_one(&mut *tx)
+                .await?;
+        let seq = u(&seq, 0)?;
+        if let Some(client_id) = m.client_id {
+            let found =
+                q(&format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = $1 AND client_id = $2"))
+                    .bind(conversation)
+                    .bind(client_id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if let Some(found) = found {
+                tx.rollback().await?;
+                return Ok((row_to_stored(&found)?, false));
             }
-            let seq: i64 = tx.query_row(
-                "UPDATE conversations SET head_seq = head_seq + 1, updated_at = ?2 WHERE id = ?1 RETURNING head_seq",
-                params![conversation, m.at as i64],
-                |r| r.get(0),
-            )?;
-            tx.execute(
-                "INSERT INTO messages (conversation_id, seq, author, name, text, client_id, at, avatar, quick_replies, attachments)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                params![
-                    conversation,
-                    seq,
-                    kind_str(m.author),
-                    m.name,
-                    m.text,
-                    m.client_id,
-                    m.at as i64,
-                    m.avatar,
-                    (!m.quick_replies.is_empty()).then(|| serde_json::to_string(m.quick_replies).unwrap_or_default()),
-                    (!m.attachments.is_empty()).then(|| serde_json::to_string(m.attachments).unwrap_or_default())
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
-            tx.commit()?;
-            Ok((
-                Stored {
-                    id: format!("m_{id}"),
-                    seq: seq as u64,
-                    author: m.author,
-                    name: m.name.map(str::to_string),
-                    text: m.text.to_string(),
-                    client_id: m.client_id.map(str::to_string),
-                    at: m.at,
-                    avatar: m.avatar.map(str::to_string),
-                    quick_replies: m.quick_replies.to_vec(),
-                    attachments: m.attachments.to_vec(),
-                },
-                true,
-            ))
-        })
+        }
+        let id: i64 = q("INSERT INTO messages (conversation_id, seq, author, name, text, client_id, at, avatar, quick_replies, attachments)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id")
+        .bind(conversation)
+        .bind(db_int(seq))
+        .bind(kind_str(m.author))
+        .bind(m.name)
+        .bind(m.text)
+        .bind(m.client_id)
+        .bind(db_int(m.at))
+        .bind(m.avatar)
+        .bind((!m.quick_replies.is_empty()).then(|| serde_json::to_string(m.quick_replies).unwrap_or_default()))
+        .bind((!m.attachments.is_empty()).then(|| serde_json::to_string(m.attachments).unwrap_or_default()))
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
+        tx.commit().await?;
+        Ok((
+            Stored {
+                id: format!("m_{id}"),
+                seq,
+                author: m.author,
+                name: m.name.map(str::to_string),
+                text: m.text.to_string(),
+                client_id: m.client_id.map(str::to_string),
+                at: m.at,
+                avatar: m.avatar.map(str::to_string),
+                quick_replies: m.quick_replies.to_vec(),
+                attachments: m.attachments.to_vec(),
+            },
+            true,
+        ))
     }
 
-    fn by_client_id(&self, conversation: &str, client_id: &str) -> Result<Option<Stored>> {
-        self.with(|c| {
-            c.query_row(
-                &format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ?1 AND client_id = ?2"),
-                params![conversation, client_id],
-                row_to_stored,
-            )
-            .optional()
-        })
+    /// The message sent with this idempotency key, if stored.
+    pub async fn by_client_id(&self, conversation: &str, client_id: &str) -> Result<Option<Stored>> {
+        let row = q(&format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = $1 AND client_id = $2"))
+            .bind(conversation)
+            .bind(client_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(row_to_stored).transpose()?)
     }
 
-    fn messages_after(&self, conversation: &str, after: u64, limit: usize) -> Result<Vec<Stored>> {
-        self.with(|c| {
-            let mut stmt = c.prepare_cached(&format!(
-                "SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3"
-            ))?;
-            let rows =
-                stmt.query_map(params![conversation, after.min(i64::MAX as u64) as i64, limit as i64], row_to_stored)?;
-            rows.collect()
-        })
+    /// Messages with `seq > after`, oldest first, at most `limit`.
+    pub async fn messages_after(&self, conversation: &str, after: u64, limit: usize) -> Result<Vec<Stored>> {
+        let rows = q(&format!(
+            "SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = $1 AND seq > $2 ORDER BY seq LIMIT $3"
+        ))
+        .bind(conversation)
+        .bind(db_int(after))
+        .bind(limit as i64)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(row_to_stored).collect::<sqlx::Result<_>>()?)
     }
 
-    fn conversation(&self, id: &str) -> Result<Option<Summary>> {
-        self.with(|c| Ok(summary(c, "WHERE c.id = ?1", &[&id])?.pop()))
+    /// One conversation.
+    pub async fn conversation(&self, id: &str) -> Result<Option<Summary>> {
+        let row = q(&summary_sql("WHERE c.id = $1")).bind(id).fetch_optional(&self.pool).await?;
+        Ok(row.as_ref().map(row_to_summary).transpose()?)
     }
 
-    fn conversations(&self, limit: usize) -> Result<Vec<Summary>> {
-        self.with(|c| summary(c, "ORDER BY c.updated_at DESC, c.id LIMIT ?1", &[&(limit as i64)]))
+    /// All conversations, most recently active first.
+    pub async fn conversations(&self, limit: usize) -> Result<Vec<Summary>> {
+        let rows = q(&summary_sql("ORDER BY c.updated_at DESC, c.id LIMIT $1"))
+            .bind(limit as i64)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.iter().map(row_to_summary).collect::<sqlx::Result<_>>()?)
     }
 
-    fn set_status(&self, id: &str, status: ConversationStatus, now: u64) -> Result<bool> {
-        self.with(|c| {
-            let n = c.execute(
-                "UPDATE conversations SET status = ?2, updated_at = ?3 WHERE id = ?1 AND status != ?2",
-                params![id, status_str(status), now as i64],
-            )?;
-            Ok(n > 0)
-        })
+    /// Resolves or reopens. Returns whether it changed.
+    pub async fn set_status(&self, id: &str, status: ConversationStatus, now: u64) -> Result<bool> {
+        let done = q("UPDATE conversations SET status = $2, updated_at = $3 WHERE id = $1 AND status != $2")
+            .bind(id)
+            .bind(status_str(status))
+            .bind(db_int(now))
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
     }
 
-    fn handling(&self, id: &str) -> Result<Option<Handling>> {
-        self.with(|c| {
-            c.query_row(
-                "SELECT stage, agent, waiting_since, locale, bot_unhelpful, bot_asked, visitor_read_seq, agent_read_seq
-                 FROM conversations WHERE id = ?1",
-                [id],
-                |r| {
-                    Ok(Handling {
-                        stage: stage_from(&r.get::<_, String>(0)?),
-                        agent: r.get::<_, Option<String>>(1)?.and_then(|json| serde_json::from_str(&json).ok()),
-                        waiting_since: r.get::<_, Option<i64>>(2)?.map(|t| t as u64),
-                        locale: r.get(3)?,
-                        unhelpful: r.get(4)?,
-                        asked: r.get(5)?,
-                        visitor_read_seq: r.get::<_, i64>(6)? as u64,
-                        agent_read_seq: r.get::<_, i64>(7)? as u64,
-                    })
-                },
-            )
-            .optional()
-        })
+    /// Who handles the conversation.
+    pub async fn handling(&self, id: &str) -> Result<Option<Handling>> {
+        let row =
+            q("SELECT stage, agent, waiting_since, locale, bot_unhelpful, bot_asked, visitor_read_seq, agent_read_seq
+             FROM conversations WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(r) = row else { return Ok(None) };
+        Ok(Some(Handling {
+            stage: stage_from(&s(&r, 0)?),
+            agent: opt_s(&r, 1)?.and_then(|json| serde_json::from_str(&json).ok()),
+            waiting_since: opt_u(&r, 2)?,
+            locale: opt_s(&r, 3)?,
+            unhelpful: u(&r, 4)?.min(u32::MAX as u64) as u32,
+            asked: flag(&r, 5)?,
+            visitor_read_seq: u(&r, 6)?,
+            agent_read_seq: u(&r, 7)?,
+        }))
     }
 
-    fn set_stage(&self, id: &str, stage: Stage, agent: Option<&Author>, now: u64) -> Result<bool> {
+    /// Moves the conversation to `stage` (with `agent` for an agent);
+    /// entering `waiting` starts its wait at `now`. Returns whether the
+    /// stage or the agent changed.
+    pub async fn set_stage(&self, id: &str, stage: Stage, agent: Option<&Author>, now: u64) -> Result<bool> {
         let agent = agent.filter(|_| stage == Stage::Agent).map(|a| serde_json::to_string(a).unwrap_or_default());
-        self.with(|c| {
-            let n = c.execute(
-                "UPDATE conversations SET stage = ?2, agent = ?3, updated_at = ?4,
-                     waiting_since = CASE WHEN ?2 = 'waiting' THEN COALESCE(waiting_since, ?4) END,
-                     bot_unhelpful = 0, bot_asked = 0
-                 WHERE id = ?1 AND (stage != ?2 OR agent IS NOT ?3)",
-                params![id, stage_str(stage), agent, now as i64],
-            )?;
-            Ok(n > 0)
-        })
+        let done = q("UPDATE conversations SET stage = $2, agent = $3, updated_at = $4,
+                 waiting_since = CASE WHEN $2 = 'waiting' THEN COALESCE(waiting_since, $4) END,
+                 bot_unhelpful = 0, bot_asked = 0
+             WHERE id = $1 AND (stage != $2 OR agent IS DISTINCT FROM $3)")
+        .bind(id)
+        .bind(stage_str(stage))
+        .bind(agent)
+        .bind(db_int(now))
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
     }
 
-    fn start_wait(&self, id: &str, now: u64) -> Result<()> {
-        self.with(|c| {
-            c.execute(
-                "UPDATE conversations SET waiting_since = ?2 WHERE id = ?1 AND stage = 'waiting' AND waiting_since IS NULL",
-                params![id, now as i64],
-            )?;
-            Ok(())
-        })
+    /// Starts the wait of a waiting conversation (its visitor wrote), if not started.
+    pub async fn start_wait(&self, id: &str, now: u64) -> Result<()> {
+        q("UPDATE conversations SET waiting_since = $2 WHERE id = $1 AND stage = 'waiting' AND waiting_since IS NULL")
+            .bind(id)
+            .bind(db_int(now))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
-    fn set_locale(&self, id: &str, locale: &str) -> Result<()> {
-        self.with(|c| {
-            c.execute("UPDATE conversations SET locale = ?2 WHERE id = ?1 AND locale IS NOT ?2", params![id, locale])?;
-            Ok(())
-        })
+    /// Stores the visitor's language.
+    pub async fn set_locale(&self, id: &str, locale: &str) -> Result<()> {
+        q("UPDATE conversations SET locale = $2 WHERE id = $1 AND locale IS DISTINCT FROM $2")
+            .bind(id)
+            .bind(locale)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
-    fn set_bot_memory(&self, id: &str, unhelpful: u32, asked: bool) -> Result<()> {
-        self.with(|c| {
-            c.execute(
-                "UPDATE conversations SET bot_unhelpful = ?2, bot_asked = ?3 WHERE id = ?1",
-                params![id, unhelpful, asked],
-            )?;
-            Ok(())
-        })
+    /// Stores what the bot remembers.
+    pub async fn set_bot_memory(&self, id: &str, unhelpful: u32, asked: bool) -> Result<()> {
+        q("UPDATE conversations SET bot_unhelpful = $2, bot_asked = $3 WHERE id = $1")
+            .bind(id)
+            .bind(unhelpful as i64)
+            .bind(asked as i64)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
-    fn set_read(&self, id: &str, by_agent: bool, seq: u64) -> Result<bool> {
+    /// Moves one side's read mark up to `seq` (never down, never past the
+    /// newest message). Returns whether it moved.
+    pub async fn set_read(&self, id: &str, by_agent: bool, seq: u64) -> Result<bool> {
         let column = if by_agent { "agent_read_seq" } else { "visitor_read_seq" };
-        self.with(|c| {
-            let n = c.execute(
-                &format!("UPDATE conversations SET {column} = MIN(?2, head_seq) WHERE id = ?1 AND {column} < MIN(?2, head_seq)"),
-                params![id, seq.min(i64::MAX as u64) as i64],
-            )?;
-            Ok(n > 0)
-        })
+        // (SQLite's two-argument MIN is PostgreSQL's LEAST: a CASE is both.)
+        let capped = "CASE WHEN $2 < head_seq THEN $2 ELSE head_seq END";
+        let done = q(&format!("UPDATE conversations SET {column} = {capped} WHERE id = $1 AND {column} < {capped}"))
+            .bind(id)
+            .bind(db_int(seq))
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
     }
 
-    fn first_responses(&self, since: u64) -> Result<Vec<(u64, u64)>> {
-        self.with(|c| {
-            let mut stmt = c.prepare_cached(
-                "SELECT v.at, (SELECT MIN(a.at) FROM messages a
-                               WHERE a.conversation_id = v.conversation_id AND a.author = 'agent' AND a.seq > v.seq)
-                 FROM messages v JOIN conversations c ON c.id = v.conversation_id
-                 WHERE c.created_at >= ?1 AND v.author = 'visitor'
-                   AND v.seq = (SELECT MIN(seq) FROM messages f WHERE f.conversation_id = v.conversation_id AND f.author = 'visitor')",
-            )?;
-            let rows = stmt.query_map([since as i64], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?)))?;
-            rows.filter_map(|r| match r {
-                Ok((asked, Some(answered))) => Some(Ok((asked as u64, answered as u64))),
-                Ok(_) => None,
-                Err(e) => Some(Err(e)),
-            })
-            .collect::<rusqlite::Result<Vec<_>>>()
-        })
+    /// For conversations created since `since` (ms) that an agent answered:
+    /// when the visitor first wrote, and when an agent first replied after.
+    pub async fn first_responses(&self, since: u64) -> Result<Vec<(u64, u64)>> {
+        let rows = q("SELECT v.at, (SELECT MIN(a.at) FROM messages a
+                           WHERE a.conversation_id = v.conversation_id AND a.author = 'agent' AND a.seq > v.seq)
+             FROM messages v JOIN conversations c ON c.id = v.conversation_id
+             WHERE c.created_at >= $1 AND v.author = 'visitor'
+               AND v.seq = (SELECT MIN(seq) FROM messages f WHERE f.conversation_id = v.conversation_id AND f.author = 'visitor')")
+        .bind(db_int(since))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = vec![];
+        for r in &rows {
+            if let Some(answered) = opt_u(r, 1)? {
+                out.push((u(r, 0)?, answered));
+            }
+        }
+        Ok(out)
     }
 
-    fn record_visit(
+    /// Records where the visitor is: a page (unless it is the last one
+    /// again: a reconnect, a reload), their time zone and browser.
+    pub async fn record_visit(
         &self,
         id: &str,
         page: Option<(&str, Option<&str>)>,
@@ -801,286 +934,312 @@ impl Store for Sqlite {
         browser: Option<&str>,
         now: u64,
     ) -> Result<()> {
-        self.with(|c| {
-            let tx = c.transaction()?;
-            tx.execute(
-                "UPDATE conversations SET time_zone = COALESCE(?2, time_zone), browser = COALESCE(?3, browser) WHERE id = ?1",
-                params![id, time_zone, browser],
-            )?;
-            if let Some((url, title)) = page {
-                let last: Option<String> = tx
-                    .query_row(
-                        "SELECT url FROM page_views WHERE conversation_id = ?1 ORDER BY id DESC LIMIT 1",
-                        [id],
-                        |r| r.get(0),
-                    )
-                    .optional()?;
-                if last.as_deref() != Some(url) {
-                    tx.execute(
-                        "INSERT INTO page_views (conversation_id, url, title, at) VALUES (?1, ?2, ?3, ?4)",
-                        params![id, url, title, now as i64],
-                    )?;
-                }
+        let mut tx = self.pool.begin().await?;
+        q("UPDATE conversations SET time_zone = COALESCE($2, time_zone), browser = COALESCE($3, browser) WHERE id = $1")
+            .bind(id)
+            .bind(time_zone)
+            .bind(browser)
+            .execute(&mut *tx)
+            .await?;
+        if let Some((url, title)) = page {
+            let last = q("SELECT url FROM page_views WHERE conversation_id = $1 ORDER BY id DESC LIMIT 1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if last.as_ref().map(|r| s(r, 0)).transpose()?.as_deref() != Some(url) {
+                q("INSERT INTO page_views (conversation_id, url, title, at) VALUES ($1, $2, $3, $4)")
+                    .bind(id)
+                    .bind(url)
+                    .bind(title)
+                    .bind(db_int(now))
+                    .execute(&mut *tx)
+                    .await?;
             }
-            tx.commit()
-        })
+        }
+        tx.commit().await?;
+        Ok(())
     }
 
-    fn visitor_info(&self, id: &str) -> Result<VisitorInfo> {
-        self.with(|c| {
-            let (locale, time_zone, browser, prechat) = c
-                .query_row("SELECT locale, time_zone, browser, prechat FROM conversations WHERE id = ?1", [id], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, Option<String>>(3)?))
-                })
-                .optional()?
-                .unwrap_or((None, None, None, None));
-            let prechat = prechat.and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default();
-            let mut stmt = c.prepare_cached(
-                "SELECT url, title, at FROM page_views WHERE conversation_id = ?1 ORDER BY id DESC LIMIT 20",
-            )?;
-            let pages = stmt
-                .query_map([id], |r| Ok(PageView { url: r.get(0)?, title: r.get(1)?, at: r.get::<_, i64>(2)? as u64 }))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            let identity = c
-                .query_row(
-                    "SELECT v.identity FROM visitors v JOIN conversations c ON c.visitor_id = v.id WHERE c.id = ?1",
-                    [id],
-                    |r| r.get::<_, Option<String>>(0),
-                )
-                .optional()?
-                .flatten()
-                .and_then(|json| serde_json::from_str(&json).ok());
-            let ticket = newest_ticket(c, id)?;
-            let rating = c
-                .query_row(
-                    "SELECT scale, score, reasons, comment, done, at FROM ratings
-                     WHERE conversation_id = ?1 ORDER BY at DESC, id DESC LIMIT 1",
-                    [id],
-                    |r| {
-                        Ok(RatingInfo {
-                            scale: r.get(0)?,
-                            score: r.get(1)?,
-                            reasons: r
-                                .get::<_, String>(2)?
-                                .split(',')
-                                .filter(|s| !s.is_empty())
-                                .map(String::from)
-                                .collect(),
-                            comment: r.get(3)?,
-                            done: r.get(4)?,
-                            at: r.get::<_, i64>(5)? as u64,
-                        })
-                    },
-                )
-                .optional()?;
-            Ok(VisitorInfo { locale, time_zone, browser, pages, identity, prechat, ticket, rating })
+    /// What the console shows about the visitor of conversation `id`.
+    pub async fn visitor_info(&self, id: &str) -> Result<VisitorInfo> {
+        let row = q("SELECT c.locale, c.time_zone, c.browser, c.prechat, v.identity
+             FROM conversations c JOIN visitors v ON v.id = c.visitor_id WHERE c.id = $1")
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let (locale, time_zone, browser, prechat, identity) = match &row {
+            Some(r) => (opt_s(r, 0)?, opt_s(r, 1)?, opt_s(r, 2)?, opt_s(r, 3)?, opt_s(r, 4)?),
+            None => (None, None, None, None, None),
+        };
+        let prechat = prechat.and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default();
+        let identity = identity.and_then(|json| serde_json::from_str(&json).ok());
+        let pages = q("SELECT url, title, at FROM page_views WHERE conversation_id = $1 ORDER BY id DESC LIMIT 20")
+            .bind(id)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| Ok(PageView { url: s(r, 0)?, title: opt_s(r, 1)?, at: u(r, 2)? }))
+            .collect::<sqlx::Result<Vec<_>>>()?;
+        let ticket = self.ticket_of(id).await?;
+        let rating = q("SELECT scale, score, reasons, comment, done, at FROM ratings
+             WHERE conversation_id = $1 ORDER BY at DESC, id DESC LIMIT 1")
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?
+        .map(|r| {
+            Ok::<_, sqlx::Error>(RatingInfo {
+                scale: s(&r, 0)?,
+                score: u(&r, 1)?.min(255) as u8,
+                reasons: s(&r, 2)?.split(',').filter(|s| !s.is_empty()).map(String::from).collect(),
+                comment: s(&r, 3)?,
+                done: flag(&r, 4)?,
+                at: u(&r, 5)?,
+            })
         })
+        .transpose()?;
+        Ok(VisitorInfo { locale, time_zone, browser, pages, identity, prechat, ticket, rating })
     }
 
-    fn visitor_by_user(&self, user_id: &str) -> Result<Option<Visitor>> {
-        self.with(|c| {
-            c.query_row(
-                "SELECT v.id, c.id FROM visitors v JOIN conversations c ON c.visitor_id = v.id WHERE v.user_id = ?1
-                 ORDER BY c.updated_at DESC, c.rowid DESC LIMIT 1",
-                [user_id],
-                |r| Ok(Visitor { id: r.get(0)?, conversation: r.get(1)? }),
-            )
-            .optional()
-        })
+    /// The visitor a (verified) user id belongs to, in the conversation last
+    /// written to.
+    pub async fn visitor_by_user(&self, user_id: &str) -> Result<Option<Visitor>> {
+        let row =
+            q("SELECT v.id, c.id FROM visitors v JOIN conversations c ON c.visitor_id = v.id WHERE v.user_id = $1
+             ORDER BY c.updated_at DESC, c.created_at DESC, c.id DESC LIMIT 1")
+            .bind(user_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(row_to_visitor).transpose()?)
     }
 
-    fn set_identity(&self, visitor: i64, identity: &Identity) -> Result<()> {
+    /// Stores who the visitor says they are; a verified one is bound to
+    /// its user id (one visitor per user).
+    pub async fn set_identity(&self, visitor: i64, identity: &Identity) -> Result<()> {
         let json = serde_json::to_string(identity).unwrap_or_default();
         let user = identity.verified.then_some(identity.user_id.as_str());
-        self.with(|c| {
-            c.execute(
-                "UPDATE visitors SET identity = ?2, user_id = COALESCE(?3, user_id) WHERE id = ?1",
-                params![visitor, json, user],
-            )?;
-            Ok(())
-        })
+        q("UPDATE visitors SET identity = $2, user_id = COALESCE($3, user_id) WHERE id = $1")
+            .bind(visitor)
+            .bind(json)
+            .bind(user)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
-    fn set_prechat(&self, id: &str, answers: &std::collections::BTreeMap<String, String>) -> Result<()> {
+    /// Keeps the pre-chat form's answers.
+    pub async fn set_prechat(&self, id: &str, answers: &std::collections::BTreeMap<String, String>) -> Result<()> {
         let json = serde_json::to_string(answers).unwrap_or_default();
-        self.with(|c| {
-            c.execute("UPDATE conversations SET prechat = ?2 WHERE id = ?1", params![id, json])?;
-            Ok(())
-        })
+        q("UPDATE conversations SET prechat = $2 WHERE id = $1").bind(id).bind(json).execute(&self.pool).await?;
+        Ok(())
     }
 
-    fn create_ticket(&self, t: &NewTicket<'_>) -> Result<(u64, bool)> {
-        self.with(|c| {
-            // Looked up first (one connection, so nothing comes between):
-            // an `INSERT OR IGNORE` that is ignored may still use up a number.
-            let existing: Option<i64> = c
-                .query_row(
-                    "SELECT reference FROM tickets WHERE conversation_id = ?1 AND client_id = ?2",
-                    [t.conversation, t.client_id],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if let Some(reference) = existing {
-                return Ok((reference as u64, false));
+    /// Makes the ticket (once per client id in a conversation); returns its
+    /// reference and whether it is new.
+    pub async fn create_ticket(&self, t: &NewTicket<'_>) -> Result<(u64, bool)> {
+        let existing = "SELECT reference FROM tickets WHERE conversation_id = $1 AND client_id = $2";
+        // Looked up first: an insert that is ignored may still use up a
+        // number.
+        if let Some(r) = q(existing).bind(t.conversation).bind(t.client_id).fetch_optional(&self.pool).await? {
+            return Ok((u(&r, 0)?, false));
+        }
+        let made = q("INSERT INTO tickets (conversation_id, client_id, name, email, subject, locale, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (conversation_id, client_id) DO NOTHING RETURNING reference")
+        .bind(t.conversation)
+        .bind(t.client_id)
+        .bind(t.name)
+        .bind(t.email)
+        .bind(t.subject)
+        .bind(t.locale)
+        .bind(db_int(t.at))
+        .fetch_optional(&self.pool)
+        .await?;
+        match made {
+            Some(r) => Ok((u(&r, 0)?, true)),
+            // Another instance made it in between.
+            None => {
+                let r = q(existing).bind(t.conversation).bind(t.client_id).fetch_one(&self.pool).await?;
+                Ok((u(&r, 0)?, false))
             }
-            c.execute(
-                "INSERT INTO tickets (conversation_id, client_id, name, email, subject, locale, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![t.conversation, t.client_id, t.name, t.email, t.subject, t.locale, t.at as i64],
-            )?;
-            Ok((c.last_insert_rowid() as u64, true))
-        })
+        }
     }
 
-    fn ticket_of(&self, id: &str) -> Result<Option<TicketInfo>> {
-        self.with(|c| newest_ticket(c, id))
+    /// The newest ticket of a conversation, if it has one.
+    pub async fn ticket_of(&self, id: &str) -> Result<Option<TicketInfo>> {
+        let row = q(NEWEST_TICKET).bind(id).fetch_optional(&self.pool).await?;
+        Ok(row.as_ref().map(row_to_ticket).transpose()?)
     }
 
-    fn rate(&self, id: &str, client_id: &str, r: &RatingInfo) -> Result<bool> {
-        self.with(|c| {
-            let changed = c.execute(
-                "INSERT INTO ratings (conversation_id, client_id, scale, score, reasons, comment, done, at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                 ON CONFLICT (conversation_id, client_id) DO UPDATE SET
-                   scale = excluded.scale, score = excluded.score, reasons = excluded.reasons,
-                   comment = excluded.comment, done = excluded.done, at = excluded.at
-                 WHERE NOT ratings.done",
-                rusqlite::params![id, client_id, r.scale, r.score, r.reasons.join(","), r.comment, r.done, r.at as i64],
-            )?;
-            Ok(changed == 1)
-        })
+    /// Stores the visitor's rating `client_id` of conversation `id`, over
+    /// an earlier version unless that one was sent as done. Whether it was
+    /// stored.
+    pub async fn rate(&self, id: &str, client_id: &str, r: &RatingInfo) -> Result<bool> {
+        let done = q("INSERT INTO ratings (conversation_id, client_id, scale, score, reasons, comment, done, at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+             ON CONFLICT (conversation_id, client_id) DO UPDATE SET
+               scale = excluded.scale, score = excluded.score, reasons = excluded.reasons,
+               comment = excluded.comment, done = excluded.done, at = excluded.at
+             WHERE ratings.done = 0")
+        .bind(id)
+        .bind(client_id)
+        .bind(r.scale.as_str())
+        .bind(r.score as i64)
+        .bind(r.reasons.join(","))
+        .bind(r.comment.as_str())
+        .bind(r.done as i64)
+        .bind(db_int(r.at))
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
     }
 
-    fn set_ticket_status(&self, id: &str, status: TicketStatus) -> Result<bool> {
-        self.with(|c| {
-            let changed = c.execute(
-                "UPDATE tickets SET status = ?2 WHERE reference =
-                 (SELECT MAX(reference) FROM tickets WHERE conversation_id = ?1)",
-                params![id, status.as_str()],
-            )?;
-            Ok(changed == 1)
-        })
+    /// Sets the status of a conversation's newest ticket; returns whether
+    /// it has one.
+    pub async fn set_ticket_status(&self, id: &str, status: TicketStatus) -> Result<bool> {
+        let done = q("UPDATE tickets SET status = $2 WHERE reference =
+             (SELECT MAX(reference) FROM tickets WHERE conversation_id = $1)")
+        .bind(id)
+        .bind(status.as_str())
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
     }
 
-    fn add_token(&self, visitor: i64, token_hash: &str) -> Result<()> {
-        self.with(|c| {
-            c.execute(
-                "INSERT INTO visitor_tokens (token_hash, visitor_id) VALUES (?1, ?2)",
-                params![token_hash, visitor],
-            )?;
-            Ok(())
-        })
+    /// Another token for the visitor (another browser of the same user).
+    pub async fn add_token(&self, visitor: i64, token_hash: &str) -> Result<()> {
+        q("INSERT INTO visitor_tokens (token_hash, visitor_id) VALUES ($1, $2)")
+            .bind(token_hash)
+            .bind(visitor)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
-    fn add_file(&self, f: &NewFile<'_>) -> Result<Attachment> {
-        self.with(|c| {
-            c.execute(
-                "INSERT INTO files (conversation_id, hash, name, mime, size, author, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![f.conversation, f.hash, f.name, f.mime, f.size as i64, f.author, f.at as i64],
-            )?;
-            let id = format!("f_{}", c.last_insert_rowid());
-            Ok(Attachment { url: crate::files::url_of(&id), id, name: f.name.into(), mime: f.mime.into(), size: f.size })
-        })
+    /// Records an uploaded file (stored on disk as `hash`) in a conversation.
+    pub async fn add_file(&self, f: &NewFile<'_>) -> Result<Attachment> {
+        let row = q("INSERT INTO files (conversation_id, hash, name, mime, size, author, at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
+        .bind(f.conversation)
+        .bind(f.hash)
+        .bind(f.name)
+        .bind(f.mime)
+        .bind(db_int(f.size))
+        .bind(f.author)
+        .bind(db_int(f.at))
+        .fetch_one(&self.pool)
+        .await?;
+        let id = format!("f_{}", row.try_get::<i64, _>(0)?);
+        Ok(Attachment { url: crate::files::url_of(&id), id, name: f.name.into(), mime: f.mime.into(), size: f.size })
     }
 
-    fn file(&self, id: &str) -> Result<Option<crate::files::FileRecord>> {
+    /// The file with this id.
+    pub async fn file(&self, id: &str) -> Result<Option<crate::files::FileRecord>> {
         let Some(row) = file_row(id) else { return Ok(None) };
-        self.with(|c| {
-            c.query_row("SELECT id, name, mime, size, conversation_id, hash FROM files WHERE id = ?1", [row], |r| {
-                Ok(crate::files::FileRecord {
-                    attachment: row_to_attachment(r)?,
-                    conversation: r.get(4)?,
-                    hash: r.get(5)?,
-                })
-            })
-            .optional()
-        })
+        let row = q("SELECT id, name, mime, size, conversation_id, hash FROM files WHERE id = $1")
+            .bind(row)
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(r) = row else { return Ok(None) };
+        Ok(Some(crate::files::FileRecord {
+            attachment: row_to_attachment(&r)?,
+            conversation: s(&r, 4)?,
+            hash: s(&r, 5)?,
+        }))
     }
 
-    fn files_in(&self, conversation: &str, ids: &[String]) -> Result<Option<Vec<Attachment>>> {
-        self.with(|c| {
-            let mut stmt =
-                c.prepare_cached("SELECT id, name, mime, size FROM files WHERE id = ?1 AND conversation_id = ?2")?;
-            let mut out = vec![];
-            for id in ids {
-                let Some(row) = file_row(id) else { return Ok(None) };
-                match stmt.query_row(params![row, conversation], row_to_attachment).optional()? {
-                    Some(a) => out.push(a),
-                    None => return Ok(None),
-                }
+    /// The files with these ids, if every one is in `conversation`.
+    pub async fn files_in(&self, conversation: &str, ids: &[String]) -> Result<Option<Vec<Attachment>>> {
+        let mut out = vec![];
+        for id in ids {
+            let Some(row) = file_row(id) else { return Ok(None) };
+            let found = q("SELECT id, name, mime, size FROM files WHERE id = $1 AND conversation_id = $2")
+                .bind(row)
+                .bind(conversation)
+                .fetch_optional(&self.pool)
+                .await?;
+            match found {
+                Some(r) => out.push(row_to_attachment(&r)?),
+                None => return Ok(None),
             }
-            Ok(Some(out))
-        })
+        }
+        Ok(Some(out))
     }
 
-    fn add_conversation(&self, visitor: i64, id: &str, stage: Stage, now: u64) -> Result<()> {
-        self.with(|c| {
-            c.execute(
-                "INSERT INTO conversations (id, visitor_id, stage, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-                params![id, visitor, stage_str(stage), now as i64],
-            )?;
-            Ok(())
-        })
+    /// Starts another conversation for `visitor`.
+    pub async fn add_conversation(&self, visitor: i64, id: &str, stage: Stage, now: u64) -> Result<()> {
+        q("INSERT INTO conversations (id, visitor_id, stage, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)")
+            .bind(id)
+            .bind(visitor)
+            .bind(stage_str(stage))
+            .bind(db_int(now))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
-    fn owner(&self, id: &str) -> Result<Option<i64>> {
-        self.with(|c| c.query_row("SELECT visitor_id FROM conversations WHERE id = ?1", [id], |r| r.get(0)).optional())
+    /// The visitor whose conversation `id` is.
+    pub async fn owner(&self, id: &str) -> Result<Option<i64>> {
+        let row = q("SELECT visitor_id FROM conversations WHERE id = $1").bind(id).fetch_optional(&self.pool).await?;
+        Ok(row.map(|r| r.try_get(0)).transpose()?)
     }
 
-    fn threads(&self, visitor: i64, limit: usize) -> Result<Vec<salam_core::protocol::Thread>> {
-        self.with(|c| {
-            let list = summary(
-                c,
-                "WHERE c.visitor_id = ?1 AND c.head_seq > 0 ORDER BY COALESCE(m.at, c.updated_at) DESC, c.rowid DESC LIMIT ?2",
-                &[&visitor, &(limit as i64)],
-            )?;
-            let mut extra = c.prepare_cached(
-                "SELECT (SELECT COUNT(*) FROM messages WHERE conversation_id = ?1 AND seq > ?2 AND author != 'visitor'),
-                        (SELECT attachments FROM messages WHERE conversation_id = ?1 AND seq = ?3)",
-            )?;
-            list.into_iter()
-                .map(|t| {
-                    let (unread, files): (i64, Option<String>) = extra
-                        .query_row(params![t.id, t.visitor_read_seq as i64, t.head_seq as i64], |r| {
-                            Ok((r.get(0)?, r.get(1)?))
-                        })?;
-                    let last = t.last_message.as_ref();
-                    let mut text = last.map(|m| m.text.trim().to_string()).unwrap_or_default();
-                    if text.is_empty() {
-                        // A message of files alone reads as its files' names.
-                        let files: Vec<Attachment> =
-                            files.and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default();
-                        text = files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(", ");
-                    }
-                    let status = match (&t.ticket, t.status) {
-                        (Some(ticket), _) => ticket.status.as_str(),
-                        (None, ConversationStatus::Resolved) => "solved",
-                        (None, _) => "open",
-                    };
-                    Ok(salam_core::protocol::Thread {
-                        id: t.id.clone(),
-                        status: status.into(),
-                        text: cut(&text, 140),
-                        at: last.map_or(t.updated_at, |m| m.at),
-                        unread: unread as u32,
-                        reference: t.ticket.as_ref().map(|ticket| ticket.reference),
-                    })
-                })
-                .collect()
-        })
+    /// The visitor's conversations that have messages, the newest first,
+    /// at most `limit` (their "Your conversations" list).
+    pub async fn threads(&self, visitor: i64, limit: usize) -> Result<Vec<salam_core::protocol::Thread>> {
+        let list = q(&summary_sql(
+            "WHERE c.visitor_id = $1 AND c.head_seq > 0
+             ORDER BY COALESCE(m.at, c.updated_at) DESC, c.created_at DESC, c.id DESC LIMIT $2",
+        ))
+        .bind(visitor)
+        .bind(limit as i64)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(row_to_summary)
+        .collect::<sqlx::Result<Vec<_>>>()?;
+        let mut out = Vec::with_capacity(list.len());
+        for t in list {
+            let extra = q("SELECT (SELECT COUNT(*) FROM messages WHERE conversation_id = $1 AND seq > $2 AND author != 'visitor'),
+                        (SELECT attachments FROM messages WHERE conversation_id = $1 AND seq = $3)")
+            .bind(t.id.as_str())
+            .bind(db_int(t.visitor_read_seq))
+            .bind(db_int(t.head_seq))
+            .fetch_one(&self.pool)
+            .await?;
+            let (unread, files) = (u(&extra, 0)?, opt_s(&extra, 1)?);
+            let last = t.last_message.as_ref();
+            let mut text = last.map(|m| m.text.trim().to_string()).unwrap_or_default();
+            if text.is_empty() {
+                // A message of files alone reads as its files' names.
+                let files: Vec<Attachment> =
+                    files.and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default();
+                text = files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(", ");
+            }
+            let status = match (&t.ticket, t.status) {
+                (Some(ticket), _) => ticket.status.as_str(),
+                (None, ConversationStatus::Resolved) => "solved",
+                (None, _) => "open",
+            };
+            out.push(salam_core::protocol::Thread {
+                id: t.id.clone(),
+                status: status.into(),
+                text: cut(&text, 140),
+                at: last.map_or(t.updated_at, |m| m.at),
+                unread: unread.min(u32::MAX as u64) as u32,
+                reference: t.ticket.as_ref().map(|ticket| ticket.reference),
+            });
+        }
+        Ok(out)
     }
 
-    fn waiting(&self) -> Result<Vec<String>> {
-        self.with(|c| {
-            let mut stmt = c.prepare_cached(
-                // Two that started waiting in the same millisecond: the older
-                // conversation first (rowid), not a random id's order.
-                "SELECT id FROM conversations WHERE stage = 'waiting' AND waiting_since IS NOT NULL
-                 ORDER BY waiting_since, rowid",
-            )?;
-            let rows = stmt.query_map([], |r| r.get(0))?;
-            rows.collect()
-        })
+    /// The conversations waiting for a person, longest waiting first.
+    pub async fn waiting(&self) -> Result<Vec<String>> {
+        // Two that started waiting in the same millisecond: the older
+        // conversation first, not a random id's order.
+        let rows = q("SELECT id FROM conversations WHERE stage = 'waiting' AND waiting_since IS NOT NULL
+             ORDER BY waiting_since, created_at, id")
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(|r| s(r, 0)).collect::<sqlx::Result<_>>()?)
     }
 }
 
@@ -1101,47 +1260,104 @@ mod tests {
         }
     }
 
-    #[test]
-    fn sequence_numbers_run_per_conversation_and_client_ids_dedupe() {
-        let s = Sqlite::open(Path::new(":memory:")).unwrap();
-        s.create_visitor("h1", "k1", Stage::Bot, 0).unwrap();
-        s.create_visitor("h2", "k2", Stage::Bot, 0).unwrap();
-        let (a, new_a) = s.append("k1", msg("a", Some("c1"))).unwrap();
-        let (again, new_again) = s.append("k1", msg("a", Some("c1"))).unwrap();
-        let (b, _) = s.append("k2", msg("b", Some("c1"))).unwrap();
-        let (c, _) = s.append("k1", msg("c", None)).unwrap();
+    #[tokio::test]
+    async fn sequence_numbers_run_per_conversation_and_client_ids_dedupe() {
+        let s = crate::testdb::store().await;
+        s.create_visitor("h1", "k1", Stage::Bot, 0).await.unwrap();
+        s.create_visitor("h2", "k2", Stage::Bot, 0).await.unwrap();
+        let (a, new_a) = s.append("k1", msg("a", Some("c1"))).await.unwrap();
+        let (again, new_again) = s.append("k1", msg("a", Some("c1"))).await.unwrap();
+        let (b, _) = s.append("k2", msg("b", Some("c1"))).await.unwrap();
+        let (c, _) = s.append("k1", msg("c", None)).await.unwrap();
         assert!(new_a && !new_again);
         assert_eq!(a, again, "a retransmission gets the original back");
-        assert_eq!((a.seq, b.seq, c.seq), (1, 1, 2));
+        assert_eq!((a.seq, b.seq, c.seq), (1, 1, 2), "a retransmission uses up no number");
         assert_eq!(
-            s.messages_after("k1", 0, 10).unwrap().iter().map(|m| m.text.as_str()).collect::<Vec<_>>(),
+            s.messages_after("k1", 0, 10).await.unwrap().iter().map(|m| m.text.as_str()).collect::<Vec<_>>(),
             ["a", "c"]
         );
-        assert_eq!(s.messages_after("k1", 1, 10).unwrap().len(), 1);
-        assert_eq!(s.visitor_by_token("h2").unwrap().unwrap().conversation, "k2");
-        assert_eq!(s.visitor_by_token("nope").unwrap(), None);
+        assert_eq!(s.messages_after("k1", 1, 10).await.unwrap().len(), 1);
+        assert_eq!(s.visitor_by_token("h2").await.unwrap().unwrap().conversation, "k2");
+        assert_eq!(s.visitor_by_token("nope").await.unwrap(), None);
+    }
+
+    /// Many writers at once into one conversation (on PostgreSQL, each on
+    /// its own connection, as two server instances would be), each message
+    /// sent twice: every message is stored once, numbered without a gap.
+    #[tokio::test]
+    async fn concurrent_appends_and_retransmissions_store_each_message_once_in_sequence() {
+        let s = crate::testdb::store().await;
+        s.create_visitor("h1", "k1", Stage::Bot, 0).await.unwrap();
+        let sends = (0..40).map(|i| {
+            let s = s.clone();
+            tokio::spawn(async move {
+                let id = format!("c{}", i / 2);
+                s.append("k1", msg("hi", Some(&id))).await.map(|(m, _)| (id, m.seq))
+            })
+        });
+        let acks: Vec<(String, u64)> =
+            futures_util::future::join_all(sends).await.into_iter().map(|r| r.unwrap().unwrap()).collect();
+        let stored = s.messages_after("k1", 0, 100).await.unwrap();
+        assert_eq!(stored.iter().map(|m| m.seq).collect::<Vec<_>>(), (1..=20).collect::<Vec<_>>());
+        for (id, seq) in acks {
+            let m = stored.iter().find(|m| m.client_id.as_deref() == Some(&id)).unwrap();
+            assert_eq!(m.seq, seq, "both sends of {id} are told the one number it has");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_restart_keeps_everything_and_migrations_run_once() {
+        let db = crate::testdb::fresh().await;
+        {
+            let s = Store::open(&db).await.unwrap();
+            s.create_visitor("h1", "k1", Stage::Bot, 0).await.unwrap();
+            s.append("k1", msg("kept", Some("c1"))).await.unwrap();
+            assert!(s.set_status("k1", ConversationStatus::Resolved, 5).await.unwrap());
+            assert!(!s.set_status("k1", ConversationStatus::Resolved, 6).await.unwrap(), "no change, no event");
+            s.pool.close().await;
+        }
+        // Two instances starting at once over one database: one migrates.
+        let (s, again) = tokio::join!(Store::open(&db), Store::open(&db));
+        let (s, _) = (s.unwrap(), again.unwrap());
+        assert_eq!(s.messages_after("k1", 0, 10).await.unwrap()[0].text, "kept");
+        let (m, new) = s.append("k1", msg("kept", Some("c1"))).await.unwrap();
+        assert!(!new && m.seq == 1, "dedupe survives the restart");
+        let list = s.conversations(10).await.unwrap();
+        assert_eq!(list[0].status, ConversationStatus::Resolved);
+        assert_eq!(list[0].last_message.as_ref().unwrap().text, "kept");
+        if s.backend() == Backend::Sqlite {
+            for ext in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{db}{ext}"));
+            }
+        }
+    }
+
+    /// A database left by a newer server is not touched.
+    #[tokio::test]
+    async fn a_newer_schema_is_refused() {
+        let db = crate::testdb::fresh().await;
+        let s = Store::open(&db).await.unwrap();
+        let newer = match s.backend() {
+            Backend::Sqlite => "PRAGMA user_version = 999",
+            Backend::Postgres => "UPDATE salam_schema SET version = 999",
+        };
+        sqlx::raw_sql(newer).execute(&s.pool).await.unwrap();
+        s.pool.close().await;
+        let refused = Store::open(&db).await.err().expect("refused").0;
+        assert!(refused.contains("newer than this server knows"), "{refused}");
+        if s.backend() == Backend::Sqlite {
+            for ext in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{db}{ext}"));
+            }
+        }
     }
 
     #[test]
-    fn a_restart_keeps_everything_and_migrations_run_once() {
-        let path = std::env::temp_dir().join(format!("salam-store-test-{}.sqlite3", std::process::id()));
-        let _ = std::fs::remove_file(&path);
-        {
-            let s = Sqlite::open(&path).unwrap();
-            s.create_visitor("h1", "k1", Stage::Bot, 0).unwrap();
-            s.append("k1", msg("kept", Some("c1"))).unwrap();
-            assert!(s.set_status("k1", ConversationStatus::Resolved, 5).unwrap());
-            assert!(!s.set_status("k1", ConversationStatus::Resolved, 6).unwrap(), "no change, no event");
-        }
-        let s = Sqlite::open(&path).unwrap();
-        assert_eq!(s.messages_after("k1", 0, 10).unwrap()[0].text, "kept");
-        let (m, new) = s.append("k1", msg("kept", Some("c1"))).unwrap();
-        assert!(!new && m.seq == 1, "dedupe survives the restart");
-        let list = s.conversations(10).unwrap();
-        assert_eq!(list[0].status, ConversationStatus::Resolved);
-        assert_eq!(list[0].last_message.as_ref().unwrap().text, "kept");
-        for ext in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
-        }
+    fn sqlite_paths_become_urls_that_keep_every_character() {
+        assert_eq!(sqlite_url(":memory:").unwrap(), "sqlite::memory:");
+        assert_eq!(sqlite_url("/a b/c?d#e%f.db").unwrap(), "sqlite:/a%20b/c%3Fd%23e%25f.db?mode=rwc");
+        assert!(sqlite_url("x.db")
+            .unwrap()
+            .starts_with(&format!("sqlite:{}", std::env::current_dir().unwrap().display())));
     }
 }

@@ -168,7 +168,7 @@ async fn ws_session(app: Arc<App>, socket: WebSocket, user_agent: Option<String>
                         continue;
                     }
                     let replies = match decode_client_frame(t.as_bytes()) {
-                        Ok(frame) => app.handle(&visitor, frame),
+                        Ok(frame) => app.handle(&visitor, frame).await,
                         Err(_) => vec![ServerFrame::Error { code: "malformed".into(), client_id: None, retry_after_ms: None }],
                     };
                     let mut texts = vec![];
@@ -332,7 +332,7 @@ pub async fn post_frame(
         return failure(status, retry);
     }
     let token = header_str(&headers, header::AUTHORIZATION).and_then(|v| v.strip_prefix("Bearer ")).unwrap_or("");
-    let Some(visitor) = app.known_visitor(token, q.conversation.as_deref()) else {
+    let Some(visitor) = app.known_visitor(token, q.conversation.as_deref()).await else {
         return (StatusCode::UNAUTHORIZED, "unknown token").into_response();
     };
     if body.len() > MAX_FRAME_BYTES {
@@ -342,7 +342,7 @@ pub async fn post_frame(
         Ok(f) => f,
         Err(e) => return (StatusCode::BAD_REQUEST, e.to_string()).into_response(),
     };
-    let replies = app.handle(&visitor, frame);
+    let replies = app.handle(&visitor, frame).await;
     let limited = replies.iter().find_map(|r| match r {
         ServerFrame::Error { code, retry_after_ms, .. } if code == "rate_limited" => {
             Some(retry_after_ms.unwrap_or(1000))

@@ -212,6 +212,11 @@ fn test() -> Result {
         ]))
     })?;
     step("native tests", || run(cargo().args(["test", "--workspace"])))?;
+    // The server's own tests again, each on a new database in a throwaway
+    // PostgreSQL server that the tests start and stop themselves.
+    step("server tests on PostgreSQL", || {
+        run(cargo().args(["test", "-p", "salam-demo"]).env("SALAM_TEST_DB", "postgres"))
+    })?;
     step("browser component tests (wasm-bindgen-test, headless Chromium)", || {
         run(cargo()
             .args(["test", "-p", "salam-widget", "--target", "wasm32-unknown-unknown"])

@@ -45,11 +45,16 @@ pub fn ensure_build_tools() -> Result {
     Ok(())
 }
 
-/// Chromium and ChromeDriver from apt, the npm packages of `tests/`, and
-/// aiosmtpd and trustme from PyPI.
+/// Chromium, ChromeDriver and the PostgreSQL server from apt, the npm
+/// packages of `tests/`, and aiosmtpd and trustme from PyPI.
 pub fn ensure_test_tools() -> Result {
     if !PathBuf::from(CHROMIUM).exists() || !PathBuf::from(CHROMEDRIVER).exists() {
         apt_install(&["chromium", "chromium-driver"])?;
+    }
+    // The tests start their own throwaway servers (tests/scratch-postgres.sh);
+    // only the binaries are needed.
+    if !has_postgres() {
+        apt_install(&["postgresql"])?;
     }
     let tests = root().join("tests");
     let lock = std::fs::read(tests.join("package-lock.json")).map_err(|e| format!("tests/package-lock.json: {e}"))?;
@@ -60,6 +65,13 @@ pub fn ensure_test_tools() -> Result {
     }
     ensure_python_tools()?;
     Ok(())
+}
+
+/// Whether a PostgreSQL server's binaries are installed where Debian puts them.
+fn has_postgres() -> bool {
+    std::fs::read_dir("/usr/lib/postgresql")
+        .map(|versions| versions.flatten().any(|v| v.path().join("bin/initdb").exists()))
+        .unwrap_or(false)
 }
 
 /// From PyPI: aiosmtpd, the real SMTP server the e-mail tests start, and
