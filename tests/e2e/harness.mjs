@@ -4,7 +4,7 @@
 
 import { spawn } from "node:child_process";
 import { createServer } from "node:http";
-import { createServer as createTcpServer } from "node:net";
+import { connect as connectTcp, createServer as createTcpServer } from "node:net";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { after, before } from "node:test";
@@ -78,6 +78,65 @@ function freePort() {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/** A throwaway PostgreSQL server (`tests/scratch-postgres.sh`): `url` is
+ * its URL; `stop()` closes the script's input, and the script stops the
+ * server and deletes its files (as it does if this process dies). */
+export async function startScratchPostgres() {
+  const child = spawn(join(root, "tests", "scratch-postgres.sh"), [], { stdio: ["pipe", "pipe", "pipe"] });
+  let log = "";
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`PostgreSQL did not start:\n${log}`)), 60000);
+    child.stdout.on("data", (c) => {
+      log += c;
+      const m = /^(postgres:\/\/\S+)$/m.exec(log);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.stderr.on("data", (c) => { log += c; });
+    child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`PostgreSQL exited (${code}):\n${log}`)); });
+  });
+  return {
+    url,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.stdin.end();
+      await exited;
+    },
+  };
+}
+
+/** A TCP proxy on 127.0.0.1, the load balancer in front of several
+ * servers: each new connection goes to the port `target` names then.
+ * `stop()` closes it and every connection through it. */
+export async function startProxy(target) {
+  const open = new Set();
+  const proxy = { target };
+  const server = createTcpServer((client) => {
+    const upstream = connectTcp(proxy.target, "127.0.0.1");
+    open.add(client);
+    open.add(upstream);
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+      open.delete(client);
+      open.delete(upstream);
+    };
+    for (const s of [client, upstream]) {
+      s.on("error", end);
+      s.on("close", end);
+    }
+    client.pipe(upstream);
+    upstream.pipe(client);
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  proxy.url = `http://127.0.0.1:${server.address().port}`;
+  proxy.stop = () => new Promise((r) => {
+    for (const s of open) s.destroy();
+    server.close(r);
+  });
+  return proxy;
 }
 
 /** A real SMTP server (aiosmtpd, `e2e/smtp_sink.py`) on 127.0.0.1. `mails()`

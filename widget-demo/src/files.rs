@@ -204,7 +204,7 @@ pub async fn upload(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
     let Some(visitor) = app.known_visitor(bearer(&headers), q.conversation.as_deref()).await else {
         return refused(StatusCode::UNAUTHORIZED, "unknown_token");
     };
-    if let Err(wait) = app.take_token(visitor.id) {
+    if let Err(wait) = app.take_token(visitor.id).await {
         let mut res = refused(StatusCode::TOO_MANY_REQUESTS, "rate_limited");
         res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait.div_ceil(1000)));
         return res;

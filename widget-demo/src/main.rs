@@ -7,6 +7,7 @@
 
 mod agent;
 mod bot;
+mod bus;
 mod faults;
 mod files;
 mod mail;
@@ -340,7 +341,22 @@ async fn main() {
             }
         }
     }
+    // Over PostgreSQL, instances share what happens live (src/bus.rs).
+    let pending = match app_state.store.backend() {
+        store::Backend::Postgres => {
+            let (bus, pending) = bus::new();
+            app_state.bus = Some(bus);
+            Some(pending)
+        }
+        store::Backend::Sqlite => None,
+    };
     let state = Arc::new(app_state);
+    if let Some(pending) = pending {
+        if let Err(e) = bus::start(&state, pending).await {
+            eprintln!("cannot listen to the other instances: {e}");
+            std::process::exit(1);
+        }
+    }
     // Availability follows the clock (hours begin and end) and the consoles
     // (presence expires): checked every 10 s, the usual reply time every minute.
     state.refresh_availability(server::now_ms(), true).await;
@@ -352,6 +368,9 @@ async fn main() {
             every.tick().await;
             ticks += 1;
             watcher.refresh_availability(server::now_ms(), ticks.is_multiple_of(6)).await;
+            if ticks.is_multiple_of(6) && watcher.store.backend() == store::Backend::Postgres {
+                let _ = watcher.store.forget_shared(server::now_ms()).await;
+            }
         }
     });
     let addr: SocketAddr = listener.local_addr().expect("a bound listener has an address");

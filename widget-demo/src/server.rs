@@ -28,7 +28,7 @@ pub const RATE_BURST: f64 = 20.0;
 pub const RATE_PER_SEC: f64 = 2.0;
 
 /// What the agent console hears about.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum AgentEvent {
     /// A conversation's summary changed.
@@ -101,6 +101,8 @@ pub struct App {
     mail_texts: Texts,
     /// Attachments: the files on disk and what may be uploaded.
     pub files: crate::files::Files,
+    /// With several instances over PostgreSQL: what they share live.
+    pub bus: Option<crate::bus::Bus>,
 }
 
 /// An agent's presence, as the console sets it.
@@ -222,6 +224,31 @@ impl App {
                 Default::default(),
             )
             .expect("the temporary directory is writable"),
+            bus: None,
+        }
+    }
+
+    /// Applies what happened on another instance, as if here, without
+    /// sending it on.
+    pub async fn apply(&self, event: crate::bus::Shared) {
+        use crate::bus::Shared;
+        match event {
+            Shared::Room { conversation, frame } => self.publish_here(&conversation, frame),
+            Shared::Agents { event } => {
+                if let AgentEvent::Typing { conversation, on } = &event {
+                    self.set_typing(conversation, *on);
+                }
+                let _ = self.agents.send(event);
+            }
+            Shared::Summary { conversation } => self.tell_agents_summary_here(&conversation).await,
+            Shared::Presence { name, presence } => self.set_presence_here(&name, presence),
+        }
+    }
+
+    /// Sends `event` to the other instances, if there are any.
+    fn share(&self, event: impl FnOnce() -> crate::bus::Shared) {
+        if let Some(bus) = &self.bus {
+            bus.send(event());
         }
     }
 
@@ -283,7 +310,9 @@ impl App {
         };
         // Only a new ticket spends the visitor's rate budget.
         if !self.is_stored_ticket(&ticket).await {
-            self.take_token(visitor.id).map_err(|wait| Refusal { code: "rate_limited", retry_after_ms: Some(wait) })?;
+            self.take_token(visitor.id)
+                .await
+                .map_err(|wait| Refusal { code: "rate_limited", retry_after_ms: Some(wait) })?;
         }
         let (reference, new) = self.store.create_ticket(&ticket).await.map_err(|_| refuse("unavailable"))?;
         // A retransmission answers with the same reference and sends nothing.
@@ -372,8 +401,13 @@ impl App {
         vec![answer]
     }
 
-    /// Records an agent's presence; returns the availability it leads to.
+    /// Records an agent's presence, here and on the other instances.
     pub fn set_presence(&self, name: &str, presence: Presence) {
+        self.set_presence_here(name, presence);
+        self.share(|| crate::bus::Shared::Presence { name: name.to_string(), presence });
+    }
+
+    fn set_presence_here(&self, name: &str, presence: Presence) {
         self.presence_seen.store(true, Ordering::Relaxed);
         let mut map = self.presence.lock().unwrap_or_else(|p| p.into_inner());
         map.insert(name.to_string(), (presence, Instant::now()));
@@ -624,8 +658,16 @@ impl App {
         rooms.entry(conversation.to_string()).or_insert_with(|| broadcast::channel(512).0).subscribe()
     }
 
-    /// Sends a frame to every connection of the conversation's visitor.
+    /// Sends a frame to every connection of the conversation's visitor, on
+    /// every instance.
     pub fn publish(&self, conversation: &str, frame: ServerFrame) {
+        if self.bus.is_some() {
+            self.share(|| crate::bus::Shared::Room { conversation: conversation.to_string(), frame: frame.clone() });
+        }
+        self.publish_here(conversation, frame);
+    }
+
+    fn publish_here(&self, conversation: &str, frame: ServerFrame) {
         let mut rooms = self.rooms.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(tx) = rooms.get(conversation) {
             if tx.send(Arc::new(frame)).is_err() {
@@ -635,14 +677,24 @@ impl App {
         }
     }
 
-    /// Tells agent consoles; nobody listening is fine.
+    /// Tells agent consoles, on every instance; nobody listening is fine.
     pub fn tell_agents(&self, event: AgentEvent) {
+        if self.bus.is_some() {
+            self.share(|| crate::bus::Shared::Agents { event: event.clone() });
+        }
         let _ = self.agents.send(event);
     }
 
-    /// Tells agent consoles the conversation's summary changed (a query,
-    /// so only when a console is listening).
+    /// Tells agent consoles, on every instance, that the conversation's
+    /// summary changed.
     pub async fn tell_agents_summary(&self, conversation: &str) {
+        self.share(|| crate::bus::Shared::Summary { conversation: conversation.to_string() });
+        self.tell_agents_summary_here(conversation).await;
+    }
+
+    /// The summary, for this instance's consoles (a query, so only when one
+    /// is listening).
+    async fn tell_agents_summary_here(&self, conversation: &str) {
         if self.agents.receiver_count() == 0 {
             return;
         }
@@ -675,7 +727,23 @@ impl App {
     }
 
     /// Token bucket per visitor: `Ok` to go ahead, or how long to wait.
-    pub fn take_token(&self, visitor: i64) -> Result<(), u64> {
+    /// With PostgreSQL the bucket is in the database, shared by every
+    /// instance (a visitor's sends may reach several); with SQLite, in
+    /// memory. A database failure lets the message through: the store
+    /// refuses it anyway if the database is down.
+    pub async fn take_token(&self, visitor: i64) -> Result<(), u64> {
+        if self.store.backend() == crate::store::Backend::Postgres {
+            let (burst, per_sec) = self.rate;
+            return self
+                .store
+                .take_token(&format!("visitor:{visitor}"), burst, per_sec, now_ms())
+                .await
+                .unwrap_or(Ok(()));
+        }
+        self.take_token_here(visitor)
+    }
+
+    fn take_token_here(&self, visitor: i64) -> Result<(), u64> {
         let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
         let now = Instant::now();
         let (burst, per_sec) = self.rate;
@@ -697,7 +765,11 @@ impl App {
 
     /// Gives back a token spent on a message that turned out to be a
     /// retransmission.
-    fn refund_token(&self, visitor: i64) {
+    async fn refund_token(&self, visitor: i64) {
+        if self.store.backend() == crate::store::Backend::Postgres {
+            let _ = self.store.refund_token(&format!("visitor:{visitor}"), self.rate.0).await;
+            return;
+        }
         let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(b) = buckets.get_mut(&visitor) {
             b.tokens = (b.tokens + 1.0).min(self.rate.0);
@@ -902,7 +974,7 @@ impl App {
             ClientFrame::Greeting { text } => {
                 // The greeting the visitor opened starts the chat, from the support side.
                 let text: String = text.trim().chars().take(salam_core::greeting::MAX_GREETING_CHARS).collect();
-                if text.is_empty() || self.take_token(visitor.id).is_err() {
+                if text.is_empty() || self.take_token(visitor.id).await.is_err() {
                     return vec![];
                 }
                 let locale = self.locale_of(&visitor.conversation).await;
@@ -996,7 +1068,7 @@ impl App {
                     Some("invalid_email")
                 } else if self.mail.is_none() {
                     Some("no_mail")
-                } else if self.take_token(visitor.id).is_err() {
+                } else if self.take_token(visitor.id).await.is_err() {
                     Some("rate_limited")
                 } else {
                     None
@@ -1032,7 +1104,7 @@ impl App {
         let unavailable = |_| Refusal { code: "unavailable", retry_after_ms: None };
         let files = self.attachments(&visitor.conversation, attachments).await?;
         let ack = |id: String, seq: u64| ServerFrame::Ack { client_id: client_id.to_string(), id, seq };
-        if let Err(wait) = self.take_token(visitor.id) {
+        if let Err(wait) = self.take_token(visitor.id).await {
             // Over budget, but a retransmission of a stored message is still
             // answered: only new messages spend the budget.
             return match self.store.by_client_id(&visitor.conversation, client_id).await.map_err(unavailable)? {
@@ -1058,7 +1130,7 @@ impl App {
             .await
             .map_err(unavailable)?;
         if !new {
-            self.refund_token(visitor.id);
+            self.refund_token(visitor.id).await;
             return Ok(ack(stored.id, stored.seq));
         }
         if self.faults.crash_before_ack() {
@@ -1234,10 +1306,12 @@ mod tests {
     async fn the_rate_limit_refuses_past_the_burst_and_says_how_long_to_wait() {
         let mut a = app().await;
         a.rate = (3.0, 0.5);
-        assert!((0..3).all(|_| a.take_token(1).is_ok()));
-        let wait = a.take_token(1).unwrap_err();
+        for _ in 0..3 {
+            assert!(a.take_token(1).await.is_ok());
+        }
+        let wait = a.take_token(1).await.unwrap_err();
         assert!((1..=2000).contains(&wait), "{wait}");
-        assert!(a.take_token(2).is_ok(), "per visitor");
+        assert!(a.take_token(2).await.is_ok(), "per visitor");
     }
 
     #[tokio::test]
@@ -1320,7 +1394,7 @@ mod tests {
         // Refills at once, so every bucket is idle as soon as it is made.
         a.rate = (2.0, 1e12);
         for v in 0..10_000 {
-            a.take_token(v).unwrap();
+            a.take_token_here(v).unwrap();
         }
         assert!(a.buckets.lock().unwrap().len() <= 4096, "{}", a.buckets.lock().unwrap().len());
         for c in 0..10_000 {

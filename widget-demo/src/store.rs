@@ -344,6 +344,18 @@ const POSTGRES_MIGRATIONS: &[&str] = &[
         at BIGINT NOT NULL
     );
     CREATE INDEX files_by_conversation ON files(conversation_id);",
+    // 2: what several instances share: rate limits, and the bus's batches
+    // too big for a notification.
+    "CREATE TABLE rate_buckets (
+        key TEXT PRIMARY KEY,
+        tokens DOUBLE PRECISION NOT NULL,
+        at BIGINT NOT NULL
+    );
+    CREATE TABLE bus_payloads (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        body TEXT NOT NULL,
+        at BIGINT NOT NULL
+    );",
 ];
 
 /// An uploaded file to record.
@@ -399,6 +411,8 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// With PostgreSQL, its URL (the bus listens on a connection of its own).
+    postgres_url: Option<String>,
 }
 
 /// `sqlx::query`, under a short name: every method starts with one.
@@ -459,7 +473,7 @@ impl Store {
         let postgres = db.starts_with("postgres://") || db.starts_with("postgresql://");
         let store = if postgres {
             let pool = AnyPoolOptions::new().max_connections(16).connect(db).await?;
-            Self { pool, backend: Backend::Postgres }
+            Self { pool, backend: Backend::Postgres, postgres_url: Some(db.to_string()) }
         } else {
             let pool = AnyPoolOptions::new()
                 .max_connections(1)
@@ -475,7 +489,7 @@ impl Store {
             // a chat server meets most. (sqlx turns foreign keys on.) Set on
             // the pool's one connection; WAL stays with the file.
             sqlx::raw_sql("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;").execute(&pool).await?;
-            Self { pool, backend: Backend::Sqlite }
+            Self { pool, backend: Backend::Sqlite, postgres_url: None }
         };
         store.migrate().await?;
         Ok(store)
@@ -484,6 +498,11 @@ impl Store {
     /// Which database this is.
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// With PostgreSQL, its URL.
+    pub fn postgres_url(&self) -> Option<&str> {
+        self.postgres_url.as_deref()
     }
 
     /// Runs the migrations this database has not run, each in its own
@@ -1240,6 +1259,90 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.iter().map(|r| s(r, 0)).collect::<sqlx::Result<_>>()?)
+    }
+}
+
+/// What several instances share through PostgreSQL.
+impl Store {
+    /// Takes a token from the bucket `key` (`burst` tokens, refilled at
+    /// `per_sec`): `Ok(())` to go ahead, or `Err` with how many ms to wait.
+    /// One statement, so instances taking from one bucket at once each see
+    /// the other's take.
+    pub async fn take_token(
+        &self,
+        key: &str,
+        burst: f64,
+        per_sec: f64,
+        now: u64,
+    ) -> Result<std::result::Result<(), u64>> {
+        let refilled = "LEAST($2, b.tokens + ($4 - b.at) * $3 / 1000.0)";
+        let taken = q(&format!(
+            "INSERT INTO rate_buckets AS b (key, tokens, at) VALUES ($1, $2 - 1, $4)
+             ON CONFLICT (key) DO UPDATE SET tokens = {refilled} - 1, at = $4 WHERE {refilled} >= 1
+             RETURNING tokens"
+        ))
+        .bind(key)
+        .bind(burst)
+        .bind(per_sec)
+        .bind(db_int(now))
+        .fetch_optional(&self.pool)
+        .await?;
+        if taken.is_some() {
+            return Ok(Ok(()));
+        }
+        let r = q("SELECT tokens, at FROM rate_buckets WHERE key = $1").bind(key).fetch_one(&self.pool).await?;
+        let (tokens, at): (f64, i64) = (r.try_get(0)?, r.try_get(1)?);
+        let refilled = (tokens + (now as f64 - at as f64) * per_sec / 1000.0).min(burst);
+        Ok(Err((((1.0 - refilled) / per_sec.max(0.001)) * 1000.0).ceil().max(1.0) as u64))
+    }
+
+    /// Gives a token back to the bucket `key`.
+    pub async fn refund_token(&self, key: &str, burst: f64) -> Result<()> {
+        q("UPDATE rate_buckets SET tokens = LEAST($2, tokens + 1) WHERE key = $1")
+            .bind(key)
+            .bind(burst)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Keeps a bus batch too big for a notification; returns its row.
+    pub async fn keep_bus_payload(&self, json: &str) -> Result<i64> {
+        let row = q("INSERT INTO bus_payloads (body, at) VALUES ($1, $2) RETURNING id")
+            .bind(json)
+            .bind(db_int(crate::server::now_ms()))
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.try_get(0)?)
+    }
+
+    /// A kept bus batch.
+    pub async fn bus_payload(&self, id: i64) -> Result<Option<String>> {
+        let row = q("SELECT body FROM bus_payloads WHERE id = $1").bind(id).fetch_optional(&self.pool).await?;
+        Ok(row.map(|r| r.try_get(0)).transpose()?)
+    }
+
+    /// Sends a notification on `channel`.
+    pub async fn notify(&self, channel: &str, payload: &str) -> Result<()> {
+        // (In FROM: a function returning `void` as a column is a type the
+        // `Any` driver cannot read.)
+        q("SELECT 1 FROM pg_notify($1, $2)").bind(channel).bind(payload).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Forgets kept bus batches older than a minute (every instance has
+    /// heard them by then, or is gone), and buckets idle for an hour (full
+    /// again at any rate that limits anything).
+    pub async fn forget_shared(&self, now: u64) -> Result<()> {
+        q("DELETE FROM bus_payloads WHERE at < $1")
+            .bind(db_int(now.saturating_sub(60_000)))
+            .execute(&self.pool)
+            .await?;
+        q("DELETE FROM rate_buckets WHERE at < $1")
+            .bind(db_int(now.saturating_sub(3_600_000)))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 }
 
