@@ -7,18 +7,21 @@
 //! ```text
 //! cargo build --release -p salam-demo --bins --examples
 //! target/release/examples/ws_bench --server target/release/salam-demo \
-//!     [--visitors 200] [--messages 50] [--json FILE] [--timeout 120]
+//!     [--visitors 200] [--messages 50] [--postgres INSTANCES] [--json FILE] [--timeout 120]
 //! ```
 //!
-//! It starts the server on a free port with a fresh SQLite file and the
-//! per-visitor rate limit out of the way (`--rate 1000000:1000000`), opens N
-//! WebSocket connections at once (each: `hello` without a token, wait for
-//! `welcome`), then every visitor sends M messages one after another, each
-//! waiting for its `ack`, all visitors at the same time. It reports the
-//! round trips, throughput, failures (error frames, lost acks, dropped
-//! connections), the number of messages in the database, and the server's
-//! memory (`/proc/<pid>/status`, so Linux only). Client and server share the
-//! machine, so the round trips include the client's own scheduling.
+//! It starts the server on a free port with a fresh SQLite file, or with
+//! `--postgres K`, K servers over one fresh PostgreSQL
+//! (`tests/scratch-postgres.sh`, with fsync on, as PostgreSQL ships), with
+//! the per-visitor rate limit out of the way (`--rate 1000000:1000000`). It
+//! opens N WebSocket connections at once (each: `hello` without a token,
+//! wait for `welcome`; visitor i on server i mod K), then every visitor
+//! sends M messages one after another, each waiting for its `ack`, all
+//! visitors at the same time. It reports the round trips, throughput,
+//! failures (error frames, lost acks, dropped connections), the number of
+//! messages in the database, and each server's memory (`/proc/<pid>/status`,
+//! so Linux only). Client, servers and database share the machine, so the
+//! round trips include the client's own scheduling.
 //!
 //! The whole run stops after `--timeout` seconds whatever happens, reports
 //! what it has, and kills the server.
@@ -47,8 +50,7 @@ const ACK_TIMEOUT: Duration = Duration::from_secs(15);
 /// How long the server may take to print its address.
 const START_TIMEOUT: Duration = Duration::from_secs(15);
 
-const USAGE: &str =
-    "usage: ws_bench --server PATH [--visitors N (200)] [--messages M (50)] [--json FILE] [--timeout SECS (120)]";
+const USAGE: &str = "usage: ws_bench --server PATH [--visitors N (200)] [--messages M (50)] [--postgres INSTANCES] [--json FILE] [--timeout SECS (120)]";
 
 #[derive(Debug)]
 struct Args {
@@ -57,11 +59,13 @@ struct Args {
     messages: usize,
     json: Option<PathBuf>,
     timeout: Duration,
+    /// Servers over one PostgreSQL; none: one server on SQLite.
+    postgres: Option<usize>,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut server = None;
-    let (mut visitors, mut messages, mut json, mut timeout) = (200, 50, None, 120);
+    let (mut visitors, mut messages, mut json, mut timeout, mut postgres) = (200, 50, None, 120, None);
     let mut it = args.iter();
     while let Some(flag) = it.next() {
         let mut value = || it.next().cloned().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"));
@@ -74,12 +78,13 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--messages" => messages = number(value()?)?,
             "--json" => json = Some(PathBuf::from(value()?)),
             "--timeout" => timeout = number(value()?)?,
+            "--postgres" => postgres = Some(number(value()?)?),
             "-h" | "--help" => return Err(USAGE.into()),
             other => return Err(format!("unknown option {other}\n{USAGE}")),
         }
     }
     let server = server.ok_or_else(|| format!("--server is required\n{USAGE}"))?;
-    Ok(Args { server, visitors, messages, json, timeout: Duration::from_secs(timeout as u64) })
+    Ok(Args { server, visitors, messages, json, timeout: Duration::from_secs(timeout as u64), postgres })
 }
 
 /// The server as a child process. Dropping it kills the process (by its pid)
@@ -88,22 +93,26 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
 struct Server {
     child: Child,
     dir: PathBuf,
-    db: PathBuf,
+    /// The SQLite file, or the PostgreSQL URL.
+    db: String,
     /// `127.0.0.1:PORT`.
     addr: String,
     stderr: Arc<Mutex<Vec<String>>>,
 }
 
 impl Server {
-    fn start(bin: &Path) -> Result<Server, String> {
+    /// A server on `postgres` (a URL), or on a new SQLite file.
+    fn start(bin: &Path, postgres: Option<&str>) -> Result<Server, String> {
         let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos();
         let dir = std::env::temp_dir().join(format!("salam-ws-bench-{}-{nanos}", std::process::id()));
         std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        let db = dir.join("bench.sqlite3");
+        let db = postgres.map_or_else(|| dir.join("bench.sqlite3").display().to_string(), str::to_string);
         let child = Command::new(bin)
             .args(["--port", "0", "--host", "127.0.0.1", "--rate", RATE, "--agent-key", "ws-bench"])
             .arg("--db")
             .arg(&db)
+            .arg("--files")
+            .arg(dir.join("files"))
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -159,6 +168,44 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
         let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// A throwaway PostgreSQL server (`tests/scratch-postgres.sh`): it lives
+/// while the pipe to the script is open, so dropping this (or this process
+/// ending in any way) stops it and deletes its files.
+struct ScratchPostgres {
+    child: Child,
+    url: String,
+}
+
+impl ScratchPostgres {
+    fn start() -> Result<Self, String> {
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/scratch-postgres.sh");
+        // With fsync, as PostgreSQL ships: a benchmark of a database that may
+        // lose what it acknowledged would flatter it.
+        let mut child = Command::new(&script)
+            .args(["-c", "fsync=on"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot start {}: {e}", script.display()))?;
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout is piped"))
+            .read_line(&mut line)
+            .map_err(|e| e.to_string())?;
+        let url = line.trim().to_string();
+        if !url.starts_with("postgres://") {
+            return Err("the scratch PostgreSQL did not start (see above)".into());
+        }
+        Ok(Self { child, url })
+    }
+}
+
+impl Drop for ScratchPostgres {
+    fn drop(&mut self) {
+        drop(self.child.stdin.take());
+        let _ = self.child.wait();
     }
 }
 
@@ -365,13 +412,18 @@ struct Load {
     server_cpu: Duration,
     client_cpu: Duration,
     timed_out: Option<&'static str>,
-    after: Memory,
-    after_close: Memory,
+    /// Each server's, in order.
+    after: Vec<Memory>,
+    after_close: Vec<Memory>,
 }
 
-async fn load(args: &Args, server: &Server, shared: Arc<Shared>, deadline: tokio::time::Instant) -> Load {
-    let url = Arc::new(format!("ws://{}/api/v1/ws", server.addr));
-    let pid = server.pid();
+/// The CPU time the servers have used.
+fn servers_cpu(servers: &[Server]) -> Duration {
+    servers.iter().map(|s| cpu_time(&s.pid().to_string())).sum()
+}
+
+async fn load(args: &Args, servers: &[Server], shared: Arc<Shared>, deadline: tokio::time::Instant) -> Load {
+    let urls: Vec<Arc<String>> = servers.iter().map(|s| Arc::new(format!("ws://{}/api/v1/ws", s.addr))).collect();
     let (connected_tx, mut connected_rx) = mpsc::unbounded_channel();
     let (go_tx, go_rx) = watch::channel(false);
     let mut visitors = JoinSet::new();
@@ -379,7 +431,8 @@ async fn load(args: &Args, server: &Server, shared: Arc<Shared>, deadline: tokio
     // Phase 1: every visitor connects at once.
     let started = Instant::now();
     for i in 0..args.visitors {
-        visitors.spawn(visitor(i, url.clone(), args.messages, connected_tx.clone(), go_rx.clone(), shared.clone()));
+        let url = urls[i % urls.len()].clone();
+        visitors.spawn(visitor(i, url, args.messages, connected_tx.clone(), go_rx.clone(), shared.clone()));
     }
     drop(connected_tx);
     let (mut connect_us, mut connect_failures, mut timed_out) = (vec![], vec![], None);
@@ -398,7 +451,7 @@ async fn load(args: &Args, server: &Server, shared: Arc<Shared>, deadline: tokio
     connect_us.sort_unstable();
 
     // Phase 2: every connected visitor sends its messages.
-    let (server_cpu0, client_cpu0) = (cpu_time(&pid.to_string()), cpu_time("self"));
+    let (server_cpu0, client_cpu0) = (servers_cpu(servers), cpu_time("self"));
     let started = Instant::now();
     let _ = go_tx.send(timed_out.is_none());
     let mut sockets = vec![];
@@ -416,18 +469,18 @@ async fn load(args: &Args, server: &Server, shared: Arc<Shared>, deadline: tokio
         }
     }
     let message_wall = started.elapsed();
-    let server_cpu = cpu_time(&pid.to_string()).saturating_sub(server_cpu0);
+    let server_cpu = servers_cpu(servers).saturating_sub(server_cpu0);
     let client_cpu = cpu_time("self").saturating_sub(client_cpu0);
     visitors.abort_all();
     while visitors.join_next().await.is_some() {}
 
     // With every finished connection still open, then after closing them.
-    let after = memory(pid);
+    let after: Vec<Memory> = servers.iter().map(|s| memory(s.pid())).collect();
     let closing = futures_util::future::join_all(sockets.iter_mut().map(|ws| ws.close(None)));
     let _ = tokio::time::timeout(Duration::from_secs(5), closing).await;
     drop(sockets);
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let after_close = memory(pid);
+    let after_close: Vec<Memory> = servers.iter().map(|s| memory(s.pid())).collect();
     Load {
         connected: connect_us.len(),
         connect_failures,
@@ -442,10 +495,11 @@ async fn load(args: &Args, server: &Server, shared: Arc<Shared>, deadline: tokio
     }
 }
 
-/// Messages in the server's database (read while it runs; WAL allows that).
-async fn stored_messages(db: &Path) -> Result<u64, String> {
+/// Messages in the servers' database (read while they run; SQLite's WAL
+/// allows that).
+async fn stored_messages(db: &str) -> Result<u64, String> {
     sqlx::any::install_default_drivers();
-    let url = format!("sqlite:{}?mode=ro", db.display());
+    let url = if db.starts_with("postgres://") { db.to_string() } else { format!("sqlite:{db}?mode=ro") };
     let pool = sqlx::AnyPool::connect(&url).await.map_err(|e| e.to_string())?;
     let n: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM messages").fetch_one(&pool).await.map_err(|e| e.to_string())?;
@@ -474,28 +528,44 @@ fn main() -> ExitCode {
 fn bench(args: &Args) -> Result<(), String> {
     let begun = Instant::now();
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| e.to_string())?;
-    let server = Server::start(&args.server)?;
-    let pid = server.pid();
+    // Dropped last: the servers go before their database.
+    let postgres = args.postgres.map(|_| ScratchPostgres::start()).transpose()?;
+    let instances = args.postgres.unwrap_or(1);
+    let mut servers = vec![];
+    for _ in 0..instances {
+        servers.push(Server::start(&args.server, postgres.as_ref().map(|p| p.url.as_str()))?);
+    }
+    let database = if postgres.is_some() { "PostgreSQL" } else { "SQLite" };
+    for s in &servers {
+        eprintln!("ws_bench: server pid {} on {} ({database})", s.pid(), s.addr);
+    }
     eprintln!(
-        "ws_bench: server pid {pid} on {} ({} visitors x {} messages, timeout {} s)",
-        server.addr,
+        "ws_bench: {} visitors x {} messages over {instances} server(s), timeout {} s",
         args.visitors,
         args.messages,
         args.timeout.as_secs()
     );
-    std::thread::sleep(Duration::from_millis(300)); // let it settle
-    let idle = memory(pid);
+    std::thread::sleep(Duration::from_millis(300)); // let them settle
+    let idle: Vec<Memory> = servers.iter().map(|s| memory(s.pid())).collect();
 
     let shared = Arc::new(Shared::default());
     let deadline = tokio::time::Instant::from_std(begun + args.timeout);
-    let load = rt.block_on(load(args, &server, shared.clone(), deadline));
-    let stored = rt.block_on(stored_messages(&server.db));
+    let load = rt.block_on(load(args, &servers, shared.clone(), deadline));
+    let stored = rt.block_on(stored_messages(&servers[0].db));
     // VmHWM is updated lazily (RSS is counted per thread in batches), so it
     // can trail an RSS reading taken earlier: the peak is the larger.
-    let peak_kib = [memory(pid).hwm_kib, load.after.hwm_kib, load.after.rss_kib, load.after_close.rss_kib];
-    let peak_kib = peak_kib.into_iter().max().unwrap_or(0);
-    let server_errors = server.stderr_lines();
-    drop(server); // killed and reaped here
+    let peaks_kib: Vec<u64> = servers
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let peaks =
+                [memory(s.pid()).hwm_kib, load.after[i].hwm_kib, load.after[i].rss_kib, load.after_close[i].rss_kib];
+            peaks.into_iter().max().unwrap_or(0)
+        })
+        .collect();
+    let server_errors: usize = servers.iter().map(Server::stderr_lines).sum();
+    drop(servers); // killed and reaped here
+    drop(postgres);
     drop(rt);
 
     let mut rtts = std::mem::take(&mut *shared.rtts_us.lock().unwrap_or_else(|p| p.into_inner()));
@@ -523,6 +593,7 @@ fn bench(args: &Args) -> Result<(), String> {
     let verdict = if acked == expected && stored_ok { "yes" } else { "NO" };
 
     let ms = |v: Option<f64>| v.map_or("-".to_string(), |v| format!("{v:.2} ms"));
+    let each = |kib: &[u64]| kib.iter().map(|k| format!("{:.1} MiB", mib(*k))).collect::<Vec<_>>().join(" / ");
     let codes = if error_codes.is_empty() {
         "none".to_string()
     } else {
@@ -558,12 +629,19 @@ fn bench(args: &Args) -> Result<(), String> {
         ),
         ("error frames by code", codes),
         ("acks with an unexpected seq / undecodable frames", format!("{seq_mismatches} / {undecodable}")),
-        ("server RSS idle (before load)", format!("{:.1} MiB", mib(idle.rss_kib))),
-        ("server RSS after load (connections open)", format!("{:.1} MiB", mib(load.after.rss_kib))),
-        ("server RSS after closing the connections", format!("{:.1} MiB", mib(load.after_close.rss_kib))),
-        ("server RSS peak (VmHWM)", format!("{:.1} MiB", mib(peak_kib))),
+        ("database / servers", format!("{database} / {instances} (visitor i on server i mod {instances})")),
+        ("server RSS idle (before load), each", each(&idle.iter().map(|m| m.rss_kib).collect::<Vec<_>>())),
         (
-            "CPU during the message phase: server / this client",
+            "server RSS after load (connections open), each",
+            each(&load.after.iter().map(|m| m.rss_kib).collect::<Vec<_>>()),
+        ),
+        (
+            "server RSS after closing the connections, each",
+            each(&load.after_close.iter().map(|m| m.rss_kib).collect::<Vec<_>>()),
+        ),
+        ("server RSS peak (VmHWM), each", each(&peaks_kib)),
+        (
+            "CPU during the message phase: servers / this client (not the database)",
             format!(
                 "{:.1} s / {:.1} s ({cores} cores, shared)",
                 load.server_cpu.as_secs_f64(),
@@ -574,7 +652,10 @@ fn bench(args: &Args) -> Result<(), String> {
         ("rate limit", format!("off: server started with --rate {RATE}")),
         ("stopped by the global timeout", load.timed_out.map_or("no".to_string(), |w| format!("YES, {w}"))),
     ];
-    println!("\n## WebSocket load: {} visitors × {} messages\n", args.visitors, args.messages);
+    println!(
+        "\n## WebSocket load: {} visitors × {} messages, {instances} server(s) on {database}\n",
+        args.visitors, args.messages
+    );
     println!("| metric | value |\n| --- | --- |");
     for (k, v) in &rows {
         println!("| {k} | {v} |");
@@ -612,12 +693,14 @@ fn bench(args: &Args) -> Result<(), String> {
                 "seq_mismatches": seq_mismatches,
                 "undecodable_frames": undecodable,
             },
-            "server_rss_mib": {
-                "idle": mib(idle.rss_kib),
-                "after_load": mib(load.after.rss_kib),
-                "after_close": mib(load.after_close.rss_kib),
-                "peak": mib(peak_kib),
-            },
+            "database": database,
+            "servers": instances,
+            "server_rss_mib": (0..instances).map(|i| json!({
+                "idle": mib(idle[i].rss_kib),
+                "after_load": mib(load.after[i].rss_kib),
+                "after_close": mib(load.after_close[i].rss_kib),
+                "peak": mib(peaks_kib[i]),
+            })).collect::<Vec<_>>(),
             "cpu_seconds_message_phase": { "server": load.server_cpu.as_secs_f64(), "client": load.client_cpu.as_secs_f64() },
             "cores": cores,
             "server_stderr_lines": server_errors,

@@ -552,8 +552,8 @@ impl App {
     /// Stores a message from the support side, sends it to the visitor and
     /// tells the consoles. `None` if storage failed.
     async fn post(&self, conversation: &str, m: NewMessage<'_>) -> Option<(ServerFrame, bool)> {
-        let (stored, new) = self.store.append(conversation, m).await.ok()?;
-        let frame = stored.frame();
+        let appended = self.store.append(conversation, m).await.ok()?;
+        let (frame, new) = (appended.message.frame(), appended.new);
         if new {
             self.publish(conversation, frame.clone());
             self.tell_agents(AgentEvent::Message { conversation: conversation.to_string(), message: frame.clone() });
@@ -1112,7 +1112,7 @@ impl App {
                 None => Err(Refusal { code: "rate_limited", retry_after_ms: Some(wait) }),
             };
         }
-        let (stored, new) = self
+        let appended = self
             .store
             .append(
                 &visitor.conversation,
@@ -1129,7 +1129,8 @@ impl App {
             )
             .await
             .map_err(unavailable)?;
-        if !new {
+        let (stored, mut handling) = (appended.message, appended.handling);
+        if !appended.new {
             self.refund_token(visitor.id).await;
             return Ok(ack(stored.id, stored.seq));
         }
@@ -1145,28 +1146,27 @@ impl App {
         }
         let conversation = visitor.conversation.as_str();
         // Writing again reopens the visitor's ticket, if the team had set it aside.
-        if let Ok(Some(t)) = self.store.ticket_of(conversation).await {
-            if t.status != salam_core::protocol::agent::TicketStatus::Open {
-                let _ =
-                    self.store.set_ticket_status(conversation, salam_core::protocol::agent::TicketStatus::Open).await;
-            }
+        if appended.ticket.is_some_and(|t| t != salam_core::protocol::agent::TicketStatus::Open) {
+            let _ = self.store.set_ticket_status(conversation, salam_core::protocol::agent::TicketStatus::Open).await;
         }
         // Writing again reopens a resolved conversation, with the bot first
         // again (or the queue).
-        if self.set_status(conversation, ConversationStatus::Open).await.unwrap_or(false)
+        if appended.status == ConversationStatus::Resolved
+            && self.set_status(conversation, ConversationStatus::Open).await.unwrap_or(false)
             && self.store.set_stage(conversation, self.first_stage(), None, now_ms()).await.unwrap_or(false)
         {
             self.publish(conversation, self.stage_frame(conversation).await);
+            handling = self.store.handling(conversation).await.ok().flatten().unwrap_or_default();
         }
         let ack = ack(stored.id, stored.seq);
-        match self.store.handling(conversation).await {
-            Ok(Some(h)) if h.stage == Stage::Waiting && h.waiting_since.is_none() => {
+        match handling {
+            h if h.stage == Stage::Waiting && h.waiting_since.is_none() => {
                 // The first words of a visitor waiting for a person: in the queue now.
                 let _ = self.store.start_wait(conversation, now_ms()).await;
                 self.publish(conversation, self.stage_frame(conversation).await);
             }
             // The bot reads words; a file alone waits for a person's eyes.
-            Ok(Some(h)) if h.stage == Stage::Bot && !text.is_empty() => {
+            h if h.stage == Stage::Bot && !text.is_empty() => {
                 if let Some(bot) = &self.bot {
                     let locale = h.locale.unwrap_or_else(|| "en".into());
                     let reply = bot.reply(text, &locale, Memory { unhelpful: h.unhelpful, asked: h.asked });

@@ -116,6 +116,21 @@ pub struct NewMessage<'a> {
     pub attachments: &'a [Attachment],
 }
 
+/// What [`Store::append`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Appended {
+    /// The message as stored (the earlier one, for a retransmission).
+    pub message: Stored,
+    /// Whether it is new.
+    pub new: bool,
+    /// Who handles the conversation (as before this message).
+    pub handling: Handling,
+    /// Open or resolved (as before this message).
+    pub status: ConversationStatus,
+    /// The status of the conversation's newest ticket, if it has one.
+    pub ticket: Option<TicketStatus>,
+}
+
 /// Who handles a conversation, and what the bot remembers of it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Handling {
@@ -472,11 +487,21 @@ impl Store {
         sqlx::any::install_default_drivers();
         let postgres = db.starts_with("postgres://") || db.starts_with("postgresql://");
         let store = if postgres {
-            let pool = AnyPoolOptions::new().max_connections(16).connect(db).await?;
+            let pool = AnyPoolOptions::new()
+                .max_connections(16)
+                // No ping before each use: a round trip per statement. A
+                // connection that broke fails its one statement and is
+                // dropped from the pool.
+                .test_before_acquire(false)
+                .connect(db)
+                .await?;
             Self { pool, backend: Backend::Postgres, postgres_url: Some(db.to_string()) }
         } else {
             let pool = AnyPoolOptions::new()
                 .max_connections(1)
+                // No ping before each use: a hop to SQLite's thread and back
+                // per statement, which doubled the cost of a message.
+                .test_before_acquire(false)
                 // The one connection lives as long as the server: an
                 // in-memory database goes with its last connection.
                 .min_connections(1)
@@ -732,33 +757,39 @@ impl Store {
     }
 
     /// Appends a message with the next sequence number. With a `client_id`
-    /// seen before in this conversation, returns the stored one and `false`.
-    pub async fn append(&self, conversation: &str, m: NewMessage<'_>) -> Result<(Stored, bool)> {
+    /// seen before in this conversation, returns the stored one, not new.
+    /// Says, too, who handles the conversation and its status, read in the
+    /// same statement (a message's follow-ups need them).
+    pub async fn append(&self, conversation: &str, m: NewMessage<'_>) -> Result<Appended> {
         let mut tx = self.pool.begin().await?;
         // The conversation's row first: its lock holds back another
-        // instance appending to it until this one commits, so the lookup
-        // below sees that one's message (a retransmission racing itself).
-        let seq =
-            q("UPDATE conversations SET head_seq = head_seq + 1, updated_at = $2 WHERE id = $1 RETURNING head_seq")
-                .bind(conversation)
-                .bind(db_int(m.at))
-                .fetch_one(&mut *tx)
-                .await?;
-        let seq = u(&seq, 0)?;
-        if let Some(client_id) = m.client_id {
-            let found =
-                q(&format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_id = $1 AND client_id = $2"))
-                    .bind(conversation)
-                    .bind(client_id)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            if let Some(found) = found {
-                tx.rollback().await?;
-                return Ok((row_to_stored(&found)?, false));
-            }
-        }
-        let id: i64 = q("INSERT INTO messages (conversation_id, seq, author, name, text, client_id, at, avatar, quick_replies, attachments)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id")
+        // instance appending to it until this one commits, so the insert
+        // below meets that one's message (a retransmission racing itself).
+        let r = q("UPDATE conversations SET head_seq = head_seq + 1, updated_at = $2 WHERE id = $1
+             RETURNING head_seq, status, stage, agent, waiting_since, locale, bot_unhelpful, bot_asked,
+                       visitor_read_seq, agent_read_seq,
+                       (SELECT t.status FROM tickets t WHERE t.conversation_id = conversations.id
+                        ORDER BY t.reference DESC LIMIT 1)")
+        .bind(conversation)
+        .bind(db_int(m.at))
+        .fetch_one(&mut *tx)
+        .await?;
+        let seq = u(&r, 0)?;
+        let status = status_from(&s(&r, 1)?);
+        let handling = Handling {
+            stage: stage_from(&s(&r, 2)?),
+            agent: opt_s(&r, 3)?.and_then(|json| serde_json::from_str(&json).ok()),
+            waiting_since: opt_u(&r, 4)?,
+            locale: opt_s(&r, 5)?,
+            unhelpful: u(&r, 6)?.min(u32::MAX as u64) as u32,
+            asked: flag(&r, 7)?,
+            visitor_read_seq: u(&r, 8)?,
+            agent_read_seq: u(&r, 9)?,
+        };
+        let ticket = opt_s(&r, 10)?.map(|s| TicketStatus::parse(&s));
+        let inserted = q("INSERT INTO messages (conversation_id, seq, author, name, text, client_id, at, avatar, quick_replies, attachments)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+             ON CONFLICT (conversation_id, client_id) DO NOTHING RETURNING id")
         .bind(conversation)
         .bind(db_int(seq))
         .bind(kind_str(m.author))
@@ -769,25 +800,34 @@ impl Store {
         .bind(m.avatar)
         .bind((!m.quick_replies.is_empty()).then(|| serde_json::to_string(m.quick_replies).unwrap_or_default()))
         .bind((!m.attachments.is_empty()).then(|| serde_json::to_string(m.attachments).unwrap_or_default()))
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get(0)?;
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(inserted) = inserted else {
+            // Sent before: the number taken above goes back, and the stored
+            // message is the answer.
+            tx.rollback().await?;
+            let client_id = m.client_id.unwrap_or_default();
+            let message = self
+                .by_client_id(conversation, client_id)
+                .await?
+                .ok_or_else(|| StoreError(format!("message {client_id} of {conversation} both exists and does not")))?;
+            return Ok(Appended { message, new: false, handling, status, ticket });
+        };
+        let id: i64 = inserted.try_get(0)?;
         tx.commit().await?;
-        Ok((
-            Stored {
-                id: format!("m_{id}"),
-                seq,
-                author: m.author,
-                name: m.name.map(str::to_string),
-                text: m.text.to_string(),
-                client_id: m.client_id.map(str::to_string),
-                at: m.at,
-                avatar: m.avatar.map(str::to_string),
-                quick_replies: m.quick_replies.to_vec(),
-                attachments: m.attachments.to_vec(),
-            },
-            true,
-        ))
+        let message = Stored {
+            id: format!("m_{id}"),
+            seq,
+            author: m.author,
+            name: m.name.map(str::to_string),
+            text: m.text.to_string(),
+            client_id: m.client_id.map(str::to_string),
+            at: m.at,
+            avatar: m.avatar.map(str::to_string),
+            quick_replies: m.quick_replies.to_vec(),
+            attachments: m.attachments.to_vec(),
+        };
+        Ok(Appended { message, new: true, handling, status, ticket })
     }
 
     /// The message sent with this idempotency key, if stored.
@@ -1368,10 +1408,11 @@ mod tests {
         let s = crate::testdb::store().await;
         s.create_visitor("h1", "k1", Stage::Bot, 0).await.unwrap();
         s.create_visitor("h2", "k2", Stage::Bot, 0).await.unwrap();
-        let (a, new_a) = s.append("k1", msg("a", Some("c1"))).await.unwrap();
-        let (again, new_again) = s.append("k1", msg("a", Some("c1"))).await.unwrap();
-        let (b, _) = s.append("k2", msg("b", Some("c1"))).await.unwrap();
-        let (c, _) = s.append("k1", msg("c", None)).await.unwrap();
+        let first = s.append("k1", msg("a", Some("c1"))).await.unwrap();
+        let again = s.append("k1", msg("a", Some("c1"))).await.unwrap();
+        let b = s.append("k2", msg("b", Some("c1"))).await.unwrap().message;
+        let c = s.append("k1", msg("c", None)).await.unwrap().message;
+        let (new_a, new_again, a, again) = (first.new, again.new, first.message, again.message);
         assert!(new_a && !new_again);
         assert_eq!(a, again, "a retransmission gets the original back");
         assert_eq!((a.seq, b.seq, c.seq), (1, 1, 2), "a retransmission uses up no number");
@@ -1395,7 +1436,7 @@ mod tests {
             let s = s.clone();
             tokio::spawn(async move {
                 let id = format!("c{}", i / 2);
-                s.append("k1", msg("hi", Some(&id))).await.map(|(m, _)| (id, m.seq))
+                s.append("k1", msg("hi", Some(&id))).await.map(|a| (id, a.message.seq))
             })
         });
         let acks: Vec<(String, u64)> =
@@ -1423,8 +1464,9 @@ mod tests {
         let (s, again) = tokio::join!(Store::open(&db), Store::open(&db));
         let (s, _) = (s.unwrap(), again.unwrap());
         assert_eq!(s.messages_after("k1", 0, 10).await.unwrap()[0].text, "kept");
-        let (m, new) = s.append("k1", msg("kept", Some("c1"))).await.unwrap();
-        assert!(!new && m.seq == 1, "dedupe survives the restart");
+        let again = s.append("k1", msg("kept", Some("c1"))).await.unwrap();
+        assert!(!again.new && again.message.seq == 1, "dedupe survives the restart");
+        assert_eq!(again.status, ConversationStatus::Resolved);
         let list = s.conversations(10).await.unwrap();
         assert_eq!(list[0].status, ConversationStatus::Resolved);
         assert_eq!(list[0].last_message.as_ref().unwrap().text, "kept");

@@ -51,11 +51,7 @@ pub fn ensure_test_tools() -> Result {
     if !PathBuf::from(CHROMIUM).exists() || !PathBuf::from(CHROMEDRIVER).exists() {
         apt_install(&["chromium", "chromium-driver"])?;
     }
-    // The tests start their own throwaway servers (tests/scratch-postgres.sh);
-    // only the binaries are needed.
-    if !has_postgres() {
-        apt_install(&["postgresql"])?;
-    }
+    ensure_postgres()?;
     let tests = root().join("tests");
     let lock = std::fs::read(tests.join("package-lock.json")).map_err(|e| format!("tests/package-lock.json: {e}"))?;
     let stamp = tests.join("node_modules/.salam-lock");
@@ -64,6 +60,16 @@ pub fn ensure_test_tools() -> Result {
         std::fs::write(&stamp, &lock).map_err(|e| e.to_string())?;
     }
     ensure_python_tools()?;
+    Ok(())
+}
+
+/// The PostgreSQL server from apt. The tests and the benchmark start their
+/// own throwaway servers (tests/scratch-postgres.sh): only the binaries are
+/// needed.
+pub fn ensure_postgres() -> Result {
+    if !has_postgres() {
+        apt_install(&["postgresql"])?;
+    }
     Ok(())
 }
 
