@@ -21,7 +21,7 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants as zlib } from "node:zlib";
 import { chromium } from "playwright-core";
 // The e2e harness's agent API client (importing the harness registers nothing).
-import { AGENT_KEY, serverApi } from "../e2e/harness.mjs";
+import { agentAccount, serverApi } from "../e2e/harness.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -191,7 +191,8 @@ async function startStaticServer(bundle, pages) {
 // the port read from the first line it prints.
 
 async function startDemoServer({ bin, db, dist, allowOrigin }) {
-  const args = ["--port", "0", "--host", "127.0.0.1", "--db", db, "--agent-key", AGENT_KEY,
+  const token = await agentAccount(bin, db);
+  const args = ["--port", "0", "--host", "127.0.0.1", "--db", db,
     "--allow-origin", allowOrigin, "--rate", UNLIMITED_RATE, "--dist", dist];
   const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";

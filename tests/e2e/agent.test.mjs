@@ -6,7 +6,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { AGENT_KEY, Widget, launchBrowser, newPage, serverApi, startDemoServer } from "./harness.mjs";
+import { Widget, launchBrowser, newPage, serverApi, startDemoServer, signInConsole } from "./harness.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -33,10 +33,9 @@ describe("visitor and agent through the reference server", () => {
     await w.composer.press("Enter");
 
     const agent = await newPage(browser, { echo: false });
-    await agent.goto(`${server.url}/agent/#key=${AGENT_KEY}`);
+    await signInConsole(agent, server);
     const row = agent.getByTestId("conversation-row").first();
     await row.waitFor();
-    await agent.getByRole("textbox", { name: "Your name" }).fill("Sara");
     await row.click();
     const log = agent.getByTestId("message-log");
     await log.getByText(hostile).waitFor();

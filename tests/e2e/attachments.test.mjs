@@ -11,7 +11,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { AGENT_KEY, Widget, axeWidget, conversationWith, ftl, newPage, plain, useDemo } from "./harness.mjs";
+import { Widget, axeWidget, conversationWith, ftl, newPage, plain, useDemo, signInConsole } from "./harness.mjs";
 
 // A real 2×2 PNG.
 const PNG = Buffer.from(
@@ -60,14 +60,14 @@ describe("attachments", () => {
     assert.equal(asVisitor.headers.get("x-content-type-options"), "nosniff");
     assert.equal(asVisitor.headers.get("content-type"), "text/plain");
     assert.match(asVisitor.headers.get("content-disposition"), /^attachment; filename\*=UTF-8''notes\.txt$/, "not an image: saved, never shown");
-    assert.equal((await get(note, AGENT_KEY)).status, 200);
+    assert.equal((await get(note, demo.server.token)).status, 200);
     assert.equal((await get(note, null)).status, 404);
     const other = await visitor("Someone else here");
     assert.equal((await get(note, other.token)).status, 404, "another visitor");
 
     // The agent answers from the console with an image and a PDF.
     const agent = await newPage(demo.browser, { echo: false });
-    await agent.goto(`${demo.server.url}/agent/#key=${AGENT_KEY}`);
+    await signInConsole(agent, demo.server);
     await agent.locator(`[data-testid=conversation-row][data-id="${id}"]`).getByRole("button").click();
     await agent.getByLabel("Attach files").setInputFiles([
       { name: "parcel.png", mimeType: "image/png", buffer: PNG },
@@ -83,7 +83,7 @@ describe("attachments", () => {
     }));
     assert.deepEqual(consoleAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`), [], "the console with files");
     // A reply of files alone is a message too.
-    const pdfOnly = await upload(`agent/conversations/${id}/files`, AGENT_KEY, "terms.pdf", PDF);
+    const pdfOnly = await upload(`agent/conversations/${id}/files`, "terms.pdf", PDF);
     assert.equal(pdfOnly.status, 201);
     await demo.api.reply(id, "", { attachments: [(await pdfOnly.json()).id] });
     const preview = agent.locator(`[data-testid=conversation-row][data-id="${id}"] .row__last`);
@@ -187,7 +187,7 @@ describe("attachments", () => {
     assert.deepEqual(files.map((f) => [f.name, f.type, f.size]).sort(),
       [["dropped.txt", "text/plain", 13], ["parcel.png", "image/png", PNG.length], ["pasted.txt", "text/plain", 12]]);
     const png = files.find((f) => f.name === "parcel.png");
-    const asAgent = await fetch(`${demo.server.url}/api/v1/${png.url}`, { headers: { authorization: `Bearer ${AGENT_KEY}` } });
+    const asAgent = await fetch(`${demo.server.url}/api/v1/${png.url}`, { headers: { authorization: `Bearer ${demo.server.token}` } });
     assert.deepEqual(Buffer.from(await asAgent.arrayBuffer()), PNG);
     assert.match(asAgent.headers.get("content-disposition"), /^inline; filename\*=UTF-8''parcel\.png$/);
     // A reload keeps the conversation's files.
@@ -200,7 +200,7 @@ describe("attachments", () => {
 
   it("shows files and says why one is refused, right to left in Persian", async () => {
     const { page, id } = await visitor("فاکتورم را می‌خواهم", { locale: "fa-IR" });
-    const file = await (await upload(`agent/conversations/${id}/files`, AGENT_KEY, "فاکتور.pdf", PDF)).json();
+    const file = await (await upload(`agent/conversations/${id}/files`, "فاکتور.pdf", PDF)).json();
     await demo.api.reply(id, "بفرمایید", { attachments: [file.id] });
     const link = page.getByRole("link", { name: /فاکتور\.pdf/ });
     await link.waitFor();

@@ -4,7 +4,7 @@
 
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { AGENT_KEY, Widget, launchBrowser, newPage, serverApi, startDemoServer, startStaticServer } from "./harness.mjs";
+import { Widget, launchBrowser, newPage, serverApi, startDemoServer, startStaticServer } from "./harness.mjs";
 
 describe("from another origin", () => {
   let site, stranger, demo, browser;
@@ -56,10 +56,10 @@ describe("from another origin", () => {
     await page.goto(`${stranger.url}/sse.html`);
     const outcome = await page.evaluate(([url, key]) =>
       fetch(url, { headers: { authorization: `Bearer ${key}` } }).then((r) => `status ${r.status}`, (e) => e.name),
-    [`${demo.url}/api/v1/agent/conversations`, AGENT_KEY]);
+    [`${demo.url}/api/v1/agent/conversations`, demo.token]);
     assert.equal(outcome, "TypeError", "the browser refuses the answer: no CORS headers for this origin");
     const direct = await fetch(`${demo.url}/api/v1/agent/conversations`, {
-      headers: { authorization: `Bearer ${AGENT_KEY}`, origin: stranger.url },
+      headers: { authorization: `Bearer ${demo.token}`, origin: stranger.url },
     });
     assert.equal(direct.status, 403);
   });

@@ -9,7 +9,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { AGENT_KEY, Widget, axeWidget, conversationWith, ftl, newPage, plain, startSmtpSink, useDemo } from "./harness.mjs";
+import { Widget, axeWidget, conversationWith, ftl, newPage, plain, startSmtpSink, useDemo, signInConsole } from "./harness.mjs";
 
 const violations = async (page) => (await axeWidget(page)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target + " " + n.failureSummary).join(" ")}`);
 
@@ -32,7 +32,7 @@ describe("ending a chat, rating it, and keeping it", () => {
   }
 
   const info = async (id) => (await fetch(`${demo.server.url}/api/v1/agent/conversations/${id}/visitor`, {
-    headers: { authorization: `Bearer ${AGENT_KEY}` },
+    headers: { authorization: `Bearer ${demo.server.token}` },
   })).json();
 
   /** Polls the visitor info until `pred` holds (the frame may be on its way). */
@@ -114,7 +114,7 @@ describe("ending a chat, rating it, and keeping it", () => {
 
     // The console shows it.
     const agent = await newPage(demo.browser, { echo: false });
-    await agent.goto(`${demo.server.url}/agent/#key=${AGENT_KEY}`);
+    await signInConsole(agent, demo.server);
     await agent.locator(`[data-testid=conversation-row][data-id="${id}"]`).getByRole("button").click();
     const fact = (label) => agent.locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]");
     await fact("Rating").waitFor();

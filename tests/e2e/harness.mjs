@@ -28,14 +28,38 @@ export function tempDb() {
   return join(dir, `e2e-${process.pid}-${Date.now()}-${dbCount++}.sqlite3`);
 }
 
-export const AGENT_KEY = "test-agent-key";
+/** The tests' agent: an admin account in every test database. */
+export const AGENT_EMAIL = "sara@example.test";
+export const AGENT_PASSWORD = "correct horse battery";
+
+/** Runs `salam-demo` as a command (`admin create`, `token create`):
+ * resolves with what it printed, or rejects with its error. */
+function command(bin, args, extraEnv = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...extraEnv } });
+    let out = "", err = "";
+    child.stdout.on("data", (c) => { out += c; });
+    child.stderr.on("data", (c) => { err += c; });
+    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`salam-demo ${args.join(" ")}: ${err}`))));
+  });
+}
+
+/** Sara's admin account in database `db` (made once; the command the README
+ * gives), and a new API token of hers for the test's API calls. */
+export async function agentAccount(bin, db) {
+  await command(bin, ["admin", "create", "--db", db, "--email", AGENT_EMAIL, "--name", "Sara"], { SALAM_PASSWORD: AGENT_PASSWORD })
+    .catch((e) => { if (!/exists/.test(e.message)) throw e; });
+  return (await command(bin, ["token", "create", "--db", db, "--email", AGENT_EMAIL, "--label", "e2e"])).trim();
+}
 
 /** Starts `salam-demo` (a free port and a fresh database unless given) and
- * resolves when it prints its URL. `kill()` ends it like a crash (SIGKILL);
- * `restart()` starts it again on the same port and database. */
+ * resolves when it prints its URL. `token` is an API token of Sara's admin
+ * account. `kill()` ends it like a crash (SIGKILL); `restart()` starts it
+ * again on the same port and database. */
 export async function startDemoServer({ port = 0, db = tempDb(), extra = [], dist = env("SALAM_DIST", join(root, "dist")) } = {}) {
   const bin = env("SALAM_DEMO_BIN", join(root, "target/debug/salam-demo"));
-  const args = ["--port", String(port), "--host", "127.0.0.1", "--db", db, "--agent-key", AGENT_KEY,
+  const token = await agentAccount(bin, db);
+  const args = ["--port", String(port), "--host", "127.0.0.1", "--db", db,
     "--dist", dist,
     "--site", env("SALAM_SITE", join(root, "widget-demo/site")), ...extra];
   const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
@@ -62,6 +86,7 @@ export async function startDemoServer({ port = 0, db = tempDb(), extra = [], dis
     url,
     port: boundPort,
     db,
+    token,
     log: () => log,
     exited: () => child.exitCode !== null || child.signalCode !== null,
     stop: () => ended("SIGTERM"),
@@ -191,7 +216,7 @@ export function serverApi(server) {
   const call = async (method, path, body) => {
     const res = await fetch(server.url + path, {
       method,
-      headers: { authorization: `Bearer ${AGENT_KEY}`, "content-type": "application/json" },
+      headers: { authorization: `Bearer ${server.token}`, "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -201,12 +226,39 @@ export function serverApi(server) {
   return {
     conversations: () => call("GET", "/api/v1/agent/conversations"),
     messages: (id) => call("GET", `/api/v1/agent/conversations/${id}/messages?after_seq=0`),
-    reply: (id, text, extra = {}) => call("POST", `/api/v1/agent/conversations/${id}/messages`, { text, name: "Sara", ...extra }),
-    typing: (id, on) => call("POST", `/api/v1/agent/conversations/${id}/typing`, { on, name: "Sara" }),
+    reply: (id, text, extra = {}) => call("POST", `/api/v1/agent/conversations/${id}/messages`, { text, ...extra }),
+    typing: (id, on) => call("POST", `/api/v1/agent/conversations/${id}/typing`, { on }),
     status: (id, status) => call("POST", `/api/v1/agent/conversations/${id}/status`, { status }),
+    addAgent: (account) => call("POST", "/api/v1/agent/agents", account),
     faults: (settings) => call("POST", "/__faults", settings),
     faultReport: () => call("GET", "/__faults"),
   };
+}
+
+/** The agent API as another agent: Sara (an admin) adds the account, which
+ * signs in and makes its own API token, as a person would in the console. */
+export async function otherAgent(server, { email, name, team, avatar, password = "a long enough password" }) {
+  await serverApi(server).addAgent({ email, name, team, avatar, password, role: "agent" });
+  const json = { "content-type": "application/json" };
+  const signedIn = await fetch(`${server.url}/api/v1/agent/session`, { method: "POST", headers: json, body: JSON.stringify({ email, password }) });
+  if (!signedIn.ok) throw new Error(`signing in as ${email}: ${signedIn.status} ${await signedIn.text()}`);
+  const cookie = signedIn.headers.get("set-cookie").split(";")[0];
+  const { csrf } = await signedIn.json();
+  const made = await fetch(`${server.url}/api/v1/agent/tokens`, {
+    method: "POST", headers: { ...json, cookie, "x-csrf-token": csrf }, body: JSON.stringify({ label: "e2e" }),
+  });
+  const { token } = await made.json();
+  return serverApi({ ...server, token });
+}
+
+/** Signs the agent console of `server` in as Sara (or the account given),
+ * through its sign-in form, and waits for the conversation list. */
+export async function signInConsole(page, server, { email = AGENT_EMAIL, password = AGENT_PASSWORD } = {}) {
+  await page.goto(`${server.url}/agent/`);
+  await page.getByRole("textbox", { name: "E-mail address" }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: "Conversations" }).waitFor();
 }
 
 /** The id of the conversation whose newest message is `text`, once the

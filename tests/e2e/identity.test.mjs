@@ -6,7 +6,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
-import { AGENT_KEY, Widget, conversationWith, newPage, useDemo } from "./harness.mjs";
+import { Widget, conversationWith, newPage, useDemo, signInConsole } from "./harness.mjs";
 
 const SECRET = "identity-test-secret";
 const hash = (userId) => createHmac("sha256", SECRET).update(userId).digest("hex");
@@ -16,7 +16,7 @@ describe("identity and where the visitor is", () => {
 
 
   const visitorInfo = async (id) => (await fetch(`${demo.server.url}/api/v1/agent/conversations/${id}/visitor`, {
-    headers: { authorization: `Bearer ${AGENT_KEY}` },
+    headers: { authorization: `Bearer ${demo.server.token}` },
   })).json();
 
   /** A page in a fresh browser context (its own storage: another browser), identified before load. */
@@ -68,7 +68,7 @@ describe("identity and where the visitor is", () => {
 
     // The console shows who it is.
     const agent = await newPage(demo.browser, { echo: false });
-    await agent.goto(`${demo.server.url}/agent/#key=${AGENT_KEY}`);
+    await signInConsole(agent, demo.server);
     await agent.locator(`[data-testid=conversation-row][data-id="${conversation}"]`).getByRole("button").click();
     const visitor = agent.getByTestId("visitor");
     await visitor.getByText("Maryam Karimi").waitFor();

@@ -17,8 +17,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  AGENT_KEY, Widget, launchBrowser, newPage, serverApi, startDemoServer, startProxy, startScratchPostgres,
-} from "./harness.mjs";
+  Widget, launchBrowser, newPage, serverApi, startDemoServer, startProxy, startScratchPostgres, signInConsole } from "./harness.mjs";
 
 /** Polls `fn` until it returns a truthy value. */
 async function until(fn, what, timeout = 30000) {
@@ -67,10 +66,9 @@ describe("several servers over one PostgreSQL", () => {
     await say("one");
 
     const agent = await newPage(browser, { echo: false });
-    await agent.goto(`${second.url}/agent/#key=${AGENT_KEY}`);
+    await signInConsole(agent, second);
     const row = agent.getByTestId("conversation-row").first();
     await row.waitFor();
-    await agent.getByRole("textbox", { name: "Your name" }).fill("Sara");
     await row.click();
     const log = agent.getByTestId("message-log");
     await log.getByText("one").waitFor();

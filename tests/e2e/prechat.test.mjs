@@ -4,7 +4,7 @@
 
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { AGENT_KEY, Widget, axeWidget, conversationWith, newPage, useDemo } from "./harness.mjs";
+import { Widget, axeWidget, conversationWith, newPage, useDemo, signInConsole } from "./harness.mjs";
 
 const FORM = { fields: [
   { id: "name", required: true },
@@ -69,12 +69,12 @@ describe("pre-chat form", () => {
     await w.log.getByText("Sent").waitFor();
     const conversation = await conversationWith(demo.api, "My invoice is wrong");
     const info = await (await fetch(`${demo.server.url}/api/v1/agent/conversations/${conversation}/visitor`, {
-      headers: { authorization: `Bearer ${AGENT_KEY}` },
+      headers: { authorization: `Bearer ${demo.server.token}` },
     })).json();
     assert.deepEqual(info.prechat, { email: "maryam@example.com", name: "Maryam Karimi", terms: "true", topic: "tech" });
     // Beside the conversation in the console.
     const agent = await newPage(demo.browser, { echo: false });
-    await agent.goto(`${demo.server.url}/agent/#key=${AGENT_KEY}`);
+    await signInConsole(agent, demo.server);
     await agent.locator(`[data-testid=conversation-row][data-id="${conversation}"]`).getByRole("button").click();
     const facts = agent.getByTestId("visitor");
     await facts.getByText("Pre-chat: topic").waitFor();

@@ -404,7 +404,8 @@ describe("reliability: fault injection against the real server", () => {
     await say(w, "typed during the outage");
     // Same port, brand-new database: the old token and conversation are gone.
     server = await startDemoServer({ port: server.port, db: tempDb() });
-    await converged(page, api, ["typed during the outage"]);
+    // The agent's token went with the old database, too.
+    await converged(page, serverApi(server), ["typed during the outage"]);
   });
 
   for (const transport of ["ws", "sse"]) {

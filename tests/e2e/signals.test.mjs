@@ -4,7 +4,7 @@
 
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { AGENT_KEY, Widget, axeWidget, conversationWith, newPage, useDemo } from "./harness.mjs";
+import { Widget, axeWidget, conversationWith, newPage, useDemo, signInConsole } from "./harness.mjs";
 
 describe("signals", () => {
   const demo = useDemo();
@@ -114,7 +114,7 @@ describe("signals", () => {
     const conversation = await conversationWith(demo.api, "second");
 
     const agent = await newPage(demo.browser, { echo: false });
-    await agent.goto(`${demo.server.url}/agent/#key=${AGENT_KEY}`);
+    await signInConsole(agent, demo.server);
     await agent.locator(`[data-testid=conversation-row][data-id="${conversation}"]`).getByRole("button").click();
     await agent.getByTestId("message-log").getByText("second").waitFor();
     // The agent has it on screen: the visitor's last message says Seen, the first still Sent.

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
-import { AGENT_KEY, Widget, axeWidget, conversationWith, newPage, root, useDemo } from "./harness.mjs";
+import { Widget, axeWidget, conversationWith, newPage, root, useDemo, otherAgent, signInConsole } from "./harness.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -110,9 +110,16 @@ describe("live support: bot, handover, agent", () => {
     const conversation = await conversationWith(demo.api, "A person will join this chat shortly.");
     const longName = "Sara Ahmadi-Khorasani Montazeri de la Vega y Castellanos";
     const avatar = demo.server.url + "/avatars/sara.svg";
-    await demo.api.reply(conversation, "Hi, I'm **Sara**. Let me look at your order.", { name: longName, team: "Billing and Orders", avatar });
+    // Who answers comes from the agent's account, whatever a request says.
+    const sara = await otherAgent(demo.server, { email: "sara.long@example.test", name: longName, team: "Billing and Orders", avatar });
+    await sara.reply(conversation, "Hi, I'm **Sara**. Let me look at your order.", { name: "Mallory" });
     await page.locator(".salam-agent-name").getByText(longName).waitFor();
     assert.ok((await w.messages()).includes(`${longName} joined the conversation.`));
+    // The picture loads on its own time: wait for it (or for the test's time to run out).
+    await page.waitForFunction(() => {
+      const img = document.querySelector("salam-chat").shadowRoot.querySelector(".salam-answering img");
+      return img && img.complete && img.naturalWidth > 0;
+    });
     const header = await shadow(page, `
       const name = root.querySelector(".salam-agent-name");
       const panel = root.querySelector(".salam-panel").getBoundingClientRect();
@@ -134,11 +141,7 @@ describe("live support: bot, handover, agent", () => {
     assert.deepEqual(axeAgent.violations.map((v) => v.id), [], "agent joined");
 
     // The agent types: the typing line stays inside the panel too.
-    await fetch(`${demo.server.url}/api/v1/agent/conversations/${conversation}/typing`, {
-      method: "POST",
-      headers: { authorization: "Bearer test-agent-key", "content-type": "application/json" },
-      body: JSON.stringify({ on: true, name: longName }),
-    });
+    await sara.typing(conversation, true);
     await page.locator(".salam-notice.salam-typing").waitFor();
     assert.equal(await shadow(page, `const n = root.querySelector(".salam-notice"); return n.scrollWidth > n.clientWidth && n.getBoundingClientRect().right <= root.querySelector(".salam-panel").getBoundingClientRect().right + 0.5;`), true);
 
@@ -170,7 +173,8 @@ describe("live support: bot, handover, agent", () => {
     assert.equal(await page.getByRole("button", { name: ftl("fa", "salam.ftl", "talk-to-person") }).isVisible(), false);
     const conversation = await conversationWith(demo.api, notice);
     assert.equal((await demo.api.conversations()).find((c) => c.id === conversation).locale, "fa");
-    await demo.api.reply(conversation, "سلام، سارا هستم.", { name: "سارا احمدی", team: "پشتیبانی" });
+    const persian = await otherAgent(demo.server, { email: "sara.fa@example.test", name: "سارا احمدی", team: "پشتیبانی" });
+    await persian.reply(conversation, "سلام، سارا هستم.");
     await page.locator(".salam-agent-name").getByText("سارا احمدی").waitFor();
     const layout = await shadow(page, `
       const avatar = [...root.querySelectorAll(".salam-answering .salam-avatar")].find((e) => e.getBoundingClientRect().width > 0);
@@ -190,9 +194,7 @@ describe("live support: bot, handover, agent", () => {
     await w.composer.press("Enter");
     await page.getByRole("group", { name: "Suggested replies" }).waitFor();
     const agent = await newPage(demo.browser, { echo: false });
-    await agent.goto(`${demo.server.url}/agent/#key=${AGENT_KEY}`);
-    await agent.getByRole("textbox", { name: "Your name" }).fill("Sara");
-    await agent.getByRole("textbox", { name: "Your name" }).press("Tab");
+    await signInConsole(agent, demo.server);
     const conversation = await conversationWith(demo.api, "Did that help?");
     const row = agent.locator(`[data-testid=conversation-row][data-id="${conversation}"]`);
     await row.getByText("Bot answering").waitFor();

@@ -7,7 +7,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
-import { AGENT_KEY, Widget, axeWidget, conversationWith, ftl, newPage, plain, useDemo } from "./harness.mjs";
+import { Widget, axeWidget, conversationWith, ftl, newPage, plain, useDemo } from "./harness.mjs";
 
 const SECRET = "threads-test-secret";
 const hash = (userId) => createHmac("sha256", SECRET).update(userId).digest("hex");
@@ -92,7 +92,7 @@ describe("the visitor's conversations", () => {
     await page.locator(".salam-ticket-status").getByText(/#1001/).waitFor();
     const res = await fetch(`${demo.server.url}/api/v1/agent/conversations/${second}/ticket`, {
       method: "POST",
-      headers: { authorization: `Bearer ${AGENT_KEY}`, "content-type": "application/json" },
+      headers: { authorization: `Bearer ${demo.server.token}`, "content-type": "application/json" },
       body: JSON.stringify({ status: "pending" }),
     });
     assert.ok(res.ok, `${res.status}`);

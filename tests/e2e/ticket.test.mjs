@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AGENT_KEY, Widget, axeWidget, conversationWith, newPage, root, startSmtpSink, useDemo } from "./harness.mjs";
+import { Widget, axeWidget, conversationWith, newPage, root, startSmtpSink, useDemo, signInConsole } from "./harness.mjs";
 
 /** A one-line message of a locale file with `{ $name }` placeables filled in. */
 const ftl = (lang, file, id, args = {}) => {
@@ -109,7 +109,7 @@ describe("leave a message", () => {
     // The console has the ticket; the agent's answer goes by e-mail with the reference.
     const conversation = await conversationWith(demo.api, "My order 77 never came.\nCan you check?");
     const info = await (await fetch(`${demo.server.url}/api/v1/agent/conversations/${conversation}/visitor`, {
-      headers: { authorization: `Bearer ${AGENT_KEY}` },
+      headers: { authorization: `Bearer ${demo.server.token}` },
     })).json();
     assert.deepEqual([info.ticket.reference, info.ticket.email, info.ticket.status], [1001, "maryam@example.com", "open"]);
     await demo.api.reply(conversation, "It ships today.");
@@ -120,7 +120,7 @@ describe("leave a message", () => {
 
     // The console sets where the request stands.
     const agent = await newPage(demo.browser, { echo: false });
-    await agent.goto(`${demo.server.url}/agent/#key=${AGENT_KEY}`);
+    await signInConsole(agent, demo.server);
     await agent.locator(`[data-testid=conversation-row][data-id="${conversation}"]`).getByRole("button").click();
     const select = agent.getByLabel("Request #1001 status");
     await select.waitFor();
@@ -135,7 +135,7 @@ describe("leave a message", () => {
     await agent.getByLabel("Show").selectOption("solved");
     await row.getByTestId("row-ticket").getByText("Request #1001: solved").waitFor();
     const ticketStatus = async () => (await (await fetch(`${demo.server.url}/api/v1/agent/conversations/${conversation}/visitor`, {
-      headers: { authorization: `Bearer ${AGENT_KEY}` },
+      headers: { authorization: `Bearer ${demo.server.token}` },
     })).json()).ticket.status;
     const deadline = Date.now() + 10000;
     while (await ticketStatus() !== "solved") {

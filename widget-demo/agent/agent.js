@@ -5,8 +5,6 @@
 
 // Relative to the page, so the console also works behind a path prefix.
 const API = new URL('../api/v1/agent/', location.href);
-const KEY_STORE = 'salam-agent-key';
-const NAME_STORE = 'salam-agent-name';
 const KIND_LABELS = { visitor: 'Visitor', bot: 'Bot', agent: 'Agent', system: 'System' };
 const KINDS = Object.keys(KIND_LABELS);
 const TYPING_EVERY_MS = 3000;
@@ -15,7 +13,12 @@ const TYPING_IDLE_MS = 4000;
 const $ = (id) => document.getElementById(id);
 const el = {
   tools: $('tools'), name: $('agent-name'), conn: $('conn'), signout: $('signout'),
-  signin: $('signin'), signinForm: $('signin-form'), key: $('agent-key'), signinError: $('signin-error'),
+  signin: $('signin'), signinForm: $('signin-form'), email: $('signin-email'), password: $('signin-password'),
+  signinError: $('signin-error'), signinSubmit: $('signin-submit'),
+  openTeam: $('open-team'), team: $('team'), teamTitle: $('team-title'), closeTeam: $('close-team'),
+  teamError: $('team-error'), teamAdmin: $('team-admin'), accounts: $('accounts'), addAccount: $('add-account'),
+  addAccountError: $('add-account-error'), tokens: $('tokens'), addToken: $('add-token'), tokenLabel: $('token-label'),
+  newToken: $('new-token'), newTokenValue: $('new-token-value'), auditSection: $('audit-section'), audit: $('audit'),
   app: $('app'), listTitle: $('list-title'), list: $('conversation-list'), listEmpty: $('list-empty'),
   filter: $('list-filter'),
   placeholder: $('placeholder'), conv: $('conversation'), convId: $('conv-id'), status: $('conv-status'),
@@ -26,7 +29,8 @@ const el = {
 };
 
 const state = {
-  key: '', selected: null, lastSeq: 0, loading: false, sending: false, busy: false,
+  // Signed in: the account and the session's CSRF token (what a change must carry).
+  me: null, csrf: '', selected: null, lastSeq: 0, loading: false, sending: false, busy: false,
   conversations: new Map(), // id -> summary
   rows: new Map(), // id -> {li, button, short, status, time, last, typing, at}
   messages: new Map(), // id -> frame, of the selected conversation only
@@ -58,7 +62,6 @@ function newId() {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const agentName = () => el.name.value.trim() || 'Agent';
 const path = (id, tail) => `conversations/${encodeURIComponent(id)}/${tail}`;
 
 // ---- HTTP ----
@@ -73,20 +76,36 @@ const HTTP_ERRORS = {
   429: 'Too many messages at once; try again in a moment.',
 };
 
+/** The session's cookie goes along by itself (same origin); a change
+ * carries the CSRF token too. */
+function authHeaders(method) {
+  return method === 'GET' || !state.csrf ? {} : { 'X-CSRF-Token': state.csrf };
+}
+
+/** The server's own words for a refusal (`{"message": ...}`), if it sent some. */
+async function refusal(res) {
+  try {
+    const body = await res.json();
+    if (body && typeof body.message === 'string') return body.message;
+  } catch { /* not JSON */ }
+  return HTTP_ERRORS[res.status] || `The server answered ${res.status}; try again.`;
+}
+
 async function api(method, rel, body, extra = {}) {
-  const key = state.key;
-  const headers = { Authorization: `Bearer ${key}` };
+  const me = state.me;
+  const headers = authHeaders(method);
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const init = { method, headers, cache: 'no-store', body: body === undefined ? undefined : JSON.stringify(body), ...extra };
   const res = await fetch(new URL(rel, API), init).catch(() => {
     throw new ApiError(0, 'Cannot reach the server. Check the connection and try again.');
   });
   if (res.status === 401) {
-    // Only the key still in use may sign out: a late answer to an old key must not.
-    if (key && key === state.key) signOut('Wrong agent key');
-    throw new ApiError(401, 'Wrong agent key');
+    const message = await refusal(res);
+    // Only the session still in use may sign out: a late answer to an old one must not.
+    if (me && me === state.me) signOut(message, true);
+    throw new ApiError(401, message);
   }
-  if (!res.ok) throw new ApiError(res.status, HTTP_ERRORS[res.status] || `The server answered ${res.status}; try again.`);
+  if (!res.ok) throw new ApiError(res.status, await refusal(res));
   const text = await res.text();
   return text ? JSON.parse(text) : null;
 }
@@ -95,11 +114,14 @@ function showError(message = '') { el.error.textContent = message; }
 
 // ---- Sign-in ----
 
-function signIn(key, fromForm) {
-  state.key = key;
-  storage.set('sessionStorage', KEY_STORE, key);
+function signIn(me, csrf, fromForm) {
+  state.me = me;
+  state.csrf = csrf || '';
+  el.name.textContent = me.name;
   el.signinError.textContent = '';
+  el.password.value = '';
   el.signin.hidden = true;
+  el.team.hidden = true;
   el.app.hidden = el.tools.hidden = false;
   if (fromForm) el.listTitle.focus(); // the form vanished; don't leave focus on <body>
   setConn('connecting', 'Connecting…');
@@ -112,20 +134,21 @@ function signIn(key, fromForm) {
   });
 }
 
-function signOut(reason) {
-  if (state.key) reportPresence('offline', true);
-  state.key = ''; // first, so nothing below talks to the server with the old key
-  storage.del('sessionStorage', KEY_STORE);
+function signOut(reason, ended = false) {
+  // Unless the server already ended it: end the session (and so go offline).
+  if (state.me && !ended) fetch(new URL('session', API), { method: 'DELETE', headers: authHeaders('DELETE'), keepalive: true }).catch(() => {});
+  state.me = null; // first, so nothing below talks to the server as the old account
+  state.csrf = '';
   closeStream();
   select(null);
   [state.conversations, state.rows, state.drafts].forEach((m) => m.clear());
   state.pending = null;
   el.list.replaceChildren();
-  el.app.hidden = el.tools.hidden = true;
+  el.app.hidden = el.tools.hidden = el.team.hidden = true;
   el.signin.hidden = false;
   el.signinError.textContent = reason || '';
-  el.key.value = '';
-  el.key.focus();
+  el.password.value = '';
+  (el.email.value ? el.password : el.email).focus();
 }
 
 // ---- Presence ----
@@ -135,19 +158,12 @@ function signOut(reason) {
 const PRESENCE_STORE = 'salam-agent-presence';
 const PRESENCE_EVERY_MS = 60000;
 
-let presenceName = null; // the name the server last heard this console's presence under
-
 function reportPresence(status = el.presence.value, keepalive = false) {
-  if (!state.key) return;
-  // Renamed: the old name is not online any more.
-  if (presenceName && presenceName !== agentName()) {
-    api('POST', 'presence', { name: presenceName, status: 'offline' }, { keepalive }).catch(() => {});
-  }
-  presenceName = agentName();
-  api('POST', 'presence', { name: presenceName, status }, { keepalive }).catch(() => {});
+  if (!state.me) return;
+  api('POST', 'presence', { status }, { keepalive }).catch(() => {});
 }
 
-setInterval(() => { if (state.key && !document.hidden) reportPresence(); }, PRESENCE_EVERY_MS);
+setInterval(() => { if (state.me && !document.hidden) reportPresence(); }, PRESENCE_EVERY_MS);
 el.presence.addEventListener('change', () => {
   storage.set('localStorage', PRESENCE_STORE, el.presence.value);
   reportPresence();
@@ -162,10 +178,9 @@ function setConn(kind, text) { el.conn.dataset.state = kind; el.conn.textContent
 
 function openStream() {
   closeStream();
-  if (!state.key) return;
-  const url = new URL('events', API);
-  url.searchParams.set('key', state.key);
-  const es = new EventSource(url);
+  if (!state.me) return;
+  // The session's cookie signs the stream in: nothing secret in its address.
+  const es = new EventSource(new URL('events', API));
   source = es;
   es.onopen = () => {
     attempt = 0;
@@ -180,7 +195,7 @@ function openStream() {
     closeStream();
     setConn('reconnecting', 'Reconnecting…');
     retryTimer = setTimeout(openStream, Math.min(15000, 1000 * 2 ** attempt++));
-    // The stream hides HTTP statuses; a plain request is how a revoked key is noticed.
+    // The stream hides HTTP statuses; a plain request is how an ended session is noticed.
     loadList().catch(() => {});
   };
   const on = (type, handler) => es.addEventListener(type, (event) => {
@@ -214,7 +229,7 @@ async function resync() {
 
 async function loadList() {
   const list = await api('GET', 'conversations');
-  if (!Array.isArray(list) || !state.key) return;
+  if (!Array.isArray(list) || !state.me) return;
   const seen = new Set();
   for (const s of list) {
     if (s && typeof s.id === 'string') { seen.add(s.id); upsertSummary(s, false); }
@@ -226,7 +241,7 @@ async function loadList() {
 }
 
 function upsertSummary(s, sort) {
-  if (typeof s.id !== 'string' || !state.key) return;
+  if (typeof s.id !== 'string' || !state.me) return;
   const prev = state.conversations.get(s.id);
   // A list fetched before a live event arrived must not roll the row back.
   if (prev && (prev.updated_at || 0) > (s.updated_at || 0)) return;
@@ -516,7 +531,7 @@ function renderHeader() {
   setStageBadge(el.stage, s);
   el.locale.textContent = s.locale ? `Language: ${s.locale}` : '';
   // One click takes the conversation from the bot or the queue (or from another agent).
-  el.takeover.hidden = s.stage === 'agent' && s.agent === agentName();
+  el.takeover.hidden = s.stage === 'agent' && s.agent === state.me?.name;
   el.typing.textContent = s.visitor_typing ? 'Visitor is typing…' : '';
 }
 
@@ -576,7 +591,7 @@ const fileUrl = (a) => new URL(`../${a.url}`, API);
 async function fileBlob(a) {
   const url = String(fileUrl(a));
   if (!blobs.has(url)) {
-    const res = await fetch(url, { headers: { Authorization: `Bearer ${state.key}` } });
+    const res = await fetch(url);
     if (!res.ok) throw new ApiError(res.status, `The file could not be fetched (${res.status}).`);
     blobs.set(url, URL.createObjectURL(await res.blob()));
   }
@@ -622,7 +637,7 @@ async function uploadFiles(id) {
   const ids = [];
   for (const file of el.files.files) {
     const url = new URL(path(id, `files?name=${encodeURIComponent(file.name)}`), API);
-    const res = await fetch(url, { method: 'POST', headers: { Authorization: `Bearer ${state.key}` }, body: file })
+    const res = await fetch(url, { method: 'POST', headers: authHeaders('POST'), body: file })
       .catch(() => { throw new ApiError(0, 'Cannot reach the server. Check the connection and try again.'); });
     if (!res.ok) throw new ApiError(res.status, `${file.name} ${UPLOAD_ERRORS[res.status] || `was refused (${res.status})`}.`);
     ids.push((await res.json()).id);
@@ -664,7 +679,7 @@ function reportRead() {
 
 function postRead() {
   const id = state.selected;
-  if (!id || document.hidden || !state.key || state.lastSeq <= (readPosted.get(id) || 0)) return;
+  if (!id || document.hidden || !state.me || state.lastSeq <= (readPosted.get(id) || 0)) return;
   readPosted.set(id, state.lastSeq);
   api('POST', path(id, 'read'), { seq: state.lastSeq }).catch(() => readPosted.delete(id));
 }
@@ -718,9 +733,9 @@ el.takeover.addEventListener('click', async () => {
   state.busy = true;
   el.takeover.setAttribute('aria-disabled', 'true');
   try {
-    await api('POST', path(id, 'join'), { name: agentName() });
+    await api('POST', path(id, 'join'), {});
     const cur = state.conversations.get(id);
-    if (cur) upsertSummary({ ...cur, stage: 'agent', agent: agentName(), waiting_since: undefined }, false);
+    if (cur) upsertSummary({ ...cur, stage: 'agent', agent: state.me?.name, waiting_since: undefined }, false);
     if (id === state.selected) { showError(); el.reply.focus(); }
   } catch (err) {
     if (id === state.selected && err.status !== 401) showError(err.message);
@@ -747,7 +762,7 @@ el.form.addEventListener('submit', async (event) => {
   try {
     // The files first; the reply then names them.
     const attachments = picked ? await uploadFiles(id) : [];
-    const message = await api('POST', path(id, 'messages'), { text, name: agentName(), client_id: clientId, attachments });
+    const message = await api('POST', path(id, 'messages'), { text, client_id: clientId, attachments });
     if (state.pending?.clientId === clientId) state.pending = null;
     state.drafts.delete(id);
     if (id === state.selected) {
@@ -791,23 +806,176 @@ function stopTyping(keepalive = false) {
   clearTimeout(typing.idleTimer);
   if (!typing.on) return;
   typing.on = false;
-  if (state.key) postTyping(typing.conversation, false, keepalive);
+  if (state.me) postTyping(typing.conversation, false, keepalive);
 }
 
 function postTyping(id, on, keepalive = false) {
-  api('POST', path(id, 'typing'), { on, name: agentName() }, { keepalive }).catch(() => {});
+  api('POST', path(id, 'typing'), { on }, { keepalive }).catch(() => {});
 }
+
+// ---- Team & tokens ----
+// Everyone: their API tokens. Admins: the accounts (add, disable, enable) and the audit log.
+
+const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const ROLE_LABELS = { admin: 'Admin', agent: 'Agent' };
+
+function openTeam() {
+  closeStream();
+  el.app.hidden = true;
+  el.team.hidden = false;
+  el.openTeam.setAttribute('aria-expanded', 'true');
+  el.teamError.textContent = '';
+  el.newToken.hidden = true;
+  const admin = state.me?.role === 'admin';
+  el.teamAdmin.hidden = el.auditSection.hidden = !admin;
+  el.teamTitle.focus();
+  loadTeam().catch((err) => { if (err.status !== 401) el.teamError.textContent = err.message; });
+}
+
+function closeTeam() {
+  el.team.hidden = true;
+  el.app.hidden = false;
+  el.openTeam.setAttribute('aria-expanded', 'false');
+  openStream();
+  el.openTeam.focus();
+}
+
+async function loadTeam() {
+  const admin = state.me?.role === 'admin';
+  const [tokens, accounts, audit] = await Promise.all([
+    api('GET', 'tokens'), admin ? api('GET', 'agents') : null, admin ? api('GET', 'audit') : null,
+  ]);
+  renderTokens(Array.isArray(tokens) ? tokens : []);
+  if (Array.isArray(accounts)) renderAccounts(accounts);
+  if (Array.isArray(audit)) renderAudit(audit);
+}
+
+function renderAccounts(list) {
+  el.accounts.replaceChildren(...list.map((a) => {
+    const tr = make('tr', '', { 'data-testid': 'account' });
+    const status = a.disabled ? 'Disabled' : 'Active';
+    tr.append(make('td', '', { dir: 'auto' }, String(a.name ?? '')), make('td', '', {}, String(a.email ?? '')),
+      make('td', '', {}, ROLE_LABELS[a.role] || 'Agent'), make('td', '', {}, status));
+    const actions = make('td');
+    if (a.id !== state.me?.id) {
+      const button = make('button', 'button button--secondary', { type: 'button' }, a.disabled ? 'Enable' : 'Disable');
+      button.setAttribute('aria-label', `${a.disabled ? 'Enable' : 'Disable'} ${a.name}`);
+      button.addEventListener('click', async () => {
+        try {
+          await api('POST', `agents/${encodeURIComponent(a.id)}`, { disabled: !a.disabled });
+          await loadTeam();
+          // The row was rebuilt: keep the focus on this account's button.
+          [...el.accounts.querySelectorAll('button')].find((b) => b.getAttribute('aria-label')?.endsWith(` ${a.name}`))?.focus();
+        } catch (err) { if (err.status !== 401) el.teamError.textContent = err.message; }
+      });
+      actions.append(button);
+    }
+    tr.append(actions);
+    return tr;
+  }));
+}
+
+function renderTokens(list) {
+  el.tokens.replaceChildren(...list.map((t) => {
+    const li = make('li', 'tokens__item', { 'data-testid': 'token' });
+    const used = t.last_used_at ? `last used ${when.format(new Date(t.last_used_at))}` : 'never used';
+    li.append(make('span', 'tokens__label', { dir: 'auto' }, String(t.label ?? '')),
+      make('span', 'hint', {}, ` made ${when.format(new Date(t.created_at))}, ${used} `));
+    const revoke = make('button', 'button button--secondary', { type: 'button', 'aria-label': `Revoke ${t.label}` }, 'Revoke');
+    revoke.addEventListener('click', async () => {
+      try {
+        await api('DELETE', `tokens/${encodeURIComponent(t.id)}`);
+        await loadTeam();
+        el.tokenLabel.focus();
+      } catch (err) { if (err.status !== 401) el.teamError.textContent = err.message; }
+    });
+    li.append(revoke);
+    return li;
+  }));
+}
+
+const AUDIT_LABELS = {
+  sign_in: 'Signed in', sign_in_failed: 'Sign-in failed', sign_in_limited: 'Sign-in held back (too many attempts)',
+  sign_in_refused: 'Sign-in refused (disabled)', sign_out: 'Signed out', agent_created: 'Added an account',
+  agent_disabled: 'Disabled an account', agent_enabled: 'Enabled an account', token_created: 'Made an API token',
+  token_revoked: 'Revoked an API token', join: 'Took a conversation', resolve: 'Resolved', reopen: 'Reopened',
+};
+
+function renderAudit(list) {
+  el.audit.replaceChildren(...list.map((e) => {
+    const tr = make('tr', '', { 'data-testid': 'audit-entry' });
+    const time = make('time', '', { datetime: new Date(e.at).toISOString() }, when.format(new Date(e.at)));
+    const at = make('td');
+    at.append(time);
+    tr.append(at, make('td', '', {}, String(e.agent ?? '—')), make('td', '', {}, AUDIT_LABELS[e.action] || String(e.action)),
+      make('td', '', { dir: 'auto' }, String(e.target ?? '')), make('td', '', {}, String(e.ip ?? '')));
+    return tr;
+  }));
+}
+
+el.openTeam.addEventListener('click', openTeam);
+el.closeTeam.addEventListener('click', closeTeam);
+
+el.addAccount.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const field = (id) => $(id).value;
+  const body = { name: field('new-name').trim(), email: field('new-email').trim(), password: field('new-password'), role: field('new-role') };
+  el.addAccountError.textContent = '';
+  try {
+    await api('POST', 'agents', body);
+    // Added: the form empties for the next one (what was typed stays if it failed).
+    for (const id of ['new-name', 'new-email', 'new-password']) $(id).value = '';
+    await loadTeam();
+    $('new-name').focus();
+  } catch (err) {
+    if (err.status !== 401) el.addAccountError.textContent = err.message;
+  }
+});
+
+el.addToken.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const label = el.tokenLabel.value.trim();
+  if (!label) { el.teamError.textContent = 'Say what will use the token.'; el.tokenLabel.focus(); return; }
+  try {
+    const made = await api('POST', 'tokens', { label });
+    el.tokenLabel.value = '';
+    el.newTokenValue.value = made.token;
+    el.newToken.hidden = false;
+    el.newTokenValue.focus();
+    el.newTokenValue.select();
+    await loadTeam();
+  } catch (err) {
+    if (err.status !== 401) el.teamError.textContent = err.message;
+  }
+});
 
 // ---- Page lifecycle ----
 
-el.name.addEventListener('input', () => storage.set('localStorage', NAME_STORE, el.name.value.trim()));
-el.name.addEventListener('change', () => reportPresence());
-
-el.signinForm.addEventListener('submit', (event) => {
+el.signinForm.addEventListener('submit', async (event) => {
   event.preventDefault();
-  const key = el.key.value.trim();
-  if (!key) { el.signinError.textContent = 'Enter the agent key.'; el.key.focus(); return; }
-  signIn(key, true);
+  const email = el.email.value.trim();
+  const password = el.password.value;
+  if (!email) { el.signinError.textContent = 'Enter your e-mail address.'; el.email.focus(); return; }
+  if (!password) { el.signinError.textContent = 'Enter your password.'; el.password.focus(); return; }
+  if (el.signinSubmit.getAttribute('aria-disabled')) return;
+  el.signinSubmit.setAttribute('aria-disabled', 'true');
+  try {
+    const res = await fetch(new URL('session', API), {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }),
+    });
+    if (!res.ok) {
+      el.signinError.textContent = await refusal(res);
+      el.password.select();
+      el.password.focus();
+      return;
+    }
+    const { agent, csrf } = await res.json();
+    signIn(agent, csrf, true);
+  } catch {
+    el.signinError.textContent = 'Cannot reach the server. Check the connection and try again.';
+  } finally {
+    el.signinSubmit.removeAttribute('aria-disabled');
+  }
 });
 
 el.signout.addEventListener('click', () => signOut(''));
@@ -815,16 +983,18 @@ el.signout.addEventListener('click', () => signOut(''));
 // Leaving must not leave the visitor watching "Sara is typing…" for ever, and an open
 // stream keeps the page out of the back/forward cache.
 window.addEventListener('pagehide', () => { stopTyping(true); reportPresence('offline', true); closeStream(); });
-window.addEventListener('pageshow', (event) => { if (event.persisted && state.key) { openStream(); reportPresence(); } });
-window.addEventListener('online', () => { if (state.key && !source) { attempt = 0; openStream(); } });
+window.addEventListener('pageshow', (event) => { if (event.persisted && state.me) { openStream(); reportPresence(); } });
+window.addEventListener('online', () => { if (state.me && !source) { attempt = 0; openStream(); } });
 
-(function start() {
-  el.name.value = storage.get('localStorage', NAME_STORE) || 'Agent';
+(async function start() {
   el.presence.value = storage.get('localStorage', PRESENCE_STORE) === 'away' ? 'away' : 'online';
-  const fromHash = new URLSearchParams(location.hash.slice(1)).get('key');
-  // Keep the key out of the address bar, history and screenshots.
-  if (fromHash !== null) history.replaceState(null, '', location.pathname + location.search);
-  const key = fromHash || storage.get('sessionStorage', KEY_STORE);
-  if (key) signIn(key, false);
-  else signOut('');
+  // Still signed in (the session's cookie)? Then straight in.
+  try {
+    const res = await fetch(new URL('me', API), { cache: 'no-store' });
+    if (res.ok) {
+      const { agent, csrf } = await res.json();
+      if (agent && csrf) { signIn(agent, csrf, false); return; }
+    }
+  } catch { /* offline: the form says so when used */ }
+  signOut('', true);
 })();

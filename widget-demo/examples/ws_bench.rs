@@ -108,7 +108,7 @@ impl Server {
         std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         let db = postgres.map_or_else(|| dir.join("bench.sqlite3").display().to_string(), str::to_string);
         let child = Command::new(bin)
-            .args(["--port", "0", "--host", "127.0.0.1", "--rate", RATE, "--agent-key", "ws-bench"])
+            .args(["--port", "0", "--host", "127.0.0.1", "--rate", RATE, "--new-visitors-per-minute", "0"])
             .arg("--db")
             .arg(&db)
             .arg("--files")

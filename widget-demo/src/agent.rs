@@ -4,16 +4,17 @@
 // to axum, once per request, so its size does not matter.
 #![allow(clippy::result_large_err)]
 
+use crate::accounts::{authenticate, ClientIp};
 use crate::server::{agent_author, AgentEvent, App, Presence, Refusal};
-use crate::visitor::check_origin;
+use crate::store::Account;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use futures_util::StreamExt;
 use salam_core::protocol::agent::{
-    Join, MessageEvent, Read, ReadEvent, Reply, SetStatus, SetTicketStatus, Typing, TypingEvent,
+    MessageEvent, Read, ReadEvent, Reply, SetStatus, SetTicketStatus, Typing, TypingEvent,
 };
 use salam_core::protocol::ServerFrame;
 use serde::Deserialize;
@@ -21,19 +22,17 @@ use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
-pub fn authorized(app: &App, headers: &HeaderMap, key: Option<&str>) -> Result<(), Response> {
-    check_origin(app, headers)?;
-    let bearer =
-        headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
-    let given = bearer.or(key).unwrap_or("");
-    // Compare without an early exit, so timing says nothing about the key.
-    let same = given.len() == app.agent_key.len()
-        && given.bytes().zip(app.agent_key.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
-    if same {
-        Ok(())
-    } else {
-        Err((StatusCode::UNAUTHORIZED, "wrong or missing agent key").into_response())
-    }
+/// The signed-in agent (session or API token; see [`crate::accounts`]),
+/// if conversation `id` exists.
+async fn agent_in(app: &App, headers: &HeaderMap, method: &Method, id: &str) -> Result<Account, Response> {
+    let me = authenticate(app, headers, method).await?;
+    exists(app, id).await?;
+    Ok(me)
+}
+
+/// How an account appears to visitors.
+pub fn author_of(account: &Account) -> salam_core::protocol::Author {
+    agent_author(Some(&account.name), account.avatar.as_deref(), account.team.as_deref())
 }
 
 fn refusal(r: Refusal) -> Response {
@@ -54,8 +53,8 @@ pub async fn exists(app: &App, id: &str) -> Result<(), Response> {
 }
 
 /// `GET /api/v1/agent/conversations`.
-pub async fn list(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
-    if let Err(r) = authorized(&app, &headers, None) {
+pub async fn list(State(app): State<Arc<App>>, method: Method, headers: HeaderMap) -> Response {
+    if let Err(r) = authenticate(&app, &headers, &method).await {
         return r;
     }
     match app.store.conversations(500).await {
@@ -79,16 +78,12 @@ pub struct After {
 /// `GET /api/v1/agent/conversations/{id}/messages`.
 pub async fn messages(
     State(app): State<Arc<App>>,
+    method: Method,
     headers: HeaderMap,
     Path(id): Path<String>,
     Query(q): Query<After>,
 ) -> Response {
-    if let Err(r) = async {
-        authorized(&app, &headers, None)?;
-        exists(&app, &id).await
-    }
-    .await
-    {
+    if let Err(r) = agent_in(&app, &headers, &method, &id).await {
         return r;
     }
     match app.replay(&id, q.after_seq).await {
@@ -100,19 +95,16 @@ pub async fn messages(
 /// `POST /api/v1/agent/conversations/{id}/messages`.
 pub async fn reply(
     State(app): State<Arc<App>>,
+    method: Method,
     headers: HeaderMap,
     Path(id): Path<String>,
     Json(body): Json<Reply>,
 ) -> Response {
-    if let Err(r) = async {
-        authorized(&app, &headers, None)?;
-        exists(&app, &id).await
-    }
-    .await
-    {
-        return r;
-    }
-    match app.agent_message(&id, &body).await {
+    let me = match agent_in(&app, &headers, &method, &id).await {
+        Ok(me) => me,
+        Err(r) => return r,
+    };
+    match app.agent_message(&id, &body, &author_of(&me)).await {
         Ok(frame) => Json(frame).into_response(),
         Err(r) => refusal(r),
     }
@@ -121,19 +113,16 @@ pub async fn reply(
 /// `POST /api/v1/agent/conversations/{id}/typing`.
 pub async fn typing(
     State(app): State<Arc<App>>,
+    method: Method,
     headers: HeaderMap,
     Path(id): Path<String>,
     Json(body): Json<Typing>,
 ) -> Response {
-    if let Err(r) = async {
-        authorized(&app, &headers, None)?;
-        exists(&app, &id).await
-    }
-    .await
-    {
-        return r;
-    }
-    app.publish(&id, ServerFrame::Typing { author: agent_author(body.name.as_deref(), None, None), on: body.on });
+    let me = match agent_in(&app, &headers, &method, &id).await {
+        Ok(me) => me,
+        Err(r) => return r,
+    };
+    app.publish(&id, ServerFrame::Typing { author: author_of(&me), on: body.on });
     StatusCode::NO_CONTENT.into_response()
 }
 
@@ -141,16 +130,12 @@ pub async fn typing(
 /// `seq`; the visitor sees "Seen" under their last message at or below it.
 pub async fn read(
     State(app): State<Arc<App>>,
+    method: Method,
     headers: HeaderMap,
     Path(id): Path<String>,
     Json(body): Json<Read>,
 ) -> Response {
-    if let Err(r) = async {
-        authorized(&app, &headers, None)?;
-        exists(&app, &id).await
-    }
-    .await
-    {
+    if let Err(r) = agent_in(&app, &headers, &method, &id).await {
         return r;
     }
     app.agent_read(&id, body.seq).await;
@@ -159,13 +144,13 @@ pub async fn read(
 
 /// `GET /api/v1/agent/conversations/{id}/visitor`: where the visitor is and
 /// who they said they are.
-pub async fn visitor(State(app): State<Arc<App>>, headers: HeaderMap, Path(id): Path<String>) -> Response {
-    if let Err(r) = async {
-        authorized(&app, &headers, None)?;
-        exists(&app, &id).await
-    }
-    .await
-    {
+pub async fn visitor(
+    State(app): State<Arc<App>>,
+    method: Method,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    if let Err(r) = agent_in(&app, &headers, &method, &id).await {
         return r;
     }
     match app.store.visitor_info(&id).await {
@@ -177,21 +162,23 @@ pub async fn visitor(State(app): State<Arc<App>>, headers: HeaderMap, Path(id): 
 /// Body of `POST /api/v1/agent/presence`.
 #[derive(Debug, Deserialize)]
 pub struct PresenceBody {
-    name: String,
     status: Presence,
 }
 
 /// `POST /api/v1/agent/presence`: an agent is online, away or offline. A
 /// console says so every minute while it is open; an agent not heard from
 /// for 90 s is not online.
-pub async fn presence(State(app): State<Arc<App>>, headers: HeaderMap, Json(body): Json<PresenceBody>) -> Response {
-    if let Err(r) = authorized(&app, &headers, None) {
-        return r;
-    }
-    let Some(name) = agent_author(Some(&body.name), None, None).name else {
-        return (StatusCode::BAD_REQUEST, "a name is needed").into_response();
+pub async fn presence(
+    State(app): State<Arc<App>>,
+    method: Method,
+    headers: HeaderMap,
+    Json(body): Json<PresenceBody>,
+) -> Response {
+    let me = match authenticate(&app, &headers, &method).await {
+        Ok(me) => me,
+        Err(r) => return r,
     };
-    app.set_presence(&name, body.status);
+    app.set_presence(&me.email, body.status);
     Json(app.availability.borrow().clone()).into_response()
 }
 
@@ -199,45 +186,44 @@ pub async fn presence(State(app): State<Arc<App>>, headers: HeaderMap, Json(body
 /// from the bot or the queue. `200` with the `stage` frame the visitor got.
 pub async fn join(
     State(app): State<Arc<App>>,
+    ClientIp(ip): ClientIp,
+    method: Method,
     headers: HeaderMap,
     Path(id): Path<String>,
-    Json(body): Json<Join>,
 ) -> Response {
-    if let Err(r) = async {
-        authorized(&app, &headers, None)?;
-        exists(&app, &id).await
+    let me = match agent_in(&app, &headers, &method, &id).await {
+        Ok(me) => me,
+        Err(r) => return r,
+    };
+    if app.join(&id, &author_of(&me)).await {
+        let _ = app.store.audit(Some(&me), "join", Some(&id), ip.as_deref(), crate::server::now_ms()).await;
     }
-    .await
-    {
-        return r;
-    }
-    let agent = agent_author(Some(&body.name), body.avatar.as_deref(), body.team.as_deref());
-    if agent.name.is_none() {
-        return (StatusCode::BAD_REQUEST, "a name is needed").into_response();
-    }
-    app.join(&id, &agent).await;
     Json(app.stage_frame(&id).await).into_response()
 }
 
 /// `POST /api/v1/agent/conversations/{id}/status`.
 pub async fn status(
     State(app): State<Arc<App>>,
+    ClientIp(ip): ClientIp,
+    method: Method,
     headers: HeaderMap,
     Path(id): Path<String>,
     Json(body): Json<SetStatus>,
 ) -> Response {
-    if let Err(r) = async {
-        authorized(&app, &headers, None)?;
-        exists(&app, &id).await
-    }
-    .await
-    {
-        return r;
-    }
+    let me = match agent_in(&app, &headers, &method, &id).await {
+        Ok(me) => me,
+        Err(r) => return r,
+    };
     match app.set_status(&id, body.status).await {
         Ok(changed) => {
             if changed {
                 app.tell_agents_summary(&id).await;
+                let action = if body.status == salam_core::protocol::ConversationStatus::Resolved {
+                    "resolve"
+                } else {
+                    "reopen"
+                };
+                let _ = app.store.audit(Some(&me), action, Some(&id), ip.as_deref(), crate::server::now_ms()).await;
             }
             StatusCode::NO_CONTENT.into_response()
         }
@@ -249,16 +235,12 @@ pub async fn status(
 /// conversation's ticket (open, pending, solved).
 pub async fn ticket_status(
     State(app): State<Arc<App>>,
+    method: Method,
     headers: HeaderMap,
     Path(id): Path<String>,
     Json(body): Json<SetTicketStatus>,
 ) -> Response {
-    if let Err(r) = async {
-        authorized(&app, &headers, None)?;
-        exists(&app, &id).await
-    }
-    .await
-    {
+    if let Err(r) = agent_in(&app, &headers, &method, &id).await {
         return r;
     }
     match app.store.set_ticket_status(&id, body.status).await {
@@ -271,15 +253,11 @@ pub async fn ticket_status(
     }
 }
 
-/// Query of the event stream: `EventSource` cannot send headers.
-#[derive(Debug, Deserialize)]
-pub struct KeyQuery {
-    key: Option<String>,
-}
-
-/// `GET /api/v1/agent/events`.
-pub async fn events(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Query<KeyQuery>) -> Response {
-    if let Err(r) = authorized(&app, &headers, q.key.as_deref()) {
+/// `GET /api/v1/agent/events`: the console's live events. Signed in by
+/// the session's cookie (the console's `EventSource`) or an API token in
+/// the `Authorization` header (a script); never by anything in the URL.
+pub async fn events(State(app): State<Arc<App>>, method: Method, headers: HeaderMap) -> Response {
+    if let Err(r) = authenticate(&app, &headers, &method).await {
         return r;
     }
     let rx = app.agents.subscribe();

@@ -185,6 +185,11 @@ async fn listen_loop(app: Weak<App>, instance: String, mut listener: sqlx::postg
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The agent of these tests.
+    fn sara() -> salam_core::protocol::Author {
+        crate::server::agent_author(Some("Sara"), None, None)
+    }
     use crate::server::Hello;
     use crate::store::Store;
     use salam_core::protocol::agent::Reply;
@@ -193,7 +198,7 @@ mod tests {
 
     /// An instance with its bus, over the database `db`.
     async fn instance(db: &str) -> Arc<App> {
-        let mut app = App::new(Store::open(db).await.unwrap(), vec![], "k".into());
+        let mut app = App::new(Store::open(db).await.unwrap(), vec![]);
         app.rate = (3.0, 0.001);
         let (bus, pending) = new();
         app.bus = Some(bus);
@@ -257,8 +262,8 @@ mod tests {
         assert!(matches!(heard, ServerFrame::Message { ref text, seq: 1, .. } if text == "Hello from B"), "{heard:?}");
         // An agent answers on B, at length: the visitor's room on A hears it whole.
         let long = "س".repeat(salam_core::protocol::MAX_MESSAGE_CHARS);
-        let reply = Reply { text: long.clone(), name: Some("Sara".into()), ..Reply::default() };
-        b.agent_message(&visitor.conversation, &reply).await.unwrap();
+        let reply = Reply { text: long.clone(), ..Reply::default() };
+        b.agent_message(&visitor.conversation, &reply, &sara()).await.unwrap();
         let said = loop {
             match &*next(&mut room_on_a).await {
                 ServerFrame::Message { text, seq: 2, .. } => break text.clone(),

@@ -215,12 +215,13 @@ pub async fn upload(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
 /// `POST /api/v1/agent/conversations/{id}/files?name=N`: an agent's upload.
 pub async fn agent_upload(
     State(app): State<Arc<App>>,
+    method: axum::http::Method,
     headers: HeaderMap,
     Path(id): Path<String>,
     Query(q): Query<Named>,
     body: Bytes,
 ) -> Response {
-    if let Err(r) = crate::agent::authorized(&app, &headers, None) {
+    if let Err(r) = crate::accounts::authenticate(&app, &headers, &method).await {
         return r;
     }
     if let Err(r) = crate::agent::exists(&app, &id).await {
@@ -241,7 +242,7 @@ pub async fn download(State(app): State<Arc<App>>, headers: HeaderMap, Path(id):
         Ok(None) => return not_found(),
         Err(_) => return refused(StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
     };
-    let agent = crate::agent::authorized(&app, &headers, None).is_ok();
+    let agent = crate::accounts::authenticate(&app, &headers, &axum::http::Method::GET).await.is_ok();
     let visitor = match app.known_visitor(bearer(&headers), None).await {
         Some(v) => app.owns(&v, &record.conversation).await,
         None => false,

@@ -5,9 +5,11 @@
 //! `cargo run -p salam-demo -- --port 8080` (after `cargo xtask dist`), or
 //! `cargo xtask demo`, which builds the bundle first.
 
+mod accounts;
 mod agent;
 mod bot;
 mod bus;
+mod cli;
 mod faults;
 mod files;
 mod mail;
@@ -41,7 +43,11 @@ struct Options {
     agent_dir: PathBuf,
     /// A SQLite file, or a `postgres://` URL.
     db: String,
-    agent_key: Option<String>,
+    /// `--trust-proxy`: take visitors' addresses from `X-Forwarded-For`.
+    trust_proxy: bool,
+    /// `--demo-account`: make (or refresh) a ready admin account and print it.
+    demo_account: bool,
+    new_visitors_per_minute: u32,
     allow_origins: Vec<String>,
     rate: (f64, f64),
     kb: Option<PathBuf>,
@@ -65,7 +71,9 @@ impl Default for Options {
             site: here.join("site"),
             agent_dir: here.join("agent"),
             db: "salam-demo.sqlite3".into(),
-            agent_key: None,
+            trust_proxy: false,
+            demo_account: false,
+            new_visitors_per_minute: server::NEW_VISITORS_PER_MINUTE,
             allow_origins: vec![],
             rate: (server::RATE_BURST, server::RATE_PER_SEC),
             kb: None,
@@ -82,7 +90,9 @@ impl Default for Options {
 }
 
 const USAGE: &str = "usage: salam-demo [--port N (0 picks a free one)] [--host ADDR] [--db FILE | postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default salam-demo.sqlite3; :memory: for none)]
-                  [--agent-key KEY (default: random, printed)] [--allow-origin ORIGIN]... [--rate BURST:PER_SEC (default 20:2)]
+                  [--allow-origin ORIGIN]... [--rate BURST:PER_SEC (default 20:2)]
+                  [--new-visitors-per-minute N (per address; default 60, 0: no limit)] [--trust-proxy (addresses from X-Forwarded-For)]
+                  [--demo-account (make or refresh a ready admin account, printed)]
                   [--kb FILE (the bot's knowledge base, JSON; without it every conversation waits for a person)]
                   [--hours FILE (business hours, JSON; without them every hour is one)]
                   [--identity-secret SECRET (checks identify's user_hash; else identities are unverified)]
@@ -92,7 +102,31 @@ const USAGE: &str = "usage: salam-demo [--port N (0 picks a free one)] [--host A
                   [--files DIR (attachments; default: the SQLite file's name with .files, salam-demo.files with PostgreSQL, or a temporary one)]
                   [--upload-types TYPE,... (default image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain; image/* for a family)]
                   [--upload-max-mb N (default 10)]
-                  [--dist DIR] [--site DIR]";
+                  [--dist DIR] [--site DIR]
+       salam-demo admin create ... | salam-demo token create ... (run `salam-demo admin` for these)";
+
+/// The demo's ready account.
+const DEMO_EMAIL: &str = "demo@salam.example";
+
+/// Makes the demo's admin account if it is missing, with a new password
+/// either way; returns the password.
+async fn demo_account(store: &store::Store) -> Result<String, String> {
+    let password = server::random_hex(8);
+    let hash = accounts::hash_password(&password).await?;
+    if !store.set_password(DEMO_EMAIL, &hash).await.map_err(|e| e.0)? {
+        let account = store::NewAccount {
+            email: DEMO_EMAIL,
+            name: "Demo Agent",
+            role: store::Role::Admin,
+            password_hash: &hash,
+            team: None,
+            avatar: None,
+            at: server::now_ms(),
+        };
+        store.create_account(&account).await.map_err(|e| e.0)?;
+    }
+    Ok(password)
+}
 
 /// The database as the log may show it: a URL without its password.
 fn shown_db(db: &str) -> String {
@@ -136,7 +170,18 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                 Ok(mb @ 1..=1024) => o.upload.max_bytes = mb * 1024 * 1024,
                 _ => return Err(format!("--upload-max-mb must be a number 1-1024\n{USAGE}")),
             },
-            "--agent-key" => o.agent_key = Some(value()?).filter(|k| !k.is_empty()),
+            "--agent-key" => {
+                return Err("--agent-key is gone: each agent signs in with their own account, and scripts use an \
+                            agent's API token (salam-demo admin create; see the README)"
+                    .into())
+            }
+            "--trust-proxy" => o.trust_proxy = true,
+            "--demo-account" => o.demo_account = true,
+            "--new-visitors-per-minute" => {
+                o.new_visitors_per_minute = value()?
+                    .parse()
+                    .map_err(|_| format!("--new-visitors-per-minute must be a number (0: no limit)\n{USAGE}"))?
+            }
             "--allow-origin" => o.allow_origins.push(value()?.trim_end_matches('/').to_string()),
             "--rate" => {
                 let v = value()?;
@@ -171,6 +216,13 @@ fn app(o: &Options, state: Arc<App>) -> Router {
         .route("/agent/conversations/{id}/visitor", get(agent::visitor))
         .route("/agent/conversations/{id}/ticket", post(agent::ticket_status))
         .route("/agent/events", get(agent::events))
+        .route("/agent/session", post(accounts::sign_in).delete(accounts::sign_out))
+        .route("/agent/me", get(accounts::me))
+        .route("/agent/agents", get(accounts::list_accounts).post(accounts::create_account))
+        .route("/agent/agents/{id}", post(accounts::change_account))
+        .route("/agent/tokens", get(accounts::list_tokens).post(accounts::create_token))
+        .route("/agent/tokens/{id}", axum::routing::delete(accounts::revoke_token))
+        .route("/agent/audit", get(accounts::audit_log))
         .layer(DefaultBodyLimit::max(salam_core::protocol::MAX_FRAME_BYTES))
         .layer(cors(state.clone()));
     // Uploads take the whole file in one body, up to the limit.
@@ -192,7 +244,13 @@ fn app(o: &Options, state: Arc<App>) -> Router {
     {
         router = router.route("/__faults", post(set_faults).get(fault_report));
     }
-    router.with_state(state).fallback_service(ServeDir::new(&o.site).append_index_html_on_directories(true))
+    let router =
+        router.with_state(state).fallback_service(ServeDir::new(&o.site).append_index_html_on_directories(true));
+    if o.trust_proxy {
+        router.layer(axum::Extension(accounts::TrustProxy))
+    } else {
+        router
+    }
 }
 
 #[cfg(feature = "faults")]
@@ -259,6 +317,9 @@ fn is_hashed(path: &str) -> bool {
 #[tokio::main]
 async fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(command @ ("admin" | "token")) = args.first().map(String::as_str) {
+        std::process::exit(cli::run(command, &args[1..]).await);
+    }
     let options = match parse_args(&args) {
         Ok(o) => o,
         Err(e) => {
@@ -286,10 +347,21 @@ async fn main() {
             std::process::exit(1);
         }
     };
-    let generated = options.agent_key.is_none();
-    let agent_key = options.agent_key.clone().unwrap_or_else(|| server::random_hex(16));
-    let mut app_state = App::new(store, options.allow_origins.clone(), agent_key.clone());
+    let demo_password = if options.demo_account {
+        match demo_account(&store).await {
+            Ok(p) => Some(p),
+            Err(e) => {
+                eprintln!("cannot make the demo account: {e}");
+                std::process::exit(1);
+            }
+        }
+    } else {
+        None
+    };
+    let no_accounts = !store.has_accounts().await.unwrap_or(true);
+    let mut app_state = App::new(store, options.allow_origins.clone());
     app_state.rate = options.rate;
+    app_state.new_visitors_per_minute = options.new_visitors_per_minute;
     app_state.identity_secret = options.identity_secret.as_ref().map(|s| s.as_bytes().to_vec());
     let notifier: Arc<dyn mail::Notifier> = match &options.smtp {
         Some(url) => match options
@@ -376,10 +448,14 @@ async fn main() {
     let addr: SocketAddr = listener.local_addr().expect("a bound listener has an address");
     // Tests read the first line to learn the port.
     println!("Salam demo: http://{addr}/");
-    if generated {
-        println!("Agent console: http://{addr}/agent/#key={agent_key}");
-    } else {
-        println!("Agent console: http://{addr}/agent/ (agent key from --agent-key)");
+    println!("Agent console: http://{addr}/agent/");
+    if let Some(password) = &demo_password {
+        println!("  sign in as {DEMO_EMAIL} with the password {password} (new at every start)");
+    } else if no_accounts {
+        println!(
+            "  no agent accounts yet: make the first admin with\n  salam-demo admin create --db {} --email you@example.com --name \"Your Name\"",
+            shown_db(&options.db)
+        );
     }
     println!("Database: {}", shown_db(&options.db));
     let shutdown = async {
@@ -406,7 +482,8 @@ async fn main() {
     let listener = listener.tap_io(|tcp| {
         let _ = tcp.set_nodelay(true);
     });
-    if let Err(e) = axum::serve(listener, app(&options, state)).with_graceful_shutdown(shutdown).await {
+    let service = app(&options, state).into_make_service_with_connect_info::<SocketAddr>();
+    if let Err(e) = axum::serve(listener, service).with_graceful_shutdown(shutdown).await {
         eprintln!("server error: {e}");
         std::process::exit(1);
     }
@@ -449,7 +526,7 @@ mod tests {
         let o = Options { dist: dir.clone(), ..Options::default() };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let state = Arc::new(App::new(crate::testdb::store().await, vec![], "k".into()));
+        let state = Arc::new(App::new(crate::testdb::store().await, vec![]));
         let server = tokio::spawn(async move { axum::serve(listener, app(&o, state)).await });
 
         let get = |path: &'static str| async move {
@@ -478,16 +555,259 @@ mod tests {
 
     type Ws = tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
+    /// The server on a free port, with Sara's admin account (password
+    /// `correct horse battery`) and her API token `agent-key`.
     async fn serve() -> (SocketAddr, tokio::task::JoinHandle<()>) {
-        let state =
-            Arc::new(App::new(crate::testdb::store().await, vec!["http://allowed.example".into()], "agent-key".into()));
+        let store = crate::testdb::store().await;
+        let hash = accounts::hash_password("correct horse battery").await.unwrap();
+        let sara = store::NewAccount {
+            email: "sara@example.com",
+            name: "Sara",
+            role: store::Role::Admin,
+            password_hash: &hash,
+            team: None,
+            avatar: None,
+            at: 0,
+        };
+        let id = store.create_account(&sara).await.unwrap().unwrap();
+        store.create_token(id, "tests", &server::token_hash("agent-key"), 0).await.unwrap();
+        let state = Arc::new(App::new(store, vec!["http://allowed.example".into()]));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let o = Options::default();
         let h = tokio::spawn(async move {
-            let _ = axum::serve(listener, app(&o, state)).await;
+            let _ = axum::serve(listener, app(&o, state).into_make_service_with_connect_info::<SocketAddr>()).await;
         });
         (addr, h)
+    }
+
+    /// One raw HTTP/1.1 request; the whole answer (status line, headers, body).
+    async fn raw_request(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> String {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+        let extra: String = headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
+        let req = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {addr}\r\n{extra}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        s.write_all(req.as_bytes()).await.unwrap();
+        let mut out = String::new();
+        s.read_to_string(&mut out).await.unwrap();
+        out
+    }
+
+    fn status(answer: &str) -> u16 {
+        answer.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0)
+    }
+
+    fn json_body(answer: &str) -> serde_json::Value {
+        serde_json::from_str(answer.split_once("\r\n\r\n").map_or("", |(_, b)| b)).unwrap_or_default()
+    }
+
+    /// The console's sign-in: a session cookie (HttpOnly, SameSite=Strict),
+    /// CSRF on changes, the account's name on replies whatever the request
+    /// says, roles, disabled accounts, API tokens, sign-in limits and the
+    /// audit log.
+    #[tokio::test]
+    async fn agents_sign_in_with_a_cookie_and_csrf_and_act_as_themselves() {
+        let (addr, server) = serve().await;
+        let call = |method: &'static str, path: String, headers: Vec<(&'static str, String)>, body: &'static str| async move {
+            let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            raw_request(addr, method, &path, &headers, body).await
+        };
+        // Wrong password, then right.
+        let wrong =
+            call("POST", "/api/v1/agent/session".into(), vec![], r#"{"email":"sara@example.com","password":"nope"}"#)
+                .await;
+        assert_eq!(status(&wrong), 401, "{wrong}");
+        assert_eq!(json_body(&wrong)["error"], "wrong_credentials");
+        let ok = call(
+            "POST",
+            "/api/v1/agent/session".into(),
+            vec![],
+            r#"{"email":" Sara@Example.com ","password":"correct horse battery"}"#,
+        )
+        .await;
+        assert_eq!(status(&ok), 200, "{ok}");
+        let set_cookie = ok.lines().find(|l| l.to_ascii_lowercase().starts_with("set-cookie:")).unwrap().to_string();
+        assert!(set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Strict"), "{set_cookie}");
+        assert!(!set_cookie.contains("Secure"), "plain http here: {set_cookie}");
+        let cookie = set_cookie.split_once(": ").unwrap().1.split(';').next().unwrap().to_string();
+        let csrf = json_body(&ok)["csrf"].as_str().unwrap().to_string();
+        assert_eq!(json_body(&ok)["agent"]["name"], "Sara");
+        // Reading needs the cookie only; a change needs the CSRF token too.
+        let list = call("GET", "/api/v1/agent/conversations".into(), vec![("Cookie", cookie.clone())], "").await;
+        assert_eq!(status(&list), 200, "{list}");
+        assert_eq!(status(&call("GET", "/api/v1/agent/conversations".into(), vec![], "").await), 401);
+        let made =
+            call("POST", "/api/v1/agent/tokens".into(), vec![("Cookie", cookie.clone())], r#"{"label":"forged"}"#)
+                .await;
+        assert_eq!((status(&made), json_body(&made)["error"].as_str()), (403, Some("csrf")), "{made}");
+        let made = call(
+            "POST",
+            "/api/v1/agent/tokens".into(),
+            vec![("Cookie", cookie.clone()), ("X-CSRF-Token", csrf.clone())],
+            r#"{"label":"deploy script"}"#,
+        )
+        .await;
+        assert_eq!(status(&made), 201, "{made}");
+        let token = json_body(&made)["token"].as_str().unwrap().to_string();
+        // The new token acts as Sara: a reply claiming another name is Sara's.
+        let mut ws = connect(addr, &format!("http://{addr}")).await.unwrap();
+        say(&mut ws, ClientFrame::first_hello()).await;
+        let ServerFrame::Welcome { conversation, .. } = hear(&mut ws).await else { panic!() };
+        let reply = call(
+            "POST",
+            format!("/api/v1/agent/conversations/{conversation}/messages"),
+            vec![("Authorization", format!("Bearer {token}"))],
+            r#"{"text":"hello","name":"Mallory","avatar":"https://evil.example/a.png"}"#,
+        )
+        .await;
+        assert_eq!(status(&reply), 200, "{reply}");
+        assert_eq!(json_body(&reply)["author"]["name"], "Sara");
+        assert!(json_body(&reply)["author"].get("avatar").is_none(), "{reply}");
+        // Only an admin adds accounts; a new agent is not one.
+        let add = |body: &'static str| {
+            call(
+                "POST",
+                "/api/v1/agent/agents".into(),
+                vec![("Cookie", cookie.clone()), ("X-CSRF-Token", csrf.clone())],
+                body,
+            )
+        };
+        let weak = add(r#"{"email":"omid@example.com","name":"Omid","password":"short"}"#).await;
+        assert_eq!(json_body(&weak)["error"], "weak_password");
+        let added = add(r#"{"email":"omid@example.com","name":"Omid","password":"a long enough one"}"#).await;
+        assert_eq!(status(&added), 201, "{added}");
+        assert_eq!(
+            status(&add(r#"{"email":"OMID@example.com","name":"O","password":"a long enough one"}"#).await),
+            409
+        );
+        let omid = call(
+            "POST",
+            "/api/v1/agent/session".into(),
+            vec![],
+            r#"{"email":"omid@example.com","password":"a long enough one"}"#,
+        )
+        .await;
+        let omid_cookie = omid
+            .lines()
+            .find(|l| l.to_ascii_lowercase().starts_with("set-cookie:"))
+            .unwrap()
+            .split_once(": ")
+            .unwrap()
+            .1
+            .split(';')
+            .next()
+            .unwrap()
+            .to_string();
+        let omid_csrf = json_body(&omid)["csrf"].as_str().unwrap().to_string();
+        let denied = call(
+            "POST",
+            "/api/v1/agent/agents".into(),
+            vec![("Cookie", omid_cookie.clone()), ("X-CSRF-Token", omid_csrf.clone())],
+            r#"{"email":"x@example.com","name":"X","password":"a long enough one"}"#,
+        )
+        .await;
+        assert_eq!(json_body(&denied)["error"], "not_admin");
+        // Disabled: the session and sign-in stop working.
+        let id = json_body(&added)["id"].as_i64().unwrap();
+        let off = call(
+            "POST",
+            format!("/api/v1/agent/agents/{id}"),
+            vec![("Cookie", cookie.clone()), ("X-CSRF-Token", csrf.clone())],
+            r#"{"disabled":true}"#,
+        )
+        .await;
+        assert_eq!(status(&off), 204, "{off}");
+        let me = call("GET", "/api/v1/agent/me".into(), vec![("Cookie", omid_cookie)], "").await;
+        assert_eq!((status(&me), json_body(&me)["agent"].is_null()), (200, true), "signed out: {me}");
+        let again = call(
+            "POST",
+            "/api/v1/agent/session".into(),
+            vec![],
+            r#"{"email":"omid@example.com","password":"a long enough one"}"#,
+        )
+        .await;
+        assert_eq!(json_body(&again)["error"], "disabled");
+        // A revoked token works no more.
+        let tokens = json_body(&call("GET", "/api/v1/agent/tokens".into(), vec![("Cookie", cookie.clone())], "").await);
+        let token_id = tokens[0]["id"].as_i64().unwrap();
+        assert_eq!(tokens[0]["label"], "deploy script");
+        let revoked = call(
+            "DELETE",
+            format!("/api/v1/agent/tokens/{token_id}"),
+            vec![("Cookie", cookie.clone()), ("X-CSRF-Token", csrf.clone())],
+            "",
+        )
+        .await;
+        assert_eq!(status(&revoked), 204, "{revoked}");
+        let after =
+            call("GET", "/api/v1/agent/conversations".into(), vec![("Authorization", format!("Bearer {token}"))], "")
+                .await;
+        assert_eq!(status(&after), 401);
+        // Five wrong passwords for an account (one above), then it waits, with a clear message.
+        for _ in 0..4 {
+            let r = call(
+                "POST",
+                "/api/v1/agent/session".into(),
+                vec![],
+                r#"{"email":"sara@example.com","password":"guess"}"#,
+            )
+            .await;
+            assert_eq!(status(&r), 401, "{r}");
+        }
+        let held = call(
+            "POST",
+            "/api/v1/agent/session".into(),
+            vec![],
+            r#"{"email":"sara@example.com","password":"correct horse battery"}"#,
+        )
+        .await;
+        assert_eq!(status(&held), 429, "{held}");
+        assert!(
+            json_body(&held)["message"].as_str().unwrap().starts_with("Too many sign-in attempts. Try again in"),
+            "{held}"
+        );
+        assert!(held.to_ascii_lowercase().contains("retry-after:"), "{held}");
+        // Signing out ends the session.
+        let out = call(
+            "DELETE",
+            "/api/v1/agent/session".into(),
+            vec![("Cookie", cookie.clone()), ("X-CSRF-Token", csrf.clone())],
+            "",
+        )
+        .await;
+        assert_eq!(status(&out), 204, "{out}");
+        let me = call("GET", "/api/v1/agent/me".into(), vec![("Cookie", cookie.clone())], "").await;
+        assert!(json_body(&me)["agent"].is_null(), "signed out: {me}");
+        let list = call("GET", "/api/v1/agent/conversations".into(), vec![("Cookie", cookie.clone())], "").await;
+        assert_eq!(status(&list), 401, "{list}");
+        // The audit log has it all, newest first (read with Sara's token).
+        let log = json_body(
+            &call("GET", "/api/v1/agent/audit".into(), vec![("Authorization", "Bearer agent-key".into())], "").await,
+        );
+        let actions: Vec<&str> = log.as_array().unwrap().iter().rev().map(|e| e["action"].as_str().unwrap()).collect();
+        let expected = [
+            "sign_in_failed",
+            "sign_in",
+            "token_created",
+            "agent_created",
+            "sign_in",
+            "agent_disabled",
+            "sign_in_refused",
+            "token_revoked",
+            "sign_in_failed",
+            "sign_in_limited",
+            "sign_out",
+        ];
+        let mut rest = actions.iter();
+        for want in expected {
+            assert!(rest.any(|a| *a == want), "{want} missing or out of order in {actions:?}");
+        }
+        assert_eq!(log[0]["agent"], "sara@example.com");
+        assert_eq!(log[0]["ip"], "127.0.0.1");
+        server.abort();
     }
 
     async fn connect(addr: SocketAddr, origin: &str) -> Result<Ws, tokio_tungstenite::tungstenite::Error> {
@@ -569,7 +889,7 @@ mod tests {
                 "POST",
                 &format!("/api/v1/agent/conversations/{conversation}/messages"),
                 "agent-key",
-                r#"{"text":"hi there","name":"Sara"}"#,
+                r#"{"text":"hi there"}"#,
             )
             .await;
         assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");

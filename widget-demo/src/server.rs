@@ -27,6 +27,9 @@ pub const RATE_BURST: f64 = 20.0;
 /// ...then this many per second (`--rate BURST:PER_SEC` changes both).
 pub const RATE_PER_SEC: f64 = 2.0;
 
+/// New visitors one address may make per minute (`--new-visitors-per-minute`).
+pub const NEW_VISITORS_PER_MINUTE: u32 = 60;
+
 /// What the agent console hears about.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
@@ -67,14 +70,14 @@ pub struct App {
     rooms_sweep_at: AtomicUsize,
     /// Live events for agent consoles.
     pub agents: broadcast::Sender<AgentEvent>,
-    buckets: Mutex<HashMap<i64, Bucket>>,
+    buckets: Mutex<HashMap<String, Bucket>>,
     /// Per-visitor rate limit: (burst, per second).
     pub rate: (f64, f64),
+    /// New visitors an address may make per minute (0: no limit).
+    pub new_visitors_per_minute: u32,
     typing: Mutex<HashSet<String>>,
     /// Origins allowed besides the server's own.
     pub allowed_origins: Vec<String>,
-    /// The agent API's bearer key.
-    pub agent_key: String,
     /// Fault switches (inert unless built with `faults`).
     pub faults: Faults,
     /// Bumped to close every visitor connection (fault injection, shutdown).
@@ -123,6 +126,8 @@ pub const PRESENCE_TTL: std::time::Duration = std::time::Duration::from_secs(90)
 struct Bucket {
     tokens: f64,
     at: Instant,
+    burst: f64,
+    per_sec: f64,
 }
 
 /// Why a visitor frame was refused.
@@ -187,11 +192,37 @@ pub struct Hello<'a> {
     pub conversation: Option<&'a str>,
     /// The browser's `User-Agent`.
     pub user_agent: Option<&'a str>,
+    /// The address it came from (for the limit on new visitors).
+    pub ip: Option<&'a str>,
+}
+
+/// Why a `hello` got no `welcome`.
+#[derive(Debug)]
+pub enum HelloRefused {
+    /// Too many new visitors from its address: try again in this many ms.
+    Limited(u64),
+    /// Storage failed.
+    Failed(String),
+}
+
+impl From<String> for HelloRefused {
+    fn from(e: String) -> Self {
+        HelloRefused::Failed(e)
+    }
+}
+
+impl std::fmt::Display for HelloRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            HelloRefused::Limited(ms) => write!(f, "too many new visitors from this address; wait {ms} ms"),
+            HelloRefused::Failed(e) => f.write_str(e),
+        }
+    }
 }
 
 impl App {
     /// A server over `store`.
-    pub fn new(store: Store, allowed_origins: Vec<String>, agent_key: String) -> Self {
+    pub fn new(store: Store, allowed_origins: Vec<String>) -> Self {
         Self {
             store,
             rooms: Mutex::default(),
@@ -199,9 +230,9 @@ impl App {
             agents: broadcast::channel(1024).0,
             buckets: Mutex::default(),
             rate: (RATE_BURST, RATE_PER_SEC),
+            new_visitors_per_minute: NEW_VISITORS_PER_MINUTE,
             typing: Mutex::default(),
             allowed_origins,
-            agent_key,
             faults: Faults::default(),
             kill: watch::channel(0).0,
             bot: None,
@@ -726,33 +757,35 @@ impl App {
         own || self.allowed_origins.iter().any(|o| o == "*" || o.trim_end_matches('/') == origin)
     }
 
-    /// Token bucket per visitor: `Ok` to go ahead, or how long to wait.
-    /// With PostgreSQL the bucket is in the database, shared by every
-    /// instance (a visitor's sends may reach several); with SQLite, in
-    /// memory. A database failure lets the message through: the store
-    /// refuses it anyway if the database is down.
+    /// The visitor's message budget (`--rate`): `Ok` to go ahead, or how
+    /// long to wait.
     pub async fn take_token(&self, visitor: i64) -> Result<(), u64> {
-        if self.store.backend() == crate::store::Backend::Postgres {
-            let (burst, per_sec) = self.rate;
-            return self
-                .store
-                .take_token(&format!("visitor:{visitor}"), burst, per_sec, now_ms())
-                .await
-                .unwrap_or(Ok(()));
-        }
-        self.take_token_here(visitor)
+        let (burst, per_sec) = self.rate;
+        self.limit(&format!("visitor:{visitor}"), burst, per_sec).await
     }
 
-    fn take_token_here(&self, visitor: i64) -> Result<(), u64> {
+    /// Takes a token from the bucket `key` (`burst` tokens, refilled at
+    /// `per_sec`): `Ok` to go ahead, or how many ms to wait. With
+    /// PostgreSQL the bucket is in the database, shared by every instance
+    /// (a visitor's sends, or someone's sign-in attempts, may reach
+    /// several); with SQLite, in memory. A database failure lets it through:
+    /// what it guards needs the database anyway.
+    pub async fn limit(&self, key: &str, burst: f64, per_sec: f64) -> Result<(), u64> {
+        if self.store.backend() == crate::store::Backend::Postgres {
+            return self.store.take_token(key, burst, per_sec, now_ms()).await.unwrap_or(Ok(()));
+        }
+        self.limit_here(key, burst, per_sec)
+    }
+
+    fn limit_here(&self, key: &str, burst: f64, per_sec: f64) -> Result<(), u64> {
         let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
         let now = Instant::now();
-        let (burst, per_sec) = self.rate;
         // A bucket that has refilled is the same as no bucket: forget those
-        // when the map grows, so it holds only recently active visitors.
+        // when the map grows, so it holds only recently active ones.
         if buckets.len() >= 4096 {
-            buckets.retain(|_, b| b.tokens + now.duration_since(b.at).as_secs_f64() * per_sec < burst);
+            buckets.retain(|_, b| b.tokens + now.duration_since(b.at).as_secs_f64() * b.per_sec < b.burst);
         }
-        let b = buckets.entry(visitor).or_insert(Bucket { tokens: burst, at: now });
+        let b = buckets.entry(key.to_string()).or_insert(Bucket { tokens: burst, at: now, burst, per_sec });
         b.tokens = (b.tokens + now.duration_since(b.at).as_secs_f64() * per_sec).min(burst);
         b.at = now;
         if b.tokens >= 1.0 {
@@ -766,23 +799,39 @@ impl App {
     /// Gives back a token spent on a message that turned out to be a
     /// retransmission.
     async fn refund_token(&self, visitor: i64) {
+        self.refund(&format!("visitor:{visitor}"), self.rate.0).await;
+    }
+
+    /// Gives a token back to the bucket `key` (of `burst` tokens).
+    pub async fn refund(&self, key: &str, burst: f64) {
         if self.store.backend() == crate::store::Backend::Postgres {
-            let _ = self.store.refund_token(&format!("visitor:{visitor}"), self.rate.0).await;
+            let _ = self.store.refund_token(key, burst).await;
             return;
         }
         let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(b) = buckets.get_mut(&visitor) {
-            b.tokens = (b.tokens + 1.0).min(self.rate.0);
+        if let Some(b) = buckets.get_mut(key) {
+            b.tokens = (b.tokens + 1.0).min(b.burst);
         }
     }
 
     /// Finds the visitor for `token`, or makes a new one (with a new token)
-    /// when there is none or it is unknown.
-    pub async fn visitor(&self, token: Option<&str>) -> Result<(Visitor, String, bool), String> {
+    /// when there is none or it is unknown, unless `ip` made too many
+    /// lately (`--new-visitors-per-minute`).
+    pub async fn visitor(
+        &self,
+        token: Option<&str>,
+        ip: Option<&str>,
+    ) -> Result<(Visitor, String, bool), HelloRefused> {
         if let Some(t) = token.filter(|t| !t.is_empty() && t.len() <= 128) {
             if let Some(v) = self.store.visitor_by_token(&token_hash(t)).await.map_err(|e| e.to_string())? {
                 return Ok((v, t.to_string(), true));
             }
+        }
+        if let (Some(ip), per_minute @ 1..) = (ip, self.new_visitors_per_minute) {
+            let per_minute = f64::from(per_minute);
+            self.limit(&format!("new-visitors:{ip}"), per_minute, per_minute / 60.0)
+                .await
+                .map_err(HelloRefused::Limited)?;
         }
         let token = format!("vt_{}", random_hex(32));
         let conversation = format!("k_{}", random_hex(8));
@@ -846,9 +895,9 @@ impl App {
     pub async fn hello(
         &self,
         h: Hello<'_>,
-    ) -> Result<(Visitor, broadcast::Receiver<Arc<ServerFrame>>, Vec<ServerFrame>), String> {
-        let Hello { token, last_seq, limit, locale, context, conversation, user_agent } = h;
-        let (visitor, token, known) = self.visitor(token).await?;
+    ) -> Result<(Visitor, broadcast::Receiver<Arc<ServerFrame>>, Vec<ServerFrame>), HelloRefused> {
+        let Hello { token, last_seq, limit, locale, context, conversation, user_agent, ip } = h;
+        let (visitor, token, known) = self.visitor(token, ip).await?;
         let visitor = match conversation {
             Some("new") => self.fresh_conversation(visitor).await?,
             other => self.in_conversation(visitor, other).await,
@@ -1205,18 +1254,22 @@ impl App {
     /// Stores an agent message (once per `client_id`, if given) and sends it
     /// to the visitor. The agent joins the conversation first if they had
     /// not (the bot stops; the visitor sees who answers).
-    pub async fn agent_message(&self, conversation: &str, reply: &Reply) -> Result<ServerFrame, Refusal> {
+    pub async fn agent_message(
+        &self,
+        conversation: &str,
+        reply: &Reply,
+        agent: &Author,
+    ) -> Result<ServerFrame, Refusal> {
         let text = checked_text(&reply.text, reply.client_id.as_deref(), !reply.attachments.is_empty())?;
         let refuse = |code| Refusal { code, retry_after_ms: None };
         let files = self.attachments(conversation, &reply.attachments).await?;
-        let agent = agent_author(reply.name.as_deref(), reply.avatar.as_deref(), reply.team.as_deref());
         if reply.client_id.is_some() {
             // A retransmission answers with the stored message and changes nothing.
             if let Ok(Some(m)) = self.store.by_client_id(conversation, reply.client_id.as_deref().unwrap_or("")).await {
                 return Ok(m.frame());
             }
         }
-        self.join(conversation, &agent).await;
+        self.join(conversation, agent).await;
         let quick_replies: Vec<String> = reply
             .quick_replies
             .iter()
@@ -1253,7 +1306,7 @@ impl App {
                 let who = agent.name.clone().unwrap_or_default();
                 self.send_mail(self.mail_texts.reply(t.locale.as_deref().unwrap_or("en"), &mail, &who));
             }
-            self.publish(conversation, ServerFrame::Typing { author: agent, on: false });
+            self.publish(conversation, ServerFrame::Typing { author: agent.clone(), on: false });
             self.tell_agents_summary(conversation).await;
         }
         Ok(frame)
@@ -1298,8 +1351,13 @@ pub fn agent_author(name: Option<&str>, avatar: Option<&str>, team: Option<&str>
 mod tests {
     use super::*;
 
+    /// The agent of these tests.
+    fn sara() -> salam_core::protocol::Author {
+        crate::server::agent_author(Some("Sara"), None, None)
+    }
+
     async fn app() -> App {
-        App::new(crate::testdb::store().await, vec![], "k".into())
+        App::new(crate::testdb::store().await, vec![])
     }
 
     #[tokio::test]
@@ -1336,8 +1394,8 @@ mod tests {
         let (first, token) = hello(None, None).await;
         assert!(list(&first).await.is_empty(), "nothing said yet");
         a.visitor_message(&first, "c1", "Where is my order?", &[]).await.unwrap();
-        let reply = Reply { text: "On its way.".into(), name: Some("Sara".into()), ..Reply::default() };
-        a.agent_message(&first.conversation, &reply).await.unwrap();
+        let reply = Reply { text: "On its way.".into(), ..Reply::default() };
+        a.agent_message(&first.conversation, &reply, &sara()).await.unwrap();
         // "New conversation", asked twice before anything is said: one.
         let (second, _) = hello(Some(&token), Some("new")).await;
         assert_ne!(second.conversation, first.conversation);
@@ -1372,11 +1430,33 @@ mod tests {
         assert_eq!((old.unread, old.status.as_str()), (0, "solved"));
     }
 
+    /// New visitors per address are limited; a known visitor and another
+    /// address are not held back.
+    #[tokio::test]
+    async fn an_address_makes_only_so_many_new_visitors_a_minute() {
+        let mut a = app().await;
+        a.new_visitors_per_minute = 2;
+        fn from<'a>(ip: &'a str, token: Option<&'a str>) -> Hello<'a> {
+            Hello { token, ip: Some(ip), ..Hello::default() }
+        }
+        let first = a.hello(from("203.0.113.7", None)).await.unwrap();
+        a.hello(from("203.0.113.7", None)).await.unwrap();
+        let held = a.hello(from("203.0.113.7", None)).await.expect_err("a third new visitor waits");
+        assert!(matches!(held, HelloRefused::Limited(ms) if (1..=30_000).contains(&ms)), "{held:?}");
+        a.hello(from("198.51.100.1", None)).await.unwrap();
+        let token = first.2.iter().find_map(|f| match f {
+            ServerFrame::Welcome { token, .. } => Some(token.clone()),
+            _ => None,
+        });
+        let again = a.hello(from("203.0.113.7", token.as_deref())).await.unwrap();
+        assert_eq!(again.0, first.0, "a visitor coming back is no new visitor");
+    }
+
     #[tokio::test]
     async fn retransmissions_never_spend_the_rate_budget() {
         let mut a = app().await;
         a.rate = (3.0, 0.001);
-        let (v, _, _) = a.visitor(None).await.unwrap();
+        let (v, _, _) = a.visitor(None, None).await.unwrap();
         let first = a.visitor_message(&v, "c1", "hello", &[]).await.unwrap();
         for _ in 0..10 {
             assert_eq!(a.visitor_message(&v, "c1", "hello", &[]).await.unwrap(), first, "the original ack, again");
@@ -1394,7 +1474,7 @@ mod tests {
         // Refills at once, so every bucket is idle as soon as it is made.
         a.rate = (2.0, 1e12);
         for v in 0..10_000 {
-            a.take_token_here(v).unwrap();
+            a.limit_here(&format!("visitor:{v}"), 2.0, 1e12).unwrap();
         }
         assert!(a.buckets.lock().unwrap().len() <= 4096, "{}", a.buckets.lock().unwrap().len());
         for c in 0..10_000 {
@@ -1425,7 +1505,7 @@ mod tests {
         let (outbox, mut sent) = tokio::sync::mpsc::unbounded_channel();
         a.mail = Some(outbox);
         a.team_email = Some("team@example.com".into());
-        let (v, _, _) = a.visitor(None).await.unwrap();
+        let (v, _, _) = a.visitor(None, None).await.unwrap();
         let k = v.conversation.as_str();
         a.store.set_locale(k, "fa-IR").await.unwrap();
         let frame = |client_id: &str, email: &str| ClientFrame::Ticket {
@@ -1470,14 +1550,14 @@ mod tests {
         assert_eq!(a.store.ticket_of(k).await.unwrap().unwrap().status, TicketStatus::Solved);
         a.visitor_message(&v, "c9", "One more thing", &[]).await.unwrap();
         assert_eq!(a.store.ticket_of(k).await.unwrap().unwrap().status, TicketStatus::Open, "writing again reopens it");
-        let reply = Reply { text: "It ships today.".into(), name: Some("Sara".into()), ..Reply::default() };
-        a.agent_message(k, &reply).await.unwrap();
+        let reply = Reply { text: "It ships today.".into(), ..Reply::default() };
+        a.agent_message(k, &reply, &sara()).await.unwrap();
         let mailed = sent.try_recv().unwrap();
         assert_eq!(mailed.to, "maryam@example.com");
         assert!(
             mailed.subject.contains("#1001") && mailed.body.contains("It ships today.") && mailed.body.contains("Sara")
         );
-        let (w, _, _) = a.visitor(None).await.unwrap();
+        let (w, _, _) = a.visitor(None, None).await.unwrap();
         assert_eq!(
             a.handle(&w, frame("t1", "w@example.com")).await,
             answer("t1", 1002),
@@ -1488,12 +1568,10 @@ mod tests {
     #[tokio::test]
     async fn the_visitor_ends_rates_and_mails_the_conversation_to_themselves() {
         let mut a = app().await;
-        let (v, _, _) = a.visitor(None).await.unwrap();
+        let (v, _, _) = a.visitor(None, None).await.unwrap();
         let k = v.conversation.as_str();
         a.visitor_message(&v, "c1", "Where is <b>my</b> order?", &[]).await.unwrap();
-        a.agent_message(k, &Reply { text: "On its way.".into(), name: Some("Sara".into()), ..Reply::default() })
-            .await
-            .unwrap();
+        a.agent_message(k, &Reply { text: "On its way.".into(), ..Reply::default() }, &sara()).await.unwrap();
         // Ending: resolved once; a retransmission hears the status again.
         assert!(a.handle(&v, ClientFrame::End).await.is_empty());
         assert_eq!(a.store.conversation(k).await.unwrap().unwrap().status, ConversationStatus::Resolved);
@@ -1558,7 +1636,7 @@ mod tests {
     #[tokio::test]
     async fn the_bot_answers_until_a_person_is_asked_for_and_is_silent_once_an_agent_joins() {
         let a = app_with_bot().await;
-        let (v, _, _) = a.visitor(None).await.unwrap();
+        let (v, _, _) = a.visitor(None, None).await.unwrap();
         let k = v.conversation.as_str();
         assert_eq!(stage(&a, k).await, (Stage::Bot, None, None));
         a.visitor_message(&v, "c1", "what is the price?", &[]).await.unwrap();
@@ -1576,7 +1654,7 @@ mod tests {
         );
         assert_eq!(stage(&a, k).await, (Stage::Waiting, None, Some(1)));
         // A second visitor waits behind.
-        let (w, _, _) = a.visitor(None).await.unwrap();
+        let (w, _, _) = a.visitor(None, None).await.unwrap();
         a.handle(&w, ClientFrame::Handover).await;
         assert_eq!(stage(&a, &w.conversation).await, (Stage::Waiting, None, Some(2)));
         // While waiting the bot is silent.
@@ -1584,8 +1662,8 @@ mod tests {
         a.visitor_message(&v, "c3", "price?", &[]).await.unwrap();
         assert_eq!(texts(&a, k).await.len(), before + 1, "only the visitor's message");
         // The agent answers: joined (with a notice), and the other visitor moves up.
-        let reply = Reply { text: "Hi, Sara here".into(), name: Some("Sara".into()), ..Reply::default() };
-        a.agent_message(k, &reply).await.unwrap();
+        let reply = Reply { text: "Hi, Sara here".into(), ..Reply::default() };
+        a.agent_message(k, &reply, &sara()).await.unwrap();
         assert_eq!(
             texts(&a, k).await[before + 1..],
             [
@@ -1598,9 +1676,7 @@ mod tests {
         a.visitor_message(&v, "c4", "price?", &[]).await.unwrap();
         assert_eq!(texts(&a, k).await.last().unwrap().0, AuthorKind::Visitor, "the bot stays silent");
         // The same agent again: no second notice.
-        a.agent_message(k, &Reply { text: "Anything else?".into(), name: Some("Sara".into()), ..Reply::default() })
-            .await
-            .unwrap();
+        a.agent_message(k, &Reply { text: "Anything else?".into(), ..Reply::default() }, &sara()).await.unwrap();
         assert_eq!(texts(&a, k).await.iter().filter(|(k, _)| *k == AuthorKind::System).count(), 1);
         // Resolved, then the visitor writes again: the bot answers first again.
         a.store.set_status(k, ConversationStatus::Resolved, now_ms()).await.unwrap();
@@ -1612,7 +1688,7 @@ mod tests {
     #[tokio::test]
     async fn without_a_bot_conversations_wait_for_a_person_from_the_first_message() {
         let a = app().await;
-        let (v, _, _) = a.visitor(None).await.unwrap();
+        let (v, _, _) = a.visitor(None, None).await.unwrap();
         assert_eq!(stage(&a, &v.conversation).await, (Stage::Waiting, None, None), "not in the queue before writing");
         a.visitor_message(&v, "c1", "hello", &[]).await.unwrap();
         assert_eq!(stage(&a, &v.conversation).await, (Stage::Waiting, None, Some(1)));
@@ -1670,7 +1746,7 @@ mod tests {
         let a = app().await;
         let now = now_ms();
         for (i, wait_min) in [2u64, 4, 30].into_iter().enumerate() {
-            let (v, _, _) = a.visitor(None).await.unwrap();
+            let (v, _, _) = a.visitor(None, None).await.unwrap();
             a.visitor_message(&v, &format!("c{i}"), "hello", &[]).await.unwrap();
             let asked = a.store.messages_after(&v.conversation, 0, 1).await.unwrap()[0].at;
             a.store
@@ -1691,7 +1767,7 @@ mod tests {
                 .unwrap();
         }
         // One never answered: not counted.
-        let (v, _, _) = a.visitor(None).await.unwrap();
+        let (v, _, _) = a.visitor(None, None).await.unwrap();
         a.visitor_message(&v, "c9", "anyone?", &[]).await.unwrap();
         assert_eq!(a.median_first_response(now).await, Some(4 * 60_000));
         a.refresh_availability(now, true).await;
@@ -1701,7 +1777,7 @@ mod tests {
     #[tokio::test]
     async fn read_marks_only_move_forward_and_never_past_the_newest_message() {
         let a = app().await;
-        let (v, token, _) = a.visitor(None).await.unwrap();
+        let (v, token, _) = a.visitor(None, None).await.unwrap();
         let k = v.conversation.clone();
         a.visitor_message(&v, "c1", "one", &[]).await.unwrap();
         a.visitor_message(&v, "c2", "two", &[]).await.unwrap();
@@ -1739,7 +1815,7 @@ mod tests {
             attributes: [("plan".to_string(), "pro".to_string())].into(),
             user_hash: hash,
         };
-        let (laptop, _, _) = a.visitor(None).await.unwrap();
+        let (laptop, _, _) = a.visitor(None, None).await.unwrap();
         assert_eq!(
             a.identify(&laptop, frame("u1", Some(good("u1")))).await,
             [ServerFrame::Identity { verified: true, token: None }]
@@ -1747,12 +1823,12 @@ mod tests {
         let info = a.store.visitor_info(&laptop.conversation).await.unwrap().identity.unwrap();
         assert_eq!((info.name.as_deref(), info.email, info.verified), (Some("Maryam"), None, true));
         // Another browser: a token for the laptop's conversation.
-        let (phone, _, _) = a.visitor(None).await.unwrap();
+        let (phone, _, _) = a.visitor(None, None).await.unwrap();
         let answer = a.identify(&phone, frame("u1", Some(good("u1")))).await;
         let [ServerFrame::Identity { verified: true, token: Some(token) }] = &answer[..] else { panic!("{answer:?}") };
-        assert_eq!(a.visitor(Some(token)).await.unwrap().0, laptop, "the same visitor, the same conversation");
+        assert_eq!(a.visitor(Some(token), None).await.unwrap().0, laptop, "the same visitor, the same conversation");
         // Wrong, missing or another user's hash: refused, nothing stored.
-        let (stranger, _, _) = a.visitor(None).await.unwrap();
+        let (stranger, _, _) = a.visitor(None, None).await.unwrap();
         for hash in [Some(good("u2")), Some("zz".into()), None] {
             let answer = a.identify(&stranger, frame("u1", hash)).await;
             assert!(matches!(&answer[..], [ServerFrame::Error { code, .. }] if code == "identity_refused"));

@@ -260,6 +260,43 @@ const SQLITE_MIGRATIONS: &[&str] = &[
     ALTER TABLE messages ADD COLUMN attachments TEXT;",
     // 10: a visitor's conversations, looked up at every `hello`.
     "CREATE INDEX conversations_by_visitor ON conversations(visitor_id, updated_at);",
+    // 11: agents' accounts, their sessions and API tokens, and the audit log.
+    "CREATE TABLE agents (
+        id INTEGER PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        avatar TEXT,
+        team TEXT,
+        role TEXT NOT NULL DEFAULT 'agent',
+        password_hash TEXT NOT NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+    );
+    CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        agent_id INTEGER NOT NULL REFERENCES agents(id),
+        csrf TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+    );
+    CREATE TABLE api_tokens (
+        id INTEGER PRIMARY KEY,
+        agent_id INTEGER NOT NULL REFERENCES agents(id),
+        label TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL,
+        last_used_at INTEGER,
+        revoked INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at INTEGER NOT NULL,
+        agent_id INTEGER REFERENCES agents(id),
+        agent TEXT,
+        action TEXT NOT NULL,
+        target TEXT,
+        ip TEXT
+    );",
 ];
 
 /// PostgreSQL's schema changes, in order; the table `salam_schema` says how
@@ -370,6 +407,42 @@ const POSTGRES_MIGRATIONS: &[&str] = &[
         id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         body TEXT NOT NULL,
         at BIGINT NOT NULL
+    );", // 3: agents' accounts, their sessions and API tokens, and the audit log.
+    "CREATE TABLE agents (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        avatar TEXT,
+        team TEXT,
+        role TEXT NOT NULL DEFAULT 'agent',
+        password_hash TEXT NOT NULL,
+        disabled BIGINT NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL
+    );
+    CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        agent_id BIGINT NOT NULL REFERENCES agents(id),
+        csrf TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL
+    );
+    CREATE TABLE api_tokens (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        agent_id BIGINT NOT NULL REFERENCES agents(id),
+        label TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at BIGINT NOT NULL,
+        last_used_at BIGINT,
+        revoked BIGINT NOT NULL DEFAULT 0
+    );
+    CREATE TABLE audit_log (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at BIGINT NOT NULL,
+        agent_id BIGINT REFERENCES agents(id),
+        agent TEXT,
+        action TEXT NOT NULL,
+        target TEXT,
+        ip TEXT
     );",
 ];
 
@@ -1383,6 +1456,306 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+}
+
+/// An agent's account, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    /// Row id.
+    pub id: i64,
+    /// Their e-mail address, lowercased: how they sign in.
+    pub email: String,
+    /// The name visitors see.
+    pub name: String,
+    /// An avatar image's URL.
+    pub avatar: Option<String>,
+    /// Their team, shown under their name.
+    pub team: Option<String>,
+    /// Admins manage the team; agents answer.
+    pub role: Role,
+    /// A disabled account signs in no more, and its sessions and tokens stop working.
+    pub disabled: bool,
+}
+
+/// What an account may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Manages the team (accounts), sees the audit log; answers too.
+    Admin,
+    /// Answers.
+    Agent,
+}
+
+impl Role {
+    /// As stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Agent => "agent",
+        }
+    }
+
+    fn parse(s: &str) -> Self {
+        if s == "admin" {
+            Role::Admin
+        } else {
+            Role::Agent
+        }
+    }
+}
+
+/// An account to make.
+#[derive(Debug, Clone, Copy)]
+pub struct NewAccount<'a> {
+    /// E-mail (lowercased here).
+    pub email: &'a str,
+    /// Display name.
+    pub name: &'a str,
+    /// Role.
+    pub role: Role,
+    /// The argon2id hash of their password, as a PHC string.
+    pub password_hash: &'a str,
+    /// Team.
+    pub team: Option<&'a str>,
+    /// Avatar URL.
+    pub avatar: Option<&'a str>,
+    /// When (ms).
+    pub at: u64,
+}
+
+/// An API token, as listed (never the token itself).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TokenInfo {
+    /// Its id.
+    pub id: i64,
+    /// What its owner called it.
+    pub label: String,
+    /// When it was made (ms).
+    pub created_at: u64,
+    /// When it was last used (ms).
+    pub last_used_at: Option<u64>,
+}
+
+/// One line of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AuditEntry {
+    /// When (ms).
+    pub at: u64,
+    /// Who (the account), if anyone signed in.
+    pub agent: Option<String>,
+    /// What: `sign_in`, `sign_in_failed`, `sign_out`, `join`, `resolve`, `reopen`, ...
+    pub action: String,
+    /// On what (a conversation, an account, a token), if anything.
+    pub target: Option<String>,
+    /// From which address.
+    pub ip: Option<String>,
+}
+
+const ACCOUNT_COLUMNS: &str = "a.id, a.email, a.name, a.avatar, a.team, a.role, a.disabled";
+
+fn row_to_account(r: &AnyRow) -> sqlx::Result<Account> {
+    Ok(Account {
+        id: r.try_get(0)?,
+        email: s(r, 1)?,
+        name: s(r, 2)?,
+        avatar: opt_s(r, 3)?,
+        team: opt_s(r, 4)?,
+        role: Role::parse(&s(r, 5)?),
+        disabled: flag(r, 6)?,
+    })
+}
+
+/// Agents' accounts, sessions, API tokens and the audit log.
+impl Store {
+    /// Makes an account; `Ok(None)` if the e-mail is taken.
+    pub async fn create_account(&self, a: &NewAccount<'_>) -> Result<Option<i64>> {
+        let row = q("INSERT INTO agents (email, name, role, password_hash, team, avatar, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (email) DO NOTHING RETURNING id")
+        .bind(a.email.trim().to_lowercase())
+        .bind(a.name)
+        .bind(a.role.as_str())
+        .bind(a.password_hash)
+        .bind(a.team)
+        .bind(a.avatar)
+        .bind(db_int(a.at))
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| r.try_get(0)).transpose()?)
+    }
+
+    /// The account with this e-mail, and its password's hash.
+    pub async fn account_by_email(&self, email: &str) -> Result<Option<(Account, String)>> {
+        let row = q(&format!("SELECT {ACCOUNT_COLUMNS}, a.password_hash FROM agents a WHERE a.email = $1"))
+            .bind(email.trim().to_lowercase())
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|r| Ok::<_, sqlx::Error>((row_to_account(&r)?, s(&r, 7)?))).transpose()?)
+    }
+
+    /// Every account, by name.
+    pub async fn accounts(&self) -> Result<Vec<Account>> {
+        let rows =
+            q(&format!("SELECT {ACCOUNT_COLUMNS} FROM agents a ORDER BY a.name, a.id")).fetch_all(&self.pool).await?;
+        Ok(rows.iter().map(row_to_account).collect::<sqlx::Result<_>>()?)
+    }
+
+    /// Whether any account exists.
+    pub async fn has_accounts(&self) -> Result<bool> {
+        Ok(q("SELECT 1 FROM agents LIMIT 1").fetch_optional(&self.pool).await?.is_some())
+    }
+
+    /// Disables or enables account `id`. Whether it exists.
+    pub async fn set_disabled(&self, id: i64, disabled: bool) -> Result<bool> {
+        let done = q("UPDATE agents SET disabled = $2 WHERE id = $1")
+            .bind(id)
+            .bind(disabled as i64)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Sets the password of the account with this e-mail. Whether it exists.
+    pub async fn set_password(&self, email: &str, password_hash: &str) -> Result<bool> {
+        let done = q("UPDATE agents SET password_hash = $2 WHERE email = $1")
+            .bind(email.trim().to_lowercase())
+            .bind(password_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Starts a session (its token stored as a hash), until `expires` (ms).
+    pub async fn create_session(&self, token_hash: &str, agent: i64, csrf: &str, now: u64, expires: u64) -> Result<()> {
+        q("INSERT INTO sessions (token_hash, agent_id, csrf, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+            .bind(token_hash)
+            .bind(agent)
+            .bind(csrf)
+            .bind(db_int(now))
+            .bind(db_int(expires))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The enabled account of a live session, and the session's CSRF token.
+    pub async fn session(&self, token_hash: &str, now: u64) -> Result<Option<(Account, String)>> {
+        let row = q(&format!(
+            "SELECT {ACCOUNT_COLUMNS}, s.csrf FROM sessions s JOIN agents a ON a.id = s.agent_id
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.disabled = 0"
+        ))
+        .bind(token_hash)
+        .bind(db_int(now))
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| Ok::<_, sqlx::Error>((row_to_account(&r)?, s(&r, 7)?))).transpose()?)
+    }
+
+    /// Ends a session (and forgets expired ones).
+    pub async fn end_session(&self, token_hash: &str, now: u64) -> Result<()> {
+        q("DELETE FROM sessions WHERE token_hash = $1 OR expires_at <= $2")
+            .bind(token_hash)
+            .bind(db_int(now))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Makes an API token (stored as a hash) for `agent`; returns its id.
+    pub async fn create_token(&self, agent: i64, label: &str, token_hash: &str, now: u64) -> Result<i64> {
+        let row =
+            q("INSERT INTO api_tokens (agent_id, label, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
+                .bind(agent)
+                .bind(label)
+                .bind(token_hash)
+                .bind(db_int(now))
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(row.try_get(0)?)
+    }
+
+    /// The enabled account an unrevoked API token belongs to; notes its use.
+    pub async fn token_account(&self, token_hash: &str, now: u64) -> Result<Option<Account>> {
+        let row = q("UPDATE api_tokens SET last_used_at = $2 WHERE token_hash = $1 AND revoked = 0
+             RETURNING agent_id")
+        .bind(token_hash)
+        .bind(db_int(now))
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(r) = row else { return Ok(None) };
+        let agent: i64 = r.try_get(0)?;
+        let row = q(&format!("SELECT {ACCOUNT_COLUMNS} FROM agents a WHERE a.id = $1 AND a.disabled = 0"))
+            .bind(agent)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(row_to_account).transpose()?)
+    }
+
+    /// An account's unrevoked tokens, newest first.
+    pub async fn tokens(&self, agent: i64) -> Result<Vec<TokenInfo>> {
+        let rows = q("SELECT id, label, created_at, last_used_at FROM api_tokens
+             WHERE agent_id = $1 AND revoked = 0 ORDER BY id DESC")
+        .bind(agent)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| {
+                Ok(TokenInfo { id: r.try_get(0)?, label: s(r, 1)?, created_at: u(r, 2)?, last_used_at: opt_u(r, 3)? })
+            })
+            .collect::<sqlx::Result<_>>()?)
+    }
+
+    /// Revokes `agent`'s token `id`. Whether it was theirs and live.
+    pub async fn revoke_token(&self, agent: i64, id: i64) -> Result<bool> {
+        let done = q("UPDATE api_tokens SET revoked = 1 WHERE id = $1 AND agent_id = $2 AND revoked = 0")
+            .bind(id)
+            .bind(agent)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Notes what an agent did.
+    pub async fn audit(
+        &self,
+        agent: Option<&Account>,
+        action: &str,
+        target: Option<&str>,
+        ip: Option<&str>,
+        now: u64,
+    ) -> Result<()> {
+        q("INSERT INTO audit_log (at, agent_id, agent, action, target, ip) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(db_int(now))
+            .bind(agent.map(|a| a.id))
+            .bind(agent.map(|a| a.email.as_str()))
+            .bind(action)
+            .bind(target)
+            .bind(ip)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The newest `limit` lines of the audit log, newest first.
+    pub async fn audit_log(&self, limit: usize) -> Result<Vec<AuditEntry>> {
+        let rows = q("SELECT at, agent, action, target, ip FROM audit_log ORDER BY id DESC LIMIT $1")
+            .bind(limit as i64)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|r| {
+                Ok(AuditEntry {
+                    at: u(r, 0)?,
+                    agent: opt_s(r, 1)?,
+                    action: s(r, 2)?,
+                    target: opt_s(r, 3)?,
+                    ip: opt_s(r, 4)?,
+                })
+            })
+            .collect::<sqlx::Result<_>>()?)
     }
 }
 

@@ -5,7 +5,7 @@
 // to axum, once per request, so its size does not matter.
 #![allow(clippy::result_large_err)]
 
-use crate::server::{App, Hello};
+use crate::server::{App, Hello, HelloRefused};
 use axum::body::Bytes;
 use axum::extract::ws::{Message as WsMessage, WebSocket, WebSocketUpgrade};
 use axum::extract::{Query, State};
@@ -88,7 +88,12 @@ impl Out {
 }
 
 /// `GET /api/v1/ws`.
-pub async fn ws(State(app): State<Arc<App>>, headers: HeaderMap, upgrade: WebSocketUpgrade) -> Response {
+pub async fn ws(
+    State(app): State<Arc<App>>,
+    crate::accounts::ClientIp(ip): crate::accounts::ClientIp,
+    headers: HeaderMap,
+    upgrade: WebSocketUpgrade,
+) -> Response {
     if let Err(r) = check_origin(&app, &headers) {
         return r;
     }
@@ -103,10 +108,10 @@ pub async fn ws(State(app): State<Arc<App>>, headers: HeaderMap, upgrade: WebSoc
         .max_message_size(MAX_FRAME_BYTES)
         .read_buffer_size(4096)
         .write_buffer_size(0)
-        .on_upgrade(move |socket| ws_session(app, socket, user_agent))
+        .on_upgrade(move |socket| ws_session(app, socket, user_agent, ip))
 }
 
-async fn ws_session(app: Arc<App>, socket: WebSocket, user_agent: Option<String>) {
+async fn ws_session(app: Arc<App>, socket: WebSocket, user_agent: Option<String>, ip: Option<String>) {
     let (mut tx, mut rx) = socket.split();
     let mut kill = app.kill.subscribe();
     let mut out = Out { app: app.clone(), held: None };
@@ -137,11 +142,17 @@ async fn ws_session(app: Arc<App>, socket: WebSocket, user_agent: Option<String>
             context: context.as_ref(),
             conversation: conversation.as_deref(),
             user_agent: user_agent.as_deref(),
+            ip: ip.as_deref(),
         })
         .await
     {
         Ok(r) => r,
-        Err(e) => {
+        Err(HelloRefused::Limited(wait)) => {
+            let err = ServerFrame::Error { code: "rate_limited".into(), client_id: None, retry_after_ms: Some(wait) };
+            let _ = tx.send(WsMessage::Text(encode_server_frame(&err).into())).await;
+            return;
+        }
+        Err(HelloRefused::Failed(e)) => {
             eprintln!("hello failed: {e}");
             return;
         }
@@ -229,7 +240,12 @@ pub struct StreamQuery {
 }
 
 /// `GET /api/v1/events`: the server-to-visitor half over Server-Sent Events.
-pub async fn events(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Query<StreamQuery>) -> Response {
+pub async fn events(
+    State(app): State<Arc<App>>,
+    crate::accounts::ClientIp(ip): crate::accounts::ClientIp,
+    headers: HeaderMap,
+    Query(q): Query<StreamQuery>,
+) -> Response {
     if let Err(r) = check_origin(&app, &headers) {
         return r;
     }
@@ -254,11 +270,17 @@ pub async fn events(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
             }),
             conversation: q.conversation.as_deref(),
             user_agent: header_str(&headers, header::USER_AGENT),
+            ip: ip.as_deref(),
         })
         .await
     {
         Ok(r) => r,
-        Err(e) => {
+        Err(HelloRefused::Limited(wait)) => {
+            let mut res = (StatusCode::TOO_MANY_REQUESTS, "rate_limited").into_response();
+            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(wait.div_ceil(1000)));
+            return res;
+        }
+        Err(HelloRefused::Failed(e)) => {
             eprintln!("hello failed: {e}");
             return (StatusCode::SERVICE_UNAVAILABLE, "storage unavailable").into_response();
         }

@@ -125,7 +125,12 @@ fn demo(args: &[String]) -> Result {
     eprintln!("\n==> starting the demo (Ctrl+C to stop)");
     let db = root().join("target").join("salam-demo.sqlite3");
     let kb = root().join("widget-demo").join("kb.json");
-    run(cargo().args(["run", "-q", "-p", "salam-demo", "--", "--port", &port, "--kb"]).arg(&kb).arg("--db").arg(&db))
+    // `--demo-account`: a ready admin account, its password printed with the console's address.
+    run(cargo()
+        .args(["run", "-q", "-p", "salam-demo", "--", "--port", &port, "--demo-account", "--kb"])
+        .arg(&kb)
+        .arg("--db")
+        .arg(&db))
 }
 
 fn e2e_task(files: &[String]) -> Result {

@@ -11,18 +11,9 @@ use std::collections::BTreeMap;
 pub struct Reply {
     /// The text (1–4,000 characters after trimming).
     pub text: String,
-    /// The agent's display name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
     /// An idempotency key: the same one again returns the stored message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_id: Option<String>,
-    /// The agent's avatar image URL (`https:` or `http:`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub avatar: Option<String>,
-    /// The agent's team.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub team: Option<String>,
     /// Answers the visitor may pick.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub quick_replies: Vec<String>,
@@ -37,9 +28,6 @@ pub struct Reply {
 pub struct Typing {
     /// Typing now.
     pub on: bool,
-    /// The agent's display name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
 }
 
 /// `POST /api/v1/agent/conversations/{id}/status`.
@@ -166,20 +154,6 @@ pub struct ReadEvent {
     pub conversation: String,
     /// The highest sequence number the visitor has seen.
     pub seq: u64,
-}
-
-/// `POST /api/v1/agent/conversations/{id}/join`: the agent takes the
-/// conversation over from the bot or the queue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Join {
-    /// The agent's display name.
-    pub name: String,
-    /// An avatar image's URL (`https:` or `http:`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub avatar: Option<String>,
-    /// The agent's team.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub team: Option<String>,
 }
 
 /// The `data` of a `message` event on `GET /api/v1/agent/events`.
