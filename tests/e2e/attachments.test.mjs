@@ -83,7 +83,7 @@ describe("attachments", () => {
     }));
     assert.deepEqual(consoleAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`), [], "the console with files");
     // A reply of files alone is a message too.
-    const pdfOnly = await upload(`agent/conversations/${id}/files`, "terms.pdf", PDF);
+    const pdfOnly = await upload(`agent/conversations/${id}/files`, demo.server.token, "terms.pdf", PDF);
     assert.equal(pdfOnly.status, 201);
     await demo.api.reply(id, "", { attachments: [(await pdfOnly.json()).id] });
     const preview = agent.locator(`[data-testid=conversation-row][data-id="${id}"] .row__last`);
@@ -200,7 +200,7 @@ describe("attachments", () => {
 
   it("shows files and says why one is refused, right to left in Persian", async () => {
     const { page, id } = await visitor("فاکتورم را می‌خواهم", { locale: "fa-IR" });
-    const file = await (await upload(`agent/conversations/${id}/files`, "فاکتور.pdf", PDF)).json();
+    const file = await (await upload(`agent/conversations/${id}/files`, demo.server.token, "فاکتور.pdf", PDF)).json();
     await demo.api.reply(id, "بفرمایید", { attachments: [file.id] });
     const link = page.getByRole("link", { name: /فاکتور\.pdf/ });
     await link.waitFor();
