@@ -25,7 +25,9 @@ const el = {
   resolve: $('resolve'), log: $('log'), typing: $('typing'), error: $('error'),
   stage: $('conv-stage'), locale: $('conv-locale'), takeover: $('takeover'), presence: $('presence'),
   facts: $('visitor-facts'), pages: $('visitor-pages'),
-  form: $('reply-form'), reply: $('reply'), send: $('send'), files: $('reply-files'),
+  form: $('reply-form'), reply: $('reply'), send: $('send'), files: $('reply-files'), addNote: $('add-note'),
+  cannedSuggest: $('canned-suggest'), cannedCount: $('canned-count'), cannedList: $('canned-list'),
+  cannedManage: $('canned-manage'), addCanned: $('add-canned'), addCannedError: $('add-canned-error'),
 };
 
 const state = {
@@ -34,6 +36,8 @@ const state = {
   conversations: new Map(), // id -> summary
   rows: new Map(), // id -> {li, button, short, status, time, last, typing, at}
   messages: new Map(), // id -> frame, of the selected conversation only
+  notes: new Set(), // ids of the selected conversation's notes on screen
+  canned: [], // the team's canned replies
   drafts: new Map(), // conversation id -> unsent text
   // A failed send keeps its client_id so a retry of the same text is stored once,
   // even if the first attempt reached the server and only the answer was lost.
@@ -129,6 +133,7 @@ function signIn(me, csrf, fromForm) {
   el.listEmpty.textContent = 'Loading conversations…';
   openStream();
   reportPresence();
+  loadCanned().catch(() => {});
   loadList().catch((err) => {
     if (err.status !== 401) el.listEmpty.textContent = `Could not load the conversations. ${err.message}`;
   });
@@ -207,6 +212,7 @@ function openStream() {
   on('message', onMessageEvent);
   on('typing', onTypingEvent);
   on('read', onReadEvent);
+  on('note', onNoteEvent);
   on('resync', resync); // the server dropped events for us because we fell behind
 }
 
@@ -406,6 +412,7 @@ function select(id) {
   state.selected = id;
   state.lastSeq = 0;
   state.messages.clear();
+  state.notes.clear();
   el.log.replaceChildren();
   showError();
   for (const [rid, row] of state.rows) markSelected(row, rid === id);
@@ -416,7 +423,9 @@ function select(id) {
   renderHeader();
   // Stacked layout: the conversation is below the list, out of sight.
   if (matchMedia('(max-width: 760px)').matches) el.conv.scrollIntoView({ block: 'start' });
-  loadMessages(id, 0).catch((err) => { if (id === state.selected && err.status !== 401) showError(err.message); });
+  loadMessages(id, 0)
+    .then(() => loadNotes(id))
+    .catch((err) => { if (id === state.selected && err.status !== 401) showError(err.message); });
   loadVisitor(id);
 }
 
@@ -579,6 +588,160 @@ function addMessage(m) {
   reportRead();
 }
 
+// ---- Internal notes ----
+// For the team only: kept apart from the messages on the server, so the visitor never gets one.
+// Shown after the message that was newest when the note was written.
+
+async function loadNotes(id) {
+  const notes = await api('GET', path(id, 'notes'));
+  if (id === state.selected && Array.isArray(notes)) notes.forEach(addNote);
+}
+
+function addNote(n) {
+  if (!n || typeof n.id !== 'string' || !Number.isInteger(n.after_seq) || state.notes.has(n.id)) return;
+  state.notes.add(n.id);
+  // Between message `after_seq` and the next one, after any earlier note there.
+  const place = n.after_seq + 0.5;
+  const item = make('div', 'msg msg--note', { 'data-testid': 'note', 'data-seq': place, 'data-author': 'note' });
+  const meta = make('p', 'msg__meta');
+  meta.append(make('span', 'msg__author', {}, 'Internal note'), ' · ', make('span', '', { dir: 'auto' }, String(n.author ?? '')));
+  const time = make('time', 'msg__time');
+  setTime(time, n.at, (date) => clockFormat.format(date));
+  meta.append(time);
+  item.append(meta, make('p', 'msg__text', { dir: 'auto' }, String(n.text ?? '')));
+  const stick = el.log.scrollHeight - el.log.scrollTop - el.log.clientHeight < 48;
+  const next = [...el.log.children].find((c) => Number(c.dataset.seq) > place);
+  el.log.insertBefore(item, next || null);
+  if (stick) el.log.scrollTop = el.log.scrollHeight;
+}
+
+function onNoteEvent({ conversation, note }) {
+  if (conversation === state.selected) addNote(note);
+}
+
+el.addNote.addEventListener('click', async () => {
+  const id = state.selected;
+  const text = el.reply.value.trim();
+  if (!id || !text || state.sending) { el.reply.focus(); return; }
+  state.sending = true;
+  el.addNote.setAttribute('aria-disabled', 'true');
+  try {
+    const note = await api('POST', path(id, 'notes'), { text });
+    if (id === state.selected) {
+      showError();
+      if (el.reply.value.trim() === text) el.reply.value = '';
+      addNote(note);
+      el.reply.focus();
+    }
+  } catch (err) {
+    // The text stays in the reply box: nothing the agent wrote is lost.
+    if (id === state.selected && err.status !== 401) showError(`Note not added. ${err.message}`);
+  } finally {
+    state.sending = false;
+    el.addNote.removeAttribute('aria-disabled');
+  }
+});
+
+// ---- Canned replies ----
+// "/" and a shortcut at the start of the reply box offers the matching canned replies below it:
+// Down (or Tab) reaches them, Enter or a click puts the text in the box, Escape goes back.
+
+async function loadCanned() {
+  const list = await api('GET', 'canned');
+  if (Array.isArray(list)) state.canned = list.filter((c) => c && typeof c.shortcut === 'string' && typeof c.text === 'string');
+}
+
+function cannedMatches() {
+  const m = /^\/([^\s/]*)$/.exec(el.reply.value);
+  if (!m) return [];
+  const typed = m[1].toLowerCase();
+  return state.canned.filter((c) => c.shortcut.startsWith(typed)).slice(0, 8);
+}
+
+function renderCannedSuggest() {
+  const matches = cannedMatches();
+  el.cannedSuggest.hidden = matches.length === 0;
+  el.cannedCount.textContent = matches.length
+    ? `${matches.length} canned ${matches.length === 1 ? 'reply' : 'replies'}: press Down to choose.` : '';
+  el.cannedList.replaceChildren(...matches.map((c) => {
+    const li = make('li');
+    const button = make('button', 'canned__item', { type: 'button', 'data-testid': 'canned-suggestion' });
+    button.append(make('span', 'canned__shortcut', {}, `/${c.shortcut}`), make('span', 'canned__text', { dir: 'auto' }, c.text));
+    button.addEventListener('click', () => useCanned(c));
+    li.append(button);
+    return li;
+  }));
+}
+
+function useCanned(c) {
+  el.reply.value = c.text;
+  el.cannedSuggest.hidden = true;
+  el.cannedList.replaceChildren();
+  el.cannedCount.textContent = '';
+  el.reply.focus();
+  el.reply.setSelectionRange(c.text.length, c.text.length);
+}
+
+el.reply.addEventListener('input', renderCannedSuggest);
+el.reply.addEventListener('keydown', (event) => {
+  if (event.key === 'ArrowDown' && !el.cannedSuggest.hidden) {
+    event.preventDefault();
+    el.cannedList.querySelector('button')?.focus();
+  } else if (event.key === 'Escape' && !el.cannedSuggest.hidden) {
+    el.cannedSuggest.hidden = true;
+  }
+});
+el.cannedList.addEventListener('keydown', (event) => {
+  const buttons = [...el.cannedList.querySelectorAll('button')];
+  const at = buttons.indexOf(document.activeElement);
+  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    event.preventDefault();
+    const next = at + (event.key === 'ArrowDown' ? 1 : -1);
+    if (next < 0) el.reply.focus();
+    else buttons[Math.min(next, buttons.length - 1)]?.focus();
+  } else if (event.key === 'Escape') {
+    event.preventDefault();
+    el.cannedSuggest.hidden = true;
+    el.reply.focus();
+  }
+});
+
+function renderCannedManage() {
+  el.cannedManage.replaceChildren(...state.canned.map((c) => {
+    const li = make('li', 'tokens__item', { 'data-testid': 'canned-entry' });
+    li.append(make('span', 'tokens__label', {}, `/${c.shortcut}`), make('span', 'canned__text', { dir: 'auto' }, c.text));
+    const del = make('button', 'button button--secondary', { type: 'button', 'aria-label': `Delete /${c.shortcut}` }, 'Delete');
+    del.addEventListener('click', async () => {
+      try {
+        await api('DELETE', `canned/${encodeURIComponent(c.id)}`);
+        await loadCanned();
+        renderCannedManage();
+        $('canned-shortcut').focus();
+      } catch (err) { if (err.status !== 401) el.teamError.textContent = err.message; }
+    });
+    li.append(del);
+    return li;
+  }));
+}
+
+el.addCanned.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  el.addCannedError.textContent = '';
+  const shortcut = $('canned-shortcut').value.trim();
+  const text = $('canned-text').value.trim();
+  try {
+    await api('POST', 'canned', { shortcut, text });
+    $('canned-shortcut').value = '';
+    $('canned-text').value = '';
+    await loadCanned();
+    renderCannedManage();
+    $('canned-shortcut').focus();
+  } catch (err) {
+    // What was typed stays, with the reason.
+    if (err.status !== 401) el.addCannedError.textContent = err.message;
+  }
+});
+
 // ---- Files ----
 
 const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
@@ -697,7 +860,8 @@ function onReadEvent({ conversation, seq }) {
 function renderSeen() {
   el.log.querySelector('.msg__seen')?.remove();
   const read = state.conversations.get(state.selected)?.visitor_read_seq || 0;
-  const seen = [...el.log.children].filter((c) => c.dataset.author !== 'visitor' && Number(c.dataset.seq) <= read).pop();
+  const seen = [...el.log.children]
+    .filter((c) => c.dataset.author !== 'visitor' && c.dataset.author !== 'note' && Number(c.dataset.seq) <= read).pop();
   if (seen) seen.append(make('p', 'msg__seen', { 'data-testid': 'seen' }, 'Seen by the visitor'));
 }
 
@@ -785,6 +949,9 @@ el.reply.addEventListener('keydown', (event) => {
   // While an IME is composing (Persian, Arabic, CJK input), Enter picks a candidate.
   if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
   event.preventDefault();
+  // "/refund" and Enter takes the canned reply; it is never sent as it stands.
+  const canned = el.cannedSuggest.hidden ? null : cannedMatches()[0];
+  if (canned) { useCanned(canned); return; }
   el.send.click();
 });
 
@@ -846,6 +1013,8 @@ async function loadTeam() {
     api('GET', 'tokens'), admin ? api('GET', 'agents') : null, admin ? api('GET', 'audit') : null,
   ]);
   renderTokens(Array.isArray(tokens) ? tokens : []);
+  await loadCanned();
+  renderCannedManage();
   if (Array.isArray(accounts)) renderAccounts(accounts);
   if (Array.isArray(audit)) renderAudit(audit);
 }
@@ -899,6 +1068,7 @@ const AUDIT_LABELS = {
   sign_in_refused: 'Sign-in refused (disabled)', sign_out: 'Signed out', agent_created: 'Added an account',
   agent_disabled: 'Disabled an account', agent_enabled: 'Enabled an account', token_created: 'Made an API token',
   token_revoked: 'Revoked an API token', join: 'Took a conversation', resolve: 'Resolved', reopen: 'Reopened',
+  canned_saved: 'Saved a canned reply', canned_deleted: 'Deleted a canned reply',
 };
 
 function renderAudit(list) {

@@ -14,7 +14,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use futures_util::StreamExt;
 use salam_core::protocol::agent::{
-    MessageEvent, Read, ReadEvent, Reply, SetStatus, SetTicketStatus, Typing, TypingEvent,
+    canned_shortcut, MessageEvent, NewNote, NoteEvent, Read, ReadEvent, Reply, SaveCanned, SetStatus, SetTicketStatus,
+    Typing, TypingEvent,
 };
 use salam_core::protocol::ServerFrame;
 use serde::Deserialize;
@@ -274,6 +275,9 @@ pub async fn events(State(app): State<Arc<App>>, method: Method, headers: Header
             Ok(AgentEvent::Typing { conversation, on }) => {
                 SseEvent::default().event("typing").json_data(TypingEvent { conversation, on }).unwrap_or_default()
             }
+            Ok(AgentEvent::Note { conversation, note }) => {
+                SseEvent::default().event("note").json_data(NoteEvent { conversation, note }).unwrap_or_default()
+            }
             Ok(AgentEvent::Read { conversation, seq }) => {
                 SseEvent::default().event("read").json_data(ReadEvent { conversation, seq }).unwrap_or_default()
             }
@@ -282,4 +286,124 @@ pub async fn events(State(app): State<Arc<App>>, method: Method, headers: Header
         Ok::<_, Infallible>(event)
     });
     Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)).text("ping")).into_response()
+}
+
+/// `GET /api/v1/agent/conversations/{id}/notes`: the internal notes.
+pub async fn notes(
+    State(app): State<Arc<App>>,
+    method: Method,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    if let Err(r) = agent_in(&app, &headers, &method, &id).await {
+        return r;
+    }
+    match app.store.notes(&id).await {
+        Ok(list) => Json(list).into_response(),
+        Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+    }
+}
+
+/// `POST /api/v1/agent/conversations/{id}/notes`: an internal note, for
+/// the team only. Every console hears it (`note`); the visitor never does.
+pub async fn add_note(
+    State(app): State<Arc<App>>,
+    method: Method,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Json(body): Json<NewNote>,
+) -> Response {
+    let me = match agent_in(&app, &headers, &method, &id).await {
+        Ok(me) => me,
+        Err(r) => return r,
+    };
+    let text = body.text.trim();
+    if text.is_empty() {
+        return refusal(Refusal { code: "empty", retry_after_ms: None });
+    }
+    if text.chars().count() > salam_core::protocol::MAX_MESSAGE_CHARS {
+        return refusal(Refusal { code: "too_long", retry_after_ms: None });
+    }
+    match app.store.add_note(&id, &me, text, crate::server::now_ms()).await {
+        Ok(note) => {
+            app.tell_agents(AgentEvent::Note { conversation: id, note: note.clone() });
+            (StatusCode::CREATED, Json(note)).into_response()
+        }
+        Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+    }
+}
+
+/// `GET /api/v1/agent/canned`: the team's canned responses.
+pub async fn canned(State(app): State<Arc<App>>, method: Method, headers: HeaderMap) -> Response {
+    if let Err(r) = authenticate(&app, &headers, &method).await {
+        return r;
+    }
+    match app.store.canned().await {
+        Ok(list) => Json(list).into_response(),
+        Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+    }
+}
+
+fn refused(status: StatusCode, code: &str, message: &str) -> Response {
+    (status, Json(serde_json::json!({ "error": code, "message": message }))).into_response()
+}
+
+/// `POST /api/v1/agent/canned`: saves one (a new shortcut, or new text).
+pub async fn save_canned(
+    State(app): State<Arc<App>>,
+    ClientIp(ip): ClientIp,
+    method: Method,
+    headers: HeaderMap,
+    Json(body): Json<SaveCanned>,
+) -> Response {
+    let me = match authenticate(&app, &headers, &method).await {
+        Ok(me) => me,
+        Err(r) => return r,
+    };
+    let Some(shortcut) = canned_shortcut(&body.shortcut) else {
+        return refused(
+            StatusCode::BAD_REQUEST,
+            "bad_shortcut",
+            "A shortcut is 1 to 32 letters, digits, - or _ (such as refund).",
+        );
+    };
+    let text = body.text.trim();
+    if text.is_empty() || text.chars().count() > salam_core::protocol::MAX_MESSAGE_CHARS {
+        return refused(StatusCode::BAD_REQUEST, "bad_text", "The text needs 1 to 4,000 characters.");
+    }
+    match app.store.save_canned(&shortcut, text, &me.name, crate::server::now_ms()).await {
+        Ok(saved) => {
+            let _ = app
+                .store
+                .audit(Some(&me), "canned_saved", Some(&format!("/{shortcut}")), ip.as_deref(), saved.updated_at)
+                .await;
+            Json(saved).into_response()
+        }
+        Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+    }
+}
+
+/// `DELETE /api/v1/agent/canned/{id}`.
+pub async fn delete_canned(
+    State(app): State<Arc<App>>,
+    ClientIp(ip): ClientIp,
+    method: Method,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+) -> Response {
+    let me = match authenticate(&app, &headers, &method).await {
+        Ok(me) => me,
+        Err(r) => return r,
+    };
+    match app.store.delete_canned(id).await {
+        Ok(true) => {
+            let _ = app
+                .store
+                .audit(Some(&me), "canned_deleted", Some(&id.to_string()), ip.as_deref(), crate::server::now_ms())
+                .await;
+            StatusCode::NO_CONTENT.into_response()
+        }
+        Ok(false) => refused(StatusCode::NOT_FOUND, "no_canned", "No such canned response."),
+        Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+    }
 }

@@ -223,6 +223,9 @@ fn app(o: &Options, state: Arc<App>) -> Router {
         .route("/agent/tokens", get(accounts::list_tokens).post(accounts::create_token))
         .route("/agent/tokens/{id}", axum::routing::delete(accounts::revoke_token))
         .route("/agent/audit", get(accounts::audit_log))
+        .route("/agent/conversations/{id}/notes", get(agent::notes).post(agent::add_note))
+        .route("/agent/canned", get(agent::canned).post(agent::save_canned))
+        .route("/agent/canned/{id}", axum::routing::delete(agent::delete_canned))
         .layer(DefaultBodyLimit::max(salam_core::protocol::MAX_FRAME_BYTES))
         .layer(cors(state.clone()));
     // Uploads take the whole file in one body, up to the limit.

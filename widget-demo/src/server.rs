@@ -53,6 +53,13 @@ pub enum AgentEvent {
         /// Typing now.
         on: bool,
     },
+    /// An agent wrote an internal note (for the consoles only).
+    Note {
+        /// Conversation id.
+        conversation: String,
+        /// The note.
+        note: salam_core::protocol::agent::Note,
+    },
     /// The visitor has seen the conversation up to `seq`.
     Read {
         /// Conversation id.

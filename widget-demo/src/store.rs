@@ -19,7 +19,8 @@
 //! both databases hand back alike.
 
 use salam_core::protocol::agent::{
-    Identity, LastMessage, PageView, RatingInfo, Summary, TicketBrief, TicketInfo, TicketStatus, VisitorInfo,
+    Canned, Identity, LastMessage, Note, PageView, RatingInfo, Summary, TicketBrief, TicketInfo, TicketStatus,
+    VisitorInfo,
 };
 use salam_core::protocol::{Attachment, Author, AuthorKind, ConversationStatus, ServerFrame, Stage};
 use sqlx::any::{AnyPoolOptions, AnyRow};
@@ -297,6 +298,24 @@ const SQLITE_MIGRATIONS: &[&str] = &[
         target TEXT,
         ip TEXT
     );",
+    // 12: internal notes, and canned responses.
+    "CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        after_seq INTEGER NOT NULL,
+        agent_id INTEGER REFERENCES agents(id),
+        author TEXT NOT NULL,
+        text TEXT NOT NULL,
+        at INTEGER NOT NULL
+    );
+    CREATE INDEX notes_by_conversation ON notes(conversation_id, id);
+    CREATE TABLE canned (
+        id INTEGER PRIMARY KEY,
+        shortcut TEXT NOT NULL UNIQUE,
+        text TEXT NOT NULL,
+        saved_by TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+    );",
 ];
 
 /// PostgreSQL's schema changes, in order; the table `salam_schema` says how
@@ -443,6 +462,24 @@ const POSTGRES_MIGRATIONS: &[&str] = &[
         action TEXT NOT NULL,
         target TEXT,
         ip TEXT
+    );",
+    // 4: internal notes, and canned responses.
+    "CREATE TABLE notes (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        conversation_id TEXT NOT NULL REFERENCES conversations(id),
+        after_seq BIGINT NOT NULL,
+        agent_id BIGINT REFERENCES agents(id),
+        author TEXT NOT NULL,
+        text TEXT NOT NULL,
+        at BIGINT NOT NULL
+    );
+    CREATE INDEX notes_by_conversation ON notes(conversation_id, id);
+    CREATE TABLE canned (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        shortcut TEXT NOT NULL UNIQUE,
+        text TEXT NOT NULL,
+        saved_by TEXT NOT NULL,
+        updated_at BIGINT NOT NULL
     );",
 ];
 
@@ -1759,6 +1796,83 @@ impl Store {
     }
 }
 
+/// Internal notes and canned responses.
+impl Store {
+    /// Adds an internal note to conversation `id`, after its newest message.
+    pub async fn add_note(&self, id: &str, author: &Account, text: &str, now: u64) -> Result<Note> {
+        let r = q("INSERT INTO notes (conversation_id, after_seq, agent_id, author, text, at)
+             SELECT id, head_seq, $2, $3, $4, $5 FROM conversations WHERE id = $1
+             RETURNING id, after_seq")
+        .bind(id)
+        .bind(author.id)
+        .bind(author.name.as_str())
+        .bind(text)
+        .bind(db_int(now))
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(Note {
+            id: format!("n_{}", r.try_get::<i64, _>(0)?),
+            after_seq: u(&r, 1)?,
+            author: author.name.clone(),
+            text: text.to_string(),
+            at: now,
+        })
+    }
+
+    /// Conversation `id`'s internal notes, oldest first.
+    pub async fn notes(&self, id: &str) -> Result<Vec<Note>> {
+        let rows = q("SELECT id, after_seq, author, text, at FROM notes WHERE conversation_id = $1 ORDER BY id")
+            .bind(id)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|r| {
+                Ok(Note {
+                    id: format!("n_{}", r.try_get::<i64, _>(0)?),
+                    after_seq: u(r, 1)?,
+                    author: s(r, 2)?,
+                    text: s(r, 3)?,
+                    at: u(r, 4)?,
+                })
+            })
+            .collect::<sqlx::Result<_>>()?)
+    }
+
+    /// Every canned response, by shortcut.
+    pub async fn canned(&self) -> Result<Vec<Canned>> {
+        let rows = q("SELECT id, shortcut, text, saved_by, updated_at FROM canned ORDER BY shortcut")
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|r| {
+                Ok(Canned { id: r.try_get(0)?, shortcut: s(r, 1)?, text: s(r, 2)?, by: s(r, 3)?, updated_at: u(r, 4)? })
+            })
+            .collect::<sqlx::Result<_>>()?)
+    }
+
+    /// Saves a canned response: new, or new text for its shortcut.
+    pub async fn save_canned(&self, shortcut: &str, text: &str, by: &str, now: u64) -> Result<Canned> {
+        let r = q("INSERT INTO canned (shortcut, text, saved_by, updated_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (shortcut) DO UPDATE SET text = excluded.text, saved_by = excluded.saved_by,
+                 updated_at = excluded.updated_at
+             RETURNING id")
+        .bind(shortcut)
+        .bind(text)
+        .bind(by)
+        .bind(db_int(now))
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(Canned { id: r.try_get(0)?, shortcut: shortcut.into(), text: text.into(), by: by.into(), updated_at: now })
+    }
+
+    /// Deletes canned response `id`; whether there was one.
+    pub async fn delete_canned(&self, id: i64) -> Result<bool> {
+        Ok(q("DELETE FROM canned WHERE id = $1").bind(id).execute(&self.pool).await?.rows_affected() == 1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1868,6 +1982,46 @@ mod tests {
                 let _ = std::fs::remove_file(format!("{db}{ext}"));
             }
         }
+    }
+
+    #[tokio::test]
+    async fn notes_stay_apart_from_messages_and_canned_replies_are_saved_by_shortcut() {
+        let s = crate::testdb::store().await;
+        s.create_visitor("h1", "k1", Stage::Bot, 0).await.unwrap();
+        s.append("k1", msg("hello", Some("c1"))).await.unwrap();
+        let sara = Account {
+            id: s
+                .create_account(&NewAccount {
+                    email: "sara@example.com",
+                    name: "Sara",
+                    role: Role::Agent,
+                    password_hash: "x",
+                    team: None,
+                    avatar: None,
+                    at: 0,
+                })
+                .await
+                .unwrap()
+                .unwrap(),
+            email: "sara@example.com".into(),
+            name: "Sara".into(),
+            avatar: None,
+            team: None,
+            role: Role::Agent,
+            disabled: false,
+        };
+        let note = s.add_note("k1", &sara, "VIP", 5).await.unwrap();
+        assert_eq!((note.after_seq, note.author.as_str()), (1, "Sara"));
+        s.append("k1", msg("later", Some("c2"))).await.unwrap();
+        assert_eq!(s.messages_after("k1", 0, 10).await.unwrap().len(), 2, "a note is no message");
+        assert_eq!(s.notes("k1").await.unwrap(), vec![note]);
+        s.save_canned("refund", "Five days.", "Sara", 1).await.unwrap();
+        let again = s.save_canned("refund", "Five working days.", "Omid", 2).await.unwrap();
+        let list = s.canned().await.unwrap();
+        assert_eq!(list.len(), 1, "one per shortcut");
+        assert_eq!((list[0].text.as_str(), list[0].by.as_str(), list[0].id), ("Five working days.", "Omid", again.id));
+        assert!(s.delete_canned(again.id).await.unwrap());
+        assert!(s.canned().await.unwrap().is_empty());
     }
 
     #[test]

@@ -270,3 +270,86 @@ pub struct TicketInfo {
     /// Where it stands.
     pub status: TicketStatus,
 }
+
+/// An internal note: what the team writes beside a conversation for
+/// itself. The visitor never receives it: notes are kept apart from the
+/// messages, and nothing the visitor is sent reads them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    /// `n_<row>`.
+    pub id: String,
+    /// The conversation's newest message when it was written: the console
+    /// shows it after that one.
+    pub after_seq: u64,
+    /// Who wrote it (an agent's account).
+    pub author: String,
+    /// What.
+    pub text: String,
+    /// When (ms).
+    pub at: u64,
+}
+
+/// `POST /api/v1/agent/conversations/{id}/notes`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewNote {
+    /// The note (1–4,000 characters after trimming).
+    pub text: String,
+}
+
+/// The `data` of a `note` event on `GET /api/v1/agent/events`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteEvent {
+    /// The conversation's id.
+    pub conversation: String,
+    /// The note.
+    pub note: Note,
+}
+
+/// A canned response: a text the team keeps, offered in the reply box by
+/// its shortcut (`/refund`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Canned {
+    /// Its id.
+    pub id: i64,
+    /// The shortcut, without its `/`: lowercase letters, digits, `-` and `_`.
+    pub shortcut: String,
+    /// The text it puts in the reply box.
+    pub text: String,
+    /// Who saved it last.
+    pub by: String,
+    /// When (ms).
+    pub updated_at: u64,
+}
+
+/// `POST /api/v1/agent/canned`: saves a canned response (a new shortcut, or
+/// new text for an existing one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SaveCanned {
+    /// The shortcut (with or without its `/`).
+    pub shortcut: String,
+    /// The text.
+    pub text: String,
+}
+
+/// A shortcut as stored (without `/`, lowercased), if it is a valid one:
+/// 1–32 of `a`–`z`, `0`–`9`, `-`, `_` (letters of any script count).
+pub fn canned_shortcut(raw: &str) -> Option<String> {
+    let s = raw.trim().trim_start_matches('/').to_lowercase();
+    let ok = !s.is_empty() && s.chars().count() <= 32 && s.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    ok.then_some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canned_shortcuts_are_one_word_without_the_slash() {
+        assert_eq!(canned_shortcut("/Refund").as_deref(), Some("refund"));
+        assert_eq!(canned_shortcut(" ship-time_2 ").as_deref(), Some("ship-time_2"));
+        assert_eq!(canned_shortcut("بازپرداخت").as_deref(), Some("بازپرداخت"));
+        for bad in ["", "/", "re fund", "a/b", "<b>", &"x".repeat(33)] {
+            assert_eq!(canned_shortcut(bad), None, "{bad:?}");
+        }
+    }
+}
