@@ -228,6 +228,8 @@ describe("reliability: fault injection against the real server", () => {
 
   it("8. 503 on the event stream: the widget reconnects by itself and resumes from its last message", async () => {
     const { page, w, api } = await visit({ settings: { transport: "sse" } });
+    const requests = [];
+    page.on("request", (r) => requests.push({ method: r.method(), url: r.url() }));
     await say(w, "over sse");
     const id = await conversationOf(api);
     await converged(page, api, ["over sse"]);
@@ -236,6 +238,13 @@ describe("reliability: fault injection against the real server", () => {
     await api.faults({ fail_stream: { count: 2, status: 503 }, drop_sockets: true });
     for (const t of ["missed 1", "missed 2"]) await api.reply(id, t);
     await converged(page, api, ["over sse", "missed 1", "missed 2"]);
+    // The reconnects went with one-use tickets; the token was in no URL.
+    const token = await page.evaluate(() => JSON.parse(localStorage.getItem("salam:v1") || "{}").token);
+    assert.match(token, /^vt_/);
+    const streams = requests.filter((r) => r.url.includes("/api/v1/events"));
+    assert.ok(streams.length >= 3 && streams.slice(1).every((r) => /[?&]ticket=st_/.test(r.url)), JSON.stringify(streams));
+    assert.ok(requests.filter((r) => r.method === "POST" && r.url.endsWith("/api/v1/stream-ticket")).length >= 3);
+    assert.deepEqual(requests.filter((r) => r.url.includes(token)), [], "the visitor's token is in no URL");
   });
 
   it("9 and 14. refused connections back off with jitter instead of looping hot, then recover", async () => {

@@ -206,6 +206,7 @@ fn app(o: &Options, state: Arc<App>) -> Router {
         .route("/ws", get(visitor::ws))
         .route("/events", get(visitor::events))
         .route("/frames", post(visitor::post_frame))
+        .route("/stream-ticket", post(visitor::stream_ticket))
         .route("/agent/conversations", get(agent::list))
         .route("/agent/conversations/{id}/messages", get(agent::messages).post(agent::reply))
         .route("/agent/conversations/{id}/typing", post(agent::typing))

@@ -187,6 +187,9 @@ pub fn token_hash(token: &str) -> String {
 pub struct Hello<'a> {
     /// The visitor token, if any.
     pub token: Option<&'a str>,
+    /// Instead of the token, its hash (from a stream ticket): the
+    /// `welcome` then carries no token, and the widget keeps its own.
+    pub token_hash: Option<&'a str>,
     /// Replay after this.
     pub last_seq: u64,
     /// With `last_seq` 0: only the newest `limit` messages.
@@ -903,8 +906,15 @@ impl App {
         &self,
         h: Hello<'_>,
     ) -> Result<(Visitor, broadcast::Receiver<Arc<ServerFrame>>, Vec<ServerFrame>), HelloRefused> {
-        let Hello { token, last_seq, limit, locale, context, conversation, user_agent, ip } = h;
-        let (visitor, token, known) = self.visitor(token, ip).await?;
+        let Hello { token, token_hash: hashed, last_seq, limit, locale, context, conversation, user_agent, ip } = h;
+        let known_by_hash = match hashed {
+            Some(hash) => self.store.visitor_by_token(hash).await.map_err(|e| e.to_string())?,
+            None => None,
+        };
+        let (visitor, token, known) = match known_by_hash {
+            Some(v) => (v, String::new(), true),
+            None => self.visitor(token, ip).await?,
+        };
         let visitor = match conversation {
             Some("new") => self.fresh_conversation(visitor).await?,
             other => self.in_conversation(visitor, other).await,

@@ -316,6 +316,12 @@ const SQLITE_MIGRATIONS: &[&str] = &[
         saved_by TEXT NOT NULL,
         updated_at INTEGER NOT NULL
     );",
+    // 13: one-use tickets that open a visitor's event stream (no token in a URL).
+    "CREATE TABLE stream_tickets (
+        ticket_hash TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+    );",
 ];
 
 /// PostgreSQL's schema changes, in order; the table `salam_schema` says how
@@ -480,6 +486,12 @@ const POSTGRES_MIGRATIONS: &[&str] = &[
         text TEXT NOT NULL,
         saved_by TEXT NOT NULL,
         updated_at BIGINT NOT NULL
+    );",
+    // 5: one-use tickets that open a visitor's event stream (no token in a URL).
+    "CREATE TABLE stream_tickets (
+        ticket_hash TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL,
+        expires_at BIGINT NOT NULL
     );",
 ];
 
@@ -1870,6 +1882,38 @@ impl Store {
     /// Deletes canned response `id`; whether there was one.
     pub async fn delete_canned(&self, id: i64) -> Result<bool> {
         Ok(q("DELETE FROM canned WHERE id = $1").bind(id).execute(&self.pool).await?.rows_affected() == 1)
+    }
+}
+
+/// Tickets for visitors' event streams.
+impl Store {
+    /// Keeps a ticket (its hash) for the visitor token with hash
+    /// `token_hash`, until `expires` (ms); forgets expired ones.
+    pub async fn create_stream_ticket(
+        &self,
+        ticket_hash: &str,
+        token_hash: &str,
+        now: u64,
+        expires: u64,
+    ) -> Result<()> {
+        q("DELETE FROM stream_tickets WHERE expires_at <= $1").bind(db_int(now)).execute(&self.pool).await?;
+        q("INSERT INTO stream_tickets (ticket_hash, token_hash, expires_at) VALUES ($1, $2, $3)")
+            .bind(ticket_hash)
+            .bind(token_hash)
+            .bind(db_int(expires))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Uses up a live ticket: the hash of the visitor token it stands for.
+    pub async fn take_stream_ticket(&self, ticket_hash: &str, now: u64) -> Result<Option<String>> {
+        let row = q("DELETE FROM stream_tickets WHERE ticket_hash = $1 AND expires_at > $2 RETURNING token_hash")
+            .bind(ticket_hash)
+            .bind(db_int(now))
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|r| s(&r, 0)).transpose()?)
     }
 }
 

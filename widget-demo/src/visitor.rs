@@ -5,7 +5,7 @@
 // to axum, once per request, so its size does not matter.
 #![allow(clippy::result_large_err)]
 
-use crate::server::{App, Hello, HelloRefused};
+use crate::server::{now_ms, random_hex, token_hash, App, Hello, HelloRefused};
 use axum::body::Bytes;
 use axum::extract::ws::{Message as WsMessage, WebSocket, WebSocketUpgrade};
 use axum::extract::{Query, State};
@@ -136,6 +136,7 @@ async fn ws_session(app: Arc<App>, socket: WebSocket, user_agent: Option<String>
     let (visitor, mut room, frames) = match app
         .hello(Hello {
             token: token.as_deref(),
+            token_hash: None,
             last_seq,
             limit,
             locale: locale.as_deref(),
@@ -221,7 +222,9 @@ fn moves_visitor(frame: &ServerFrame) -> bool {
 /// Query of `GET /api/v1/events`.
 #[derive(Debug, Deserialize)]
 pub struct StreamQuery {
-    token: Option<String>,
+    /// A ticket from `POST /api/v1/stream-ticket`: a known visitor's stream.
+    /// (Never the token itself: it would be in logs and histories.)
+    ticket: Option<String>,
     #[serde(default)]
     last_seq: u64,
     /// With `last_seq` 0: replay only the newest `limit` messages (see `hello`).
@@ -255,11 +258,18 @@ pub async fn events(
     if let Some((status, retry)) = app.faults.fail_stream() {
         return failure(status, retry);
     }
+    // A ticket that is unknown, used or stale opens a new visitor's stream,
+    // as an unknown token would.
+    let ticket_token = match q.ticket.as_deref() {
+        Some(ticket) => app.store.take_stream_ticket(&token_hash(ticket), now_ms()).await.ok().flatten(),
+        None => None,
+    };
     // Before the hello reads it: a change after this is sent again (harmless), none is missed.
     let mut availability = app.availability.subscribe();
     let (_visitor, mut room, frames) = match app
         .hello(Hello {
-            token: q.token.as_deref(),
+            token: None,
+            token_hash: ticket_token.as_deref(),
             last_seq: q.last_seq,
             limit: q.limit,
             locale: q.locale.as_deref(),
@@ -377,4 +387,29 @@ pub async fn post_frame(
         res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(ms.div_ceil(1000)));
     }
     res
+}
+
+/// A stream ticket lives this long: the widget opens its stream at once.
+const TICKET_MS: u64 = 60_000;
+
+/// `POST /api/v1/stream-ticket` with the visitor's token in
+/// `Authorization`: a one-use ticket (plain text) for `GET /api/v1/events`,
+/// so the token itself never goes in a URL. `401` for an unknown token.
+pub async fn stream_ticket(State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
+    if let Err(r) = check_origin(&app, &headers) {
+        return r;
+    }
+    let token = header_str(&headers, header::AUTHORIZATION).and_then(|v| v.strip_prefix("Bearer ")).unwrap_or("");
+    let hash = token_hash(token);
+    match app.store.visitor_by_token(&hash).await {
+        Ok(Some(_)) => {}
+        Ok(None) => return (StatusCode::UNAUTHORIZED, "unknown token").into_response(),
+        Err(_) => return (StatusCode::SERVICE_UNAVAILABLE, "storage unavailable").into_response(),
+    }
+    let ticket = format!("st_{}", random_hex(24));
+    let now = now_ms();
+    match app.store.create_stream_ticket(&token_hash(&ticket), &hash, now, now + TICKET_MS).await {
+        Ok(()) => ([(header::CACHE_CONTROL, "no-store")], ticket).into_response(),
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "storage unavailable").into_response(),
+    }
 }

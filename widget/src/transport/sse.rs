@@ -1,7 +1,9 @@
 //! HTTP POST + Server-Sent Events, for networks that block WebSockets.
 //!
-//! `hello` opens the event stream (its parameters travel in the URL),
-//! `sync` reopens it from the given sequence number, and every other frame
+//! `hello` opens the event stream (its parameters travel in the URL, the
+//! token never: a known visitor first POSTs it for a one-use ticket, and
+//! the URL carries that), `sync` reopens it from the given sequence
+//! number, and every other frame
 //! is a POST whose answer (frames, or a status) goes back to the connection
 //! machine, which sends one request at a time and decides what to retry.
 //! On any stream error the stream is closed and reported: the machine
@@ -22,6 +24,8 @@ use wasm_bindgen::JsCast;
 pub struct SseTransport {
     events_url: String,
     frames_url: String,
+    /// `.../api/v1/stream-ticket`.
+    ticket_url: String,
     heartbeat_secs: u32,
     current: Option<Rc<Connection>>,
     /// The language from the last `hello`, for every stream after it.
@@ -38,6 +42,9 @@ struct Connection {
     token: RefCell<Option<String>>,
     conversation: RefCell<String>,
     stream: RefCell<Option<Stream>>,
+    /// Counts the streams asked for: a ticket that comes back after a newer
+    /// stream was asked for opens nothing.
+    asked: Cell<u32>,
 }
 
 /// An `EventSource` and its listeners, which must live as long as it does.
@@ -86,7 +93,11 @@ impl SseTransport {
     /// A transport for these URLs, asking the server for a `pong` every
     /// `heartbeat_secs`.
     pub fn new(events_url: String, frames_url: String, heartbeat_secs: u32) -> Self {
-        Self { events_url, frames_url, heartbeat_secs, current: None, locale: None, context: None }
+        let ticket_url = match events_url.strip_suffix("events") {
+            Some(base) => format!("{base}stream-ticket"),
+            None => format!("{events_url}-ticket"),
+        };
+        Self { events_url, frames_url, ticket_url, heartbeat_secs, current: None, locale: None, context: None }
     }
 
     fn start_stream(&self, conn: &Rc<Connection>, last_seq: u64, limit: Option<u32>) {
@@ -105,39 +116,74 @@ impl SseTransport {
                 }
             }
         }
-        if let Some(token) = conn.token.borrow().as_deref() {
-            url.push_str(&format!("&token={}", js_sys::encode_uri_component(token)));
-        }
         url.push_str(&in_conversation('&', &conn.conversation.borrow()));
-        let Ok(source) = web_sys::EventSource::new(&url) else {
-            return later(conn, TransportEvent::Closed);
-        };
-        let weak = Rc::downgrade(conn);
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            let (Some(conn), Some(text)) = (weak.upgrade(), e.data().as_string()) else { return };
-            match decode_server_frame(text.as_bytes()) {
-                Ok(frame) => {
-                    if let ServerFrame::Welcome { token, conversation, .. } = &frame {
-                        *conn.token.borrow_mut() = header_safe(token);
-                        conn.conversation.borrow_mut().clone_from(conversation);
-                    }
-                    conn.tell(TransportEvent::Frame(frame));
+        let asked = conn.asked.get().wrapping_add(1);
+        conn.asked.set(asked);
+        let Some(token) = conn.token.borrow().clone() else { return open_stream(conn, url) };
+        let (conn, ticket_url) = (conn.clone(), self.ticket_url.clone());
+        leptos::task::spawn_local(async move {
+            let ticket = ticket(&ticket_url, &token).await;
+            if !conn.live.get() || conn.asked.get() != asked {
+                return;
+            }
+            match ticket {
+                Ok(Some(ticket)) => {
+                    open_stream(&conn, format!("{url}&ticket={}", js_sys::encode_uri_component(&ticket)))
                 }
-                Err(e) => web_sys::console::warn_1(&format!("salam: dropped a frame from the server: {e}").into()),
+                // The server knows no such visitor any more (its history was
+                // reset): a stream without one makes a new visitor.
+                Ok(None) => open_stream(&conn, url),
+                Err(()) => conn.tell(TransportEvent::Closed),
             }
         });
-        let weak = Rc::downgrade(conn);
-        let on_error = Closure::<dyn FnMut()>::new(move || {
-            if let Some(conn) = weak.upgrade() {
-                // Closed at once: EventSource's own retry would resume from its first URL.
-                conn.retire_stream();
-                conn.tell(TransportEvent::Closed);
-            }
-        });
-        source.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        *conn.stream.borrow_mut() = Some(Stream { source, listeners: (on_message, on_error) });
     }
+}
+
+/// A one-use ticket for the stream, for `token`: `Ok(None)` if the server
+/// does not know the token, `Err` if it could not be asked.
+async fn ticket(url: &str, token: &str) -> Result<Option<String>, ()> {
+    let request = Request::post(url).header("authorization", &format!("Bearer {token}")).build().map_err(|_| ())?;
+    let response = request.send().await.map_err(|_| ())?;
+    match response.status() {
+        200 => Ok(Some(response.text().await.map_err(|_| ())?.trim().to_string()).filter(|t| !t.is_empty())),
+        401 => Ok(None),
+        _ => Err(()),
+    }
+}
+
+/// Opens the event stream at `url` for `conn`.
+fn open_stream(conn: &Rc<Connection>, url: String) {
+    let Ok(source) = web_sys::EventSource::new(&url) else {
+        return later(conn, TransportEvent::Closed);
+    };
+    let weak = Rc::downgrade(conn);
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        let (Some(conn), Some(text)) = (weak.upgrade(), e.data().as_string()) else { return };
+        match decode_server_frame(text.as_bytes()) {
+            Ok(frame) => {
+                if let ServerFrame::Welcome { token, conversation, .. } = &frame {
+                    // A ticket's stream names no token: the one we have stands.
+                    if !token.is_empty() {
+                        *conn.token.borrow_mut() = header_safe(token);
+                    }
+                    conn.conversation.borrow_mut().clone_from(conversation);
+                }
+                conn.tell(TransportEvent::Frame(frame));
+            }
+            Err(e) => web_sys::console::warn_1(&format!("salam: dropped a frame from the server: {e}").into()),
+        }
+    });
+    let weak = Rc::downgrade(conn);
+    let on_error = Closure::<dyn FnMut()>::new(move || {
+        if let Some(conn) = weak.upgrade() {
+            // Closed at once: EventSource's own retry would resume from its first URL.
+            conn.retire_stream();
+            conn.tell(TransportEvent::Closed);
+        }
+    });
+    source.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    *conn.stream.borrow_mut() = Some(Stream { source, listeners: (on_message, on_error) });
 }
 
 /// `?conversation=id` (or `&...`), to name the conversation a request is
@@ -176,6 +222,7 @@ impl Transport for SseTransport {
             token: RefCell::new(None),
             conversation: RefCell::default(),
             stream: RefCell::new(None),
+            asked: Cell::new(0),
         });
         self.current = Some(conn.clone());
         // Nothing to open until `hello`, which carries the stream's parameters.
