@@ -28,6 +28,7 @@ const el = {
   form: $('reply-form'), reply: $('reply'), send: $('send'), files: $('reply-files'), addNote: $('add-note'),
   cannedSuggest: $('canned-suggest'), cannedCount: $('canned-count'), cannedList: $('canned-list'),
   cannedManage: $('canned-manage'), addCanned: $('add-canned'), addCannedError: $('add-canned-error'),
+  assign: $('assign'), claim: $('claim'), agentTyping: $('agent-typing'),
 };
 
 const state = {
@@ -134,6 +135,7 @@ function signIn(me, csrf, fromForm) {
   openStream();
   reportPresence();
   loadCanned().catch(() => {});
+  loadTeamList().then(() => { if (state.selected) renderHeader(); }).catch(() => {});
   loadList().catch((err) => {
     if (err.status !== 401) el.listEmpty.textContent = `Could not load the conversations. ${err.message}`;
   });
@@ -169,6 +171,28 @@ function reportPresence(status = el.presence.value, keepalive = false) {
 }
 
 setInterval(() => { if (state.me && !document.hidden) reportPresence(); }, PRESENCE_EVERY_MS);
+
+// Away after a while without a key or a click: no conversation goes to someone who is not there.
+// Back online on return, if it was the console (not the agent) that said away.
+const IDLE_MS = Number(storage.get('localStorage', 'salam-agent-idle-ms')) || 10 * 60 * 1000;
+let idleTimer = 0, autoAway = false;
+
+function active() {
+  clearTimeout(idleTimer);
+  if (autoAway && state.me) {
+    autoAway = false;
+    el.presence.value = 'online';
+    reportPresence();
+  }
+  idleTimer = setTimeout(() => {
+    if (!state.me || el.presence.value !== 'online') return;
+    autoAway = true;
+    el.presence.value = 'away';
+    reportPresence();
+  }, IDLE_MS);
+}
+for (const type of ['keydown', 'pointerdown']) document.addEventListener(type, active, { passive: true });
+active();
 el.presence.addEventListener('change', () => {
   storage.set('localStorage', PRESENCE_STORE, el.presence.value);
   reportPresence();
@@ -213,6 +237,7 @@ function openStream() {
   on('typing', onTypingEvent);
   on('read', onReadEvent);
   on('note', onNoteEvent);
+  on('agent_typing', onAgentTypingEvent);
   on('resync', resync); // the server dropped events for us because we fell behind
 }
 
@@ -268,13 +293,14 @@ function renderRow(s) {
   if (!row) {
     const n = ++rowCount;
     const li = make('li', 'row', { 'data-testid': 'conversation-row', 'data-id': s.id });
-    const button = make('button', 'row__open', { type: 'button', 'aria-describedby': `r${n}s r${n}w r${n}k r${n}r r${n}t r${n}l r${n}y` });
+    const button = make('button', 'row__open', { type: 'button', 'aria-describedby': `r${n}s r${n}w r${n}a r${n}k r${n}r r${n}t r${n}l r${n}y` });
     const prefix = make('span', 'visually-hidden', {}, 'Conversation ');
     row = {
       li, button, at: 0,
       short: make('span', 'row__id'),
       status: make('span', 'badge', { id: `r${n}s` }),
       stage: make('span', 'badge', { id: `r${n}w` }),
+      assignee: make('span', 'row__assignee', { id: `r${n}a`, 'data-testid': 'row-assignee' }),
       ticket: make('span', 'badge badge--ticket', { id: `r${n}k`, 'data-testid': 'row-ticket' }),
       rating: make('span', 'badge badge--rating', { id: `r${n}r`, 'data-testid': 'row-rating' }),
       time: make('time', 'row__time', { id: `r${n}t` }),
@@ -284,7 +310,7 @@ function renderRow(s) {
     button.append(prefix, row.short);
     const top = make('span', 'row__top');
     top.append(button, row.status, row.stage, row.ticket, row.rating, row.time);
-    li.append(top, row.last, row.typing);
+    li.append(top, row.assignee, row.last, row.typing);
     button.addEventListener('click', () => select(s.id));
     state.rows.set(s.id, row);
   }
@@ -297,6 +323,7 @@ function renderRow(s) {
   const rated = Array.isArray(s.rating) ? ratingText({ scale: s.rating[0], score: s.rating[1] }) : '';
   row.rating.textContent = rated ? `Rated: ${rated}` : '';
   row.rating.hidden = !rated;
+  row.assignee.textContent = assigneeText(s);
   row.summary = s;
   row.li.hidden = !shown(s);
   const last = s.last_message;
@@ -307,6 +334,12 @@ function renderRow(s) {
   setRelative(row.time, row.at);
   row.typing.textContent = s.visitor_typing ? 'typing…' : '';
   markSelected(row, s.id === state.selected);
+}
+
+/** Who a conversation is assigned to, in words. */
+function assigneeText(s) {
+  if (!Array.isArray(s.assignee)) return 'Unassigned';
+  return s.assignee[0] === state.me?.id ? 'Assigned to you' : `Assigned to ${s.assignee[1]}`;
 }
 
 /** Whether the list's filter shows conversation `s`. */
@@ -421,6 +454,9 @@ function select(id) {
   if (!id) return;
   el.reply.value = state.drafts.get(id) || '';
   renderHeader();
+  renderAgentTyping();
+  // The team may have grown since: the transfer list follows.
+  loadTeamList().then(() => { if (id === state.selected) renderHeader(); }).catch(() => {});
   // Stacked layout: the conversation is below the list, out of sight.
   if (matchMedia('(max-width: 760px)').matches) el.conv.scrollIntoView({ block: 'start' });
   loadMessages(id, 0)
@@ -542,6 +578,62 @@ function renderHeader() {
   // One click takes the conversation from the bot or the queue (or from another agent).
   el.takeover.hidden = s.stage === 'agent' && s.agent === state.me?.name;
   el.typing.textContent = s.visitor_typing ? 'Visitor is typing…' : '';
+  renderAssignee(s);
+}
+
+// ---- Assignment ----
+// New conversations go round-robin to online agents with room; here an agent claims one,
+// transfers it, or puts it back in the queue. Everyone sees who has it, and who is typing.
+
+async function loadTeamList() {
+  const list = await api('GET', 'agents');
+  if (Array.isArray(list)) state.team = list.filter((a) => a && Number.isInteger(a.id) && !a.disabled);
+}
+
+function renderAssignee(s) {
+  const mine = Array.isArray(s.assignee) && s.assignee[0] === state.me?.id;
+  el.claim.hidden = mine;
+  const current = Array.isArray(s.assignee) ? String(s.assignee[0]) : '';
+  const options = [make('option', '', { value: '' }, 'Nobody (the queue)')];
+  for (const a of state.team || []) options.push(make('option', '', { value: String(a.id) }, a.id === state.me?.id ? `${a.name} (you)` : a.name));
+  // An assignee the list does not know (added since): still shown.
+  if (current && !options.some((o) => o.value === current)) options.push(make('option', '', { value: current }, s.assignee[1]));
+  // Rebuilt only when the team changed: an open list is not pulled from under the agent.
+  const key = options.map((o) => `${o.value}:${o.textContent}`).join('|');
+  if (el.assign.dataset.key !== key) {
+    el.assign.replaceChildren(...options);
+    el.assign.dataset.key = key;
+  }
+  el.assign.value = current;
+}
+
+async function setAssignee(agent) {
+  const id = state.selected;
+  if (!id) return;
+  try {
+    await api('POST', path(id, 'assignee'), { agent });
+    showError();
+  } catch (err) {
+    if (err.status !== 401) showError(err.message);
+  }
+}
+
+el.assign.addEventListener('change', () => setAssignee(el.assign.value ? Number(el.assign.value) : null));
+el.claim.addEventListener('click', () => setAssignee(state.me?.id ?? null));
+
+const agentTyping = new Map(); // conversation -> Map(agent id -> name)
+
+function onAgentTypingEvent({ conversation, agent_id: agentId, agent, on }) {
+  if (typeof conversation !== 'string' || agentId === state.me?.id) return;
+  const typing = agentTyping.get(conversation) || new Map();
+  if (on) typing.set(agentId, String(agent ?? '')); else typing.delete(agentId);
+  agentTyping.set(conversation, typing);
+  if (conversation === state.selected) renderAgentTyping();
+}
+
+function renderAgentTyping() {
+  const names = [...(agentTyping.get(state.selected)?.values() || [])];
+  el.agentTyping.textContent = names.length ? `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} typing a reply…` : '';
 }
 
 async function loadMessages(id, after) {

@@ -14,8 +14,8 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use futures_util::StreamExt;
 use salam_core::protocol::agent::{
-    canned_shortcut, MessageEvent, NewNote, NoteEvent, Read, ReadEvent, Reply, SaveCanned, SetStatus, SetTicketStatus,
-    Typing, TypingEvent,
+    canned_shortcut, AgentTypingEvent, MessageEvent, NewNote, NoteEvent, Read, ReadEvent, Reply, SaveCanned,
+    SetAssignee, SetStatus, SetTicketStatus, Typing, TypingEvent,
 };
 use salam_core::protocol::ServerFrame;
 use serde::Deserialize;
@@ -124,6 +124,7 @@ pub async fn typing(
         Err(r) => return r,
     };
     app.publish(&id, ServerFrame::Typing { author: author_of(&me), on: body.on });
+    app.tell_agents(AgentEvent::AgentTyping { conversation: id, agent_id: me.id, agent: me.name, on: body.on });
     StatusCode::NO_CONTENT.into_response()
 }
 
@@ -180,6 +181,16 @@ pub async fn presence(
         Err(r) => return r,
     };
     app.set_presence(&me.email, body.status);
+    let status = match body.status {
+        Presence::Online => "online",
+        Presence::Away => "away",
+        Presence::Offline => "offline",
+    };
+    let _ = app.store.set_agent_presence(me.id, status, crate::server::now_ms()).await;
+    if body.status == Presence::Online {
+        // Someone to give the waiting conversations to.
+        app.assign_waiting().await;
+    }
     Json(app.availability.borrow().clone()).into_response()
 }
 
@@ -275,6 +286,10 @@ pub async fn events(State(app): State<Arc<App>>, method: Method, headers: Header
             Ok(AgentEvent::Typing { conversation, on }) => {
                 SseEvent::default().event("typing").json_data(TypingEvent { conversation, on }).unwrap_or_default()
             }
+            Ok(AgentEvent::AgentTyping { conversation, agent_id, agent, on }) => SseEvent::default()
+                .event("agent_typing")
+                .json_data(AgentTypingEvent { conversation, agent_id, agent, on })
+                .unwrap_or_default(),
             Ok(AgentEvent::Note { conversation, note }) => {
                 SseEvent::default().event("note").json_data(NoteEvent { conversation, note }).unwrap_or_default()
             }
@@ -405,5 +420,44 @@ pub async fn delete_canned(
         }
         Ok(false) => refused(StatusCode::NOT_FOUND, "no_canned", "No such canned response."),
         Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
+    }
+}
+
+/// `POST /api/v1/agent/conversations/{id}/assignee`: claims the
+/// conversation (your own id), transfers it (another agent's) or unassigns
+/// it (`null`, back to the queue, which may give it to the next free
+/// agent). Every console hears the new assignee.
+pub async fn assignee(
+    State(app): State<Arc<App>>,
+    ClientIp(ip): ClientIp,
+    method: Method,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Json(body): Json<SetAssignee>,
+) -> Response {
+    let me = match agent_in(&app, &headers, &method, &id).await {
+        Ok(me) => me,
+        Err(r) => return r,
+    };
+    match app.store.set_assignee(&id, body.agent).await {
+        Ok(changed) => {
+            if changed {
+                let action = match body.agent {
+                    Some(agent) if agent == me.id => "claim",
+                    Some(_) => "transfer",
+                    None => "unassign",
+                };
+                let target = match body.agent {
+                    Some(agent) => format!("{id} to agent {agent}"),
+                    None => id.clone(),
+                };
+                let _ = app.store.audit(Some(&me), action, Some(&target), ip.as_deref(), crate::server::now_ms()).await;
+                app.tell_agents_summary(&id).await;
+                // Whoever had it has room now (or it is back in the queue).
+                app.assign_waiting().await;
+            }
+            StatusCode::NO_CONTENT.into_response()
+        }
+        Err(_) => refused(StatusCode::BAD_REQUEST, "no_agent", "No such agent, or the account is disabled."),
     }
 }

@@ -48,6 +48,7 @@ struct Options {
     /// `--demo-account`: make (or refresh) a ready admin account and print it.
     demo_account: bool,
     new_visitors_per_minute: u32,
+    capacity: u32,
     allow_origins: Vec<String>,
     rate: (f64, f64),
     kb: Option<PathBuf>,
@@ -74,6 +75,7 @@ impl Default for Options {
             trust_proxy: false,
             demo_account: false,
             new_visitors_per_minute: server::NEW_VISITORS_PER_MINUTE,
+            capacity: server::CAPACITY,
             allow_origins: vec![],
             rate: (server::RATE_BURST, server::RATE_PER_SEC),
             kb: None,
@@ -93,6 +95,7 @@ const USAGE: &str = "usage: salam-demo [--port N (0 picks a free one)] [--host A
                   [--allow-origin ORIGIN]... [--rate BURST:PER_SEC (default 20:2)]
                   [--new-visitors-per-minute N (per address; default 60, 0: no limit)] [--trust-proxy (addresses from X-Forwarded-For)]
                   [--demo-account (make or refresh a ready admin account, printed)]
+                  [--capacity N (open conversations assigned to one agent at most; default 5)]
                   [--kb FILE (the bot's knowledge base, JSON; without it every conversation waits for a person)]
                   [--hours FILE (business hours, JSON; without them every hour is one)]
                   [--identity-secret SECRET (checks identify's user_hash; else identities are unverified)]
@@ -176,6 +179,12 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                     .into())
             }
             "--trust-proxy" => o.trust_proxy = true,
+            "--capacity" => {
+                o.capacity = match value()?.parse() {
+                    Ok(n @ 1..=1000) => n,
+                    _ => return Err(format!("--capacity must be a number 1-1000\n{USAGE}")),
+                }
+            }
             "--demo-account" => o.demo_account = true,
             "--new-visitors-per-minute" => {
                 o.new_visitors_per_minute = value()?
@@ -226,6 +235,7 @@ fn app(o: &Options, state: Arc<App>) -> Router {
         .route("/agent/audit", get(accounts::audit_log))
         .route("/agent/conversations/{id}/notes", get(agent::notes).post(agent::add_note))
         .route("/agent/canned", get(agent::canned).post(agent::save_canned))
+        .route("/agent/conversations/{id}/assignee", post(agent::assignee))
         .route("/agent/canned/{id}", axum::routing::delete(agent::delete_canned))
         .layer(DefaultBodyLimit::max(salam_core::protocol::MAX_FRAME_BYTES))
         .layer(cors(state.clone()));
@@ -366,6 +376,7 @@ async fn main() {
     let mut app_state = App::new(store, options.allow_origins.clone());
     app_state.rate = options.rate;
     app_state.new_visitors_per_minute = options.new_visitors_per_minute;
+    app_state.capacity = options.capacity;
     app_state.identity_secret = options.identity_secret.as_ref().map(|s| s.as_bytes().to_vec());
     let notifier: Arc<dyn mail::Notifier> = match &options.smtp {
         Some(url) => match options

@@ -30,6 +30,9 @@ pub const RATE_PER_SEC: f64 = 2.0;
 /// New visitors one address may make per minute (`--new-visitors-per-minute`).
 pub const NEW_VISITORS_PER_MINUTE: u32 = 60;
 
+/// Open conversations one agent is assigned at most (`--capacity`).
+pub const CAPACITY: u32 = 5;
+
 /// What the agent console hears about.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
@@ -50,6 +53,17 @@ pub enum AgentEvent {
     Typing {
         /// Conversation id.
         conversation: String,
+        /// Typing now.
+        on: bool,
+    },
+    /// An agent started or stopped typing a reply (so others know).
+    AgentTyping {
+        /// Conversation id.
+        conversation: String,
+        /// The agent's account id.
+        agent_id: i64,
+        /// Their name.
+        agent: String,
         /// Typing now.
         on: bool,
     },
@@ -82,6 +96,8 @@ pub struct App {
     pub rate: (f64, f64),
     /// New visitors an address may make per minute (0: no limit).
     pub new_visitors_per_minute: u32,
+    /// Open conversations assigned to one agent at most (`--capacity`).
+    pub capacity: u32,
     typing: Mutex<HashSet<String>>,
     /// Origins allowed besides the server's own.
     pub allowed_origins: Vec<String>,
@@ -241,6 +257,7 @@ impl App {
             buckets: Mutex::default(),
             rate: (RATE_BURST, RATE_PER_SEC),
             new_visitors_per_minute: NEW_VISITORS_PER_MINUTE,
+            capacity: CAPACITY,
             typing: Mutex::default(),
             allowed_origins,
             faults: Faults::default(),
@@ -608,6 +625,10 @@ impl App {
         let changed = self.store.set_status(id, status, now_ms()).await?;
         if changed {
             self.publish(id, ServerFrame::Status { status });
+            if status == ConversationStatus::Resolved {
+                // Its agent has room for the next one.
+                self.assign_waiting().await;
+            }
         }
         Ok(changed)
     }
@@ -652,6 +673,18 @@ impl App {
         }
         self.publish(conversation, self.stage_frame(conversation).await);
         self.tell_agents_summary(conversation).await;
+        self.assign_waiting().await;
+    }
+
+    /// Assigns waiting conversations to free online agents, round-robin,
+    /// while there are both (see [`crate::store::Store::assign_next`]).
+    pub async fn assign_waiting(&self) {
+        for _ in 0..100 {
+            match self.store.assign_next(self.capacity, now_ms()).await {
+                Ok(Some(conversation)) => self.tell_agents_summary(&conversation).await,
+                _ => return,
+            }
+        }
     }
 
     /// The agent `agent` answers the conversation from now on; the bot
@@ -1230,6 +1263,7 @@ impl App {
                 // The first words of a visitor waiting for a person: in the queue now.
                 let _ = self.store.start_wait(conversation, now_ms()).await;
                 self.publish(conversation, self.stage_frame(conversation).await);
+                self.assign_waiting().await;
             }
             // The bot reads words; a file alone waits for a person's eyes.
             h if h.stage == Stage::Bot && !text.is_empty() => {
@@ -1445,6 +1479,54 @@ mod tests {
         a.set_status(&first.conversation, ConversationStatus::Resolved).await.unwrap();
         let old = list(&second).await.pop().unwrap();
         assert_eq!((old.unread, old.status.as_str()), (0, "solved"));
+    }
+
+    /// Waiting conversations go round-robin to online agents with room
+    /// (capacity 1 here); the rest wait unassigned until someone is free.
+    #[tokio::test]
+    async fn waiting_conversations_go_round_robin_to_free_online_agents() {
+        let mut a = app().await;
+        a.capacity = 1;
+        let account = |email: &'static str, name: &'static str| crate::store::NewAccount {
+            email,
+            name,
+            role: crate::store::Role::Agent,
+            password_hash: "x",
+            team: None,
+            avatar: None,
+            at: 0,
+        };
+        let sara = a.store.create_account(&account("sara@example.com", "Sara")).await.unwrap().unwrap();
+        let omid = a.store.create_account(&account("omid@example.com", "Omid")).await.unwrap().unwrap();
+        let lina = a.store.create_account(&account("lina@example.com", "Lina")).await.unwrap().unwrap();
+        let now = now_ms();
+        a.store.set_agent_presence(sara, "online", now).await.unwrap();
+        a.store.set_agent_presence(omid, "online", now).await.unwrap();
+        a.store.set_agent_presence(lina, "away", now).await.unwrap();
+        let mut waiting = vec![];
+        for i in 0..3 {
+            let (v, _, _) = a.visitor(None, None).await.unwrap();
+            a.visitor_message(&v, &format!("c{i}"), "a person, please", &[]).await.unwrap();
+            waiting.push(v.conversation);
+        }
+        let assignee = async |id: &str| a.store.conversation(id).await.unwrap().unwrap().assignee.map(|(id, _)| id);
+        let first = assignee(&waiting[0]).await.unwrap();
+        let second = assignee(&waiting[1]).await.unwrap();
+        assert_ne!(first, second, "one each");
+        assert!([sara, omid].contains(&first) && [sara, omid].contains(&second), "the away agent gets none");
+        assert_eq!(assignee(&waiting[2]).await, None, "nobody has room: it waits");
+        // Resolving one frees its agent, who gets the waiting one.
+        a.set_status(&waiting[0], ConversationStatus::Resolved).await.unwrap();
+        assert_eq!(assignee(&waiting[2]).await, Some(first));
+        // Transfer and unassign by hand.
+        assert!(a.store.set_assignee(&waiting[2], Some(lina)).await.unwrap());
+        assert_eq!(a.store.conversation(&waiting[2]).await.unwrap().unwrap().assignee, Some((lina, "Lina".into())));
+        a.store.set_disabled(lina, true).await.unwrap();
+        assert!(a.store.set_assignee(&waiting[2], Some(lina)).await.is_err(), "not to a disabled account");
+        assert!(a.store.set_assignee(&waiting[2], None).await.unwrap());
+        // Unassigned, it goes back to the queue, and the agent with room takes it.
+        a.assign_waiting().await;
+        assert_eq!(assignee(&waiting[2]).await, Some(first), "back to the free agent");
     }
 
     /// New visitors per address are limited; a known visitor and another

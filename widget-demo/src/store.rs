@@ -322,6 +322,16 @@ const SQLITE_MIGRATIONS: &[&str] = &[
         token_hash TEXT NOT NULL,
         expires_at INTEGER NOT NULL
     );",
+    // 14: assignment: who a conversation is assigned to, and each agent's
+    // presence (for round-robin, and shared by every instance).
+    "ALTER TABLE conversations ADD COLUMN assignee_id INTEGER REFERENCES agents(id);
+    CREATE INDEX conversations_by_assignee ON conversations(assignee_id) WHERE assignee_id IS NOT NULL;
+    CREATE TABLE agent_presence (
+        agent_id INTEGER PRIMARY KEY REFERENCES agents(id),
+        status TEXT NOT NULL,
+        seen_at INTEGER NOT NULL,
+        last_assigned_at INTEGER
+    );",
 ];
 
 /// PostgreSQL's schema changes, in order; the table `salam_schema` says how
@@ -492,6 +502,15 @@ const POSTGRES_MIGRATIONS: &[&str] = &[
         ticket_hash TEXT PRIMARY KEY,
         token_hash TEXT NOT NULL,
         expires_at BIGINT NOT NULL
+    );",
+    // 6: assignment.
+    "ALTER TABLE conversations ADD COLUMN assignee_id BIGINT REFERENCES agents(id);
+    CREATE INDEX conversations_by_assignee ON conversations(assignee_id) WHERE assignee_id IS NOT NULL;
+    CREATE TABLE agent_presence (
+        agent_id BIGINT PRIMARY KEY REFERENCES agents(id),
+        status TEXT NOT NULL,
+        seen_at BIGINT NOT NULL,
+        last_assigned_at BIGINT
     );",
 ];
 
@@ -800,6 +819,10 @@ fn row_to_summary(r: &AnyRow) -> sqlx::Result<Summary> {
             Some(scale) => Some((scale, u(r, 16)?.min(255) as u8)),
             None => None,
         },
+        assignee: match r.try_get::<Option<i64>, _>(17)? {
+            Some(id) => Some((id, s(r, 18)?)),
+            None => None,
+        },
     })
 }
 
@@ -809,8 +832,9 @@ fn summary_sql(where_sql: &str) -> String {
     format!(
         "SELECT c.id, c.status, c.head_seq, c.created_at, c.updated_at, m.author, m.text, m.at,
                 c.stage, c.agent, c.waiting_since, c.locale, c.visitor_read_seq,
-                t.reference, t.status, r.scale, r.score
+                t.reference, t.status, r.scale, r.score, c.assignee_id, g.name
          FROM conversations c
+         LEFT JOIN agents g ON g.id = c.assignee_id
          LEFT JOIN tickets t ON t.reference =
              (SELECT max(reference) FROM tickets WHERE conversation_id = c.id)
          LEFT JOIN ratings r ON r.id =
@@ -1914,6 +1938,81 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?;
         Ok(row.map(|r| s(&r, 0)).transpose()?)
+    }
+}
+
+/// An agent counts as online while their console said so this recently.
+const ONLINE_FOR_MS: u64 = 90_000;
+
+/// Presence and assignment.
+impl Store {
+    /// Records what an agent's console says of them (`online`, `away`,
+    /// `offline`).
+    pub async fn set_agent_presence(&self, agent: i64, status: &str, now: u64) -> Result<()> {
+        q("INSERT INTO agent_presence (agent_id, status, seen_at) VALUES ($1, $2, $3)
+             ON CONFLICT (agent_id) DO UPDATE SET status = excluded.status, seen_at = excluded.seen_at")
+        .bind(agent)
+        .bind(status)
+        .bind(db_int(now))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Assigns the longest-waiting unassigned conversation (open, waiting
+    /// for a person, its visitor has written) to the online agent, under
+    /// `capacity` open conversations, assigned longest ago (round-robin);
+    /// returns the conversation, or `None` when nothing waits or nobody is
+    /// free.
+    pub async fn assign_next(&self, capacity: u32, now: u64) -> Result<Option<String>> {
+        let mut tx = self.pool.begin().await?;
+        let waiting = q("SELECT id FROM conversations
+             WHERE status = 'open' AND stage = 'waiting' AND waiting_since IS NOT NULL AND assignee_id IS NULL
+             ORDER BY waiting_since, created_at, id LIMIT 1")
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(waiting) = waiting else { return Ok(None) };
+        let conversation = s(&waiting, 0)?;
+        let agent = q("SELECT p.agent_id FROM agent_presence p JOIN agents a ON a.id = p.agent_id
+             WHERE p.status = 'online' AND p.seen_at > $1 AND a.disabled = 0
+               AND (SELECT COUNT(*) FROM conversations c WHERE c.assignee_id = p.agent_id AND c.status = 'open') < $2
+             ORDER BY COALESCE(p.last_assigned_at, 0), p.agent_id LIMIT 1")
+        .bind(db_int(now.saturating_sub(ONLINE_FOR_MS)))
+        .bind(i64::from(capacity))
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(agent) = agent else { return Ok(None) };
+        let agent: i64 = agent.try_get(0)?;
+        q("UPDATE conversations SET assignee_id = $2 WHERE id = $1")
+            .bind(&conversation)
+            .bind(agent)
+            .execute(&mut *tx)
+            .await?;
+        q("UPDATE agent_presence SET last_assigned_at = $2 WHERE agent_id = $1")
+            .bind(agent)
+            .bind(db_int(now))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Some(conversation))
+    }
+
+    /// Assigns conversation `id` to `agent` (an enabled account), or to
+    /// nobody. Whether it changed; `Err` for a disabled or unknown agent.
+    pub async fn set_assignee(&self, id: &str, agent: Option<i64>) -> Result<bool> {
+        if let Some(agent) = agent {
+            let ok =
+                q("SELECT 1 FROM agents WHERE id = $1 AND disabled = 0").bind(agent).fetch_optional(&self.pool).await?;
+            if ok.is_none() {
+                return Err(StoreError("no such agent".into()));
+            }
+        }
+        let done = q("UPDATE conversations SET assignee_id = $2 WHERE id = $1 AND assignee_id IS DISTINCT FROM $2")
+            .bind(id)
+            .bind(agent)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
     }
 }
 

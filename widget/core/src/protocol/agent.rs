@@ -127,6 +127,9 @@ pub struct Summary {
     /// The visitor's newest rating: `stars`, `thumbs` or `faces`, and the score.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<(String, u8)>,
+    /// The agent it is assigned to, if any: their account's id and name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assignee: Option<(i64, String)>,
 }
 
 /// A ticket as the conversation list shows it.
@@ -337,6 +340,28 @@ pub fn canned_shortcut(raw: &str) -> Option<String> {
     let s = raw.trim().trim_start_matches('/').to_lowercase();
     let ok = !s.is_empty() && s.chars().count() <= 32 && s.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
     ok.then_some(s)
+}
+
+/// `POST /api/v1/agent/conversations/{id}/assignee`: claim (your own
+/// account's id), transfer (another's) or unassign (`null`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetAssignee {
+    /// The account, or none.
+    pub agent: Option<i64>,
+}
+
+/// The `data` of an `agent_typing` event on `GET /api/v1/agent/events`: an
+/// agent is writing a reply, so the others know not to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentTypingEvent {
+    /// The conversation's id.
+    pub conversation: String,
+    /// The agent's account id.
+    pub agent_id: i64,
+    /// Their name.
+    pub agent: String,
+    /// Typing now.
+    pub on: bool,
 }
 
 #[cfg(test)]
