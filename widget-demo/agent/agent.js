@@ -29,6 +29,11 @@ const el = {
   cannedSuggest: $('canned-suggest'), cannedCount: $('canned-count'), cannedList: $('canned-list'),
   cannedManage: $('canned-manage'), addCanned: $('add-canned'), addCannedError: $('add-canned-error'),
   assign: $('assign'), claim: $('claim'), agentTyping: $('agent-typing'),
+  openFigures: $('open-figures'), figures: $('figures'), figuresTitle: $('figures-title'), closeFigures: $('close-figures'),
+  figuresPeriod: $('figures-period'), figuresFrom: $('figures-from'), figuresTo: $('figures-to'),
+  figuresCsv: $('figures-csv'), figuresError: $('figures-error'), figuresOverall: $('figures-overall'),
+  figuresDays: $('figures-days'), figuresAgents: $('figures-agents'), chartVolume: $('chart-volume'),
+  chartResponse: $('chart-response'),
 };
 
 const state = {
@@ -126,7 +131,7 @@ function signIn(me, csrf, fromForm) {
   el.signinError.textContent = '';
   el.password.value = '';
   el.signin.hidden = true;
-  el.team.hidden = true;
+  el.team.hidden = el.figures.hidden = true;
   el.app.hidden = el.tools.hidden = false;
   if (fromForm) el.listTitle.focus(); // the form vanished; don't leave focus on <body>
   setConn('connecting', 'Connecting…');
@@ -151,7 +156,7 @@ function signOut(reason, ended = false) {
   [state.conversations, state.rows, state.drafts].forEach((m) => m.clear());
   state.pending = null;
   el.list.replaceChildren();
-  el.app.hidden = el.tools.hidden = el.team.hidden = true;
+  el.app.hidden = el.tools.hidden = el.team.hidden = el.figures.hidden = true;
   el.signin.hidden = false;
   el.signinError.textContent = reason || '';
   el.password.value = '';
@@ -1080,7 +1085,7 @@ const ROLE_LABELS = { admin: 'Admin', agent: 'Agent' };
 
 function openTeam() {
   closeStream();
-  el.app.hidden = true;
+  el.app.hidden = el.figures.hidden = true;
   el.team.hidden = false;
   el.openTeam.setAttribute('aria-expanded', 'true');
   el.teamError.textContent = '';
@@ -1161,6 +1166,8 @@ const AUDIT_LABELS = {
   agent_disabled: 'Disabled an account', agent_enabled: 'Enabled an account', token_created: 'Made an API token',
   token_revoked: 'Revoked an API token', join: 'Took a conversation', resolve: 'Resolved', reopen: 'Reopened',
   canned_saved: 'Saved a canned reply', canned_deleted: 'Deleted a canned reply',
+  claim: 'Claimed a conversation', transfer: 'Transferred a conversation', unassign: 'Put a conversation back in the queue',
+  export: 'Exported',
 };
 
 function renderAudit(list) {
@@ -1208,6 +1215,154 @@ el.addToken.addEventListener('submit', async (event) => {
     await loadTeam();
   } catch (err) {
     if (err.status !== 401) el.teamError.textContent = err.message;
+  }
+});
+
+// ---- Figures ----
+// The period's figures, computed by the server in SQL: two charts drawn here as SVG (nothing
+// from another site), with every number also in a table, and the CSV to download.
+
+const SVG = 'http://www.w3.org/2000/svg';
+const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
+
+function svg(tag, attrs = {}, text = '') {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text) node.textContent = text;
+  return node;
+}
+
+function duration(ms) {
+  if (ms === null || ms === undefined) return '—';
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return s % 60 ? `${m} min ${s % 60} s` : `${m} min`;
+  const h = Math.floor(m / 60);
+  return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+}
+
+const percent = (v) => (v === null || v === undefined ? '—' : `${Math.round(v)} %`);
+
+function openFigures() {
+  closeStream();
+  el.app.hidden = el.team.hidden = true;
+  el.figures.hidden = false;
+  el.openFigures.setAttribute('aria-expanded', 'true');
+  if (!el.figuresTo.value) {
+    const today = Date.now();
+    el.figuresTo.value = isoDay(today);
+    el.figuresFrom.value = isoDay(today - 6 * 86400000);
+  }
+  el.figuresTitle.focus();
+  loadFigures();
+}
+
+function closeFigures() {
+  el.figures.hidden = true;
+  el.app.hidden = false;
+  el.openFigures.setAttribute('aria-expanded', 'false');
+  openStream();
+  el.openFigures.focus();
+}
+
+function periodQuery() {
+  return `from=${encodeURIComponent(el.figuresFrom.value)}&to=${encodeURIComponent(el.figuresTo.value)}`;
+}
+
+async function loadFigures() {
+  el.figuresError.textContent = '';
+  try {
+    const f = await api('GET', `figures?${periodQuery()}`);
+    if (f && typeof f === 'object') renderFigures(f);
+  } catch (err) {
+    if (err.status !== 401) el.figuresError.textContent = err.message;
+  }
+}
+
+function figureCells(r, label) {
+  const tr = make('tr');
+  tr.append(make('th', '', { scope: 'row', dir: 'auto' }, label), make('td', '', {}, String(r.conversations)),
+    make('td', '', {}, String(r.tickets)), make('td', '', {}, duration(r.first_response_ms)),
+    make('td', '', {}, duration(r.resolution_ms)), make('td', '', {}, r.rated ? `${percent(r.csat)} of ${r.rated}` : '—'));
+  return tr;
+}
+
+function renderFigures(f) {
+  const o = f.overall || {};
+  const facts = [
+    ['Conversations', String(o.conversations ?? 0)], ['Tickets', String(o.tickets ?? 0)],
+    ['Mean first response', duration(o.first_response_ms)], ['Mean resolution', duration(o.resolution_ms)],
+    ['CSAT', o.rated ? `${percent(o.csat)} (${o.satisfied} of ${o.rated} ratings)` : 'No ratings'],
+  ];
+  el.figuresOverall.replaceChildren(...facts.flatMap(([k, v]) => {
+    const div = make('div', 'figures__fact');
+    div.append(make('dt', '', {}, k), make('dd', '', { 'data-testid': `figure-${k.toLowerCase().replace(/ /g, '-')}` }, v));
+    return [div];
+  }));
+  const days = Array.isArray(f.days) ? f.days : [];
+  el.figuresDays.replaceChildren(...days.map((d) => figureCells(d, String(d.label))));
+  el.figuresAgents.replaceChildren(...(Array.isArray(f.agents) ? f.agents : []).map((a) => figureCells(a, String(a.label))));
+  drawBars(el.chartVolume, 'chart-volume-title', days, [
+    { key: 'conversations', label: 'Conversations', className: 'bar--a' }, { key: 'tickets', label: 'Tickets', className: 'bar--b' },
+  ], (v) => String(v));
+  drawBars(el.chartResponse, 'chart-response-title', days, [
+    { key: 'first_response_ms', label: 'Mean first response', className: 'bar--a', scale: 1 / 60000 },
+  ], (v) => (v ? v.toFixed(1) : '0'));
+}
+
+/** A bar chart of `series` over `rows` (one group of bars a row), labelled for screen readers
+ * by its caption; the table below it has the same numbers. */
+function drawBars(box, titleId, rows, series, format) {
+  const width = 640, height = 220, left = 40, bottom = 28, top = 12;
+  const values = rows.map((r) => series.map((s) => (Number(r[s.key]) || 0) * (s.scale || 1)));
+  const max = Math.max(1, ...values.flat());
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': titleId, class: 'chart__svg' });
+  // Axis: zero and the top value.
+  for (const v of [0, max]) {
+    const y = top + (height - top - bottom) * (1 - v / max);
+    chart.append(svg('line', { x1: left, x2: width, y1: y, y2: y, class: 'chart__grid' }));
+    chart.append(svg('text', { x: left - 6, y: y + 4, 'text-anchor': 'end', class: 'chart__label' }, format(v)));
+  }
+  const slot = (width - left) / Math.max(1, rows.length);
+  const barWidth = Math.max(2, (slot * 0.7) / series.length);
+  rows.forEach((r, i) => {
+    series.forEach((s, j) => {
+      const v = values[i][j];
+      const h = (height - top - bottom) * (v / max);
+      const x = left + i * slot + slot * 0.15 + j * barWidth;
+      const bar = svg('rect', { x, y: height - bottom - h, width: barWidth, height: h, class: `bar ${s.className}` });
+      bar.append(svg('title', {}, `${r.label}: ${s.label} ${format(v)}`));
+      chart.append(bar);
+    });
+    if (rows.length <= 14 || i % Math.ceil(rows.length / 14) === 0) {
+      chart.append(svg('text', { x: left + i * slot + slot / 2, y: height - 8, 'text-anchor': 'middle', class: 'chart__label' },
+        String(r.label).slice(5)));
+    }
+  });
+  const legend = make('p', 'chart__legend');
+  for (const s of series) {
+    const key = make('span', `chart__key ${s.className}`);
+    key.setAttribute('aria-hidden', 'true');
+    legend.append(key, ` ${s.label} `);
+  }
+  box.replaceChildren(chart, legend);
+}
+
+el.openFigures.addEventListener('click', openFigures);
+el.closeFigures.addEventListener('click', closeFigures);
+el.figuresPeriod.addEventListener('submit', (event) => { event.preventDefault(); loadFigures(); });
+el.figuresCsv.addEventListener('click', async () => {
+  el.figuresError.textContent = '';
+  try {
+    const res = await fetch(new URL(`figures?${periodQuery()}&format=csv`, API), { cache: 'no-store' });
+    if (!res.ok) throw new ApiError(res.status, await refusal(res));
+    const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') || '')?.[1] || 'salam-figures.csv';
+    const link = make('a', '', { href: URL.createObjectURL(await res.blob()), download: name });
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+  } catch (err) {
+    el.figuresError.textContent = err.message;
   }
 });
 

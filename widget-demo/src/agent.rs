@@ -106,7 +106,13 @@ pub async fn reply(
         Err(r) => return r,
     };
     match app.agent_message(&id, &body, &author_of(&me)).await {
-        Ok(frame) => Json(frame).into_response(),
+        Ok(frame) => {
+            // Answering an unassigned conversation takes it.
+            if app.store.claim_if_unassigned(&id, me.id).await.unwrap_or(false) {
+                app.tell_agents_summary(&id).await;
+            }
+            Json(frame).into_response()
+        }
         Err(r) => refusal(r),
     }
 }
@@ -207,6 +213,9 @@ pub async fn join(
         Ok(me) => me,
         Err(r) => return r,
     };
+    if app.store.claim_if_unassigned(&id, me.id).await.unwrap_or(false) {
+        app.tell_agents_summary(&id).await;
+    }
     if app.join(&id, &author_of(&me)).await {
         let _ = app.store.audit(Some(&me), "join", Some(&id), ip.as_deref(), crate::server::now_ms()).await;
     }

@@ -11,6 +11,7 @@ mod bot;
 mod bus;
 mod cli;
 mod faults;
+mod figures;
 mod files;
 mod mail;
 mod server;
@@ -236,6 +237,7 @@ fn app(o: &Options, state: Arc<App>) -> Router {
         .route("/agent/conversations/{id}/notes", get(agent::notes).post(agent::add_note))
         .route("/agent/canned", get(agent::canned).post(agent::save_canned))
         .route("/agent/conversations/{id}/assignee", post(agent::assignee))
+        .route("/agent/figures", get(figures::figures))
         .route("/agent/canned/{id}", axum::routing::delete(agent::delete_canned))
         .layer(DefaultBodyLimit::max(salam_core::protocol::MAX_FRAME_BYTES))
         .layer(cors(state.clone()));

@@ -332,6 +332,9 @@ const SQLITE_MIGRATIONS: &[&str] = &[
         seen_at INTEGER NOT NULL,
         last_assigned_at INTEGER
     );",
+    // 15: when a conversation was resolved (for the figures).
+    "ALTER TABLE conversations ADD COLUMN resolved_at INTEGER;
+    CREATE INDEX conversations_by_creation ON conversations(created_at);",
 ];
 
 /// PostgreSQL's schema changes, in order; the table `salam_schema` says how
@@ -512,6 +515,9 @@ const POSTGRES_MIGRATIONS: &[&str] = &[
         seen_at BIGINT NOT NULL,
         last_assigned_at BIGINT
     );",
+    // 7: when a conversation was resolved (for the figures).
+    "ALTER TABLE conversations ADD COLUMN resolved_at BIGINT;
+    CREATE INDEX conversations_by_creation ON conversations(created_at);",
 ];
 
 /// An uploaded file to record.
@@ -1016,12 +1022,14 @@ impl Store {
 
     /// Resolves or reopens. Returns whether it changed.
     pub async fn set_status(&self, id: &str, status: ConversationStatus, now: u64) -> Result<bool> {
-        let done = q("UPDATE conversations SET status = $2, updated_at = $3 WHERE id = $1 AND status != $2")
-            .bind(id)
-            .bind(status_str(status))
-            .bind(db_int(now))
-            .execute(&self.pool)
-            .await?;
+        let done = q("UPDATE conversations SET status = $2, updated_at = $3,
+                 resolved_at = CASE WHEN $2 = 'resolved' THEN $3 END
+             WHERE id = $1 AND status != $2")
+        .bind(id)
+        .bind(status_str(status))
+        .bind(db_int(now))
+        .execute(&self.pool)
+        .await?;
         Ok(done.rows_affected() > 0)
     }
 
@@ -1997,6 +2005,17 @@ impl Store {
         Ok(Some(conversation))
     }
 
+    /// Assigns conversation `id` to `agent` if it is assigned to nobody
+    /// (an agent who answers it takes it). Whether it did.
+    pub async fn claim_if_unassigned(&self, id: &str, agent: i64) -> Result<bool> {
+        let done = q("UPDATE conversations SET assignee_id = $2 WHERE id = $1 AND assignee_id IS NULL")
+            .bind(id)
+            .bind(agent)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// Assigns conversation `id` to `agent` (an enabled account), or to
     /// nobody. Whether it changed; `Err` for a disabled or unknown agent.
     pub async fn set_assignee(&self, id: &str, agent: Option<i64>) -> Result<bool> {
@@ -2013,6 +2032,190 @@ impl Store {
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected() == 1)
+    }
+}
+
+/// The team's figures for a period: conversations started in it, by
+/// assignee (and overall), and by day.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Figures {
+    /// Start of the period (ms, inclusive).
+    pub from: u64,
+    /// End of the period (ms, exclusive).
+    pub to: u64,
+    /// Everyone's.
+    pub overall: FigureRow,
+    /// Each assignee's (none: unassigned), by name.
+    pub agents: Vec<FigureRow>,
+    /// Each day's (UTC), in order, every day of the period.
+    pub days: Vec<FigureRow>,
+}
+
+/// One row of [`Figures`].
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+pub struct FigureRow {
+    /// What the row is about: an agent's name, a day (`2026-12-01`), or `all`.
+    pub label: String,
+    /// The agent's account id, for an agent's row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agent_id: Option<i64>,
+    /// Conversations started (with a message).
+    pub conversations: u64,
+    /// Tickets ("leave a message") made in them.
+    pub tickets: u64,
+    /// Conversations an agent answered after the visitor wrote.
+    pub answered: u64,
+    /// The mean time from the visitor's first message to an agent's first reply (ms).
+    pub first_response_ms: Option<f64>,
+    /// Conversations resolved.
+    pub resolved: u64,
+    /// The mean time from start to resolution (ms).
+    pub resolution_ms: Option<f64>,
+    /// Conversations the visitor rated.
+    pub rated: u64,
+    /// ...of which with the scale's best score(s): 4 or 5 stars, a thumb up, a happy face.
+    pub satisfied: u64,
+    /// Satisfied of rated, in percent.
+    pub csat: Option<f64>,
+}
+
+impl FigureRow {
+    /// Satisfied of rated, in percent.
+    pub fn csat(&self) -> Option<f64> {
+        (self.rated > 0).then(|| self.satisfied as f64 * 100.0 / self.rated as f64)
+    }
+
+    /// Adds `other`'s counts and means (weighted by their counts).
+    fn add(&mut self, other: &FigureRow) {
+        let mean = |a: Option<f64>, n: u64, b: Option<f64>, m: u64| match (a, b) {
+            (Some(a), Some(b)) if n + m > 0 => Some((a * n as f64 + b * m as f64) / (n + m) as f64),
+            (a, None) => a,
+            (None, b) => b,
+            _ => None,
+        };
+        self.first_response_ms = mean(self.first_response_ms, self.answered, other.first_response_ms, other.answered);
+        self.resolution_ms = mean(self.resolution_ms, self.resolved, other.resolution_ms, other.resolved);
+        self.conversations += other.conversations;
+        self.tickets += other.tickets;
+        self.answered += other.answered;
+        self.resolved += other.resolved;
+        self.rated += other.rated;
+        self.satisfied += other.satisfied;
+    }
+}
+
+/// A day's number (days since 1970, UTC).
+const DAY_MS: u64 = 86_400_000;
+
+/// The `SELECT` of per-group aggregates over the conversations started in
+/// [$1, $2) that have a message; `GROUP` is the grouping expression.
+fn figures_sql(group: &str) -> String {
+    format!(
+        "SELECT {group} AS grp,
+            COUNT(*),
+            SUM(CASE WHEN fr.answered IS NOT NULL THEN 1 ELSE 0 END),
+            CAST(AVG(fr.answered - fr.asked) AS DOUBLE PRECISION),
+            SUM(CASE WHEN c.status = 'resolved' AND c.resolved_at IS NOT NULL THEN 1 ELSE 0 END),
+            CAST(AVG(CASE WHEN c.status = 'resolved' THEN c.resolved_at - c.created_at END) AS DOUBLE PRECISION),
+            SUM(CASE WHEN r.id IS NOT NULL THEN 1 ELSE 0 END),
+            SUM(CASE WHEN (r.scale = 'stars' AND r.score >= 4) OR (r.scale = 'thumbs' AND r.score = 2)
+                          OR (r.scale = 'faces' AND r.score = 3) THEN 1 ELSE 0 END)
+         FROM conversations c
+         LEFT JOIN (
+             SELECT v.conversation_id, v.at AS asked,
+                    (SELECT MIN(a.at) FROM messages a
+                     WHERE a.conversation_id = v.conversation_id AND a.author = 'agent' AND a.seq > v.seq) AS answered
+             FROM messages v
+             WHERE v.author = 'visitor' AND v.seq =
+                 (SELECT MIN(f.seq) FROM messages f WHERE f.conversation_id = v.conversation_id AND f.author = 'visitor')
+         ) fr ON fr.conversation_id = c.id
+         LEFT JOIN ratings r ON r.id =
+             (SELECT id FROM ratings WHERE conversation_id = c.id ORDER BY at DESC, id DESC LIMIT 1)
+         WHERE c.created_at >= $1 AND c.created_at < $2 AND c.head_seq > 0
+         GROUP BY {group}"
+    )
+}
+
+/// Tickets made in the conversations of [`figures_sql`], by the same group.
+fn tickets_sql(group: &str) -> String {
+    format!(
+        "SELECT {group}, COUNT(*) FROM tickets t JOIN conversations c ON c.id = t.conversation_id
+         WHERE c.created_at >= $1 AND c.created_at < $2 AND c.head_seq > 0 GROUP BY {group}"
+    )
+}
+
+fn row_to_figures(r: &AnyRow) -> sqlx::Result<FigureRow> {
+    let count = |i| -> sqlx::Result<u64> { Ok(r.try_get::<Option<i64>, _>(i)?.unwrap_or(0).max(0) as u64) };
+    Ok(FigureRow {
+        label: String::new(),
+        agent_id: None,
+        conversations: count(1)?,
+        answered: count(2)?,
+        first_response_ms: r.try_get(3)?,
+        resolved: count(4)?,
+        resolution_ms: r.try_get(5)?,
+        rated: count(6)?,
+        satisfied: count(7)?,
+        tickets: 0,
+        csat: None,
+    })
+}
+
+/// The figures.
+impl Store {
+    /// The figures of the conversations started in [`from`, `to`) (ms).
+    pub async fn figures(&self, from: u64, to: u64) -> Result<Figures> {
+        let names: std::collections::HashMap<i64, String> = q("SELECT id, name FROM agents")
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| Ok((r.try_get(0)?, s(r, 1)?)))
+            .collect::<sqlx::Result<_>>()?;
+        let by_agent =
+            q(&figures_sql("c.assignee_id")).bind(db_int(from)).bind(db_int(to)).fetch_all(&self.pool).await?;
+        let tickets =
+            q(&tickets_sql("c.assignee_id")).bind(db_int(from)).bind(db_int(to)).fetch_all(&self.pool).await?;
+        let tickets: std::collections::HashMap<Option<i64>, u64> =
+            tickets.iter().map(|r| Ok((r.try_get(0)?, u(r, 1)?))).collect::<sqlx::Result<_>>()?;
+        let mut overall = FigureRow { label: "all".into(), ..FigureRow::default() };
+        let mut agents = vec![];
+        for r in &by_agent {
+            let mut row = row_to_figures(r)?;
+            row.agent_id = r.try_get(0)?;
+            row.tickets = tickets.get(&row.agent_id).copied().unwrap_or(0);
+            row.label = match row.agent_id {
+                Some(id) => names.get(&id).cloned().unwrap_or_else(|| format!("#{id}")),
+                None => "Unassigned".into(),
+            };
+            overall.add(&row);
+            agents.push(row);
+        }
+        agents.sort_by(|a, b| (a.agent_id.is_none(), &a.label).cmp(&(b.agent_id.is_none(), &b.label)));
+        let day_group = format!("c.created_at / {DAY_MS}");
+        let by_day = q(&figures_sql(&day_group)).bind(db_int(from)).bind(db_int(to)).fetch_all(&self.pool).await?;
+        let day_tickets = q(&tickets_sql(&day_group)).bind(db_int(from)).bind(db_int(to)).fetch_all(&self.pool).await?;
+        let mut found = std::collections::HashMap::new();
+        for r in &by_day {
+            let day: i64 = r.try_get(0)?;
+            found.insert(day, row_to_figures(r)?);
+        }
+        for r in &day_tickets {
+            let day: i64 = r.try_get(0)?;
+            found.entry(day).or_insert_with(FigureRow::default).tickets = u(r, 1)?;
+        }
+        let mut days = vec![];
+        let (first, last) = (from / DAY_MS, to.saturating_sub(1) / DAY_MS);
+        for day in first..=last.max(first) {
+            let mut row = found.remove(&(day as i64)).unwrap_or_default();
+            row.label = jiff::Timestamp::from_millisecond((day * DAY_MS) as i64)
+                .map(|t| t.strftime("%Y-%m-%d").to_string())
+                .unwrap_or_default();
+            days.push(row);
+        }
+        for row in std::iter::once(&mut overall).chain(&mut agents).chain(&mut days) {
+            row.csat = row.csat();
+        }
+        Ok(Figures { from, to, overall, agents, days })
     }
 }
 
@@ -2165,6 +2368,94 @@ mod tests {
         assert_eq!((list[0].text.as_str(), list[0].by.as_str(), list[0].id), ("Five working days.", "Omid", again.id));
         assert!(s.delete_canned(again.id).await.unwrap());
         assert!(s.canned().await.unwrap().is_empty());
+    }
+
+    /// Seeded conversations whose figures are known: A (Sara's) answered
+    /// after 60 s, resolved after 10 min, 5 stars; B (Omid's) answered after
+    /// 120 s, a thumb down; C unassigned, unanswered, a ticket; D empty (no
+    /// message); E before the period.
+    #[tokio::test]
+    async fn the_figures_of_seeded_conversations_are_the_known_ones() {
+        let s = crate::testdb::store().await;
+        let account = |email: &'static str, name: &'static str| NewAccount {
+            email,
+            name,
+            role: Role::Agent,
+            password_hash: "x",
+            team: None,
+            avatar: None,
+            at: 0,
+        };
+        let sara = s.create_account(&account("sara@example.com", "Sara")).await.unwrap().unwrap();
+        let omid = s.create_account(&account("omid@example.com", "Omid")).await.unwrap().unwrap();
+        let day = 20_000 * DAY_MS; // 2024-10-04, 00:00 UTC
+        let (from, to) = (day, day + 2 * DAY_MS);
+        let say = |author: AuthorKind, at: u64| NewMessage {
+            author,
+            name: None,
+            text: "x",
+            client_id: None,
+            at,
+            avatar: None,
+            quick_replies: &[],
+            attachments: &[],
+        };
+        let rating = |scale: &str, score: u8, at: u64| RatingInfo {
+            scale: scale.into(),
+            score,
+            reasons: vec![],
+            comment: String::new(),
+            done: true,
+            at,
+        };
+        // A, day 1.
+        let t = day + 3_600_000;
+        s.create_visitor("ha", "a", Stage::Waiting, t).await.unwrap();
+        s.append("a", say(AuthorKind::Visitor, t + 1_000)).await.unwrap();
+        s.append("a", say(AuthorKind::Agent, t + 61_000)).await.unwrap();
+        s.set_assignee("a", Some(sara)).await.unwrap();
+        s.set_status("a", ConversationStatus::Resolved, t + 600_000).await.unwrap();
+        s.rate("a", "r1", &rating("stars", 5, t + 700_000)).await.unwrap();
+        // B, day 2.
+        let t = day + DAY_MS + 3_600_000;
+        s.create_visitor("hb", "b", Stage::Waiting, t).await.unwrap();
+        s.append("b", say(AuthorKind::Visitor, t)).await.unwrap();
+        s.append("b", say(AuthorKind::Bot, t + 5_000)).await.unwrap();
+        s.append("b", say(AuthorKind::Agent, t + 120_000)).await.unwrap();
+        s.set_assignee("b", Some(omid)).await.unwrap();
+        s.rate("b", "r1", &rating("thumbs", 1, t + 200_000)).await.unwrap();
+        // C, day 2: a ticket, nobody answered.
+        s.create_visitor("hc", "c", Stage::Waiting, t).await.unwrap();
+        s.append("c", say(AuthorKind::Visitor, t)).await.unwrap();
+        let ticket = NewTicket {
+            conversation: "c",
+            client_id: "t1",
+            name: "N",
+            email: "n@example.com",
+            subject: "",
+            locale: None,
+            at: t,
+        };
+        s.create_ticket(&ticket).await.unwrap();
+        // D: opened, nothing said. E: the day before.
+        s.create_visitor("hd", "d", Stage::Waiting, t).await.unwrap();
+        s.create_visitor("he", "e", Stage::Waiting, day - 1).await.unwrap();
+        s.append("e", say(AuthorKind::Visitor, day - 1)).await.unwrap();
+
+        let f = s.figures(from, to).await.unwrap();
+        let o = &f.overall;
+        assert_eq!((o.conversations, o.tickets, o.answered, o.resolved, o.rated, o.satisfied), (3, 1, 2, 1, 2, 1));
+        assert_eq!(o.first_response_ms, Some(90_000.0), "(60 s + 120 s) / 2");
+        assert_eq!(o.resolution_ms, Some(600_000.0), "10 minutes from its start");
+        assert_eq!(o.csat(), Some(50.0));
+        let by: Vec<(&str, u64, Option<f64>, u64)> =
+            f.agents.iter().map(|r| (r.label.as_str(), r.conversations, r.first_response_ms, r.tickets)).collect();
+        assert_eq!(by, [("Omid", 1, Some(120_000.0), 0), ("Sara", 1, Some(60_000.0), 0), ("Unassigned", 1, None, 1)]);
+        assert_eq!(f.agents[1].csat(), Some(100.0));
+        assert_eq!(f.agents[0].csat(), Some(0.0));
+        let days: Vec<(&str, u64, u64)> =
+            f.days.iter().map(|d| (d.label.as_str(), d.conversations, d.tickets)).collect();
+        assert_eq!(days, [("2024-10-04", 1, 0), ("2024-10-05", 2, 1)]);
     }
 
     #[test]
