@@ -208,6 +208,7 @@ async function startDemoServer({ bin, db, dist, allowOrigin }) {
   });
   return {
     url,
+    token,
     stop: () => new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once("exit", resolve);
