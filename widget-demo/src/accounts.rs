@@ -107,7 +107,9 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
 #[derive(Debug, Clone, Copy)]
 pub struct TrustProxy;
 
-fn refuse(status: StatusCode, code: &str, message: &str) -> Response {
+/// A refusal as the agent API words it: the status, and
+/// `{"error": code, "message": what a person reads}`.
+pub fn refuse(status: StatusCode, code: &str, message: &str) -> Response {
     (status, Json(serde_json::json!({ "error": code, "message": message }))).into_response()
 }
 
@@ -163,13 +165,32 @@ pub async fn authenticate(app: &App, headers: &HeaderMap, method: &Method) -> Re
     Ok(account)
 }
 
-/// An admin's account, or the refusal.
-async fn admin(app: &App, headers: &HeaderMap, method: &Method) -> Result<Account, Response> {
-    let account = authenticate(app, headers, method).await?;
-    if account.role != Role::Admin {
-        return Err(refuse(StatusCode::FORBIDDEN, "not_admin", "Only an admin may do this."));
+/// The signed-in agent of a request (its session or API token; see
+/// [`authenticate`]), as a handler's argument: a request without one is
+/// refused before the handler runs.
+pub struct Agent(pub Account);
+
+impl FromRequestParts<Arc<App>> for Agent {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, app: &Arc<App>) -> Result<Self, Response> {
+        authenticate(app, &parts.headers, &parts.method).await.map(Agent)
     }
-    Ok(account)
+}
+
+/// The signed-in admin of a request, as a handler's argument.
+pub struct Admin(pub Account);
+
+impl FromRequestParts<Arc<App>> for Admin {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, app: &Arc<App>) -> Result<Self, Response> {
+        let Agent(account) = Agent::from_request_parts(parts, app).await?;
+        if account.role != Role::Admin {
+            return Err(refuse(StatusCode::FORBIDDEN, "not_admin", "Only an admin may do this."));
+        }
+        Ok(Admin(account))
+    }
 }
 
 /// An account as the API shows it.
@@ -293,13 +314,9 @@ pub async fn sign_in(
 pub async fn sign_out(
     State(app): State<Arc<App>>,
     ClientIp(ip): ClientIp,
-    method: Method,
+    Agent(account): Agent,
     headers: HeaderMap,
 ) -> Response {
-    let account = match authenticate(&app, &headers, &method).await {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
     if let Some(session) = session_cookie(&headers) {
         let _ = app.store.end_session(&token_hash(&session), now_ms()).await;
     }
@@ -338,10 +355,7 @@ pub async fn me(State(app): State<Arc<App>>, method: Method, headers: HeaderMap)
 }
 
 /// `GET /api/v1/agent/agents`: the team (for transfers; admins manage it).
-pub async fn list_accounts(State(app): State<Arc<App>>, method: Method, headers: HeaderMap) -> Response {
-    if let Err(r) = authenticate(&app, &headers, &method).await {
-        return r;
-    }
+pub async fn list_accounts(State(app): State<Arc<App>>, _: Agent) -> Response {
     match app.store.accounts().await {
         Ok(list) => Json(list.iter().map(AccountView::from).collect::<Vec<_>>()).into_response(),
         Err(e) => refuse(StatusCode::SERVICE_UNAVAILABLE, "unavailable", &e.0),
@@ -390,14 +404,9 @@ pub fn check_account(email: &str, name: &str, password: &str) -> Result<(), (&'s
 pub async fn create_account(
     State(app): State<Arc<App>>,
     ClientIp(ip): ClientIp,
-    method: Method,
-    headers: HeaderMap,
+    Admin(me): Admin,
     Json(body): Json<NewAgent>,
 ) -> Response {
-    let me = match admin(&app, &headers, &method).await {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
     if let Err((code, message)) = check_account(&body.email, &body.name, &body.password) {
         return refuse(StatusCode::BAD_REQUEST, code, message);
     }
@@ -445,15 +454,10 @@ pub struct AccountChange {
 pub async fn change_account(
     State(app): State<Arc<App>>,
     ClientIp(ip): ClientIp,
-    method: Method,
-    headers: HeaderMap,
+    Admin(me): Admin,
     Path(id): Path<i64>,
     Json(body): Json<AccountChange>,
 ) -> Response {
-    let me = match admin(&app, &headers, &method).await {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
     if id == me.id && body.disabled {
         return refuse(StatusCode::BAD_REQUEST, "self", "You cannot disable your own account.");
     }
@@ -469,11 +473,7 @@ pub async fn change_account(
 }
 
 /// `GET /api/v1/agent/tokens`: your API tokens.
-pub async fn list_tokens(State(app): State<Arc<App>>, method: Method, headers: HeaderMap) -> Response {
-    let me = match authenticate(&app, &headers, &method).await {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
+pub async fn list_tokens(State(app): State<Arc<App>>, Agent(me): Agent) -> Response {
     match app.store.tokens(me.id).await {
         Ok(list) => Json(list).into_response(),
         Err(e) => refuse(StatusCode::SERVICE_UNAVAILABLE, "unavailable", &e.0),
@@ -491,14 +491,9 @@ pub struct NewToken {
 pub async fn create_token(
     State(app): State<Arc<App>>,
     ClientIp(ip): ClientIp,
-    method: Method,
-    headers: HeaderMap,
+    Agent(me): Agent,
     Json(body): Json<NewToken>,
 ) -> Response {
-    let me = match authenticate(&app, &headers, &method).await {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
     let label: String = body.label.trim().chars().take(60).collect();
     if label.is_empty() {
         return refuse(StatusCode::BAD_REQUEST, "bad_label", "Name the token (what will use it).");
@@ -517,14 +512,9 @@ pub async fn create_token(
 pub async fn revoke_token(
     State(app): State<Arc<App>>,
     ClientIp(ip): ClientIp,
-    method: Method,
-    headers: HeaderMap,
+    Agent(me): Agent,
     Path(id): Path<i64>,
 ) -> Response {
-    let me = match authenticate(&app, &headers, &method).await {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
     match app.store.revoke_token(me.id, id).await {
         Ok(true) => {
             let _ = app.store.audit(Some(&me), "token_revoked", Some(&id.to_string()), ip.as_deref(), now_ms()).await;
@@ -536,10 +526,7 @@ pub async fn revoke_token(
 }
 
 /// `GET /api/v1/agent/audit` (admins): the newest 500 lines of the audit log.
-pub async fn audit_log(State(app): State<Arc<App>>, method: Method, headers: HeaderMap) -> Response {
-    if let Err(r) = admin(&app, &headers, &method).await {
-        return r;
-    }
+pub async fn audit_log(State(app): State<Arc<App>>, _: Admin) -> Response {
     match app.store.audit_log(500).await {
         Ok(list) => Json(list).into_response(),
         Err(e) => refuse(StatusCode::SERVICE_UNAVAILABLE, "unavailable", &e.0),

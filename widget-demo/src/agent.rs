@@ -4,11 +4,11 @@
 // to axum, once per request, so its size does not matter.
 #![allow(clippy::result_large_err)]
 
-use crate::accounts::{authenticate, ClientIp};
+use crate::accounts::{refuse, Agent, ClientIp};
 use crate::server::{agent_author, AgentEvent, App, Presence, Refusal};
 use crate::store::Account;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, Method, StatusCode};
+use axum::http::StatusCode;
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -22,14 +22,6 @@ use serde::Deserialize;
 use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
-
-/// The signed-in agent (session or API token; see [`crate::accounts`]),
-/// if conversation `id` exists.
-async fn agent_in(app: &App, headers: &HeaderMap, method: &Method, id: &str) -> Result<Account, Response> {
-    let me = authenticate(app, headers, method).await?;
-    exists(app, id).await?;
-    Ok(me)
-}
 
 /// How an account appears to visitors.
 pub fn author_of(account: &Account) -> salam_core::protocol::Author {
@@ -54,10 +46,7 @@ pub async fn exists(app: &App, id: &str) -> Result<(), Response> {
 }
 
 /// `GET /api/v1/agent/conversations`.
-pub async fn list(State(app): State<Arc<App>>, method: Method, headers: HeaderMap) -> Response {
-    if let Err(r) = authenticate(&app, &headers, &method).await {
-        return r;
-    }
+pub async fn list(State(app): State<Arc<App>>, _: Agent) -> Response {
     match app.store.conversations(500).await {
         Ok(mut list) => {
             for s in &mut list {
@@ -79,12 +68,11 @@ pub struct After {
 /// `GET /api/v1/agent/conversations/{id}/messages`.
 pub async fn messages(
     State(app): State<Arc<App>>,
-    method: Method,
-    headers: HeaderMap,
+    _: Agent,
     Path(id): Path<String>,
     Query(q): Query<After>,
 ) -> Response {
-    if let Err(r) = agent_in(&app, &headers, &method, &id).await {
+    if let Err(r) = exists(&app, &id).await {
         return r;
     }
     match app.replay(&id, q.after_seq).await {
@@ -96,15 +84,13 @@ pub async fn messages(
 /// `POST /api/v1/agent/conversations/{id}/messages`.
 pub async fn reply(
     State(app): State<Arc<App>>,
-    method: Method,
-    headers: HeaderMap,
+    Agent(me): Agent,
     Path(id): Path<String>,
     Json(body): Json<Reply>,
 ) -> Response {
-    let me = match agent_in(&app, &headers, &method, &id).await {
-        Ok(me) => me,
-        Err(r) => return r,
-    };
+    if let Err(r) = exists(&app, &id).await {
+        return r;
+    }
     match app.agent_message(&id, &body, &author_of(&me)).await {
         Ok(frame) => {
             // Answering an unassigned conversation takes it.
@@ -120,15 +106,13 @@ pub async fn reply(
 /// `POST /api/v1/agent/conversations/{id}/typing`.
 pub async fn typing(
     State(app): State<Arc<App>>,
-    method: Method,
-    headers: HeaderMap,
+    Agent(me): Agent,
     Path(id): Path<String>,
     Json(body): Json<Typing>,
 ) -> Response {
-    let me = match agent_in(&app, &headers, &method, &id).await {
-        Ok(me) => me,
-        Err(r) => return r,
-    };
+    if let Err(r) = exists(&app, &id).await {
+        return r;
+    }
     app.publish(&id, ServerFrame::Typing { author: author_of(&me), on: body.on });
     app.tell_agents(AgentEvent::AgentTyping { conversation: id, agent_id: me.id, agent: me.name, on: body.on });
     StatusCode::NO_CONTENT.into_response()
@@ -136,14 +120,8 @@ pub async fn typing(
 
 /// `POST /api/v1/agent/conversations/{id}/read`: the agent has read up to
 /// `seq`; the visitor sees "Seen" under their last message at or below it.
-pub async fn read(
-    State(app): State<Arc<App>>,
-    method: Method,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-    Json(body): Json<Read>,
-) -> Response {
-    if let Err(r) = agent_in(&app, &headers, &method, &id).await {
+pub async fn read(State(app): State<Arc<App>>, _: Agent, Path(id): Path<String>, Json(body): Json<Read>) -> Response {
+    if let Err(r) = exists(&app, &id).await {
         return r;
     }
     app.agent_read(&id, body.seq).await;
@@ -152,13 +130,8 @@ pub async fn read(
 
 /// `GET /api/v1/agent/conversations/{id}/visitor`: where the visitor is and
 /// who they said they are.
-pub async fn visitor(
-    State(app): State<Arc<App>>,
-    method: Method,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-) -> Response {
-    if let Err(r) = agent_in(&app, &headers, &method, &id).await {
+pub async fn visitor(State(app): State<Arc<App>>, _: Agent, Path(id): Path<String>) -> Response {
+    if let Err(r) = exists(&app, &id).await {
         return r;
     }
     match app.store.visitor_info(&id).await {
@@ -176,16 +149,7 @@ pub struct PresenceBody {
 /// `POST /api/v1/agent/presence`: an agent is online, away or offline. A
 /// console says so every minute while it is open; an agent not heard from
 /// for 90 s is not online.
-pub async fn presence(
-    State(app): State<Arc<App>>,
-    method: Method,
-    headers: HeaderMap,
-    Json(body): Json<PresenceBody>,
-) -> Response {
-    let me = match authenticate(&app, &headers, &method).await {
-        Ok(me) => me,
-        Err(r) => return r,
-    };
+pub async fn presence(State(app): State<Arc<App>>, Agent(me): Agent, Json(body): Json<PresenceBody>) -> Response {
     app.set_presence(&me.email, body.status);
     let status = match body.status {
         Presence::Online => "online",
@@ -205,14 +169,12 @@ pub async fn presence(
 pub async fn join(
     State(app): State<Arc<App>>,
     ClientIp(ip): ClientIp,
-    method: Method,
-    headers: HeaderMap,
+    Agent(me): Agent,
     Path(id): Path<String>,
 ) -> Response {
-    let me = match agent_in(&app, &headers, &method, &id).await {
-        Ok(me) => me,
-        Err(r) => return r,
-    };
+    if let Err(r) = exists(&app, &id).await {
+        return r;
+    }
     if app.store.claim_if_unassigned(&id, me.id).await.unwrap_or(false) {
         app.tell_agents_summary(&id).await;
     }
@@ -226,15 +188,13 @@ pub async fn join(
 pub async fn status(
     State(app): State<Arc<App>>,
     ClientIp(ip): ClientIp,
-    method: Method,
-    headers: HeaderMap,
+    Agent(me): Agent,
     Path(id): Path<String>,
     Json(body): Json<SetStatus>,
 ) -> Response {
-    let me = match agent_in(&app, &headers, &method, &id).await {
-        Ok(me) => me,
-        Err(r) => return r,
-    };
+    if let Err(r) = exists(&app, &id).await {
+        return r;
+    }
     match app.set_status(&id, body.status).await {
         Ok(changed) => {
             if changed {
@@ -256,12 +216,11 @@ pub async fn status(
 /// conversation's ticket (open, pending, solved).
 pub async fn ticket_status(
     State(app): State<Arc<App>>,
-    method: Method,
-    headers: HeaderMap,
+    _: Agent,
     Path(id): Path<String>,
     Json(body): Json<SetTicketStatus>,
 ) -> Response {
-    if let Err(r) = agent_in(&app, &headers, &method, &id).await {
+    if let Err(r) = exists(&app, &id).await {
         return r;
     }
     match app.store.set_ticket_status(&id, body.status).await {
@@ -277,10 +236,7 @@ pub async fn ticket_status(
 /// `GET /api/v1/agent/events`: the console's live events. Signed in by
 /// the session's cookie (the console's `EventSource`) or an API token in
 /// the `Authorization` header (a script); never by anything in the URL.
-pub async fn events(State(app): State<Arc<App>>, method: Method, headers: HeaderMap) -> Response {
-    if let Err(r) = authenticate(&app, &headers, &method).await {
-        return r;
-    }
+pub async fn events(State(app): State<Arc<App>>, _: Agent) -> Response {
     let rx = app.agents.subscribe();
     // A console that falls behind gets a `resync` event and reloads.
     let stream = tokio_stream::wrappers::BroadcastStream::new(rx).map(|item| {
@@ -313,13 +269,8 @@ pub async fn events(State(app): State<Arc<App>>, method: Method, headers: Header
 }
 
 /// `GET /api/v1/agent/conversations/{id}/notes`: the internal notes.
-pub async fn notes(
-    State(app): State<Arc<App>>,
-    method: Method,
-    headers: HeaderMap,
-    Path(id): Path<String>,
-) -> Response {
-    if let Err(r) = agent_in(&app, &headers, &method, &id).await {
+pub async fn notes(State(app): State<Arc<App>>, _: Agent, Path(id): Path<String>) -> Response {
+    if let Err(r) = exists(&app, &id).await {
         return r;
     }
     match app.store.notes(&id).await {
@@ -332,15 +283,13 @@ pub async fn notes(
 /// the team only. Every console hears it (`note`); the visitor never does.
 pub async fn add_note(
     State(app): State<Arc<App>>,
-    method: Method,
-    headers: HeaderMap,
+    Agent(me): Agent,
     Path(id): Path<String>,
     Json(body): Json<NewNote>,
 ) -> Response {
-    let me = match agent_in(&app, &headers, &method, &id).await {
-        Ok(me) => me,
-        Err(r) => return r,
-    };
+    if let Err(r) = exists(&app, &id).await {
+        return r;
+    }
     let text = body.text.trim();
     if text.is_empty() {
         return refusal(Refusal { code: "empty", retry_after_ms: None });
@@ -358,34 +307,22 @@ pub async fn add_note(
 }
 
 /// `GET /api/v1/agent/canned`: the team's canned responses.
-pub async fn canned(State(app): State<Arc<App>>, method: Method, headers: HeaderMap) -> Response {
-    if let Err(r) = authenticate(&app, &headers, &method).await {
-        return r;
-    }
+pub async fn canned(State(app): State<Arc<App>>, _: Agent) -> Response {
     match app.store.canned().await {
         Ok(list) => Json(list).into_response(),
         Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
     }
 }
 
-fn refused(status: StatusCode, code: &str, message: &str) -> Response {
-    (status, Json(serde_json::json!({ "error": code, "message": message }))).into_response()
-}
-
 /// `POST /api/v1/agent/canned`: saves one (a new shortcut, or new text).
 pub async fn save_canned(
     State(app): State<Arc<App>>,
     ClientIp(ip): ClientIp,
-    method: Method,
-    headers: HeaderMap,
+    Agent(me): Agent,
     Json(body): Json<SaveCanned>,
 ) -> Response {
-    let me = match authenticate(&app, &headers, &method).await {
-        Ok(me) => me,
-        Err(r) => return r,
-    };
     let Some(shortcut) = canned_shortcut(&body.shortcut) else {
-        return refused(
+        return refuse(
             StatusCode::BAD_REQUEST,
             "bad_shortcut",
             "A shortcut is 1 to 32 letters, digits, - or _ (such as refund).",
@@ -393,7 +330,7 @@ pub async fn save_canned(
     };
     let text = body.text.trim();
     if text.is_empty() || text.chars().count() > salam_core::protocol::MAX_MESSAGE_CHARS {
-        return refused(StatusCode::BAD_REQUEST, "bad_text", "The text needs 1 to 4,000 characters.");
+        return refuse(StatusCode::BAD_REQUEST, "bad_text", "The text needs 1 to 4,000 characters.");
     }
     match app.store.save_canned(&shortcut, text, &me.name, crate::server::now_ms()).await {
         Ok(saved) => {
@@ -411,14 +348,9 @@ pub async fn save_canned(
 pub async fn delete_canned(
     State(app): State<Arc<App>>,
     ClientIp(ip): ClientIp,
-    method: Method,
-    headers: HeaderMap,
+    Agent(me): Agent,
     Path(id): Path<i64>,
 ) -> Response {
-    let me = match authenticate(&app, &headers, &method).await {
-        Ok(me) => me,
-        Err(r) => return r,
-    };
     match app.store.delete_canned(id).await {
         Ok(true) => {
             let _ = app
@@ -427,7 +359,7 @@ pub async fn delete_canned(
                 .await;
             StatusCode::NO_CONTENT.into_response()
         }
-        Ok(false) => refused(StatusCode::NOT_FOUND, "no_canned", "No such canned response."),
+        Ok(false) => refuse(StatusCode::NOT_FOUND, "no_canned", "No such canned response."),
         Err(e) => (StatusCode::SERVICE_UNAVAILABLE, e.to_string()).into_response(),
     }
 }
@@ -439,15 +371,13 @@ pub async fn delete_canned(
 pub async fn assignee(
     State(app): State<Arc<App>>,
     ClientIp(ip): ClientIp,
-    method: Method,
-    headers: HeaderMap,
+    Agent(me): Agent,
     Path(id): Path<String>,
     Json(body): Json<SetAssignee>,
 ) -> Response {
-    let me = match agent_in(&app, &headers, &method, &id).await {
-        Ok(me) => me,
-        Err(r) => return r,
-    };
+    if let Err(r) = exists(&app, &id).await {
+        return r;
+    }
     match app.store.set_assignee(&id, body.agent).await {
         Ok(changed) => {
             if changed {
@@ -467,6 +397,6 @@ pub async fn assignee(
             }
             StatusCode::NO_CONTENT.into_response()
         }
-        Err(_) => refused(StatusCode::BAD_REQUEST, "no_agent", "No such agent, or the account is disabled."),
+        Err(_) => refuse(StatusCode::BAD_REQUEST, "no_agent", "No such agent, or the account is disabled."),
     }
 }

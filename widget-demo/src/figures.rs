@@ -2,11 +2,11 @@
 //! for the console's charts and table, or as CSV to download. Computed in
 //! SQL ([`crate::store::Store::figures`]).
 
-use crate::accounts::{authenticate, ClientIp};
+use crate::accounts::{refuse, Agent, ClientIp};
 use crate::server::{now_ms, App};
 use crate::store::{FigureRow, Figures};
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
@@ -90,26 +90,17 @@ pub fn csv(f: &Figures) -> Result<String, csv::Error> {
     Ok(String::from_utf8(bytes).unwrap_or_default())
 }
 
-fn refused(status: StatusCode, code: &str, message: &str) -> Response {
-    (status, Json(serde_json::json!({ "error": code, "message": message }))).into_response()
-}
-
 /// `GET /api/v1/agent/figures?from=YYYY-MM-DD&to=YYYY-MM-DD[&format=csv]`.
 pub async fn figures(
     State(app): State<Arc<App>>,
     ClientIp(ip): ClientIp,
-    method: Method,
-    headers: HeaderMap,
+    Agent(me): Agent,
     Query(q): Query<Period>,
 ) -> Response {
-    let me = match authenticate(&app, &headers, &method).await {
-        Ok(me) => me,
-        Err(r) => return r,
-    };
     let (from, to) = match period(&q, now_ms()) {
         Ok(p) => p,
         Err(code) => {
-            return refused(
+            return refuse(
                 StatusCode::BAD_REQUEST,
                 code,
                 "Give the first and last day as YYYY-MM-DD, the first not after the last, a year at most.",
@@ -118,13 +109,13 @@ pub async fn figures(
     };
     let figures = match app.store.figures(from, to).await {
         Ok(f) => f,
-        Err(e) => return refused(StatusCode::SERVICE_UNAVAILABLE, "unavailable", &e.0),
+        Err(e) => return refuse(StatusCode::SERVICE_UNAVAILABLE, "unavailable", &e.0),
     };
     if q.format.as_deref() != Some("csv") {
         return Json(figures).into_response();
     }
     let Ok(text) = csv(&figures) else {
-        return refused(StatusCode::INTERNAL_SERVER_ERROR, "unavailable", "The CSV could not be written.");
+        return refuse(StatusCode::INTERNAL_SERVER_ERROR, "unavailable", "The CSV could not be written.");
     };
     let name = |ms: u64| {
         jiff::Timestamp::from_millisecond(ms as i64).map(|t| t.strftime("%Y-%m-%d").to_string()).unwrap_or_default()

@@ -215,15 +215,11 @@ pub async fn upload(State(app): State<Arc<App>>, headers: HeaderMap, Query(q): Q
 /// `POST /api/v1/agent/conversations/{id}/files?name=N`: an agent's upload.
 pub async fn agent_upload(
     State(app): State<Arc<App>>,
-    method: axum::http::Method,
-    headers: HeaderMap,
+    _: crate::accounts::Agent,
     Path(id): Path<String>,
     Query(q): Query<Named>,
     body: Bytes,
 ) -> Response {
-    if let Err(r) = crate::accounts::authenticate(&app, &headers, &method).await {
-        return r;
-    }
     if let Err(r) = crate::agent::exists(&app, &id).await {
         return r;
     }
