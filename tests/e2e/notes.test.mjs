@@ -110,7 +110,7 @@ describe("internal notes and canned replies", () => {
     const offered = sara.getByTestId("canned-suggestion");
     await offered.first().waitFor();
     assert.match(await offered.first().textContent(), /\/refund.*Refunds reach your card/);
-    assert.match(await sara.locator("#canned-count").textContent(), /1 canned reply: press Down to choose\./);
+    assert.match(await sara.locator("#canned-count").textContent(), /^Canned replies: 1\. Press Down to choose\.$/);
     await axe(sara, "the console offering a canned reply");
     await sara.keyboard.press("ArrowDown");
     assert.equal(await sara.evaluate(() => document.activeElement.dataset.testid), "canned-suggestion");

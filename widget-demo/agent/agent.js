@@ -5,8 +5,8 @@
 
 // Relative to the page, so the console also works behind a path prefix.
 const API = new URL('../api/v1/agent/', location.href);
-const KIND_LABELS = { visitor: 'Visitor', bot: 'Bot', agent: 'Agent', system: 'System' };
-const KINDS = Object.keys(KIND_LABELS);
+const KIND_LABELS = () => ({ visitor: tl('visitor'), bot: tl('bot'), agent: tl('agent'), system: tl('system') });
+const KINDS = ['visitor', 'bot', 'agent', 'system'];
 const TYPING_EVERY_MS = 3000;
 const TYPING_IDLE_MS = 4000;
 
@@ -28,7 +28,7 @@ const el = {
   form: $('reply-form'), reply: $('reply'), send: $('send'), files: $('reply-files'), addNote: $('add-note'),
   cannedSuggest: $('canned-suggest'), cannedCount: $('canned-count'), cannedList: $('canned-list'),
   cannedManage: $('canned-manage'), addCanned: $('add-canned'), addCannedError: $('add-canned-error'),
-  assign: $('assign'), claim: $('claim'), agentTyping: $('agent-typing'),
+  assign: $('assign'), claim: $('claim'), agentTyping: $('agent-typing'), lang: $('lang'),
   openFigures: $('open-figures'), figures: $('figures'), figuresTitle: $('figures-title'), closeFigures: $('close-figures'),
   figuresPeriod: $('figures-period'), figuresFrom: $('figures-from'), figuresTo: $('figures-to'),
   figuresCsv: $('figures-csv'), figuresError: $('figures-error'), figuresOverall: $('figures-overall'),
@@ -57,6 +57,62 @@ const storage = {
   del(area, k) { try { window[area].removeItem(k); } catch { /* nothing stored */ } },
 };
 
+// ---- Language ----
+// The console speaks English, Persian or Arabic: the agent's choice (the Language menu), else
+// the browser's. Its texts are locales/<lang>/console.ftl, formatted by the server with Fluent;
+// a placeable comes back as a marker that `tl` fills. Numbers and dates go through Intl.
+
+const LANGUAGES = ['en', 'fa', 'ar'];
+const RIGHT_TO_LEFT = new Set(['fa', 'ar']);
+const LANG_STORE = 'salam-agent-lang';
+const lang = (() => {
+  const chosen = storage.get('localStorage', LANG_STORE);
+  if (LANGUAGES.includes(chosen)) return chosen;
+  for (const tag of navigator.languages || [navigator.language || 'en']) {
+    const base = String(tag).toLowerCase().split('-')[0];
+    if (LANGUAGES.includes(base)) return base;
+  }
+  return 'en';
+})();
+let texts = {};
+
+/** Message `id`, its placeables filled from `args` (its id if the texts are missing). */
+function tl(id, args = {}) {
+  const pattern = texts[id];
+  if (typeof pattern !== 'string') return id;
+  return pattern.replace(/\uE000(\w+)\uE001/g, (_, name) => (name in args ? String(args[name]) : ''));
+}
+
+const numberFormat = new Intl.NumberFormat(lang);
+const num = (n) => numberFormat.format(n);
+
+async function loadTexts() {
+  try {
+    const res = await fetch(new URL(`../api/v1/console-texts/${lang}`, location.href), { cache: 'no-cache' });
+    if (res.ok) texts = await res.json();
+  } catch { /* the page's English stands */ }
+}
+
+/** Puts the texts into the page: `data-i18n` (text; `data-arg` children are its placeables),
+ * `data-i18n-label` (`aria-label`); the language and direction on <html>. */
+function applyTexts() {
+  document.documentElement.lang = lang;
+  document.documentElement.dir = RIGHT_TO_LEFT.has(lang) ? 'rtl' : 'ltr';
+  for (const node of document.querySelectorAll('[data-i18n]')) {
+    const pattern = texts[node.dataset.i18n];
+    if (typeof pattern !== 'string') continue;
+    const args = new Map([...node.querySelectorAll('[data-arg]')].map((a) => [a.dataset.arg, a]));
+    if (!args.size) { node.textContent = pattern; continue; }
+    const parts = pattern.split(/\uE000(\w+)\uE001/);
+    node.replaceChildren(...parts.map((part, i) => (i % 2 ? args.get(part) || '' : part)));
+  }
+  for (const node of document.querySelectorAll('[data-i18n-label]')) {
+    const pattern = texts[node.dataset.i18nLabel];
+    if (typeof pattern === 'string') node.setAttribute('aria-label', pattern);
+  }
+  el.lang.value = lang;
+}
+
 function make(tag, className, attrs = {}, text = '') {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -80,11 +136,11 @@ class ApiError extends Error {
   constructor(status, message) { super(message); this.status = status; }
 }
 
-const HTTP_ERRORS = {
-  400: 'The server refused it (empty or malformed).', 403: 'This page’s origin is not allowed by the server.',
-  404: 'This conversation no longer exists.', 413: 'The message is too long (at most 4,000 characters).',
-  429: 'Too many messages at once; try again in a moment.',
-};
+const HTTP_ERRORS = () => ({
+  400: tl('the-server-refused-it-empty-or-malformed'), 403: tl('this-page-s-origin-is-not-allowed-by-the-server'),
+  404: tl('this-conversation-no-longer-exists'), 413: tl('the-message-is-too-long-at-most-4-000-characters'),
+  429: tl('too-many-messages-at-once-try-again-in-a-moment'),
+});
 
 /** The session's cookie goes along by itself (same origin); a change
  * carries the CSRF token too. */
@@ -92,13 +148,19 @@ function authHeaders(method) {
   return method === 'GET' || !state.csrf ? {} : { 'X-CSRF-Token': state.csrf };
 }
 
-/** The server's own words for a refusal (`{"message": ...}`), if it sent some. */
+/** A refusal in words: the console's own for the codes it knows (in the agent's language),
+ * else the server's (`{"error": code, "message": ...}`). */
 async function refusal(res) {
   try {
     const body = await res.json();
+    const code = body && typeof body.error === 'string' ? body.error.replace(/_/g, '-') : '';
+    if (code && typeof texts[`error-${code}`] === 'string') {
+      const wait = Number(res.headers.get('retry-after')) || 60;
+      return tl(`error-${code}`, { time: tl('minutes', { m: num(Math.ceil(wait / 60)) }) });
+    }
     if (body && typeof body.message === 'string') return body.message;
   } catch { /* not JSON */ }
-  return HTTP_ERRORS[res.status] || `The server answered ${res.status}; try again.`;
+  return HTTP_ERRORS()[res.status] || tl('server-answered', { status: res.status });
 }
 
 async function api(method, rel, body, extra = {}) {
@@ -107,7 +169,7 @@ async function api(method, rel, body, extra = {}) {
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const init = { method, headers, cache: 'no-store', body: body === undefined ? undefined : JSON.stringify(body), ...extra };
   const res = await fetch(new URL(rel, API), init).catch(() => {
-    throw new ApiError(0, 'Cannot reach the server. Check the connection and try again.');
+    throw new ApiError(0, tl('cannot-reach-the-server-check-the-connection-and'));
   });
   if (res.status === 401) {
     const message = await refusal(res);
@@ -134,15 +196,15 @@ function signIn(me, csrf, fromForm) {
   el.team.hidden = el.figures.hidden = true;
   el.app.hidden = el.tools.hidden = false;
   if (fromForm) el.listTitle.focus(); // the form vanished; don't leave focus on <body>
-  setConn('connecting', 'Connecting…');
+  setConn('connecting', tl('connecting'));
   el.listEmpty.hidden = false;
-  el.listEmpty.textContent = 'Loading conversations…';
+  el.listEmpty.textContent = tl('loading-conversations');
   openStream();
   reportPresence();
   loadCanned().catch(() => {});
   loadTeamList().then(() => { if (state.selected) renderHeader(); }).catch(() => {});
   loadList().catch((err) => {
-    if (err.status !== 401) el.listEmpty.textContent = `Could not load the conversations. ${err.message}`;
+    if (err.status !== 401) el.listEmpty.textContent = tl('could-not-load-conversations', { reason: err.message });
   });
 }
 
@@ -218,7 +280,7 @@ function openStream() {
   source = es;
   es.onopen = () => {
     attempt = 0;
-    setConn('live', 'Live');
+    setConn('live', tl('live'));
     // Whatever happened while we were away is only in the store: fetch it.
     resync();
   };
@@ -227,7 +289,7 @@ function openStream() {
     // EventSource's own retry gives up for good after a 5xx and never reports a 401,
     // so always take over with our own backoff.
     closeStream();
-    setConn('reconnecting', 'Reconnecting…');
+    setConn('reconnecting', tl('reconnecting'));
     retryTimer = setTimeout(openStream, Math.min(15000, 1000 * 2 ** attempt++));
     // The stream hides HTTP statuses; a plain request is how an ended session is noticed.
     loadList().catch(() => {});
@@ -257,7 +319,7 @@ async function resync() {
     await loadList();
     if (state.selected) await loadMessages(state.selected, state.lastSeq);
   } catch (err) {
-    if (err.status !== 401) showError(`Could not catch up: ${err.message}`);
+    if (err.status !== 401) showError(tl('could-not-catch-up', { reason: err.message }));
   }
 }
 
@@ -272,7 +334,7 @@ async function loadList() {
   }
   // The server's history can be reset; forget conversations it no longer has.
   for (const id of [...state.conversations.keys()]) if (!seen.has(id)) removeRow(id);
-  el.listEmpty.textContent = 'No conversations yet. They appear here as soon as a visitor writes.';
+  el.listEmpty.textContent = tl('no-conversations-yet-they-appear-here-as-soon-as');
   sortRows();
 }
 
@@ -299,7 +361,7 @@ function renderRow(s) {
     const n = ++rowCount;
     const li = make('li', 'row', { 'data-testid': 'conversation-row', 'data-id': s.id });
     const button = make('button', 'row__open', { type: 'button', 'aria-describedby': `r${n}s r${n}w r${n}a r${n}k r${n}r r${n}t r${n}l r${n}y` });
-    const prefix = make('span', 'visually-hidden', {}, 'Conversation ');
+    const prefix = make('span', 'visually-hidden', {}, `${tl('conversation')} `);
     row = {
       li, button, at: 0,
       short: make('span', 'row__id'),
@@ -323,18 +385,18 @@ function renderRow(s) {
   setStatusBadge(row.status, s.status);
   setStageBadge(row.stage, s);
   // The request left ("leave a message") and where it stands; the visitor's rating.
-  row.ticket.textContent = s.ticket ? `Request #${s.ticket.reference}: ${s.ticket.status}` : '';
+  row.ticket.textContent = s.ticket ? tl('row-request', { reference: s.ticket.reference, status: tl(`status-${s.ticket.status}`) }) : '';
   row.ticket.hidden = !s.ticket;
   const rated = Array.isArray(s.rating) ? ratingText({ scale: s.rating[0], score: s.rating[1] }) : '';
-  row.rating.textContent = rated ? `Rated: ${rated}` : '';
+  row.rating.textContent = rated ? tl('rated', { rating: rated }) : '';
   row.rating.hidden = !rated;
   row.assignee.textContent = assigneeText(s);
   row.summary = s;
   row.li.hidden = !shown(s);
   const last = s.last_message;
-  const prefix = last && (last.author === 'agent' || last.author === 'bot') ? `${KIND_LABELS[last.author]}: ` : '';
+  const prefix = last && (last.author === 'agent' || last.author === 'bot') ? `${KIND_LABELS()[last.author]}: ` : '';
   // A message of files alone has no text: say so rather than show nothing.
-  row.last.textContent = last ? prefix + (String(last.text ?? '') || 'Sent a file') : 'No messages yet';
+  row.last.textContent = last ? prefix + (String(last.text ?? '') || tl('sent-a-file')) : tl('no-messages-yet');
   row.at = s.updated_at || last?.at || 0;
   setRelative(row.time, row.at);
   row.typing.textContent = s.visitor_typing ? 'typing…' : '';
@@ -343,8 +405,8 @@ function renderRow(s) {
 
 /** Who a conversation is assigned to, in words. */
 function assigneeText(s) {
-  if (!Array.isArray(s.assignee)) return 'Unassigned';
-  return s.assignee[0] === state.me?.id ? 'Assigned to you' : `Assigned to ${s.assignee[1]}`;
+  if (!Array.isArray(s.assignee)) return tl('unassigned');
+  return s.assignee[0] === state.me?.id ? tl('assigned-to-you') : tl('assigned-to-name', { name: s.assignee[1] });
 }
 
 /** Whether the list's filter shows conversation `s`. */
@@ -362,7 +424,7 @@ el.filter.addEventListener('change', () => {
     any ||= !row.li.hidden;
   }
   el.listEmpty.hidden = any;
-  if (!any) el.listEmpty.textContent = 'Nothing to show with this filter.';
+  if (!any) el.listEmpty.textContent = tl('nothing-to-show-with-this-filter');
 });
 
 function markSelected(row, on) {
@@ -394,15 +456,15 @@ function removeRow(id) {
 function setStageBadge(node, s) {
   const stage = s.stage || 'bot';
   node.className = `badge badge--${stage}`;
-  if (stage === 'agent') node.textContent = `With ${s.agent || 'an agent'}`;
-  else if (stage === 'waiting') node.textContent = s.waiting_since ? `Waiting ${waited(s.waiting_since)}` : 'Waiting';
-  else node.textContent = 'Bot answering';
+  if (stage === 'agent') node.textContent = s.agent ? tl('with-name', { name: s.agent }) : tl('with-an-agent');
+  else if (stage === 'waiting') node.textContent = s.waiting_since ? tl('waiting-for', { time: waited(s.waiting_since) }) : tl('waiting');
+  else node.textContent = tl('bot-answering');
 }
 
 /** "3 min", "1 h 5 min": how long since `at`. */
 function waited(at) {
   const mins = Math.max(0, Math.floor((Date.now() - at) / 60000));
-  return mins < 60 ? `${mins} min` : `${Math.floor(mins / 60)} h ${mins % 60} min`;
+  return mins < 60 ? tl('minutes', { m: num(mins) }) : tl('hours-minutes', { h: num(Math.floor(mins / 60)), m: num(mins % 60) });
 }
 
 function setStatusBadge(node, status) {
@@ -413,9 +475,9 @@ function setStatusBadge(node, status) {
 
 // ---- Times ----
 
-const relFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-const clockFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
-const fullFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const relFormat = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+const clockFormat = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' });
+const fullFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
 const UNITS = [['day', 86400], ['hour', 3600], ['minute', 60]];
 
 function setTime(node, at, text) {
@@ -483,31 +545,31 @@ async function loadVisitor(id) {
   const facts = [];
   const who = info.identity;
   if (who && typeof who === 'object') {
-    facts.push(['Name', who.name], ['E-mail', who.email], ['User id', who.user_id]);
-    facts.push(['Identity', who.verified ? 'Verified' : 'Not verified']);
+    facts.push([tl('name'), who.name], [tl('e-mail'), who.email], [tl('user-id'), who.user_id]);
+    facts.push([tl('identity'), who.verified ? tl('verified') : tl('not-verified')]);
     for (const [k, v] of Object.entries(who.attributes || {})) facts.push([k, v]);
   }
   if (info.ticket) {
     const t = info.ticket;
-    facts.push([`Request #${t.reference}`, t.subject], ['Answers by e-mail to', t.email]);
+    facts.push([tl('request-number', { reference: t.reference }), t.subject], [tl('answers-by-e-mail-to'), t.email]);
   }
-  for (const [k, v] of Object.entries(info.prechat || {})) facts.push([`Pre-chat: ${k}`, v]);
+  for (const [k, v] of Object.entries(info.prechat || {})) facts.push([tl('pre-chat', { field: k }), v]);
   if (info.rating && typeof info.rating === 'object') {
     const r = info.rating;
-    facts.push(['Rating', ratingText(r) + (r.done ? '' : ' (not sent yet)')]);
-    const reasons = (Array.isArray(r.reasons) ? r.reasons : []).map((x) => REASONS[x] || String(x));
-    facts.push(['What went wrong', reasons.join(', ')], ['Comment', r.comment]);
+    facts.push([tl('rating'), r.done ? ratingText(r) : tl('rating-not-sent', { rating: ratingText(r) })]);
+    const reasons = (Array.isArray(r.reasons) ? r.reasons : []).map((x) => REASONS()[x] || String(x));
+    facts.push([tl('what-went-wrong'), reasons.join(', ')], [tl('comment'), r.comment]);
   }
-  facts.push(['Language', info.locale], ['Browser', info.browser]);
+  facts.push([tl('language'), info.locale], [tl('browser'), info.browser]);
   if (info.time_zone) {
     let local = '';
-    try { local = new Intl.DateTimeFormat(undefined, { timeZone: info.time_zone, hour: 'numeric', minute: '2-digit' }).format(new Date()); } catch { /* unknown zone */ }
-    facts.push(['Time zone', local ? `${info.time_zone} (${local} there now)` : info.time_zone]);
+    try { local = new Intl.DateTimeFormat(lang, { timeZone: info.time_zone, hour: 'numeric', minute: '2-digit' }).format(new Date()); } catch { /* unknown zone */ }
+    facts.push([tl('time-zone'), local ? tl('zone-there-now', { zone: info.time_zone, time: local }) : info.time_zone]);
   }
   for (const [label, value] of facts) {
     if (value === undefined || value === null || value === '') continue;
     const dd = make('dd', '', { dir: 'auto' }, String(value));
-    if (label === 'Identity') dd.className = who.verified ? 'badge badge--verified' : 'badge badge--unverified';
+    if (label === tl('identity')) dd.className = who.verified ? 'badge badge--verified' : 'badge badge--unverified';
     el.facts.append(make('dt', '', {}, label), dd);
   }
   if (info.ticket) el.facts.append(...ticketStatus(id, info.ticket));
@@ -525,22 +587,22 @@ async function loadVisitor(id) {
 }
 
 /** What a low rating's reasons mean (the widget offers these four). */
-const REASONS = {
-  slow: 'Took too long', unsolved: 'Problem not solved', unclear: 'Answers unclear', unfriendly: 'Not friendly',
-};
+const REASONS = () => ({
+  slow: tl('took-too-long'), unsolved: tl('problem-not-solved'), unclear: tl('answers-unclear'), unfriendly: tl('not-friendly'),
+});
 
 /** A rating in words: "2 of 5 stars", "Thumbs up", "Happy face". */
 function ratingText(r) {
   const score = Number(r.score) || 0;
-  if (r.scale === 'thumbs') return score === 2 ? 'Thumbs up' : 'Thumbs down';
-  if (r.scale === 'faces') return ['Unhappy face', 'Neutral face', 'Happy face'][score - 1] || `${score} of 3`;
-  return `${score} of 5 stars`;
+  if (r.scale === 'thumbs') return score === 2 ? tl('thumbs-up') : tl('thumbs-down');
+  if (r.scale === 'faces') return [tl('unhappy-face'), tl('neutral-face'), tl('happy-face')][score - 1] || tl('score-of-3', { score: num(score) });
+  return tl('score-of-5-stars', { score: num(score) });
 }
 
 /** The ticket's status as a labelled select: open, pending, solved. */
 function ticketStatus(id, ticket) {
   const select = make('select', 'ticket-status', { id: 'ticket-status', 'data-testid': 'ticket-status' });
-  for (const [value, label] of [['open', 'Open'], ['pending', 'Pending'], ['solved', 'Solved']]) {
+  for (const [value, label] of [['open', tl('open')], ['pending', tl('pending')], ['solved', tl('solved')]]) {
     select.append(make('option', '', { value }, label));
   }
   select.value = ticket.status;
@@ -552,13 +614,13 @@ function ticketStatus(id, ticket) {
       showError('');
     } catch (e) {
       select.value = ticket.status;
-      showError(`Could not set the request's status: ${e.message}`);
+      showError(tl('could-not-set-status', { reason: e.message }));
     } finally {
       select.disabled = false;
     }
     if (select.value === status) ticket.status = status;
   });
-  const label = make('label', '', { for: 'ticket-status' }, `Request #${ticket.reference} status`);
+  const label = make('label', '', { for: 'ticket-status' }, tl('request-status', { reference: ticket.reference }));
   const dd = make('dd');
   dd.append(select);
   const dt = make('dt');
@@ -577,12 +639,12 @@ function renderHeader() {
   const s = state.conversations.get(state.selected) || { id: state.selected, status: 'open' };
   el.convId.textContent = s.id;
   setStatusBadge(el.status, s.status);
-  el.resolve.textContent = s.status === 'resolved' ? 'Reopen' : 'Resolve';
+  el.resolve.textContent = s.status === 'resolved' ? tl('reopen') : tl('resolve');
   setStageBadge(el.stage, s);
-  el.locale.textContent = s.locale ? `Language: ${s.locale}` : '';
+  el.locale.textContent = s.locale ? tl('language-is', { locale: s.locale }) : '';
   // One click takes the conversation from the bot or the queue (or from another agent).
   el.takeover.hidden = s.stage === 'agent' && s.agent === state.me?.name;
-  el.typing.textContent = s.visitor_typing ? 'Visitor is typing…' : '';
+  el.typing.textContent = s.visitor_typing ? tl('visitor-is-typing') : '';
   renderAssignee(s);
 }
 
@@ -599,8 +661,8 @@ function renderAssignee(s) {
   const mine = Array.isArray(s.assignee) && s.assignee[0] === state.me?.id;
   el.claim.hidden = mine;
   const current = Array.isArray(s.assignee) ? String(s.assignee[0]) : '';
-  const options = [make('option', '', { value: '' }, 'Nobody (the queue)')];
-  for (const a of state.team || []) options.push(make('option', '', { value: String(a.id) }, a.id === state.me?.id ? `${a.name} (you)` : a.name));
+  const options = [make('option', '', { value: '' }, tl('nobody-the-queue'))];
+  for (const a of state.team || []) options.push(make('option', '', { value: String(a.id) }, a.id === state.me?.id ? tl('name-you', { name: a.name }) : a.name));
   // An assignee the list does not know (added since): still shown.
   if (current && !options.some((o) => o.value === current)) options.push(make('option', '', { value: current }, s.assignee[1]));
   // Rebuilt only when the team changed: an open list is not pulled from under the agent.
@@ -638,7 +700,7 @@ function onAgentTypingEvent({ conversation, agent_id: agentId, agent, on }) {
 
 function renderAgentTyping() {
   const names = [...(agentTyping.get(state.selected)?.values() || [])];
-  el.agentTyping.textContent = names.length ? `${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} typing a reply…` : '';
+  el.agentTyping.textContent = names.length ? tl(names.length === 1 ? 'agent-typing' : 'agents-typing', { names: names.join(', ') }) : '';
 }
 
 async function loadMessages(id, after) {
@@ -656,7 +718,7 @@ async function loadMessages(id, after) {
 function authorLabel(author, kind) {
   // Only bots and agents have names; a "name" on a visitor or system message is not trusted as one.
   const name = typeof author?.name === 'string' ? author.name.trim() : '';
-  return ((kind === 'agent' || kind === 'bot') && name) || KIND_LABELS[kind];
+  return ((kind === 'agent' || kind === 'bot') && name) || KIND_LABELS()[kind];
 }
 
 function addMessage(m) {
@@ -701,7 +763,7 @@ function addNote(n) {
   const place = n.after_seq + 0.5;
   const item = make('div', 'msg msg--note', { 'data-testid': 'note', 'data-seq': place, 'data-author': 'note' });
   const meta = make('p', 'msg__meta');
-  meta.append(make('span', 'msg__author', {}, 'Internal note'), ' · ', make('span', '', { dir: 'auto' }, String(n.author ?? '')));
+  meta.append(make('span', 'msg__author', {}, tl('internal-note')), ' · ', make('span', '', { dir: 'auto' }, String(n.author ?? '')));
   const time = make('time', 'msg__time');
   setTime(time, n.at, (date) => clockFormat.format(date));
   meta.append(time);
@@ -732,7 +794,7 @@ el.addNote.addEventListener('click', async () => {
     }
   } catch (err) {
     // The text stays in the reply box: nothing the agent wrote is lost.
-    if (id === state.selected && err.status !== 401) showError(`Note not added. ${err.message}`);
+    if (id === state.selected && err.status !== 401) showError(tl('note-not-added', { reason: err.message }));
   } finally {
     state.sending = false;
     el.addNote.removeAttribute('aria-disabled');
@@ -759,7 +821,7 @@ function renderCannedSuggest() {
   const matches = cannedMatches();
   el.cannedSuggest.hidden = matches.length === 0;
   el.cannedCount.textContent = matches.length
-    ? `${matches.length} canned ${matches.length === 1 ? 'reply' : 'replies'}: press Down to choose.` : '';
+    ? tl('canned-count', { count: num(matches.length) }) : '';
   el.cannedList.replaceChildren(...matches.map((c) => {
     const li = make('li');
     const button = make('button', 'canned__item', { type: 'button', 'data-testid': 'canned-suggestion' });
@@ -807,7 +869,7 @@ function renderCannedManage() {
   el.cannedManage.replaceChildren(...state.canned.map((c) => {
     const li = make('li', 'tokens__item', { 'data-testid': 'canned-entry' });
     li.append(make('span', 'tokens__label', {}, `/${c.shortcut}`), make('span', 'canned__text', { dir: 'auto' }, c.text));
-    const del = make('button', 'button button--secondary', { type: 'button', 'aria-label': `Delete /${c.shortcut}` }, 'Delete');
+    const del = make('button', 'button button--secondary', { type: 'button', 'aria-label': tl('delete-shortcut', { shortcut: `/${c.shortcut}` }) }, tl('delete'));
     del.addEventListener('click', async () => {
       try {
         await api('DELETE', `canned/${encodeURIComponent(c.id)}`);
@@ -852,7 +914,7 @@ async function fileBlob(a) {
   const url = String(fileUrl(a));
   if (!blobs.has(url)) {
     const res = await fetch(url);
-    if (!res.ok) throw new ApiError(res.status, `The file could not be fetched (${res.status}).`);
+    if (!res.ok) throw new ApiError(res.status, tl('file-not-fetched', { status: res.status }));
     blobs.set(url, URL.createObjectURL(await res.blob()));
   }
   return blobs.get(url);
@@ -888,9 +950,9 @@ function renderFiles(list) {
   return box;
 }
 
-const UPLOAD_ERRORS = {
-  413: 'is too large', 415: 'is not a type of file that can be sent', 422: 'does not contain what its name says',
-};
+const UPLOAD_ERRORS = () => ({
+  413: 'file-too-large', 415: 'file-type-refused', 422: 'file-content-mismatch',
+});
 
 /** Uploads the picked files to conversation `id`; their ids, in order. */
 async function uploadFiles(id) {
@@ -898,8 +960,8 @@ async function uploadFiles(id) {
   for (const file of el.files.files) {
     const url = new URL(path(id, `files?name=${encodeURIComponent(file.name)}`), API);
     const res = await fetch(url, { method: 'POST', headers: authHeaders('POST'), body: file })
-      .catch(() => { throw new ApiError(0, 'Cannot reach the server. Check the connection and try again.'); });
-    if (!res.ok) throw new ApiError(res.status, `${file.name} ${UPLOAD_ERRORS[res.status] || `was refused (${res.status})`}.`);
+      .catch(() => { throw new ApiError(0, tl('cannot-reach-the-server-check-the-connection-and')); });
+    if (!res.ok) throw new ApiError(res.status, tl(UPLOAD_ERRORS()[res.status] || 'file-refused', { name: file.name, status: res.status }));
     ids.push((await res.json()).id);
   }
   return ids;
@@ -959,13 +1021,13 @@ function renderSeen() {
   const read = state.conversations.get(state.selected)?.visitor_read_seq || 0;
   const seen = [...el.log.children]
     .filter((c) => c.dataset.author !== 'visitor' && c.dataset.author !== 'note' && Number(c.dataset.seq) <= read).pop();
-  if (seen) seen.append(make('p', 'msg__seen', { 'data-testid': 'seen' }, 'Seen by the visitor'));
+  if (seen) seen.append(make('p', 'msg__seen', { 'data-testid': 'seen' }, tl('seen-by-the-visitor')));
 }
 
 function onTypingEvent({ conversation, on }) {
   const s = state.conversations.get(conversation);
   if (s) upsertSummary({ ...s, visitor_typing: Boolean(on) }, false);
-  else if (conversation === state.selected) el.typing.textContent = on ? 'Visitor is typing…' : '';
+  else if (conversation === state.selected) el.typing.textContent = on ? tl('visitor-is-typing') : '';
 }
 
 el.resolve.addEventListener('click', async () => {
@@ -1035,7 +1097,7 @@ el.form.addEventListener('submit', async (event) => {
     }
   } catch (err) {
     // The text stays in the textarea (or the draft) so nothing the agent wrote is lost.
-    if (id === state.selected && err.status !== 401) showError(`Not sent. ${err.message}`);
+    if (id === state.selected && err.status !== 401) showError(tl('not-sent', { reason: err.message }));
   } finally {
     state.sending = false;
     el.send.removeAttribute('aria-disabled');
@@ -1080,8 +1142,8 @@ function postTyping(id, on, keepalive = false) {
 // ---- Team & tokens ----
 // Everyone: their API tokens. Admins: the accounts (add, disable, enable) and the audit log.
 
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const ROLE_LABELS = { admin: 'Admin', agent: 'Agent' };
+const when = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+const ROLE_LABELS = () => ({ admin: tl('admin'), agent: tl('agent') });
 
 function openTeam() {
   closeStream();
@@ -1119,13 +1181,13 @@ async function loadTeam() {
 function renderAccounts(list) {
   el.accounts.replaceChildren(...list.map((a) => {
     const tr = make('tr', '', { 'data-testid': 'account' });
-    const status = a.disabled ? 'Disabled' : 'Active';
+    const status = a.disabled ? tl('disabled') : tl('active');
     tr.append(make('td', '', { dir: 'auto' }, String(a.name ?? '')), make('td', '', {}, String(a.email ?? '')),
-      make('td', '', {}, ROLE_LABELS[a.role] || 'Agent'), make('td', '', {}, status));
+      make('td', '', {}, ROLE_LABELS()[a.role] || tl('agent')), make('td', '', {}, status));
     const actions = make('td');
     if (a.id !== state.me?.id) {
-      const button = make('button', 'button button--secondary', { type: 'button' }, a.disabled ? 'Enable' : 'Disable');
-      button.setAttribute('aria-label', `${a.disabled ? 'Enable' : 'Disable'} ${a.name}`);
+      const button = make('button', 'button button--secondary', { type: 'button' }, a.disabled ? tl('enable') : tl('disable'));
+      button.setAttribute('aria-label', tl(a.disabled ? 'enable-name' : 'disable-name', { name: a.name }));
       button.addEventListener('click', async () => {
         try {
           await api('POST', `agents/${encodeURIComponent(a.id)}`, { disabled: !a.disabled });
@@ -1144,10 +1206,10 @@ function renderAccounts(list) {
 function renderTokens(list) {
   el.tokens.replaceChildren(...list.map((t) => {
     const li = make('li', 'tokens__item', { 'data-testid': 'token' });
-    const used = t.last_used_at ? `last used ${when.format(new Date(t.last_used_at))}` : 'never used';
+    const used = t.last_used_at ? tl('last-used', { when: when.format(new Date(t.last_used_at)) }) : tl('never-used');
     li.append(make('span', 'tokens__label', { dir: 'auto' }, String(t.label ?? '')),
-      make('span', 'hint', {}, ` made ${when.format(new Date(t.created_at))}, ${used} `));
-    const revoke = make('button', 'button button--secondary', { type: 'button', 'aria-label': `Revoke ${t.label}` }, 'Revoke');
+      make('span', 'hint', {}, ` ${tl('token-made', { when: when.format(new Date(t.created_at)), used })} `));
+    const revoke = make('button', 'button button--secondary', { type: 'button', 'aria-label': tl('revoke-label', { label: t.label }) }, tl('revoke'));
     revoke.addEventListener('click', async () => {
       try {
         await api('DELETE', `tokens/${encodeURIComponent(t.id)}`);
@@ -1160,15 +1222,15 @@ function renderTokens(list) {
   }));
 }
 
-const AUDIT_LABELS = {
-  sign_in: 'Signed in', sign_in_failed: 'Sign-in failed', sign_in_limited: 'Sign-in held back (too many attempts)',
-  sign_in_refused: 'Sign-in refused (disabled)', sign_out: 'Signed out', agent_created: 'Added an account',
-  agent_disabled: 'Disabled an account', agent_enabled: 'Enabled an account', token_created: 'Made an API token',
-  token_revoked: 'Revoked an API token', join: 'Took a conversation', resolve: 'Resolved', reopen: 'Reopened',
-  canned_saved: 'Saved a canned reply', canned_deleted: 'Deleted a canned reply',
-  claim: 'Claimed a conversation', transfer: 'Transferred a conversation', unassign: 'Put a conversation back in the queue',
-  export: 'Exported',
-};
+const AUDIT_LABELS = () => ({
+  sign_in: tl('signed-in'), sign_in_failed: tl('sign-in-failed'), sign_in_limited: tl('sign-in-held-back-too-many-attempts'),
+  sign_in_refused: tl('sign-in-refused-disabled'), sign_out: tl('signed-out'), agent_created: tl('added-an-account'),
+  agent_disabled: tl('disabled-an-account'), agent_enabled: tl('enabled-an-account'), token_created: tl('made-an-api-token'),
+  token_revoked: tl('revoked-an-api-token'), join: tl('took-a-conversation'), resolve: tl('resolved'), reopen: tl('reopened'),
+  canned_saved: tl('saved-a-canned-reply'), canned_deleted: tl('deleted-a-canned-reply'),
+  claim: tl('claimed-a-conversation'), transfer: tl('transferred-a-conversation'), unassign: tl('put-a-conversation-back-in-the-queue'),
+  export: tl('exported'),
+});
 
 function renderAudit(list) {
   el.audit.replaceChildren(...list.map((e) => {
@@ -1176,7 +1238,7 @@ function renderAudit(list) {
     const time = make('time', '', { datetime: new Date(e.at).toISOString() }, when.format(new Date(e.at)));
     const at = make('td');
     at.append(time);
-    tr.append(at, make('td', '', {}, String(e.agent ?? '—')), make('td', '', {}, AUDIT_LABELS[e.action] || String(e.action)),
+    tr.append(at, make('td', '', {}, String(e.agent ?? '—')), make('td', '', {}, AUDIT_LABELS()[e.action] || String(e.action)),
       make('td', '', { dir: 'auto' }, String(e.target ?? '')), make('td', '', {}, String(e.ip ?? '')));
     return tr;
   }));
@@ -1204,7 +1266,7 @@ el.addAccount.addEventListener('submit', async (event) => {
 el.addToken.addEventListener('submit', async (event) => {
   event.preventDefault();
   const label = el.tokenLabel.value.trim();
-  if (!label) { el.teamError.textContent = 'Say what will use the token.'; el.tokenLabel.focus(); return; }
+  if (!label) { el.teamError.textContent = tl('say-what-will-use-the-token'); el.tokenLabel.focus(); return; }
   try {
     const made = await api('POST', 'tokens', { label });
     el.tokenLabel.value = '';
@@ -1235,14 +1297,14 @@ function svg(tag, attrs = {}, text = '') {
 function duration(ms) {
   if (ms === null || ms === undefined) return '—';
   const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
+  if (s < 60) return tl('seconds', { s: num(s) });
   const m = Math.floor(s / 60);
-  if (m < 60) return s % 60 ? `${m} min ${s % 60} s` : `${m} min`;
+  if (m < 60) return s % 60 ? tl('minutes-seconds', { m: num(m), s: num(s % 60) }) : tl('minutes', { m: num(m) });
   const h = Math.floor(m / 60);
-  return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+  return m % 60 ? tl('hours-minutes', { h: num(h), m: num(m % 60) }) : tl('hours', { h: num(h) });
 }
 
-const percent = (v) => (v === null || v === undefined ? '—' : `${Math.round(v)} %`);
+const percent = (v) => (v === null || v === undefined ? '—' : new Intl.NumberFormat(lang, { style: 'percent' }).format(v / 100));
 
 function openFigures() {
   closeStream();
@@ -1284,30 +1346,30 @@ function figureCells(r, label) {
   const tr = make('tr');
   tr.append(make('th', '', { scope: 'row', dir: 'auto' }, label), make('td', '', {}, String(r.conversations)),
     make('td', '', {}, String(r.tickets)), make('td', '', {}, duration(r.first_response_ms)),
-    make('td', '', {}, duration(r.resolution_ms)), make('td', '', {}, r.rated ? `${percent(r.csat)} of ${r.rated}` : '—'));
+    make('td', '', {}, duration(r.resolution_ms)), make('td', '', {}, r.rated ? tl('csat-of', { csat: percent(r.csat), rated: num(r.rated) }) : '—'));
   return tr;
 }
 
 function renderFigures(f) {
   const o = f.overall || {};
   const facts = [
-    ['Conversations', String(o.conversations ?? 0)], ['Tickets', String(o.tickets ?? 0)],
-    ['Mean first response', duration(o.first_response_ms)], ['Mean resolution', duration(o.resolution_ms)],
-    ['CSAT', o.rated ? `${percent(o.csat)} (${o.satisfied} of ${o.rated} ratings)` : 'No ratings'],
+    ['conversations', num(o.conversations ?? 0)], ['tickets', num(o.tickets ?? 0)],
+    ['mean-first-response', duration(o.first_response_ms)], ['mean-resolution', duration(o.resolution_ms)],
+    ['csat', o.rated ? tl('csat-ratings', { csat: percent(o.csat), satisfied: num(o.satisfied), rated: num(o.rated) }) : tl('no-ratings')],
   ];
   el.figuresOverall.replaceChildren(...facts.flatMap(([k, v]) => {
     const div = make('div', 'figures__fact');
-    div.append(make('dt', '', {}, k), make('dd', '', { 'data-testid': `figure-${k.toLowerCase().replace(/ /g, '-')}` }, v));
+    div.append(make('dt', '', {}, tl(k)), make('dd', '', { 'data-testid': `figure-${k}` }, v));
     return [div];
   }));
   const days = Array.isArray(f.days) ? f.days : [];
   el.figuresDays.replaceChildren(...days.map((d) => figureCells(d, String(d.label))));
   el.figuresAgents.replaceChildren(...(Array.isArray(f.agents) ? f.agents : []).map((a) => figureCells(a, String(a.label))));
   drawBars(el.chartVolume, 'chart-volume-title', days, [
-    { key: 'conversations', label: 'Conversations', className: 'bar--a' }, { key: 'tickets', label: 'Tickets', className: 'bar--b' },
+    { key: 'conversations', label: tl('conversations'), className: 'bar--a' }, { key: 'tickets', label: tl('tickets'), className: 'bar--b' },
   ], (v) => String(v));
   drawBars(el.chartResponse, 'chart-response-title', days, [
-    { key: 'first_response_ms', label: 'Mean first response', className: 'bar--a', scale: 1 / 60000 },
+    { key: 'first_response_ms', label: tl('mean-first-response'), className: 'bar--a', scale: 1 / 60000 },
   ], (v) => (v ? v.toFixed(1) : '0'));
 }
 
@@ -1372,8 +1434,8 @@ el.signinForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   const email = el.email.value.trim();
   const password = el.password.value;
-  if (!email) { el.signinError.textContent = 'Enter your e-mail address.'; el.email.focus(); return; }
-  if (!password) { el.signinError.textContent = 'Enter your password.'; el.password.focus(); return; }
+  if (!email) { el.signinError.textContent = tl('enter-your-e-mail-address'); el.email.focus(); return; }
+  if (!password) { el.signinError.textContent = tl('enter-your-password'); el.password.focus(); return; }
   if (el.signinSubmit.getAttribute('aria-disabled')) return;
   el.signinSubmit.setAttribute('aria-disabled', 'true');
   try {
@@ -1389,7 +1451,7 @@ el.signinForm.addEventListener('submit', async (event) => {
     const { agent, csrf } = await res.json();
     signIn(agent, csrf, true);
   } catch {
-    el.signinError.textContent = 'Cannot reach the server. Check the connection and try again.';
+    el.signinError.textContent = tl('cannot-reach-the-server-check-the-connection-and');
   } finally {
     el.signinSubmit.removeAttribute('aria-disabled');
   }
@@ -1403,7 +1465,16 @@ window.addEventListener('pagehide', () => { stopTyping(true); reportPresence('of
 window.addEventListener('pageshow', (event) => { if (event.persisted && state.me) { openStream(); reportPresence(); } });
 window.addEventListener('online', () => { if (state.me && !source) { attempt = 0; openStream(); } });
 
+el.lang.addEventListener('change', () => {
+  // Everything the page shows, its dates and numbers too, in the new language: a reload does it
+  // (the session's cookie keeps the agent signed in).
+  storage.set('localStorage', LANG_STORE, el.lang.value);
+  location.reload();
+});
+
 (async function start() {
+  await loadTexts();
+  applyTexts();
   el.presence.value = storage.get('localStorage', PRESENCE_STORE) === 'away' ? 'away' : 'online';
   // Still signed in (the session's cookie)? Then straight in.
   try {

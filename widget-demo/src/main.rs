@@ -109,6 +109,19 @@ const USAGE: &str = "usage: salam-demo [--port N (0 picks a free one)] [--host A
                   [--dist DIR] [--site DIR]
        salam-demo admin create ... | salam-demo token create ... (run `salam-demo admin` for these)";
 
+/// `GET /api/v1/console-texts/{lang}`: the agent console's texts in
+/// `en`, `fa` or `ar` (see [`texts::console_texts`]); public, as the
+/// sign-in page needs them.
+async fn console_texts(axum::extract::Path(lang): axum::extract::Path<String>) -> Response {
+    match texts::console_texts(&lang) {
+        Some(json) => {
+            ([(header::CONTENT_TYPE, "application/json; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")], json)
+                .into_response()
+        }
+        None => (StatusCode::NOT_FOUND, "no such language").into_response(),
+    }
+}
+
 /// The demo's ready account.
 const DEMO_EMAIL: &str = "demo@salam.example";
 
@@ -238,6 +251,7 @@ fn app(o: &Options, state: Arc<App>) -> Router {
         .route("/agent/canned", get(agent::canned).post(agent::save_canned))
         .route("/agent/conversations/{id}/assignee", post(agent::assignee))
         .route("/agent/figures", get(figures::figures))
+        .route("/console-texts/{lang}", get(console_texts))
         .route("/agent/canned/{id}", axum::routing::delete(agent::delete_canned))
         .layer(DefaultBodyLimit::max(salam_core::protocol::MAX_FRAME_BYTES))
         .layer(cors(state.clone()));

@@ -87,3 +87,142 @@ pub fn assert_same_ids(files: &[(&str, &str)], file: &str) -> Vec<String> {
     assert_eq!(tags, shipped, "every shipped widget language has its {file}");
     english
 }
+
+/// The agent console's languages: `locales/<lang>/console.ftl`, English first.
+pub const CONSOLE: &[(&str, &str)] = &[
+    ("en", include_str!("../../locales/en/console.ftl")),
+    ("fa", include_str!("../../locales/fa/console.ftl")),
+    ("ar", include_str!("../../locales/ar/console.ftl")),
+];
+
+/// The console's texts in `lang` (one of [`CONSOLE`]), as a JSON object
+/// of message id to text, formatted by fluent-bundle. A placeable
+/// `{ $name }` comes out as U+E000 `name` U+E001, for the console to fill
+/// with the value it has then.
+pub fn console_texts(lang: &str) -> Option<String> {
+    static FORMATTED: std::sync::OnceLock<Vec<(&'static str, String)>> = std::sync::OnceLock::new();
+    let all = FORMATTED.get_or_init(|| {
+        CONSOLE.iter().filter_map(|(tag, source)| Some((*tag, format_console(tag, source).ok()?))).collect()
+    });
+    all.iter().find(|(tag, _)| *tag == lang).map(|(_, json)| json.clone())
+}
+
+fn format_console(tag: &str, source: &str) -> Result<String, String> {
+    // Without isolation marks: the console sets `dir="auto"` on whatever
+    // holds a name or a visitor's text, and its tests read the texts as typed.
+    let bundle = bundle(tag, source, "console.ftl")?;
+    let resource = FluentResource::try_new(source.to_string()).map_err(|(_, e)| format!("{e:?}"))?;
+    let mut args = FluentArgs::new();
+    let mut out = serde_json::Map::new();
+    for entry in resource.entries() {
+        let fluent_syntax::ast::Entry::Message(m) = entry else { continue };
+        let mut names = vec![];
+        if let Some(pattern) = &m.value {
+            variables(pattern, &mut names);
+        }
+        for name in names {
+            args.set(name.clone(), format!("\u{E000}{name}\u{E001}"));
+        }
+        out.insert(m.id.name.to_string(), serde_json::Value::String(format(&bundle, m.id.name, Some(&args))));
+    }
+    serde_json::to_string(&out).map_err(|e| e.to_string())
+}
+
+/// The variables a pattern uses (`{ $name }`, also in selectors and variants).
+fn variables(pattern: &fluent_syntax::ast::Pattern<&str>, out: &mut Vec<String>) {
+    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+    fn inline(e: &InlineExpression<&str>, out: &mut Vec<String>) {
+        match e {
+            InlineExpression::VariableReference { id } => out.push(id.name.to_string()),
+            InlineExpression::Placeable { expression } => expression_vars(expression, out),
+            _ => {}
+        }
+    }
+    fn expression_vars(e: &Expression<&str>, out: &mut Vec<String>) {
+        match e {
+            Expression::Inline(i) => inline(i, out),
+            Expression::Select { selector, variants } => {
+                inline(selector, out);
+                for v in variants {
+                    variables(&v.value, out);
+                }
+            }
+        }
+    }
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            expression_vars(expression, out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod console_tests {
+    use super::*;
+
+    /// The same ids in every console language, each with English's
+    /// placeables; every id the console's code and page use exists.
+    #[test]
+    fn the_console_texts_are_complete_in_every_language_and_cover_the_page() {
+        let ids_and_vars = |source: &str| -> std::collections::BTreeMap<String, Vec<String>> {
+            let r = FluentResource::try_new(source.to_string()).unwrap_or_else(|(_, e)| panic!("{e:?}"));
+            r.entries()
+                .filter_map(|e| match e {
+                    fluent_syntax::ast::Entry::Message(m) => {
+                        let mut vars = vec![];
+                        if let Some(p) = &m.value {
+                            variables(p, &mut vars);
+                        }
+                        vars.sort();
+                        Some((m.id.name.to_string(), vars))
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        let english = ids_and_vars(CONSOLE[0].1);
+        for (tag, source) in CONSOLE {
+            assert_eq!(
+                ids_and_vars(source),
+                english,
+                "locales/{tag}/console.ftl: ids or placeables differ from English"
+            );
+        }
+        let js = include_str!("../agent/agent.js");
+        let html = include_str!("../agent/index.html");
+        let mut used: Vec<String> = vec![];
+        for (source, marks) in [(js, ["tl('", "tl(`error-"]), (html, ["data-i18n=\"", "data-i18n-label=\""])] {
+            for mark in marks {
+                for rest in source.split(mark).skip(1) {
+                    let id: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+                    if !id.is_empty() && !mark.contains('`') {
+                        used.push(id);
+                    }
+                }
+            }
+        }
+        // Ids the code picks at run time.
+        used.extend(
+            [
+                "agents-typing",
+                "enable-name",
+                "disable-name",
+                "mean-first-response",
+                "mean-resolution",
+                "csat",
+                "file-refused",
+                "status-open",
+                "status-pending",
+                "status-solved",
+            ]
+            .map(String::from),
+        );
+        for id in &used {
+            assert!(english.contains_key(id), "the console uses `{id}`, which console.ftl lacks");
+        }
+        // Formatted: placeables come out as markers.
+        let fa: serde_json::Value = serde_json::from_str(&console_texts("fa").unwrap()).unwrap();
+        assert!(fa["assigned-to-name"].as_str().unwrap().contains("\u{E000}name\u{E001}"));
+        assert!(console_texts("xx").is_none());
+    }
+}
