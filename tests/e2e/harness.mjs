@@ -261,6 +261,24 @@ export async function signInConsole(page, server, { email = AGENT_EMAIL, passwor
   await page.getByRole("heading", { name: "Conversations" }).waitFor();
 }
 
+/** Resolves with `fn()`'s first truthy value, asking again every 100 ms (a
+ * condition the test cannot be told of: the server's store, the page's
+ * rows); rejects after `timeout` ms, with the last failure in the message. */
+export async function until(fn, what, timeout = 20000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ""}`);
+}
+
 /** The id of the conversation whose newest message is `text`, once the
  * agent API lists one (polled: the message may still be on its way). */
 export async function conversationWith(api, text) {

@@ -17,18 +17,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  Widget, launchBrowser, newPage, serverApi, startDemoServer, startProxy, startScratchPostgres, signInConsole } from "./harness.mjs";
-
-/** Polls `fn` until it returns a truthy value. */
-async function until(fn, what, timeout = 30000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const v = await fn().catch(() => null);
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+  Widget, launchBrowser, newPage, serverApi, startDemoServer, startProxy, startScratchPostgres, signInConsole, until } from "./harness.mjs";
 
 describe("several servers over one PostgreSQL", () => {
   let pg, first, second, proxy, browser, files;
@@ -109,7 +98,7 @@ describe("several servers over one PostgreSQL", () => {
       seen = JSON.stringify({ stored, widget, console, sent });
       return JSON.stringify(widget) === JSON.stringify(stored) && JSON.stringify(console) === JSON.stringify(stored) &&
         [...stored].sort().join() === [...expected].sort().join() && sent.length === 3 && sent.every((s) => s === "Sent" || s === "Seen");
-    }, "the widget, the console and the database to hold the five messages once each, in one order")
+    }, "the widget, the console and the database to hold the five messages once each, in one order", 30000)
       .catch((e) => { throw new Error(`${e.message}: ${seen}`); });
     const stored = (await api.messages((await api.conversations())[0].id)).map((m) => m.text);
     assert.deepEqual(stored.slice(0, 3), ["one", "two", "three"], "the conversation before the crash, in order");

@@ -11,25 +11,9 @@
 
 import { after, afterEach, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { Widget, launchBrowser, newPage, serverApi, startDemoServer, tempDb } from "./harness.mjs";
+import { Widget, launchBrowser, newPage, serverApi, startDemoServer, tempDb, until } from "./harness.mjs";
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls `fn` until it returns a truthy value; the last failure is the message. */
-async function until(fn, what, timeout = 20000) {
-  const end = Date.now() + timeout;
-  let last;
-  while (Date.now() < end) {
-    try {
-      const v = await fn();
-      if (v) return v;
-    } catch (e) {
-      last = e;
-    }
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ""}`);
-}
 
 /** The widget's rows: text, author kind, delivery status, key. */
 function rows(page) {
